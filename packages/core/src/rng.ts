@@ -1,0 +1,175 @@
+/**
+ * Seeded randomness. xoshiro128** (Blackman & Vigna 2018) seeded through splitmix32, with exact
+ * samplers for the uniform, normal, binomial and beta-binomial distributions. Never use Math.random.
+ */
+import { logFactorial } from './numeric/log_factorial.ts';
+
+/** A seeded random source. Two rngs with the same seed produce the same stream. */
+export interface Rng {
+  /** Uniform 32-bit unsigned integer. */
+  nextUint32(): number;
+  /** Uniform on [0, 1) with 53 random bits. */
+  uniform(): number;
+  /** Uniform integer on [0, maxExclusive). */
+  int(maxExclusive: number): number;
+  /** Standard normal (Marsaglia polar method). */
+  normal(): number;
+  /** Binomial(n, p) draw; exact (inversion for small mean, Hörmann's BTRS otherwise). */
+  binomial(n: number, p: number): number;
+  /** Gamma(shape, 1) draw (Marsaglia & Tsang 2000). */
+  gamma(shape: number): number;
+  /** Beta(a, b) draw. */
+  beta(a: number, b: number): number;
+}
+
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/**
+ * Derives an independent seed for sub-task `index` of a run seeded with `seed`, so that parallel
+ * work gives the same results whatever the number of threads.
+ */
+export function deriveSeed(seed: number, index: number): number {
+  const a = splitmix32((seed >>> 0) ^ Math.imul(index + 1, 0x27d4eb2d))();
+  return splitmix32(a ^ (index >>> 0))();
+}
+
+/** Creates a seeded random source. */
+export function createRng(seed: number): Rng {
+  if (!Number.isFinite(seed)) throw new Error(`internal error: seed must be a finite number, got ${seed}`);
+  const init = splitmix32(Math.floor(seed) >>> 0 || 0x5eed);
+  let s0 = init();
+  let s1 = init();
+  let s2 = init();
+  let s3 = init();
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+  let spareNormal: number | undefined;
+
+  function nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    return result;
+  }
+  function uniform(): number {
+    const hi = nextUint32() >>> 5; // 27 bits
+    const lo = nextUint32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+  function int(maxExclusive: number): number {
+    return Math.floor(uniform() * maxExclusive);
+  }
+  function normal(): number {
+    if (spareNormal !== undefined) {
+      const v = spareNormal;
+      spareNormal = undefined;
+      return v;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * uniform() - 1;
+      v = 2 * uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    spareNormal = v * f;
+    return u * f;
+  }
+  function binomial(n: number, p: number): number {
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    if (p > 0.5) return n - binomialLow(n, 1 - p);
+    return binomialLow(n, p);
+  }
+  function binomialLow(n: number, p: number): number {
+    if (n * p < 10) return binomialInversion(n, p);
+    return binomialBtrs(n, p);
+  }
+  function binomialInversion(n: number, p: number): number {
+    // Sequential search from 0; q^n >= exp(-10 * 1.39) here, so no underflow.
+    const q = 1 - p;
+    const ratio = p / q;
+    let prob = Math.exp(n * Math.log1p(-p));
+    let cdf = prob;
+    const u = uniform();
+    let k = 0;
+    while (u > cdf && k < n) {
+      prob *= (ratio * (n - k)) / (k + 1);
+      cdf += prob;
+      k++;
+      if (prob < 1e-300 && cdf < u) {
+        // Rounding left a sliver of mass; restart the draw rather than bias the tail.
+        return binomialInversion(n, p);
+      }
+    }
+    return k;
+  }
+  function binomialBtrs(n: number, p: number): number {
+    // Hörmann (1993), "The generation of binomial random variates", J. Stat. Comput. Simul. 46:101-110.
+    const q = 1 - p;
+    const spq = Math.sqrt(n * p * q);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const vr = 0.92 - 4.2 / b;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const lpq = Math.log(p / q);
+    const m = Math.floor((n + 1) * p);
+    const h = logFactorial(m) + logFactorial(n - m);
+    for (;;) {
+      const u = uniform() - 0.5;
+      let v = uniform();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + c);
+      if (k < 0 || k > n) continue;
+      if (us >= 0.07 && v <= vr) return k;
+      v = Math.log((v * alpha) / (a / (us * us) + b));
+      if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
+    }
+  }
+  function gamma(shape: number): number {
+    if (shape < 1) {
+      const u = uniform();
+      return gamma(1 + shape) * u ** (1 / shape);
+    }
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = uniform();
+      if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+    }
+  }
+  function beta(a: number, b: number): number {
+    const x = gamma(a);
+    const y = gamma(b);
+    return x / (x + y);
+  }
+  return { nextUint32, uniform, int, normal, binomial, gamma, beta };
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
