@@ -1,0 +1,1 @@
+export * from './multiple_testing.ts';
