@@ -6,4 +6,6 @@ export * from './numeric/log_factorial.ts';
 export * from './numeric/stats.ts';
 export * from './result.ts';
 export * from './rng.ts';
+export * from './simulate/index.ts';
 export * from './station_table.ts';
+export * from './summary.ts';
