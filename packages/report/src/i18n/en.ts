@@ -1,0 +1,180 @@
+/** English message catalogue: the reference every other catalogue must match key for key. */
+export const en = {
+  'verdict.consistent_with_allegation': 'Consistent with the allegation',
+  'verdict.not_supported': 'Not supported by this test',
+  'verdict.inconclusive': 'Inconclusive',
+
+  'reason.significant_in_alleged_direction':
+    '{method} found the pattern the allegation predicts. Its p-value, adjusted for the number of tests in this report, is {padj}, at or below the threshold of {alpha} fixed before looking. A pattern this strong would be rare if the numbers came from a clean election of the kind the test assumes. This does not show that fraud happened: the innocent explanations listed below can produce the same pattern.',
+  'reason.significant_opposite_direction':
+    '{method} found a clear departure (adjusted p-value {padj}), but in the opposite direction to the one the allegation predicts ({effectName}: {effect}). This does not support the allegation. The departure itself may have one of the innocent explanations listed below.',
+  'reason.not_significant':
+    '{method} did not find the pattern the allegation predicts: its p-value, adjusted for the number of tests in this report, is {padj}, above the threshold of {alpha}. On this test the numbers look like those of a clean election. This does not prove the count was clean: a small manipulation, or one of a kind this test cannot see, may go unnoticed.',
+  'reason.no_test':
+    '{method} gives an estimate ({statisticName} = {statistic}) but no test with a p-value, so on its own it can neither support nor contradict the allegation.',
+  'reason.too_few_stations':
+    '{method} could use only {n} stations, fewer than the {min} it needs to give a reliable answer, so no conclusion is drawn from it.',
+  'reason.low_power':
+    '{method} did not find the pattern (adjusted p-value {padj}), but on simulated elections with manipulation of the alleged kind it finds it only {power} of the time. Its silence therefore says little either way.',
+  'reason.miscalibrated':
+    '{method} gave an adjusted p-value of {padj}, but on clean simulated elections it raises a false alarm {fpr} of the time instead of the nominal {alpha}. A result like this one cannot be told apart from its usual false alarms.',
+
+  'correction.bh': 'Benjamini-Hochberg (false discovery rate)',
+  'correction.holm': 'Holm (family-wise error rate)',
+  'correction.bonferroni': 'Bonferroni (family-wise error rate)',
+  'correction.none': 'no correction',
+
+  'family.digits': 'Digit tests',
+  'family.distribution': 'Shape of the distributions',
+  'family.fingerprint': 'Election fingerprint',
+  'family.integer_percent': 'Whole-number percentages',
+  'family.turnout_excess': 'Excess turnout and fraud models',
+  'family.late_count': 'Late-count analysis',
+  'family.persistence': 'Persistence across elections',
+  'family.generic': 'Other tests',
+
+  'innocent.heterogeneity':
+    'Real differences between places (regions, language or ethnic groups, party strongholds) make the numbers less uniform than the test assumes, with no manipulation.',
+  'innocent.urban_rural':
+    'Urban and rural stations differ in turnout and in how they vote; mixing them produces skewed or two-peaked distributions and a link between turnout and vote share.',
+  'innocent.small_stations':
+    'Small stations have few voters, so their counts and percentages are coarse: whole-number percentages, repeated digits and extreme turnouts happen there by arithmetic alone.',
+  'innocent.honest_rounding':
+    'Officials who round, estimate or copy figures honestly (for example to the nearest 5 or 10) leave the same digit patterns that deliberate manipulation would.',
+  'innocent.data_errors':
+    'Typing errors, transcription mistakes and problems in how the published file was put together can create the same pattern without any intent.',
+  'innocent.mobilisation':
+    'Genuine mobilisation: where a candidate is popular, more of their supporters turn out, which by itself ties higher turnout to a higher share for that candidate.',
+  'innocent.special_stations':
+    'Special stations (military units, hospitals, prisons, stations abroad or in remote areas) often have very high turnout and one-sided votes for ordinary reasons.',
+  'innocent.digit_assumptions':
+    'Digit laws hold only approximately for vote counts; they depend on station sizes and vote shares, and clean elections often fail them.',
+  'innocent.composition':
+    'Stations counted late may come from different places (rural, remote or abroad) that vote differently from those counted early, so the trend can change with no manipulation.',
+  'innocent.arrival_order':
+    'Errors in the arrival order, such as timestamps sorted as text or clocks set to different time zones, can create an apparent break that is not in the count.',
+  'innocent.transmission_delays':
+    'Remote stations send their results later for practical reasons (distance, connectivity, transport of tally sheets), which ties arrival time to who voters there support.',
+  'innocent.voter_change':
+    'Voters change their minds between elections, and candidates, parties and alliances change too; a difference between two elections can be genuine.',
+  'innocent.regression_to_mean':
+    'Units picked because their result was extreme tend to look more ordinary in another election (regression to the mean), even when nothing was wrong.',
+  'innocent.boundary_changes':
+    'Stations, boundaries and voter lists change between elections, so matched units may not hold the same voters in both.',
+  'innocent.model_assumptions':
+    'The model behind the estimate is a simplification; when its assumptions do not hold (for example, several clean peaks), it attributes ordinary variation to fraud.',
+
+  'caveat.no_proof':
+    'A statistical test cannot prove or disprove fraud. It only says whether the numbers fit what a clean election of the assumed kind would produce.',
+  'caveat.consistent_meaning':
+    '"Consistent with the allegation" means the data show the pattern the allegation predicts. The innocent explanations listed with each finding can produce the same pattern.',
+  'caveat.not_supported_meaning':
+    '"Not supported" means this test did not find the predicted pattern at the stated threshold. It does not certify the election as clean.',
+  'caveat.multiple_testing':
+    'Many tests were run; p-values were adjusted for their number ({correction}) so that chance alone rarely produces a finding.',
+  'caveat.data_quality':
+    'Every result depends on the data given. Check the validation issues below before relying on any finding.',
+  'caveat.alpha':
+    'The threshold (alpha = {alpha}) was fixed before the tests were run and is the same for every finding.',
+
+  'heading.report': 'Election forensics report',
+  'heading.summary': 'Summary',
+  'heading.allegation': 'The allegation',
+  'heading.verdicts': 'Verdicts',
+  'heading.findings': 'Findings',
+  'heading.innocent': 'Innocent explanations that remain',
+  'heading.validation': 'Validation issues in the data',
+  'heading.methods': 'Method notes',
+  'heading.caveats': 'How to read this report',
+  'heading.inputs': 'Inputs and reproducibility',
+  'heading.warnings': 'Warnings',
+  'heading.details': 'Numbers',
+
+  'label.claim': 'Claim',
+  'label.claimant': 'Made by',
+  'label.date': 'Date',
+  'label.method': 'Method',
+  'label.target': 'Target',
+  'label.region': 'Region',
+  'label.whole_data': 'all stations',
+  'label.statistic': 'Statistic',
+  'label.p_value': 'p-value',
+  'label.adjusted_p': 'Adjusted p-value',
+  'label.p_kind': 'Kind of p-value',
+  'label.effect': 'Effect',
+  'label.verdict': 'Verdict',
+  'label.stations': 'Stations analysed',
+  'label.excluded': 'Stations left out',
+  'label.replicates': 'Replicates',
+  'label.seed': 'Seed',
+  'label.version': 'Tally version',
+  'label.file': 'File',
+  'label.sha256': 'SHA-256',
+  'label.level': 'Level',
+  'label.row': 'Row',
+  'label.column': 'Column',
+  'label.rule': 'Rule',
+  'label.message': 'Message',
+  'label.alpha': 'Threshold (alpha)',
+  'label.correction': 'Multiple-testing correction',
+  'label.reference': 'Reference',
+  'label.calibration': 'Measured false-positive rate',
+  'label.export_png': 'Download PNG',
+  'label.level_error': 'error',
+  'label.level_warning': 'warning',
+  'label.count': 'Count',
+  'label.language': 'Language',
+
+  'summary.counts':
+    'Findings: {total}. Consistent with the allegation: {consistent}. Not supported: {notSupported}. Inconclusive: {inconclusive}.',
+  'summary.rule':
+    'Each test is judged at alpha = {alpha} after adjusting for the {tests} tests in this report ({correction}).',
+  'summary.no_allegation': 'No allegation was given; the findings describe the data as a whole.',
+  'summary.no_findings': 'No method produced a result.',
+  'summary.validation_counts': 'Validation issues: {errors} errors, {warnings} warnings.',
+  'summary.more_issues': 'Showing the first {shown} of {total} validation issues; report.json lists them all.',
+
+  'calibration.text':
+    'On clean simulated elections this test raised a false alarm {fpr} of the time at alpha = {alpha} ({runs} simulated elections).',
+  'calibration.power': 'It detected simulated manipulation ({scenario}) {power} of the time.',
+  'validation.none': 'No validation problems were found.',
+  'p.kind.exact': 'exact',
+  'p.kind.asymptotic': 'asymptotic',
+  'p.kind.monte_carlo': 'Monte Carlo',
+  'p.kind.bootstrap': 'bootstrap',
+  'p.kind.none': 'no test',
+
+  'plot.margin.title': 'Margin as the count progressed',
+  'plot.margin.x': 'Share of stations counted',
+  'plot.margin.y': 'Margin ({a} minus {b}), percentage points',
+  'plot.margin.cutoff': 'Cutoff',
+  'plot.margin.band': 'Projected final margin (95% interval)',
+  'plot.margin.threshold': 'Threshold',
+  'plot.fingerprint.title': 'Election fingerprint: turnout against the winner’s share',
+  'plot.fingerprint.x': 'Turnout',
+  'plot.fingerprint.y': 'Share of the winner',
+  'plot.fingerprint.count': 'Stations',
+  'plot.digits.title': 'Digit frequencies: observed and expected',
+  'plot.digits.x': 'Digit',
+  'plot.digits.y': 'Share of counts',
+  'plot.digits.observed': 'Observed',
+  'plot.digits.expected': 'Expected without manipulation',
+  'plot.percent.title': 'Stations by percentage (0.1-point bins)',
+  'plot.percent.x_turnout': 'Turnout, %',
+  'plot.percent.x_share': 'Share of the leader, %',
+  'plot.percent.y': 'Stations',
+  'plot.percent.integer': 'Whole-number percentage',
+  'plot.percent.other': 'Other',
+  'plot.persistence.title': 'The same units in two elections',
+  'plot.persistence.x': 'Share in {a}, %',
+  'plot.persistence.y': 'Share in {b}, %',
+  'plot.persistence.flagged': 'Named in the allegation',
+  'plot.persistence.others': 'Other units',
+  'plot.map.title': 'Where the stations are',
+  'plot.map.flagged': 'Named in the allegation',
+  'plot.map.others': 'Other stations',
+  'plot.legend': 'Group',
+} as const;
+
+/** A key of the message catalogue. */
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,181 @@
+/** Spanish message catalogue (same keys as en.ts). */
+import type { MessageKey } from './en.ts';
+
+/** Spanish messages. */
+export const es: Record<MessageKey, string> = {
+  'verdict.consistent_with_allegation': 'Compatible con la denuncia',
+  'verdict.not_supported': 'No respaldada por esta prueba',
+  'verdict.inconclusive': 'No concluyente',
+
+  'reason.significant_in_alleged_direction':
+    'El método {method} encontró el patrón que la denuncia predice. Su valor p, ajustado por el número de pruebas de este informe, es {padj}, igual o inferior al umbral de {alpha} fijado de antemano. Un patrón así de marcado sería raro si las cifras procedieran de una elección limpia del tipo que la prueba supone. Esto no demuestra que hubiera fraude: las explicaciones inocentes que se enumeran abajo pueden producir el mismo patrón.',
+  'reason.significant_opposite_direction':
+    'El método {method} encontró una desviación clara (valor p ajustado {padj}), pero en el sentido contrario al que la denuncia predice ({effectName}: {effect}). Esto no respalda la denuncia. La desviación misma puede tener alguna de las explicaciones inocentes que se enumeran abajo.',
+  'reason.not_significant':
+    'El método {method} no encontró el patrón que la denuncia predice: su valor p, ajustado por el número de pruebas de este informe, es {padj}, superior al umbral de {alpha}. Según esta prueba, las cifras se parecen a las de una elección limpia. Esto no demuestra que el recuento fuera limpio: una manipulación pequeña, o de un tipo que esta prueba no puede ver, puede pasar inadvertida.',
+  'reason.no_test':
+    'El método {method} da una estimación ({statisticName} = {statistic}) pero no una prueba con valor p, de modo que por sí sola no puede ni respaldar ni contradecir la denuncia.',
+  'reason.too_few_stations':
+    'El método {method} solo pudo usar {n} mesas, menos de las {min} que necesita para dar una respuesta fiable, así que no se saca ninguna conclusión de ella.',
+  'reason.low_power':
+    'El método {method} no encontró el patrón (valor p ajustado {padj}), pero en elecciones simuladas con una manipulación del tipo denunciado solo lo encuentra en el {power} de los casos. Por eso su silencio dice poco en uno u otro sentido.',
+  'reason.miscalibrated':
+    'El método {method} dio un valor p ajustado de {padj}, pero en elecciones limpias simuladas da una falsa alarma en el {fpr} de los casos en lugar del {alpha} nominal. Un resultado como este no se distingue de sus falsas alarmas habituales.',
+
+  'correction.bh': 'Benjamini-Hochberg (tasa de falsos descubrimientos)',
+  'correction.holm': 'Holm (tasa de error por familia)',
+  'correction.bonferroni': 'Bonferroni (tasa de error por familia)',
+  'correction.none': 'sin corrección',
+
+  'family.digits': 'Pruebas de dígitos',
+  'family.distribution': 'Forma de las distribuciones',
+  'family.fingerprint': 'Huella electoral',
+  'family.integer_percent': 'Porcentajes enteros',
+  'family.turnout_excess': 'Exceso de participación y modelos de fraude',
+  'family.late_count': 'Análisis del recuento tardío',
+  'family.persistence': 'Persistencia entre elecciones',
+  'family.generic': 'Otras pruebas',
+
+  'innocent.heterogeneity':
+    'Las diferencias reales entre lugares (regiones, grupos lingüísticos o étnicos, bastiones de un partido) hacen que las cifras sean menos uniformes de lo que la prueba supone, sin ninguna manipulación.',
+  'innocent.urban_rural':
+    'Las mesas urbanas y rurales difieren en participación y en cómo votan; al mezclarlas se obtienen distribuciones asimétricas o con dos picos y una relación entre participación y porcentaje de votos.',
+  'innocent.small_stations':
+    'Las mesas pequeñas tienen pocos electores, así que sus cifras y porcentajes son gruesos: porcentajes enteros, dígitos repetidos y participaciones extremas aparecen ahí por pura aritmética.',
+  'innocent.honest_rounding':
+    'Los funcionarios que redondean, estiman o copian cifras de buena fe (por ejemplo, al 5 o al 10 más cercano) dejan los mismos patrones de dígitos que dejaría una manipulación deliberada.',
+  'innocent.data_errors':
+    'Los errores de digitación, de transcripción y los problemas en la elaboración del archivo publicado pueden crear el mismo patrón sin intención alguna.',
+  'innocent.mobilisation':
+    'Una movilización genuina: donde un candidato es popular acuden a votar más de sus simpatizantes, lo que por sí solo vincula una mayor participación con un mayor porcentaje para ese candidato.',
+  'innocent.special_stations':
+    'Las mesas especiales (unidades militares, hospitales, cárceles, mesas en el exterior o en zonas remotas) suelen tener una participación muy alta y votos muy concentrados por razones corrientes.',
+  'innocent.digit_assumptions':
+    'Las leyes de dígitos solo se cumplen de forma aproximada en los recuentos de votos; dependen del tamaño de las mesas y de los porcentajes de voto, y elecciones limpias a menudo no las cumplen.',
+  'innocent.composition':
+    'Las mesas contadas tarde pueden proceder de lugares distintos (rurales, remotos o del exterior) que votan de otra manera que las contadas antes, de modo que la tendencia puede cambiar sin manipulación.',
+  'innocent.arrival_order':
+    'Los errores en el orden de llegada, como horas ordenadas como texto o relojes en distintas zonas horarias, pueden crear un quiebre aparente que no está en el recuento.',
+  'innocent.transmission_delays':
+    'Las mesas remotas envían sus resultados más tarde por razones prácticas (distancia, conectividad, traslado de las actas), lo que vincula la hora de llegada con a quién apoyan sus votantes.',
+  'innocent.voter_change':
+    'Los votantes cambian de opinión entre elecciones, y también cambian los candidatos, los partidos y las alianzas; una diferencia entre dos elecciones puede ser genuina.',
+  'innocent.regression_to_mean':
+    'Las unidades elegidas porque su resultado fue extremo tienden a parecer más corrientes en otra elección (regresión a la media), aunque no hubiera nada irregular.',
+  'innocent.boundary_changes':
+    'Las mesas, los límites y los padrones cambian entre elecciones, de modo que las unidades emparejadas pueden no tener los mismos votantes en ambas.',
+  'innocent.model_assumptions':
+    'El modelo detrás de la estimación es una simplificación; cuando sus supuestos no se cumplen (por ejemplo, si hay varios picos limpios), atribuye al fraude una variación corriente.',
+
+  'caveat.no_proof':
+    'Una prueba estadística no puede demostrar ni descartar un fraude. Solo dice si las cifras se ajustan a lo que produciría una elección limpia del tipo supuesto.',
+  'caveat.consistent_meaning':
+    '«Compatible con la denuncia» significa que los datos muestran el patrón que la denuncia predice. Las explicaciones inocentes que acompañan a cada hallazgo pueden producir el mismo patrón.',
+  'caveat.not_supported_meaning':
+    '«No respaldada» significa que esta prueba no encontró el patrón predicho con el umbral indicado. No certifica que la elección fuera limpia.',
+  'caveat.multiple_testing':
+    'Se realizaron muchas pruebas; los valores p se ajustaron por su número ({correction}) para que el azar por sí solo rara vez produzca un hallazgo.',
+  'caveat.data_quality':
+    'Todo resultado depende de los datos proporcionados. Revise los problemas de validación más abajo antes de apoyarse en cualquier hallazgo.',
+  'caveat.alpha':
+    'El umbral (alfa = {alpha}) se fijó antes de realizar las pruebas y es el mismo para todos los hallazgos.',
+
+  'heading.report': 'Informe de análisis forense electoral',
+  'heading.summary': 'Resumen',
+  'heading.allegation': 'La denuncia',
+  'heading.verdicts': 'Veredictos',
+  'heading.findings': 'Hallazgos',
+  'heading.innocent': 'Explicaciones inocentes que siguen abiertas',
+  'heading.validation': 'Problemas de validación en los datos',
+  'heading.methods': 'Notas sobre los métodos',
+  'heading.caveats': 'Cómo leer este informe',
+  'heading.inputs': 'Datos de entrada y reproducibilidad',
+  'heading.warnings': 'Advertencias',
+  'heading.details': 'Cifras',
+
+  'label.claim': 'Afirmación',
+  'label.claimant': 'Formulada por',
+  'label.date': 'Fecha',
+  'label.method': 'Método',
+  'label.target': 'Objeto',
+  'label.region': 'Región',
+  'label.whole_data': 'todas las mesas',
+  'label.statistic': 'Estadístico',
+  'label.p_value': 'Valor p',
+  'label.adjusted_p': 'Valor p ajustado',
+  'label.p_kind': 'Tipo de valor p',
+  'label.effect': 'Efecto',
+  'label.verdict': 'Veredicto',
+  'label.stations': 'Mesas analizadas',
+  'label.excluded': 'Mesas excluidas',
+  'label.replicates': 'Réplicas',
+  'label.seed': 'Semilla',
+  'label.version': 'Versión de Tally',
+  'label.file': 'Archivo',
+  'label.sha256': 'SHA-256',
+  'label.level': 'Nivel',
+  'label.row': 'Fila',
+  'label.column': 'Columna',
+  'label.rule': 'Regla',
+  'label.message': 'Mensaje',
+  'label.alpha': 'Umbral (alfa)',
+  'label.correction': 'Corrección por pruebas múltiples',
+  'label.reference': 'Referencia',
+  'label.calibration': 'Tasa de falsos positivos medida',
+  'label.export_png': 'Descargar PNG',
+  'label.level_error': 'error',
+  'label.level_warning': 'advertencia',
+  'label.count': 'Cantidad',
+  'label.language': 'Idioma',
+
+  'summary.counts':
+    'Hallazgos: {total}. Compatibles con la denuncia: {consistent}. No respaldados: {notSupported}. No concluyentes: {inconclusive}.',
+  'summary.rule':
+    'Cada prueba se juzga con alfa = {alpha} tras ajustar por las {tests} pruebas de este informe ({correction}).',
+  'summary.no_allegation': 'No se indicó ninguna denuncia; los hallazgos describen los datos en su conjunto.',
+  'summary.no_findings': 'Ningún método produjo un resultado.',
+  'summary.validation_counts': 'Problemas de validación: {errors} errores, {warnings} advertencias.',
+  'summary.more_issues':
+    'Se muestran los primeros {shown} de {total} problemas de validación; report.json los enumera todos.',
+
+  'calibration.text':
+    'En elecciones limpias simuladas, esta prueba dio una falsa alarma en el {fpr} de los casos con alfa = {alpha} ({runs} elecciones simuladas).',
+  'calibration.power': 'Detectó la manipulación simulada ({scenario}) en el {power} de los casos.',
+  'validation.none': 'No se encontraron problemas de validación.',
+  'p.kind.exact': 'exacto',
+  'p.kind.asymptotic': 'asintótico',
+  'p.kind.monte_carlo': 'Monte Carlo',
+  'p.kind.bootstrap': 'bootstrap',
+  'p.kind.none': 'sin prueba',
+
+  'plot.margin.title': 'Margen a medida que avanzaba el recuento',
+  'plot.margin.x': 'Proporción de mesas contadas',
+  'plot.margin.y': 'Margen ({a} menos {b}), puntos porcentuales',
+  'plot.margin.cutoff': 'Corte',
+  'plot.margin.band': 'Margen final proyectado (intervalo del 95 %)',
+  'plot.margin.threshold': 'Umbral',
+  'plot.fingerprint.title': 'Huella electoral: participación frente al porcentaje del ganador',
+  'plot.fingerprint.x': 'Participación',
+  'plot.fingerprint.y': 'Porcentaje del ganador',
+  'plot.fingerprint.count': 'Mesas',
+  'plot.digits.title': 'Frecuencia de los dígitos: observada y esperada',
+  'plot.digits.x': 'Dígito',
+  'plot.digits.y': 'Proporción de los recuentos',
+  'plot.digits.observed': 'Observada',
+  'plot.digits.expected': 'Esperada sin manipulación',
+  'plot.percent.title': 'Mesas por porcentaje (intervalos de 0,1 puntos)',
+  'plot.percent.x_turnout': 'Participación, %',
+  'plot.percent.x_share': 'Porcentaje del líder, %',
+  'plot.percent.y': 'Mesas',
+  'plot.percent.integer': 'Porcentaje entero',
+  'plot.percent.other': 'Otro',
+  'plot.persistence.title': 'Las mismas unidades en dos elecciones',
+  'plot.persistence.x': 'Porcentaje en {a}, %',
+  'plot.persistence.y': 'Porcentaje en {b}, %',
+  'plot.persistence.flagged': 'Señaladas en la denuncia',
+  'plot.persistence.others': 'Otras unidades',
+  'plot.map.title': 'Ubicación de las mesas',
+  'plot.map.flagged': 'Señaladas en la denuncia',
+  'plot.map.others': 'Otras mesas',
+  'plot.legend': 'Grupo',
+};
