@@ -1,4 +1,5 @@
 export * from './assert.ts';
+export * from './calibrate/index.ts';
 export * from './match/aggregate.ts';
 export * from './match/match_units.ts';
 export * from './method.ts';

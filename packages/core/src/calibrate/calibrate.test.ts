@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { MethodResult } from '../method.ts';
+import { persistence } from '../methods/persistence.ts';
+import { ok } from '../result.ts';
+import { createRng } from '../rng.ts';
+import { simulateElection } from '../simulate/generate.ts';
+import type { StationTable } from '../station_table.ts';
+import {
+  type CalibrationPlan,
+  calibrateMethod,
+  defaultConditions,
+  type PairedMethod,
+  type SingleTableMethod,
+} from './calibrate.ts';
+import { describeConditions, describeTable, lookupCalibration, simulationLike } from './conditions.ts';
+import { binomialBand } from './intervals.ts';
+
+function result(p: number | null, n: number): MethodResult {
+  return {
+    method: 'fake',
+    statistic: 0,
+    statisticName: 's',
+    pValue: p,
+    pValueKind: 'exact',
+    n,
+    excluded: [],
+    details: {},
+    warnings: [],
+  };
+}
+
+/** Rejects with probability exactly alpha on any input: its measured size must sit in the binomial band. */
+const uniformP: SingleTableMethod = {
+  id: 'uniform_p',
+  options: [],
+  run: (t: StationTable, _o: unknown, rng) => ok([result(rng.uniform(), t.n)]),
+};
+
+/** p = 0 when any station has turnout and leader share >= 98 %, else 1. */
+const extremeDetector: SingleTableMethod = {
+  id: 'extreme_detector',
+  options: [],
+  run: (t: StationTable) => {
+    for (let i = 0; i < t.n; i++) {
+      if (t.ballotsCast[i] >= 0.98 * t.registered[i] && t.candidates[0].votes[i] >= 0.98 * t.valid[i])
+        return ok([result(0, t.n)]);
+    }
+    return ok([result(1, t.n)]);
+  },
+};
+
+const small = { ...defaultConditions, simulation: { stations: 200 } };
+
+test('a method with exactly uniform p-values has its measured size inside the binomial band', () => {
+  const plan: CalibrationPlan = { reps: 400, seed: 3, alpha: 0.05, conditions: small, scenarios: [] };
+  const c = calibrateMethod(uniformP, plan);
+  const band = binomialBand(400, 0.05, 0.99);
+  assert.equal(c.falsePositiveRate.runs, 400);
+  assert.ok(c.falsePositiveRate.count >= band.lo && c.falsePositiveRate.count <= band.hi);
+  assert.ok(c.falsePositiveRate.lower < 0.05 && c.falsePositiveRate.upper > 0.05);
+  assert.equal(c.sizeExceedsThreshold, false);
+});
+
+test('power is measured per scenario on injected copies of each clean election', () => {
+  const plan: CalibrationPlan = {
+    reps: 30,
+    seed: 4,
+    alpha: 0.05,
+    conditions: small,
+    scenarios: [
+      { kind: 'extreme', fraction: 0.05 },
+      { kind: 'vote_switching', fraction: 0.2 },
+    ],
+  };
+  const c = calibrateMethod(extremeDetector, plan);
+  assert.equal(c.falsePositiveRate.count, 0);
+  assert.equal(c.power[0].detectionRate.rate, 1);
+  assert.equal(c.power[1].detectionRate.rate, 0);
+  assert.equal(c.power[0].intensity, 0.99);
+});
+
+test('calibration is deterministic per seed', () => {
+  const plan: CalibrationPlan = { reps: 20, seed: 9, alpha: 0.05, conditions: small, scenarios: [] };
+  assert.deepEqual(calibrateMethod(uniformP, plan), calibrateMethod(uniformP, plan));
+  const other = calibrateMethod(uniformP, { ...plan, seed: 10 });
+  assert.ok(other.falsePositiveRate.count >= 0);
+});
+
+test('paired methods get two elections on the same stations and the late stations of A flagged', () => {
+  let calls = 0;
+  const spy: PairedMethod = {
+    id: 'spy',
+    options: [{ name: 'replicates', default: 10000 }],
+    runPair: (a, b, flagged, options) => {
+      calls++;
+      assert.deepEqual(a.ids, b.ids);
+      assert.equal(options.replicates, 999);
+      const arrival = a.arrival!.values;
+      let m = 0;
+      for (let i = 0; i < a.n; i++) {
+        if (flagged[i]) {
+          m++;
+          assert.ok(arrival[i] > 0.9 * a.n);
+        }
+      }
+      assert.equal(m, Math.round(0.1 * a.n));
+      return ok([result(0.5, a.n)]);
+    },
+  };
+  const c = calibrateMethod(spy, {
+    reps: 3,
+    seed: 1,
+    alpha: 0.05,
+    conditions: small,
+    scenarios: [{ kind: 'late_count', fraction: 0.1 }],
+  });
+  assert.equal(calls, 6);
+  assert.equal(c.paired, true);
+});
+
+test('persistence: size on clean pairs is inside the binomial band and late-count fraud is detected', () => {
+  const reps = 200;
+  const c = calibrateMethod(persistence, {
+    reps,
+    seed: 1,
+    alpha: 0.05,
+    conditions: { ...defaultConditions, simulation: { stations: 500 } },
+    scenarios: [{ kind: 'late_count', fraction: 0.1, intensity: 0.15 }],
+    methodOptions: { replicates: 199 },
+  });
+  const band = binomialBand(reps, 0.05, 0.99);
+  assert.ok(
+    c.falsePositiveRate.count >= band.lo && c.falsePositiveRate.count <= band.hi,
+    `${c.falsePositiveRate.count}/${reps}`,
+  );
+  assert.ok((c.power[0].detectionRate.rate ?? 0) > 0.8, `power ${c.power[0].detectionRate.rate}`);
+});
+
+test('conditions like a table: same station count, its sizes, turnout and shares; lookup picks the nearest', () => {
+  const { table } = simulateElection({ stations: 300 }, createRng(2));
+  const like = simulationLike(table);
+  assert.equal(like.stations, 300);
+  assert.equal(like.size?.kind, 'empirical');
+  assert.equal(like.candidateNames?.[0], 'A');
+  const again = simulateElection(like, createRng(3)).table;
+  assert.ok(Math.abs(describeTable(again).medianRegistered - describeTable(table).medianRegistered) < 60);
+  const mk = (stations: number, median: number) =>
+    calibrateMethod(uniformP, {
+      reps: 1,
+      seed: 1,
+      alpha: 0.05,
+      scenarios: [],
+      conditions: {
+        label: `${stations}`,
+        flaggedFraction: 0.1,
+        simulation: { stations, size: { kind: 'lognormal', median, sdLog: 0.3, min: 1, max: 5000 } },
+      },
+    });
+  const records = [mk(100, 200), mk(2000, 500), mk(20000, 1500)];
+  assert.equal(
+    lookupCalibration(records, 'uniform_p', { stations: 3000, medianRegistered: 400 })?.conditions.label,
+    '2000',
+  );
+  assert.equal(
+    lookupCalibration(records, 'uniform_p', { stations: 50, medianRegistered: 150 })?.conditions.label,
+    '100',
+  );
+  assert.equal(lookupCalibration(records, 'nope', { stations: 50, medianRegistered: 150 }), null);
+  assert.deepEqual(describeConditions(defaultConditions), { stations: 2000, medianRegistered: 500 });
+});

@@ -1,0 +1,240 @@
+/**
+ * Calibration of forensic methods on simulated elections: the rejection rate at alpha on clean
+ * elections (the method's real size under realistic heterogeneity) and the detection rate for each
+ * injected fraud type and size (power). Rep r uses seed deriveSeed(seed, r); the clean election of a
+ * rep is shared by all fraud scenarios of that rep (common random numbers).
+ */
+import type { MethodResult } from '../method.ts';
+import type { Result } from '../result.ts';
+import { createRng, deriveSeed, type Rng } from '../rng.ts';
+import { type SwingOptions, simulateElection, simulateElectionPair } from '../simulate/generate.ts';
+import type { SimulatedElection } from '../simulate/ground_truth.ts';
+import { defaultIntensity, type InjectionSpec, injectFraud } from '../simulate/inject.ts';
+import type { SimulationOptions } from '../simulate/options.ts';
+import type { StationTable } from '../station_table.ts';
+import { clopperPearson, type RateEstimate, SIZE_FLAG_THRESHOLD } from './intervals.ts';
+
+/** A method on one table (the ForensicMethod contract). */
+export interface SingleTableMethod {
+  readonly id: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each method validates its own options.
+  readonly options: readonly { name: string; default: any }[];
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  run(table: StationTable, options: any, rng: Rng): Result<MethodResult[]>;
+}
+
+/** A method on two elections of the same stations and a flagged set of A's stations (e.g. persistence). */
+export interface PairedMethod {
+  readonly id: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each method validates its own options.
+  readonly options: readonly { name: string; default: any }[];
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  runPair(a: StationTable, b: StationTable, flagged: Uint8Array, options: any, rng: Rng): Result<MethodResult[]>;
+}
+
+/** Any method calibration can run. */
+export type CalibratableMethod = SingleTableMethod | PairedMethod;
+
+/** Whether a method compares two elections. */
+export function isPairedMethod(m: CalibratableMethod): m is PairedMethod {
+  return typeof (m as PairedMethod).runPair === 'function';
+}
+
+/** The simulated data a calibration runs on. */
+export interface CalibrationConditions {
+  /** A short label, e.g. "default" or "like bolivia-2019". */
+  readonly label: string;
+  /** Generator options (stations, sizes, heterogeneity, noise). */
+  readonly simulation: Partial<SimulationOptions>;
+  /** Swing between the two elections, for paired methods. */
+  readonly swing?: Partial<SwingOptions>;
+  /** Paired methods: the latest fraction of A's stations by arrival is flagged. */
+  readonly flaggedFraction: number;
+}
+
+/** What a calibration run does. */
+export interface CalibrationPlan {
+  readonly reps: number;
+  readonly seed: number;
+  readonly alpha: number;
+  readonly conditions: CalibrationConditions;
+  /** Fraud scenarios for the power table. */
+  readonly scenarios: readonly InjectionSpec[];
+  /** Options passed to the method; Monte Carlo methods default to 999 replicates (see below). */
+  readonly methodOptions?: Record<string, unknown>;
+}
+
+/** Detection rate of one fraud scenario. */
+export interface PowerEntry {
+  readonly kind: InjectionSpec['kind'];
+  readonly fraction: number;
+  readonly intensity: number;
+  readonly detectionRate: RateEstimate;
+}
+
+/** A method's measured size and power. */
+export interface MethodCalibration {
+  readonly method: string;
+  readonly paired: boolean;
+  readonly alpha: number;
+  readonly reps: number;
+  readonly seed: number;
+  readonly conditions: CalibrationConditions;
+  readonly methodOptions: Record<string, unknown>;
+  /** Rejection rate at alpha on clean elections (the first result of each run). */
+  readonly falsePositiveRate: RateEstimate;
+  /** True when the measured size exceeds SIZE_FLAG_THRESHOLD (0.08 at nominal 0.05). */
+  readonly sizeExceedsThreshold: boolean;
+  /** Rejection rate on clean elections per result key ("target|statistic"), for multi-result methods. */
+  readonly byResult: Record<string, RateEstimate>;
+  /** Clean runs that returned an error, by error kind (not counted as rejections). */
+  readonly errors: Record<string, number>;
+  /** Clean runs whose first result had no p-value. */
+  readonly noTest: number;
+  readonly power: readonly PowerEntry[];
+}
+
+/** Default fraud scenarios: each kind in 5 % and 20 % of stations (extreme: 1 % and 5 %) at its default intensity. */
+export const defaultScenarios: readonly InjectionSpec[] = [
+  { kind: 'ballot_stuffing', fraction: 0.05 },
+  { kind: 'ballot_stuffing', fraction: 0.2 },
+  { kind: 'vote_switching', fraction: 0.05 },
+  { kind: 'vote_switching', fraction: 0.2 },
+  { kind: 'rounding', fraction: 0.05 },
+  { kind: 'rounding', fraction: 0.2 },
+  { kind: 'fabricated_digits', fraction: 0.05 },
+  { kind: 'fabricated_digits', fraction: 0.2 },
+  { kind: 'late_count', fraction: 0.1, intensity: 0.05 },
+  { kind: 'late_count', fraction: 0.1, intensity: 0.15 },
+  { kind: 'extreme', fraction: 0.01 },
+  { kind: 'extreme', fraction: 0.05 },
+];
+
+/** Default data conditions: the generator's defaults (2,000 stations, lognormal sizes around 500). */
+export const defaultConditions: CalibrationConditions = { label: 'default', simulation: {}, flaggedFraction: 0.1 };
+
+/**
+ * Replicates used for Monte Carlo / permutation methods during calibration. A Monte Carlo p-value
+ * (1 + #{T* >= T}) / (B + 1) gives an exact level-alpha test for any B with alpha (B + 1) an integer,
+ * so B = 999 measures the same size as the method's default B at a fraction of the cost.
+ */
+export const CALIBRATION_REPLICATES = 999;
+
+/** The options a method runs with during calibration. */
+export function calibrationOptions(method: CalibratableMethod, plan: CalibrationPlan): Record<string, unknown> {
+  const base: Record<string, unknown> = {};
+  if (method.options.some((o) => o.name === 'replicates')) base.replicates = CALIBRATION_REPLICATES;
+  return { ...base, ...(plan.methodOptions ?? {}) };
+}
+
+function lateFlags(table: StationTable, fraction: number): Uint8Array {
+  const flagged = new Uint8Array(table.n);
+  const arrival = table.arrival?.values;
+  if (!arrival) return flagged;
+  const m = Math.round(fraction * table.n);
+  const order = Array.from({ length: table.n }, (_, i) => i).sort((x, y) => arrival[y] - arrival[x] || y - x);
+  for (let k = 0; k < m; k++) flagged[order[k]] = 1;
+  return flagged;
+}
+
+function resultKey(r: MethodResult): string {
+  return `${r.target ?? ''}|${r.statisticName}`;
+}
+
+/** One simulated rep: A (possibly with fraud), B for paired methods, and the flagged set. */
+interface RepData {
+  a: SimulatedElection;
+  b: SimulatedElection | null;
+  flagged: Uint8Array | null;
+}
+
+function runOnce(method: CalibratableMethod, data: RepData, options: Record<string, unknown>, seed: number) {
+  const rng = createRng(seed);
+  if (isPairedMethod(method)) {
+    return method.runPair(data.a.table, data.b!.table, data.flagged!, options, rng);
+  }
+  return method.run(data.a.table, options, rng);
+}
+
+/** Calibrates one method: clean rejection rate and detection rate per scenario. Pure and deterministic. */
+export function calibrateMethod(
+  method: CalibratableMethod,
+  plan: CalibrationPlan,
+  onRep?: (rep: number) => void,
+): MethodCalibration {
+  const paired = isPairedMethod(method);
+  const options = calibrationOptions(method, plan);
+  const cond = plan.conditions;
+  let rejections = 0;
+  let runs = 0;
+  let noTest = 0;
+  const errors: Record<string, number> = {};
+  const byResult = new Map<string, { count: number; runs: number }>();
+  const hits = new Int32Array(plan.scenarios.length);
+  const tries = new Int32Array(plan.scenarios.length);
+  for (let rep = 0; rep < plan.reps; rep++) {
+    const repSeed = deriveSeed(plan.seed, rep);
+    const simRng = createRng(deriveSeed(repSeed, 0));
+    let clean: RepData;
+    if (paired) {
+      const pair = simulateElectionPair(cond.simulation, simRng, cond.swing);
+      clean = { a: pair.second, b: pair.first, flagged: lateFlags(pair.second.table, cond.flaggedFraction) };
+    } else {
+      clean = { a: simulateElection(cond.simulation, simRng), b: null, flagged: null };
+    }
+    const methodSeed = deriveSeed(repSeed, 1);
+    const res = runOnce(method, clean, options, methodSeed);
+    if (!res.ok) {
+      errors[res.error.kind] = (errors[res.error.kind] ?? 0) + 1;
+    } else {
+      const first = res.value[0];
+      if (!first || first.pValue === null) noTest++;
+      else {
+        runs++;
+        if (first.pValue <= plan.alpha) rejections++;
+      }
+      for (const r of res.value) {
+        if (r.pValue === null) continue;
+        const key = resultKey(r);
+        const e = byResult.get(key) ?? { count: 0, runs: 0 };
+        e.runs++;
+        if (r.pValue <= plan.alpha) e.count++;
+        byResult.set(key, e);
+      }
+    }
+    for (let s = 0; s < plan.scenarios.length; s++) {
+      const injected = injectFraud(clean.a, plan.scenarios[s], createRng(deriveSeed(repSeed, 2 + s)));
+      const fr = runOnce(method, { ...clean, a: injected }, options, methodSeed);
+      if (!fr.ok || !fr.value[0] || fr.value[0].pValue === null) continue;
+      tries[s]++;
+      if (fr.value[0].pValue <= plan.alpha) hits[s]++;
+    }
+    onRep?.(rep);
+  }
+  const falsePositiveRate = clopperPearson(rejections, runs);
+  const byResultOut: Record<string, RateEstimate> = {};
+  for (const key of [...byResult.keys()].sort()) {
+    const e = byResult.get(key)!;
+    byResultOut[key] = clopperPearson(e.count, e.runs);
+  }
+  return {
+    method: method.id,
+    paired,
+    alpha: plan.alpha,
+    reps: plan.reps,
+    seed: plan.seed,
+    conditions: cond,
+    methodOptions: options,
+    falsePositiveRate,
+    sizeExceedsThreshold: falsePositiveRate.rate !== null && falsePositiveRate.rate > SIZE_FLAG_THRESHOLD,
+    byResult: byResultOut,
+    errors,
+    noTest,
+    power: plan.scenarios.map((spec, s) => ({
+      kind: spec.kind,
+      fraction: spec.fraction,
+      intensity: spec.intensity ?? defaultIntensity[spec.kind],
+      detectionRate: clopperPearson(hits[s], tries[s]),
+    })),
+  };
+}
