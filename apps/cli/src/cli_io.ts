@@ -1,0 +1,128 @@
+/** Shared plumbing for commands: loading inputs, printing, errors with exit codes, color. */
+import { statSync } from 'node:fs';
+import type { StationTable, TallyError } from '@tally/core';
+import {
+  formatIssue,
+  type LoadedTable,
+  loadManifestDataset,
+  loadTable,
+  type MappingChoice,
+  type ValidationIssue,
+} from '@tally/ingest';
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
+/** A problem with the data or at run time: exit code 1. `details` lines are printed after the message. */
+export class DataError extends Error {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** True when stdout may carry ANSI colors (a TTY, and NO_COLOR unset). */
+export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
+
+/** Wraps text in an ANSI style when color is on. */
+export function paint(text: string, style: 'bold' | 'red' | 'yellow' | 'green' | 'dim', on = useColor()): string {
+  if (!on) return text;
+  const codes = { bold: [1, 22], red: [31, 39], yellow: [33, 39], green: [32, 39], dim: [2, 22] }[style];
+  return `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m`;
+}
+
+/** Prints a value as JSON with stable formatting. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Options every command that reads a table accepts. */
+export interface InputOptions extends MappingChoice {
+  dataset?: string;
+}
+
+/** Turns a TallyError into a DataError or UsageError with the message a user needs. */
+export function failure(error: TallyError): Error {
+  if (error.kind === 'invalid_options') return new UsageError(error.message);
+  const where =
+    error.kind === 'parse_error' && error.row !== undefined && !error.message.includes(`row ${error.row}`)
+      ? ` (row ${error.row}${error.column ? `, column "${error.column}"` : ''}${error.rule ? `, rule ${error.rule}` : ''})`
+      : '';
+  return new DataError(`${error.message}${where}`);
+}
+
+/**
+ * Loads a file (with --preset/--map) or a dataset folder (its manifest's default, or --dataset).
+ * Throws DataError/UsageError for the CLI's main() to report.
+ */
+export async function loadInput(input: string, options: InputOptions): Promise<LoadedTable> {
+  let isDir = false;
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    throw new DataError(`${input}: no such file or folder`);
+  }
+  if (isDir && (options.preset || options.map)) {
+    throw new UsageError(`${input} is a dataset folder; its manifest names the presets, so drop --preset/--map`);
+  }
+  if (!isDir && options.dataset) throw new UsageError('--dataset applies only to a dataset folder');
+  const loaded = isDir ? await loadManifestDataset(input, options.dataset) : await loadTable(input, options);
+  if (!loaded.ok) throw failure(loaded.error);
+  return loaded.value;
+}
+
+/** Loads and refuses tables with error-level problems, printing them; warnings go to stderr and are kept. */
+export async function loadInputOrExit(
+  input: string,
+  options: InputOptions & { quiet?: boolean },
+): Promise<LoadedTable> {
+  const loaded = await loadInput(input, options);
+  const errors = loaded.issues.filter((i) => i.level === 'error');
+  if (errors.length > 0) {
+    throw new DataError(
+      `${loaded.file}: ${errors.length} error-level problem(s); fix them, or run \`tally validate\` for the full list`,
+      errors
+        .slice(0, 50)
+        .map(formatIssue)
+        .concat(errors.length > 50 ? [`… and ${errors.length - 50} more`] : []),
+    );
+  }
+  const warnings = loaded.issues.filter((i) => i.level === 'warning');
+  if (warnings.length > 0 && !options.quiet) {
+    process.stderr.write(
+      `${paint(`${warnings.length} warning(s) in ${loaded.file}`, 'yellow', useColor(process.stderr))}; see \`tally validate\`\n`,
+    );
+  }
+  return loaded;
+}
+
+/** Counts issues by level and rule, for summaries. */
+export function countIssues(issues: readonly ValidationIssue[]): { level: string; rule: string; count: number }[] {
+  const counts = new Map<string, { level: string; rule: string; count: number }>();
+  for (const i of issues) {
+    const key = `${i.level}\u0000${i.rule}`;
+    const entry = counts.get(key) ?? { level: i.level, rule: i.rule, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => (a.level === b.level ? b.count - a.count : a.level === 'error' ? -1 : 1));
+}
+
+/** The national leader (most votes), for defaults. */
+export function nationalLeader(table: StationTable): string {
+  let best = 0;
+  let bestVotes = -1;
+  table.candidates.forEach((c, k) => {
+    let s = 0;
+    for (let i = 0; i < table.n; i++) s += c.votes[i];
+    if (s > bestVotes) {
+      bestVotes = s;
+      best = k;
+    }
+  });
+  return table.candidates[best].name;
+}

@@ -1,0 +1,61 @@
+/** `tally validate`: lists every rule violation with file, row, column and rule; exit 1 on any error-level problem. */
+
+import { formatIssue } from '@tally/ingest';
+import { Command } from 'commander';
+import { countIssues, DataError, loadInput, paint, printJson } from '../cli_io.ts';
+
+/** The validate command. */
+export function validateCommand(): Command {
+  return new Command('validate')
+    .description('check a results file (or dataset folder) against its mapping and list every problem')
+    .argument(
+      '<input>',
+      'results file (CSV, TSV, gzip CSV, Parquet, JSON, XLSX) or a dataset folder with manifest.json',
+    )
+    .option('--preset <name>', 'a shipped column mapping (see `tally presets`)')
+    .option('--map <file>', 'your own column mapping (JSON or YAML)')
+    .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
+    .option('--json', 'print one JSON object')
+    .option('--limit <n>', 'issues to print per rule on the terminal (all are in --json)', '20')
+    .action(
+      async (
+        input: string,
+        opts: { preset?: string; map?: string; dataset?: string; json?: boolean; limit: string },
+      ) => {
+        const loaded = await loadInput(input, opts);
+        const errors = loaded.issues.filter((i) => i.level === 'error').length;
+        const warnings = loaded.issues.length - errors;
+        if (opts.json) {
+          printJson({
+            file: loaded.file,
+            sha256: loaded.sha256,
+            preset: loaded.mapping.id,
+            rows: loaded.rows,
+            stations: loaded.table.n,
+            rowsExcluded: loaded.rowsExcluded,
+            errors,
+            warnings,
+            byRule: countIssues(loaded.issues),
+            issues: loaded.issues,
+          });
+        } else {
+          const limit = Math.max(0, Number.parseInt(opts.limit, 10) || 0);
+          const shown = new Map<string, number>();
+          for (const issue of loaded.issues) {
+            const n = shown.get(issue.rule) ?? 0;
+            shown.set(issue.rule, n + 1);
+            if (n < limit) process.stdout.write(`${formatIssue(issue)}\n`);
+          }
+          for (const c of countIssues(loaded.issues)) {
+            if (c.count > limit)
+              process.stdout.write(paint(`… ${c.count - limit} more ${c.rule} (${c.level})\n`, 'dim'));
+          }
+          process.stdout.write(
+            `${loaded.file}: ${loaded.rows} rows, ${loaded.table.n} stations read, ${loaded.rowsExcluded} rows excluded; ` +
+              `${paint(`${errors} error(s)`, errors > 0 ? 'red' : 'green')}, ${warnings} warning(s)\n`,
+          );
+        }
+        if (errors > 0) throw new DataError(`${loaded.file}: ${errors} error-level problem(s)`);
+      },
+    );
+}

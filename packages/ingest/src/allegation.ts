@@ -1,0 +1,336 @@
+/**
+ * Reads an allegation file and resolves it against the data: loads every election, checks candidate
+ * names, station ids, the cutoff and the region, and computes the flagged stations of the alleged
+ * election. Every problem is an error that names the key and the value at fault.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import {
+  candidateIndex,
+  err,
+  ok,
+  type Result,
+  regionLevelIndex,
+  type StationTable,
+  shareDenominator,
+  type TallyError,
+} from '@tally/core';
+import { parseDocument } from 'yaml';
+import {
+  type Allegation,
+  type CandidateNames,
+  type CutoffInput,
+  checkAllegation,
+  type ElectionSpec,
+  type StationFilter,
+} from './allegation_schema.ts';
+import type { ValidationIssue } from './issues.ts';
+import { type LoadedTable, loadTable } from './load_table.ts';
+import { loadManifestDataset, readManifest } from './manifest.ts';
+
+export * from './allegation_schema.ts';
+
+/** One loaded election of an allegation. */
+export interface LoadedElection {
+  readonly spec: ElectionSpec;
+  readonly loaded: LoadedTable;
+  readonly table: StationTable;
+  /** Candidate names as they appear in this election's data. */
+  readonly names: CandidateNames;
+}
+
+/** An input file and its SHA-256; `path` is relative to the allegation file's folder. */
+export interface InputHash {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/** An allegation with its data loaded and its flagged stations computed. */
+export interface ResolvedAllegation {
+  readonly allegation: Allegation;
+  readonly elections: ReadonlyMap<string, LoadedElection>;
+  readonly alleged: LoadedElection;
+  /** 1 for each flagged station of the alleged election's table. */
+  readonly flagged: Uint8Array;
+  readonly flaggedCount: number;
+  /** The cutoff's snapshot table, when the cutoff is a snapshot. */
+  readonly snapshot?: { readonly id: string; readonly table: StationTable };
+  readonly inputs: readonly InputHash[];
+  readonly issues: readonly ValidationIssue[];
+}
+
+function problem(file: string, message: string): { ok: false; error: TallyError } {
+  return err({ kind: 'parse_error', file, rule: 'invalid_allegation', message: `${file}: ${message}` });
+}
+
+/** Reads and checks an allegation file (YAML or JSON; JSON is valid YAML). */
+export function readAllegation(path: string): Result<Allegation, TallyError> {
+  if (!existsSync(path)) return err({ kind: 'io_error', file: path, message: `allegation file not found: ${path}` });
+  if (statSync(path).isDirectory()) {
+    return err({ kind: 'io_error', file: path, message: `${path} is a folder; give the allegation file itself` });
+  }
+  const text = readFileSync(path, 'utf8');
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0];
+    const where = line ? `line ${line.line}, column ${line.col}: ` : '';
+    return err({
+      kind: 'parse_error',
+      file: path,
+      row: line?.line,
+      rule: 'invalid_yaml',
+      message: `${path}: ${where}${e.message.split('\n')[0]}`,
+    });
+  }
+  return checkAllegation(doc.toJS(), path);
+}
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Files a dataset of a folder reads: manifest.json, the dataset and the keys it attaches. */
+function datasetFiles(dir: string, id: string | undefined): string[] {
+  const m = readManifest(dir);
+  if (!m.ok) return [];
+  const entry = m.value.datasets.find((d) => d.id === (id ?? m.value.default));
+  if (!entry) return [];
+  const files = [join(dir, 'manifest.json'), join(dir, entry.file)];
+  const keys = entry.attach ? m.value.datasets.find((d) => d.id === entry.attach?.dataset) : undefined;
+  if (keys) files.push(join(dir, keys.file));
+  return files;
+}
+
+async function loadElection(
+  allegation: Allegation,
+  spec: ElectionSpec,
+  files: Set<string>,
+): Promise<Result<LoadedElection, TallyError>> {
+  const where = `elections.${spec.id}.data`;
+  if (!existsSync(spec.data)) return problem(allegation.file, `${where}: no such file or folder: ${spec.data}`);
+  let loaded: Result<LoadedTable, TallyError>;
+  if (statSync(spec.data).isDirectory()) {
+    loaded = await loadManifestDataset(spec.data, spec.dataset);
+    for (const f of datasetFiles(spec.data, spec.dataset)) files.add(f);
+  } else {
+    if (spec.preset === undefined && spec.map === undefined) {
+      return problem(allegation.file, `elections.${spec.id}: a data file needs a preset or a map`);
+    }
+    loaded = await loadTable(spec.data, { preset: spec.preset, map: spec.map });
+    files.add(spec.data);
+    if (spec.map) files.add(spec.map);
+  }
+  if (!loaded.ok) {
+    return err({ ...loaded.error, message: `elections.${spec.id}: ${loaded.error.message}` } as TallyError);
+  }
+  const table = loaded.value.table;
+  const names: CandidateNames = {
+    favoured: spec.candidates?.favoured ?? allegation.candidates.favoured,
+    rival: spec.candidates?.rival ?? allegation.candidates.rival,
+  };
+  for (const [role, name] of [
+    ['favoured', names.favoured],
+    ['rival', names.rival],
+  ] as const) {
+    if (name !== undefined && candidateIndex(table, name) < 0) {
+      const have = table.candidates.map((c) => `"${c.name}"`).join(', ');
+      return problem(
+        allegation.file,
+        `candidates.${role}: "${name}" is not a candidate in election ${spec.id} (candidates: ${have}); set elections.${spec.id}.candidates.${role} if the name differs there`,
+      );
+    }
+  }
+  return ok({ spec, loaded: loaded.value, table, names });
+}
+
+function listSome(ids: readonly string[]): string {
+  const shown = ids.slice(0, 10).map((x) => `"${x}"`);
+  return ids.length > 10 ? `${shown.join(', ')} and ${ids.length - 10} more` : shown.join(', ');
+}
+
+function columnValues(table: StationTable, column: string): Result<number[] | string[], string> {
+  if (column === 'id') return ok([...table.ids]);
+  const den = shareDenominator(table);
+  const simple: Record<string, Float64Array> = {
+    registered: table.registered,
+    ballotsCast: table.ballotsCast,
+    valid: table.valid,
+  };
+  if (simple[column]) return ok(Array.from(simple[column]));
+  if (column === 'turnout') return ok(Array.from(table.ballotsCast, (b, i) => b / table.registered[i]));
+  if (column.startsWith('share:')) {
+    const c = candidateIndex(table, column.slice(6));
+    if (c < 0) return err(`candidate "${column.slice(6)}" is not in the data`);
+    return ok(Array.from(table.candidates[c].votes, (v, i) => v / den[i]));
+  }
+  if (column.startsWith('region:')) {
+    const l = regionLevelIndex(table, column.slice(7));
+    if (l < 0) return err(`region level "${column.slice(7)}" is not in the data`);
+    const level = table.regions[l];
+    return ok(Array.from(level.codes, (c) => level.labels[c]));
+  }
+  return err(
+    `unknown column "${column}" (use id, turnout, registered, ballotsCast, valid, share:<candidate>, region:<level>)`,
+  );
+}
+
+function applyFilter(values: number[] | string[], f: StationFilter, mask: Uint8Array): void {
+  const wanted = new Set((Array.isArray(f.value) ? f.value : [f.value]).map(String));
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const t = f.value as number;
+    let keep: boolean;
+    switch (f.op) {
+      case '<':
+        keep = (v as number) < t;
+        break;
+      case '<=':
+        keep = (v as number) <= t;
+        break;
+      case '>':
+        keep = (v as number) > t;
+        break;
+      case '>=':
+        keep = (v as number) >= t;
+        break;
+      case '==':
+        keep = String(v) === String(f.value);
+        break;
+      case '!=':
+        keep = String(v) !== String(f.value);
+        break;
+      case 'in':
+        keep = wanted.has(String(v));
+        break;
+    }
+    if (!keep) mask[i] = 0;
+  }
+}
+
+function cutoffLate(
+  a: Allegation,
+  table: StationTable,
+  cutoff: CutoffInput,
+  snapshot: StationTable | undefined,
+): Result<Uint8Array, TallyError> {
+  const late = new Uint8Array(table.n);
+  if (cutoff.kind === 'snapshot') {
+    const counted = new Set(snapshot?.ids ?? []);
+    for (let i = 0; i < table.n; i++) late[i] = counted.has(table.ids[i]) ? 0 : 1;
+    return ok(late);
+  }
+  const arrival = table.arrival;
+  if (!arrival) {
+    return problem(
+      a.file,
+      `alleged.cutoff: election ${a.alleged.election} has no arrival order (no time or rank column)`,
+    );
+  }
+  if (cutoff.kind === 'time' && arrival.kind !== 'time') {
+    return problem(
+      a.file,
+      `alleged.cutoff.time: the arrival of ${a.alleged.election} is a ${arrival.kind}, not a time`,
+    );
+  }
+  if (cutoff.kind === 'percentile' && arrival.kind !== 'percentile') {
+    return problem(a.file, `alleged.cutoff.percentile: the arrival of ${a.alleged.election} is a ${arrival.kind}`);
+  }
+  const limit = cutoff.kind === 'time' ? cutoff.ms : cutoff.value;
+  for (let i = 0; i < table.n; i++) late[i] = arrival.values[i] > limit ? 1 : 0;
+  return ok(late);
+}
+
+/** Loads the data of a checked allegation and computes its flagged stations. */
+export async function resolveAllegation(allegation: Allegation): Promise<Result<ResolvedAllegation, TallyError>> {
+  const files = new Set<string>([allegation.file]);
+  const elections = new Map<string, LoadedElection>();
+  for (const spec of allegation.elections) {
+    const loaded = await loadElection(allegation, spec, files);
+    if (!loaded.ok) return loaded;
+    elections.set(spec.id, loaded.value);
+  }
+  const alleged = elections.get(allegation.alleged.election)!;
+  const table = alleged.table;
+  const flagged = new Uint8Array(table.n).fill(1);
+  const spec = allegation.alleged;
+  let snapshot: ResolvedAllegation['snapshot'];
+  if (spec.cutoff) {
+    if (spec.cutoff.kind === 'snapshot') {
+      const id = spec.cutoff.snapshot;
+      if (!statSync(alleged.spec.data).isDirectory()) {
+        return problem(allegation.file, `alleged.cutoff.snapshot: needs a dataset folder for ${spec.election}`);
+      }
+      const snap = await loadManifestDataset(alleged.spec.data, id);
+      if (!snap.ok) return problem(allegation.file, `alleged.cutoff.snapshot: ${snap.error.message}`);
+      for (const f of datasetFiles(alleged.spec.data, id)) files.add(f);
+      snapshot = { id, table: snap.value.table };
+    }
+    const late = cutoffLate(allegation, table, spec.cutoff, snapshot?.table);
+    if (!late.ok) return late;
+    for (let i = 0; i < table.n; i++) flagged[i] &= late.value[i];
+  }
+  if (spec.region) {
+    const l = regionLevelIndex(table, spec.region.level);
+    if (l < 0) {
+      const have = table.regions.map((r) => r.name).join(', ');
+      return problem(allegation.file, `alleged.region.level: "${spec.region.level}" is not a region level (${have})`);
+    }
+    const level = table.regions[l];
+    let any = false;
+    for (let i = 0; i < table.n; i++) {
+      const inside = level.labels[level.codes[i]] === spec.region.label;
+      any ||= inside;
+      if (!inside) flagged[i] = 0;
+    }
+    if (!any) {
+      return problem(allegation.file, `alleged.region.label: no ${spec.region.level} is named "${spec.region.label}"`);
+    }
+  }
+  if (spec.stations) {
+    const sel = spec.stations;
+    if (sel.kind === 'filter') {
+      const mask = new Uint8Array(table.n).fill(1);
+      for (const [k, f] of sel.filters.entries()) {
+        const values = columnValues(table, f.column);
+        if (!values.ok) return problem(allegation.file, `alleged.stations.filter[${k}].column: ${values.error}`);
+        applyFilter(values.value, f, mask);
+      }
+      for (let i = 0; i < table.n; i++) flagged[i] &= mask[i];
+    } else {
+      let ids: string[];
+      if (sel.kind === 'file') {
+        if (!existsSync(sel.file))
+          return problem(allegation.file, `alleged.stations.file: file not found: ${sel.file}`);
+        files.add(sel.file);
+        ids = readFileSync(sel.file, 'utf8')
+          .split(/\r?\n/)
+          .map((x) => x.trim())
+          .filter((x) => x !== '' && !x.startsWith('#'));
+      } else {
+        ids = [...sel.ids];
+      }
+      const index = new Map(table.ids.map((id, i) => [id, i]));
+      const unknown = ids.filter((id) => !index.has(id));
+      if (unknown.length > 0) {
+        return problem(
+          allegation.file,
+          `alleged.stations: ${unknown.length} station id(s) are not in election ${spec.election}: ${listSome(unknown)}`,
+        );
+      }
+      const mask = new Uint8Array(table.n);
+      for (const id of ids) mask[index.get(id)!] = 1;
+      for (let i = 0; i < table.n; i++) flagged[i] &= mask[i];
+    }
+  }
+  let flaggedCount = 0;
+  for (let i = 0; i < table.n; i++) flaggedCount += flagged[i];
+  if (flaggedCount === 0) return problem(allegation.file, 'alleged: the selectors given flag no station');
+  const base = dirname(allegation.file);
+  const inputs = [...files]
+    .map((f) => ({ path: relative(base, resolve(f)).split('\\').join('/'), sha256: sha256File(f) }))
+    .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const issues = [...elections.values()].flatMap((e) => e.loaded.issues);
+  return ok({ allegation, elections, alleged, flagged, flaggedCount, snapshot, inputs, issues });
+}

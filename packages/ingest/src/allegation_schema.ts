@@ -1,0 +1,348 @@
+/**
+ * The allegation file (YAML or JSON, documented in docs/allegation.md): a claim as written, the data
+ * it is about, and the analyses to run. This module checks the shape and resolves paths relative to
+ * the file; allegation.ts loads the data and checks names against it.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { err, ok, type Result, type TallyError } from '@tally/core';
+
+/** Who claims what, and when. */
+export interface Claim {
+  readonly text: string;
+  readonly by: string;
+  /** ISO date (YYYY-MM-DD) the claim was made. */
+  readonly date: string;
+  readonly source?: string;
+}
+
+/** Candidate names as they appear in one election's data. */
+export interface CandidateNames {
+  readonly favoured: string;
+  readonly rival?: string;
+}
+
+/** One election: a dataset folder (manifest.json) or a single file with a preset or mapping. */
+export interface ElectionSpec {
+  readonly id: string;
+  readonly title?: string;
+  /** Absolute path (resolved against the allegation file's folder). */
+  readonly data: string;
+  readonly dataset?: string;
+  readonly preset?: string;
+  readonly map?: string;
+  /** Candidate names in this election, when they differ from the top-level `candidates`. */
+  readonly candidates?: Partial<CandidateNames>;
+}
+
+/** Comparison operators of a station filter. */
+export type FilterOp = '<' | '<=' | '>' | '>=' | '==' | '!=' | 'in';
+
+/** A filter on a station column: turnout, registered, ballotsCast, valid, share:<candidate>, region:<level>, id. */
+export interface StationFilter {
+  readonly column: string;
+  readonly op: FilterOp;
+  readonly value: number | string | readonly (number | string)[];
+}
+
+/** Which stations are alleged: listed ids, a file of ids (one per line), or a filter. */
+export type StationSelector =
+  | { readonly kind: 'ids'; readonly ids: readonly string[] }
+  | { readonly kind: 'file'; readonly file: string }
+  | { readonly kind: 'filter'; readonly filters: readonly StationFilter[] };
+
+/** A cutoff in the count: a snapshot dataset id, an arrival percentile, or an instant with its offset. */
+export type CutoffInput =
+  | { readonly kind: 'snapshot'; readonly snapshot: string }
+  | { readonly kind: 'percentile'; readonly value: number }
+  | { readonly kind: 'time'; readonly iso: string; readonly ms: number };
+
+/** What is alleged; the flagged stations are the intersection of the selectors given. */
+export interface AllegedSpec {
+  readonly election: string;
+  readonly stations?: StationSelector;
+  /** Stations counted after this cutoff are flagged. */
+  readonly cutoff?: CutoffInput;
+  readonly region?: { readonly level: string; readonly label: string };
+  readonly whole?: boolean;
+  /** The alleged size: votes moved to the favoured candidate, and/or the margin threshold at stake. */
+  readonly size?: { readonly votes?: number; readonly threshold?: number; readonly note?: string };
+}
+
+/** One analysis the audit runs. */
+export type AnalysisSpec =
+  | { readonly method: 'latecount'; readonly threshold?: number; readonly simulations?: number }
+  | {
+      readonly method: 'persistence';
+      readonly against: string;
+      readonly level: string;
+      readonly levelAgainst?: string;
+      readonly matchBy: 'code' | 'code_then_name';
+      readonly stratum?: string;
+      readonly flagRule: 'any' | 'majority' | 'all';
+      readonly replicates?: number;
+    }
+  | { readonly method: 'battery'; readonly methods?: readonly string[] };
+
+/** A checked allegation file. */
+export interface Allegation {
+  readonly file: string;
+  readonly version: 1;
+  readonly claim: Claim;
+  readonly elections: readonly ElectionSpec[];
+  readonly candidates: CandidateNames;
+  readonly alleged: AllegedSpec;
+  readonly analyses: readonly AnalysisSpec[];
+}
+
+type Obj = Record<string, unknown>;
+
+class SchemaError extends Error {}
+
+function fail(path: string, message: string): never {
+  throw new SchemaError(`${path}: ${message}`);
+}
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function obj(v: unknown, path: string): Obj {
+  if (!isObj(v)) fail(path, 'must be a mapping (key: value)');
+  return v;
+}
+function str(v: unknown, path: string): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v !== 'string' || v.trim() === '') fail(path, 'must be a non-empty text');
+  return v;
+}
+function optStr(o: Obj, key: string, path: string): string | undefined {
+  return o[key] === undefined ? undefined : str(o[key], `${path}.${key}`);
+}
+function num(v: unknown, path: string, min = -Infinity, max = Infinity): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(path, `must be a number, got ${JSON.stringify(v)}`);
+  if (v < min || v > max) fail(path, `must be between ${min} and ${max}, got ${v}`);
+  return v;
+}
+function optNum(o: Obj, key: string, path: string, min?: number, max?: number): number | undefined {
+  return o[key] === undefined ? undefined : num(o[key], `${path}.${key}`, min, max);
+}
+function noExtra(o: Obj, allowed: readonly string[], path: string): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) fail(path, `unknown key "${k}" (allowed: ${allowed.join(', ')})`);
+  }
+}
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
+  if (typeof v !== 'string' || !allowed.includes(v as T)) {
+    fail(path, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  return v as T;
+}
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an ISO 8601 instant that carries its offset; local times without an offset are refused. */
+export function parseInstant(text: string): number | null {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || (m[6] !== undefined && s > 59)) return null;
+  const ms = Date.parse(text);
+  if (!Number.isFinite(ms)) return null;
+  // Date.parse rolls 31 Feb over to March; refuse dates that do not exist.
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  return check.getUTCMonth() === mo - 1 ? ms : null;
+}
+
+function parseCutoff(v: unknown, path: string): CutoffInput {
+  if (typeof v === 'string' || typeof v === 'number') {
+    fail(path, 'must be a mapping with one of: snapshot (dataset id), percentile (0-100), time (ISO 8601 with offset)');
+  }
+  const o = obj(v, path);
+  noExtra(o, ['snapshot', 'percentile', 'time'], path);
+  const keys = Object.keys(o);
+  if (keys.length !== 1) fail(path, 'give exactly one of: snapshot, percentile, time');
+  if (o.snapshot !== undefined) return { kind: 'snapshot', snapshot: str(o.snapshot, `${path}.snapshot`) };
+  if (o.percentile !== undefined) return { kind: 'percentile', value: num(o.percentile, `${path}.percentile`, 0, 100) };
+  const iso = o.time instanceof Date ? o.time.toISOString() : str(o.time, `${path}.time`);
+  const ms = parseInstant(iso);
+  if (ms === null) {
+    fail(`${path}.time`, `"${iso}" is not an ISO 8601 instant with a UTC offset, e.g. 2019-10-20T19:40:57-04:00`);
+  }
+  return { kind: 'time', iso, ms };
+}
+
+const FILTER_OPS: readonly FilterOp[] = ['<', '<=', '>', '>=', '==', '!=', 'in'];
+
+function parseStations(v: unknown, path: string, base: string): StationSelector {
+  const o = obj(v, path);
+  noExtra(o, ['ids', 'file', 'filter'], path);
+  if (Object.keys(o).length !== 1) fail(path, 'give exactly one of: ids, file, filter');
+  if (o.ids !== undefined) {
+    if (!Array.isArray(o.ids) || o.ids.length === 0) fail(`${path}.ids`, 'must be a non-empty list of station ids');
+    return { kind: 'ids', ids: o.ids.map((x, i) => str(x, `${path}.ids[${i}]`)) };
+  }
+  if (o.file !== undefined) return { kind: 'file', file: resolvePath(base, str(o.file, `${path}.file`)) };
+  const list = Array.isArray(o.filter) ? o.filter : [o.filter];
+  const filters = list.map((f, i) => {
+    const p = `${path}.filter[${i}]`;
+    const fo = obj(f, p);
+    noExtra(fo, ['column', 'op', 'value'], p);
+    const op = oneOf(fo.op, FILTER_OPS, `${p}.op`);
+    const value = fo.value;
+    if (op === 'in') {
+      if (!Array.isArray(value) || value.length === 0) fail(`${p}.value`, 'must be a non-empty list for op "in"');
+    } else if (typeof value !== 'number' && typeof value !== 'string') {
+      fail(`${p}.value`, 'must be a number or a text');
+    }
+    return { column: str(fo.column, `${p}.column`), op, value: value as StationFilter['value'] };
+  });
+  return { kind: 'filter', filters };
+}
+
+function resolvePath(base: string, p: string): string {
+  return isAbsolute(p) ? p : resolve(base, p);
+}
+
+function parseCandidates(v: unknown, path: string): Partial<CandidateNames> {
+  const o = obj(v, path);
+  noExtra(o, ['favoured', 'rival'], path);
+  return { favoured: optStr(o, 'favoured', path), rival: optStr(o, 'rival', path) };
+}
+
+function parseAnalysis(v: unknown, path: string, electionIds: readonly string[]): AnalysisSpec {
+  const o = obj(v, path);
+  const method = oneOf(o.method, ['latecount', 'persistence', 'battery'] as const, `${path}.method`);
+  if (method === 'latecount') {
+    noExtra(o, ['method', 'threshold', 'simulations'], path);
+    return {
+      method,
+      threshold: optNum(o, 'threshold', path, 0, 100),
+      simulations: optNum(o, 'simulations', path, 1, 1e6),
+    };
+  }
+  if (method === 'battery') {
+    noExtra(o, ['method', 'methods'], path);
+    const methods = o.methods === undefined ? undefined : (o.methods as unknown[]);
+    if (methods !== undefined && !Array.isArray(methods)) fail(`${path}.methods`, 'must be a list of method ids');
+    return { method, methods: methods?.map((m, i) => str(m, `${path}.methods[${i}]`)) };
+  }
+  noExtra(o, ['method', 'against', 'level', 'levelAgainst', 'matchBy', 'stratum', 'flagRule', 'replicates'], path);
+  const against = str(o.against, `${path}.against`);
+  if (!electionIds.includes(against)) {
+    fail(`${path}.against`, `"${against}" is not one of the elections (${electionIds.join(', ')})`);
+  }
+  return {
+    method,
+    against,
+    level: str(o.level, `${path}.level`),
+    levelAgainst: optStr(o, 'levelAgainst', path),
+    matchBy:
+      o.matchBy === undefined ? 'code' : oneOf(o.matchBy, ['code', 'code_then_name'] as const, `${path}.matchBy`),
+    stratum: optStr(o, 'stratum', path),
+    flagRule:
+      o.flagRule === undefined ? 'any' : oneOf(o.flagRule, ['any', 'majority', 'all'] as const, `${path}.flagRule`),
+    replicates: optNum(o, 'replicates', path, 100, 1e7),
+  };
+}
+
+/** Checks a parsed allegation object; `file` is its path (relative paths inside resolve against its folder). */
+export function checkAllegation(value: unknown, file: string): Result<Allegation, TallyError> {
+  try {
+    return ok(checkOrThrow(value, file));
+  } catch (e) {
+    if (e instanceof SchemaError) {
+      return err({ kind: 'parse_error', file, rule: 'invalid_allegation', message: `${file}: ${e.message}` });
+    }
+    throw e;
+  }
+}
+
+function checkOrThrow(value: unknown, file: string): Allegation {
+  const base = dirname(resolve(file));
+  const root = obj(value, 'allegation');
+  noExtra(root, ['version', 'claim', 'elections', 'candidates', 'alleged', 'analyses'], 'allegation');
+  if (root.version !== undefined && root.version !== 1) fail('version', `unsupported version ${String(root.version)}`);
+  const c = obj(root.claim, 'claim');
+  noExtra(c, ['text', 'by', 'date', 'source'], 'claim');
+  const date = c.date instanceof Date ? c.date.toISOString().slice(0, 10) : str(c.date, 'claim.date');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || parseInstant(`${date}T00:00Z`) === null) {
+    fail('claim.date', `"${date}" is not a date in the form YYYY-MM-DD`);
+  }
+  const claim: Claim = {
+    text: str(c.text, 'claim.text'),
+    by: str(c.by, 'claim.by'),
+    date,
+    source: optStr(c, 'source', 'claim'),
+  };
+
+  const e = obj(root.elections, 'elections');
+  const elections: ElectionSpec[] = [];
+  for (const [id, spec] of Object.entries(e)) {
+    const p = `elections.${id}`;
+    const o = obj(spec, p);
+    noExtra(o, ['title', 'data', 'dataset', 'preset', 'map', 'candidates'], p);
+    elections.push({
+      id,
+      title: optStr(o, 'title', p),
+      data: resolvePath(base, str(o.data, `${p}.data`)),
+      dataset: optStr(o, 'dataset', p),
+      preset: optStr(o, 'preset', p),
+      map: o.map === undefined ? undefined : resolvePath(base, str(o.map, `${p}.map`)),
+      candidates: o.candidates === undefined ? undefined : parseCandidates(o.candidates, `${p}.candidates`),
+    });
+  }
+  if (elections.length === 0) fail('elections', 'name at least one election');
+  const ids = elections.map((x) => x.id);
+
+  const cand = parseCandidates(root.candidates, 'candidates');
+  if (cand.favoured === undefined) fail('candidates.favoured', 'name the candidate the allegation says was favoured');
+  const candidates: CandidateNames = { favoured: cand.favoured, rival: cand.rival };
+
+  const a = obj(root.alleged, 'alleged');
+  noExtra(a, ['election', 'stations', 'cutoff', 'region', 'whole', 'size'], 'alleged');
+  const election = a.election === undefined && ids.length === 1 ? ids[0] : str(a.election, 'alleged.election');
+  if (!ids.includes(election))
+    fail('alleged.election', `"${election}" is not one of the elections (${ids.join(', ')})`);
+  let region: AllegedSpec['region'];
+  if (a.region !== undefined) {
+    const r = obj(a.region, 'alleged.region');
+    noExtra(r, ['level', 'label'], 'alleged.region');
+    region = { level: str(r.level, 'alleged.region.level'), label: str(r.label, 'alleged.region.label') };
+  }
+  let size: AllegedSpec['size'];
+  if (a.size !== undefined) {
+    const s = obj(a.size, 'alleged.size');
+    noExtra(s, ['votes', 'threshold', 'note'], 'alleged.size');
+    size = {
+      votes: optNum(s, 'votes', 'alleged.size', 0),
+      threshold: optNum(s, 'threshold', 'alleged.size', -100, 100),
+      note: optStr(s, 'note', 'alleged.size'),
+    };
+  }
+  if (a.whole !== undefined && typeof a.whole !== 'boolean') fail('alleged.whole', 'must be true or false');
+  const alleged: AllegedSpec = {
+    election,
+    stations: a.stations === undefined ? undefined : parseStations(a.stations, 'alleged.stations', base),
+    cutoff: a.cutoff === undefined ? undefined : parseCutoff(a.cutoff, 'alleged.cutoff'),
+    region,
+    whole: a.whole as boolean | undefined,
+    size,
+  };
+  if (!alleged.stations && !alleged.cutoff && !alleged.region && !alleged.whole) {
+    fail('alleged', 'say what is alleged: stations, cutoff, region, or whole: true');
+  }
+  if (!Array.isArray(root.analyses) || root.analyses.length === 0) {
+    fail('analyses', 'list at least one analysis (latecount, persistence, battery)');
+  }
+  const analyses = root.analyses.map((x, i) => parseAnalysis(x, `analyses[${i}]`, ids));
+  for (const an of analyses) {
+    if (an.method === 'persistence' && an.against === election) {
+      fail(
+        'analyses',
+        'persistence compares the alleged election with ANOTHER election; "against" names the alleged one',
+      );
+    }
+  }
+  if (analyses.some((x) => x.method === 'latecount') && !alleged.cutoff) {
+    fail('analyses', 'latecount needs alleged.cutoff (a snapshot, percentile or time)');
+  }
+  return { file: resolve(file), version: 1, claim, elections, candidates, alleged, analyses };
+}

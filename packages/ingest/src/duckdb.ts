@@ -1,0 +1,22 @@
+/** The embedded DuckDB engine, and quoting helpers so that no user text is ever concatenated into SQL raw. */
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+/** Opens an in-memory DuckDB that never downloads extensions (a missing one is a clean error). */
+export async function openDuckDb(): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  return instance.connect();
+}
+
+/** Quotes an identifier (column or table name) for DuckDB SQL. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal for DuckDB SQL (used only where a bound parameter is not allowed, e.g. table functions). */
+export function quoteLiteral(value: string): string {
+  if (value.includes('\u0000')) throw new Error('internal error: NUL in SQL literal');
+  return `'${value.replaceAll("'", "''")}'`;
+}

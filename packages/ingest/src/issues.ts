@@ -1,0 +1,19 @@
+/** Validation problems found in an input file. Every problem names the file, and where known the row and column. */
+
+/** One rule violation. `row` is the 1-based line in the file (the header is row 1) for text files and spreadsheets. */
+export interface ValidationIssue {
+  level: 'error' | 'warning';
+  file: string;
+  row?: number;
+  column?: string;
+  /** Stable rule id, e.g. "negative_count", "ballots_exceed_registered". Listed in docs/data-model.md. */
+  rule: string;
+  message: string;
+}
+
+/** Formats an issue as one line for a terminal: `file:row: column: message [rule]`. */
+export function formatIssue(issue: ValidationIssue): string {
+  const where = [issue.file, issue.row !== undefined ? String(issue.row) : undefined].filter(Boolean).join(':');
+  const col = issue.column !== undefined ? ` column "${issue.column}":` : '';
+  return `${issue.level}: ${where}:${col} ${issue.message} [${issue.rule}]`;
+}

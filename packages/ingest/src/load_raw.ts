@@ -1,0 +1,198 @@
+/** Loads any supported file into a DuckDB table of VARCHAR columns, keeping each record's line number. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { err, ok, type Result, type TallyError } from '@tally/core';
+import { detectFormat, sniffText, type TextSniff } from './detect.ts';
+import { quoteIdent, quoteLiteral } from './duckdb.ts';
+import type { ValidationIssue } from './issues.ts';
+import { loadXlsxInto } from './xlsx.ts';
+
+/** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
+export interface RawTable {
+  table: string;
+  columns: string[];
+  rows: number;
+  lineOf: (rowid: number) => number;
+  issues: ValidationIssue[];
+  sniff?: Omit<TextSniff, 'text'>;
+  format: string;
+}
+
+/** Reads `path` into DuckDB table `table`. File-level problems (empty, unreadable) are errors. */
+export async function loadRaw(
+  conn: DuckDBConnection,
+  path: string,
+  bytes: Uint8Array,
+  table: string,
+): Promise<Result<RawTable, TallyError>> {
+  const file = path;
+  if (bytes.length === 0) {
+    return err({ kind: 'parse_error', file, rule: 'empty_file', message: `${file}: the file is empty (0 bytes)` });
+  }
+  const format = detectFormat(bytes, basename(path));
+  const issues: ValidationIssue[] = [];
+  const t = quoteIdent(table);
+  if (format === 'xlsx') {
+    const loaded = await loadXlsxInto(conn, path, table);
+    if (!loaded.ok) return loaded;
+    return ok({ ...loaded.value, table, issues, format, lineOf: (rowid: number) => loaded.value.lineOf(rowid) });
+  }
+  if (format === 'parquet' || format === 'json') {
+    const reader = format === 'parquet' ? 'read_parquet' : 'read_json_auto';
+    try {
+      await conn.run(`CREATE TABLE ${t} AS SELECT COLUMNS(*)::VARCHAR FROM ${reader}(${quoteLiteral(path)})`);
+    } catch (e) {
+      return err({ kind: 'parse_error', file, rule: `unreadable_${format}`, message: `${file}: ${firstLine(e)}` });
+    }
+    const columns = await columnNames(conn, table);
+    const rows = await countRows(conn, table);
+    return ok({ table, columns, rows, lineOf: (rowid) => rowid + 1, issues, format });
+  }
+
+  const sniff = sniffText(bytes);
+  if (sniff.text.trim().length === 0) {
+    return err({ kind: 'parse_error', file, rule: 'empty_file', message: `${file}: the file has no text` });
+  }
+  if (sniff.encoding !== 'utf-8') {
+    issues.push({
+      level: 'warning',
+      file,
+      rule: 'not_utf8',
+      message: 'the file is not valid UTF-8; it was read as Windows-1252 (Latin-1). Check accented names.',
+    });
+  }
+  const duplicate = duplicateHeaderName(sniff.text, sniff.delimiter);
+  if (duplicate !== undefined) {
+    issues.push({
+      level: 'error',
+      file,
+      row: 1,
+      column: duplicate,
+      rule: 'duplicate_column',
+      message: `the header names column "${duplicate}" more than once`,
+    });
+  }
+  let source = path;
+  let tempDir: string | undefined;
+  if (sniff.encoding !== 'utf-8') {
+    tempDir = mkdtempSync(join(tmpdir(), 'tally-'));
+    source = join(tempDir, 'transcoded.csv');
+    writeFileSync(source, sniff.text.replace(/^\uFEFF/, ''));
+  }
+  const compression = sniff.gzip && sniff.encoding === 'utf-8' ? 'gzip' : 'none';
+  try {
+    await conn.run(
+      `CREATE TABLE ${t} AS SELECT * FROM read_csv(${quoteLiteral(source)}, header = true, all_varchar = true,
+        delim = ${quoteLiteral(sniff.delimiter)}, quote = '"', escape = '"', compression = ${quoteLiteral(compression)},
+        store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1)`,
+    );
+  } catch (e) {
+    return err({ kind: 'parse_error', file, rule: 'unreadable_csv', message: `${file}: ${firstLine(e)}` });
+  } finally {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+  const rejectedLines = await readRejects(conn, file, issues);
+  const columns = await columnNames(conn, table);
+  const rows = await countRows(conn, table);
+  const { text: _text, ...sniffInfo } = sniff;
+  return ok({ table, columns, rows, lineOf: lineMapper(rejectedLines), issues, sniff: sniffInfo, format: 'csv' });
+}
+
+/** Reads a file's bytes, or a clean io_error. */
+export function readBytes(path: string): Result<Uint8Array, TallyError> {
+  try {
+    return ok(new Uint8Array(readFileSync(path)));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : firstLine(e);
+    return err({ kind: 'io_error', file: path, message: `${path}: ${why}` });
+  }
+}
+
+async function readRejects(conn: DuckDBConnection, file: string, issues: ValidationIssue[]): Promise<number[]> {
+  const reader = await conn.runAndReadAll(
+    'SELECT line::DOUBLE AS line, error_type, error_message, column_name FROM reject_errors ORDER BY line',
+  );
+  const lines: number[] = [];
+  for (const [line, type, message, column] of reader.getRows()) {
+    lines.push(Number(line));
+    const rule = String(type).toLowerCase().replaceAll(' ', '_');
+    issues.push({
+      level: 'error',
+      file,
+      row: Number(line),
+      column: column === null ? undefined : String(column),
+      rule: rule === 'missing_columns' || rule === 'too_many_columns' ? 'ragged_row' : `csv_${rule}`,
+      message: String(message),
+    });
+  }
+  await conn.run('DELETE FROM reject_errors; DELETE FROM reject_scans;');
+  return [...new Set(lines)].sort((a, b) => a - b);
+}
+
+/** Table rowid -> file line, skipping the header (line 1) and any rejected lines. */
+function lineMapper(rejected: number[]): (rowid: number) => number {
+  if (rejected.length === 0) return (rowid) => rowid + 2;
+  return (rowid) => {
+    let line = rowid + 2;
+    for (const r of rejected) {
+      if (r <= line) line++;
+      else break;
+    }
+    return line;
+  };
+}
+
+function duplicateHeaderName(text: string, delimiter: string): string | undefined {
+  const end = text.indexOf('\n');
+  const header = (end < 0 ? text : text.slice(0, end)).replace(/\r$/, '').replace(/^\uFEFF/, '');
+  const seen = new Set<string>();
+  for (const raw of splitCsvLine(header, delimiter)) {
+    const name = raw.trim();
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
+}
+
+/** Column names of a table, in order. */
+export async function columnNames(conn: DuckDBConnection, table: string): Promise<string[]> {
+  const reader = await conn.runAndReadAll(`SELECT * FROM ${quoteIdent(table)} LIMIT 0`);
+  return reader.columnNames();
+}
+
+async function countRows(conn: DuckDBConnection, table: string): Promise<number> {
+  const reader = await conn.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${quoteIdent(table)}`);
+  return Number(reader.getRows()[0][0]);
+}
+
+/** The first line of an error's message, without DuckDB's stack noise. */
+export function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0];
+}
+
+/** Splits one CSV line into fields, honouring double quotes ("" inside quotes is a quote). */
+export function splitCsvLine(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (inQuotes) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') inQuotes = false;
+      else field += ch;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}

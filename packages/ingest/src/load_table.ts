@@ -1,0 +1,399 @@
+/** File + mapping -> StationTable, with every validation problem listed. The entry point of ingest. */
+import { createHash } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { type Arrival, err, ok, type Result, type StationTable, type TallyError } from '@tally/core';
+import { checkConsistency, findDuplicateIds } from './consistency.ts';
+import { findBadCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
+import { openDuckDb, quoteIdent } from './duckdb.ts';
+import type { ValidationIssue } from './issues.ts';
+import { loadRaw, type RawTable, readBytes } from './load_raw.ts';
+import { loadMappingFile, loadPreset } from './mapping.ts';
+import type { ColumnRef, CountSpec, KeysMapping, Mapping, ResultsMapping } from './preset_schema.ts';
+import { buildRegions } from './regions.ts';
+import { countSpecRefs, describeRef, findColumn, resolveAll } from './resolve_columns.ts';
+import { parseArrivalTimes } from './times.ts';
+
+/** Which mapping to use: a shipped preset id, or a mapping file path. */
+export interface MappingChoice {
+  preset?: string;
+  map?: string;
+}
+
+/** A results file read into a table, with its problems. */
+export interface LoadedTable {
+  table: StationTable;
+  issues: ValidationIssue[];
+  file: string;
+  sha256: string;
+  /** Data rows in the file. */
+  rows: number;
+  /** Rows left out of `table` because of error-level problems (each is listed in `issues`). */
+  rowsExcluded: number;
+  mapping: ResultsMapping;
+}
+
+/** A keys file (station id -> attributes). */
+export interface LoadedKeys {
+  ids: string[];
+  attributes: Record<string, string[] | Float64Array>;
+  issues: ValidationIssue[];
+  file: string;
+  sha256: string;
+  rows: number;
+  rowsExcluded: number;
+  mapping: KeysMapping;
+}
+
+/** Resolves a MappingChoice to a mapping. */
+export function resolveMapping(choice: MappingChoice): Result<Mapping, TallyError> {
+  if (choice.preset !== undefined && choice.map !== undefined) {
+    return err({ kind: 'invalid_options', option: 'preset', message: 'give either --preset or --map, not both' });
+  }
+  if (choice.preset !== undefined) return loadPreset(choice.preset);
+  if (choice.map !== undefined) return loadMappingFile(choice.map);
+  return err({
+    kind: 'invalid_options',
+    option: 'preset',
+    message: 'say how to read the columns: --preset NAME (see `tally presets`) or --map FILE',
+  });
+}
+
+/** Reads a results file. Rows with error-level problems are left out of the table and listed. */
+export async function loadTable(path: string, choice: MappingChoice): Promise<Result<LoadedTable, TallyError>> {
+  const mapping = resolveMapping(choice);
+  if (!mapping.ok) return mapping;
+  if (mapping.value.kind === 'keys') {
+    return err({
+      kind: 'invalid_options',
+      option: 'preset',
+      message: `preset "${mapping.value.id}" describes a keys file (no votes); it cannot be summarised on its own`,
+    });
+  }
+  return withRaw(path, (conn, raw, sha256) => buildResults(conn, raw, mapping.value as ResultsMapping, path, sha256));
+}
+
+/** Reads a keys file (e.g. arrival order, cross-election codes). */
+export async function loadKeys(path: string, choice: MappingChoice): Promise<Result<LoadedKeys, TallyError>> {
+  const mapping = resolveMapping(choice);
+  if (!mapping.ok) return mapping;
+  if (mapping.value.kind !== 'keys') {
+    return err({
+      kind: 'invalid_options',
+      option: 'preset',
+      message: `preset "${mapping.value.id}" is not a keys preset`,
+    });
+  }
+  const keysMapping = mapping.value;
+  return withRaw(path, (conn, raw, sha256) => buildKeys(conn, raw, keysMapping, path, sha256));
+}
+
+async function withRaw<T>(
+  path: string,
+  build: (conn: DuckDBConnection, raw: RawTable, sha256: string) => Promise<Result<T, TallyError>>,
+): Promise<Result<T, TallyError>> {
+  const bytes = readBytes(path);
+  if (!bytes.ok) return bytes;
+  const sha256 = createHash('sha256').update(bytes.value).digest('hex');
+  const conn = await openDuckDb();
+  try {
+    const raw = await loadRaw(conn, path, bytes.value, 'raw');
+    if (!raw.ok) return raw;
+    if (raw.value.rows === 0) {
+      const ragged = raw.value.issues.find((i) => i.level === 'error');
+      return err({
+        kind: 'parse_error',
+        file: path,
+        row: ragged?.row,
+        rule: ragged ? ragged.rule : 'no_data_rows',
+        message: ragged
+          ? `${path}: no row could be read; first problem at row ${ragged.row}: ${ragged.message}`
+          : `${path}: the file has a header but no data rows`,
+      });
+    }
+    return await build(conn, raw.value, sha256);
+  } finally {
+    conn.closeSync();
+  }
+}
+
+function missingColumnError(path: string, refs: ColumnRef[], header: readonly string[]): TallyError {
+  const names = refs.map(describeRef).join(', ');
+  const shown = header
+    .slice(0, 30)
+    .map((h) => `"${h}"`)
+    .join(', ');
+  return {
+    kind: 'missing_column',
+    column: refs.map(describeRef).join(', '),
+    message: `${path}: required column ${names} not found. The header has: ${shown}${header.length > 30 ? ', …' : ''}`,
+  };
+}
+
+function idExpression(columns: readonly string[]): string {
+  return columns.length === 1
+    ? `trim(${quoteIdent(columns[0])})`
+    : `concat_ws(' / ', ${columns.map((c) => `trim(${quoteIdent(c)})`).join(', ')})`;
+}
+
+/** Rowids kept after dropping `bad`, and the issue list noting any row with no id. */
+async function keptRows(
+  conn: DuckDBConnection,
+  raw: RawTable,
+  idColumns: string[],
+  bad: Set<number>,
+  path: string,
+): Promise<{ keep: Int32Array; ids: string[]; issues: ValidationIssue[] }> {
+  const all = Int32Array.from({ length: raw.rows }, (_, i) => i);
+  const [idsAll] = await readTextColumns(conn, raw.table, [idExpression(idColumns)], all);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < idsAll.length; i++) {
+    if (idsAll[i].replaceAll(' / ', '') === '') {
+      bad.add(i);
+      issues.push({
+        level: 'error',
+        file: path,
+        row: raw.lineOf(i),
+        column: idColumns.join(' + '),
+        rule: 'missing_station_id',
+        message: 'the station id is empty',
+      });
+    }
+  }
+  const dup = findDuplicateIds(idsAll, bad, (i) => raw.lineOf(i), path, idColumns.join(' + '));
+  issues.push(...dup);
+  const keepList: number[] = [];
+  for (let i = 0; i < raw.rows; i++) if (!bad.has(i)) keepList.push(i);
+  const keep = Int32Array.from(keepList);
+  return { keep, ids: keepList.map((i) => idsAll[i]), issues };
+}
+
+async function buildResults(
+  conn: DuckDBConnection,
+  raw: RawTable,
+  mapping: ResultsMapping,
+  path: string,
+  sha256: string,
+): Promise<Result<LoadedTable, TallyError>> {
+  const header = raw.columns;
+  const issues: ValidationIssue[] = [...raw.issues];
+  const missing: ColumnRef[] = [];
+  const station = resolveAll(mapping.station, header);
+  missing.push(...station.missing);
+  const one = (ref: ColumnRef | undefined): string | undefined => {
+    if (ref === undefined) return undefined;
+    const c = findColumn(ref, header);
+    if (c === undefined) missing.push(ref);
+    return c;
+  };
+  const countCols = (spec: CountSpec | undefined): string[] => {
+    if (spec === undefined) return [];
+    const r = resolveAll(countSpecRefs(spec), header);
+    missing.push(...r.missing);
+    return r.columns;
+  };
+  const registeredCols = countCols(mapping.registered);
+  const validCols = mapping.valid === 'candidates' ? [] : countCols(mapping.valid);
+  const blankCols = countCols(mapping.blank);
+  const invalidCols = countCols(mapping.invalid);
+  const castCols = mapping.ballotsCast === 'ballotsFound' ? [] : countCols(mapping.ballotsCast);
+  const regionSpecs = (mapping.regions ?? [])
+    .map((r) => ({ name: r.name, slice: r.slice, column: r.optional ? findColumn(r.column, header) : one(r.column) }))
+    .filter((r): r is { name: string; slice: [number, number] | undefined; column: string } => r.column !== undefined);
+  const latCol = mapping.lat !== undefined ? one(mapping.lat) : undefined;
+  const lonCol = mapping.lon !== undefined ? one(mapping.lon) : undefined;
+  const arrivalCol = mapping.arrival ? one(mapping.arrival.column) : undefined;
+  let candidateCols: string[];
+  if ('columns' in mapping.candidates) {
+    candidateCols = countCols({ sum: mapping.candidates.columns });
+  } else {
+    const used = new Set([
+      ...station.columns,
+      ...registeredCols,
+      ...validCols,
+      ...blankCols,
+      ...invalidCols,
+      ...castCols,
+      ...regionSpecs.map((r) => r.column),
+    ]);
+    const exclude = [...(mapping.candidates.exclude ?? []), ...(mapping.ignore ?? [])];
+    candidateCols = header.filter((h) => !used.has(h) && !exclude.some((ref) => findColumn(ref, [h]) === h));
+  }
+  if (missing.length > 0) return err(missingColumnError(path, missing, header));
+  if (candidateCols.length === 0) {
+    return err({ kind: 'missing_column', column: 'candidates', message: `${path}: no candidate columns found` });
+  }
+
+  const countColumns = [
+    ...new Set([...registeredCols, ...validCols, ...blankCols, ...invalidCols, ...castCols, ...candidateCols]),
+  ];
+  const bad = await findBadCounts(conn, raw.table, countColumns, path, raw.lineOf);
+  issues.push(...bad.issues);
+  const kept = await keptRows(conn, raw, station.columns, bad.badRowids, path);
+  issues.push(...kept.issues);
+  const { keep, ids } = kept;
+  const n = keep.length;
+
+  const numericCols = [...countColumns, ...[latCol, lonCol].filter((c): c is string => c !== undefined)];
+  if (mapping.arrival && mapping.arrival.kind !== 'time' && arrivalCol) numericCols.push(arrivalCol);
+  const values = await readNumericColumns(conn, raw.table, numericCols, keep, raw.sniff?.decimalComma ?? false);
+  const byName = new Map(numericCols.map((c, i) => [c, values[i]]));
+  const sumOf = (cols: string[]): Float64Array => {
+    const out = new Float64Array(n);
+    for (const c of cols) {
+      const v = byName.get(c)!;
+      for (let i = 0; i < n; i++) out[i] += v[i];
+    }
+    return out;
+  };
+  const candidates = candidateCols.map((name) => ({ name, votes: byName.get(name)! }));
+  const candidateSum = sumOf(candidateCols);
+  const valid = mapping.valid === 'candidates' ? candidateSum : sumOf(validCols);
+  const blank = blankCols.length > 0 ? sumOf(blankCols) : undefined;
+  const invalid = sumOf(invalidCols);
+  const ballotsFound = new Float64Array(n);
+  for (let i = 0; i < n; i++) ballotsFound[i] = valid[i] + (blank ? blank[i] : 0) + invalid[i];
+  const ballotsCast = mapping.ballotsCast === 'ballotsFound' ? ballotsFound : sumOf(castCols);
+  const registered = sumOf(registeredCols);
+  const lineOfKept = (i: number) => raw.lineOf(keep[i]);
+  issues.push(
+    ...checkConsistency(
+      {
+        registered,
+        valid,
+        candidateSum,
+        ballotsFound,
+        ballotsCast,
+        candidates,
+        validIsColumn: mapping.valid !== 'candidates',
+      },
+      { file: path, lineOf: lineOfKept, registeredColumn: registeredCols.join(' + ') },
+    ),
+  );
+  if (mapping.valid !== 'candidates' && invalidCols.length === 0 && blankCols.length === 0) {
+    issues.push({
+      level: 'warning',
+      file: path,
+      rule: 'no_blank_or_invalid',
+      message:
+        'the source has no blank or invalid ballot columns: ballots found = valid votes, so turnout is understated',
+    });
+  }
+
+  const labelCols = await readTextColumns(
+    conn,
+    raw.table,
+    regionSpecs.map((r) =>
+      r.slice
+        ? `substr(trim(${quoteIdent(r.column)}), ${r.slice[0] + 1}, ${r.slice[1] - r.slice[0]})`
+        : `trim(${quoteIdent(r.column)})`,
+    ),
+    keep,
+  );
+  const regionInputs = regionSpecs.map((r, k) => ({ name: r.name, column: r.column, labels: labelCols[k] }));
+  if (mapping.country !== undefined) {
+    regionInputs.unshift({ name: 'country', column: '', labels: new Array<string>(n).fill(mapping.country) });
+  }
+  const regions = buildRegions(regionInputs, { file: path, lineOf: lineOfKept, issues });
+
+  let arrival: Arrival | undefined;
+  if (mapping.arrival && arrivalCol) {
+    if (mapping.arrival.kind === 'time') {
+      const [texts] = await readTextColumns(conn, raw.table, [`trim(${quoteIdent(arrivalCol)})`], keep);
+      const parsed = parseArrivalTimes(texts, mapping.arrival.utcOffset, {
+        file: path,
+        column: arrivalCol,
+        lineOf: lineOfKept,
+      });
+      issues.push(...parsed.issues);
+      arrival = { kind: 'time', column: arrivalCol, values: parsed.values };
+    } else {
+      arrival = { kind: mapping.arrival.kind, column: arrivalCol, values: byName.get(arrivalCol)! };
+    }
+  }
+
+  const table: StationTable = {
+    n,
+    ids,
+    regions,
+    registered,
+    ballotsCast,
+    ballotsFound,
+    valid,
+    blank,
+    invalid,
+    candidates,
+    shareOf: mapping.shareOf,
+    arrival,
+    lat: latCol ? byName.get(latCol) : undefined,
+    lon: lonCol ? byName.get(lonCol) : undefined,
+    meta: {
+      name: mapping.election?.name ?? mapping.title ?? mapping.id,
+      date: mapping.election?.date,
+      country: mapping.election?.country,
+      source: mapping.id,
+    },
+  };
+  return ok({ table, issues, file: path, sha256, rows: raw.rows, rowsExcluded: raw.rows - n, mapping });
+}
+
+async function buildKeys(
+  conn: DuckDBConnection,
+  raw: RawTable,
+  mapping: KeysMapping,
+  path: string,
+  sha256: string,
+): Promise<Result<LoadedKeys, TallyError>> {
+  const header = raw.columns;
+  const station = resolveAll(mapping.station, header);
+  const attrs = Object.entries(mapping.attributes).map(([name, spec]) => ({
+    name,
+    type: spec.type,
+    column: findColumn(spec.column, header),
+    ref: spec.column,
+  }));
+  const missing = [...station.missing, ...attrs.filter((a) => a.column === undefined).map((a) => a.ref)];
+  if (missing.length > 0) return err(missingColumnError(path, missing, header));
+  const issues = [...raw.issues];
+  const kept = await keptRows(conn, raw, station.columns, new Set<number>(), path);
+  issues.push(...kept.issues);
+  const numeric = attrs.filter((a) => a.type === 'number').map((a) => a.column!);
+  const text = attrs.filter((a) => a.type === 'string').map((a) => a.column!);
+  const numValues = await readNumericColumns(conn, raw.table, numeric, kept.keep, raw.sniff?.decimalComma ?? false);
+  const textValues = await readTextColumns(
+    conn,
+    raw.table,
+    text.map((c) => `trim(${quoteIdent(c)})`),
+    kept.keep,
+  );
+  const attributes: Record<string, string[] | Float64Array> = {};
+  for (const a of attrs) {
+    if (a.type === 'number') {
+      const values = numValues[numeric.indexOf(a.column!)];
+      for (let i = 0; i < values.length; i++) {
+        if (Number.isNaN(values[i])) {
+          issues.push({
+            level: 'error',
+            file: path,
+            row: raw.lineOf(kept.keep[i]),
+            column: a.column,
+            rule: 'not_a_number',
+            message: 'expected a number',
+          });
+        }
+      }
+      attributes[a.name] = values;
+    } else {
+      attributes[a.name] = textValues[text.indexOf(a.column!)];
+    }
+  }
+  return ok({
+    ids: kept.ids,
+    attributes,
+    issues,
+    file: path,
+    sha256,
+    rows: raw.rows,
+    rowsExcluded: raw.rows - kept.keep.length,
+    mapping,
+  });
+}
