@@ -1,0 +1,169 @@
+/** The Report: plain JSON that every renderer (JSON, Markdown, HTML, terminal, web) reads. */
+import type { MethodResult, PValueKind } from '@tally/core';
+import type { MethodFamily } from './families.ts';
+import type { Lang, Message, MessageKey } from './i18n/index.ts';
+import type { Correction } from './multiple_testing.ts';
+import type { PlotData } from './plots/plot_data.ts';
+
+/** What a finding says about the allegation. Never "fraud". */
+export type Verdict = 'consistent_with_allegation' | 'not_supported' | 'inconclusive';
+
+/** The verdicts, in the order reports list them. */
+export const VERDICTS: readonly Verdict[] = ['consistent_with_allegation', 'not_supported', 'inconclusive'];
+
+/** Why a verdict was reached; each reason has a plain-language message (`reason.<id>`). */
+export type VerdictReason =
+  | 'significant_in_alleged_direction'
+  | 'significant_opposite_direction'
+  | 'not_significant'
+  | 'no_test'
+  | 'too_few_stations'
+  | 'low_power'
+  | 'miscalibrated';
+
+/** Which sign of the effect a rejection must have to fit the allegation. */
+export type Direction = 'any' | 'positive' | 'negative';
+
+/** A method's measured behaviour on simulated elections (from the calibration suite). */
+export interface Calibration {
+  /** Rejection rate at `alpha` on clean simulated elections. */
+  readonly falsePositiveRate: number;
+  readonly alpha: number;
+  /** Number of simulated elections behind the rate. */
+  readonly runs: number;
+  /** Detection rate on simulated manipulation of the alleged kind, when measured. */
+  readonly power?: number;
+  /** The manipulation simulated for `power`, in words (e.g. "5-point inflation in 5% of stations"). */
+  readonly powerScenario?: string;
+}
+
+/** How the audit relates one MethodResult to the allegation. */
+export interface FindingContext {
+  /** Sign of `effect` that fits the allegation when the test rejects; 'any' for non-directional tests (default). */
+  readonly direction?: Direction;
+  /** Signed effect the direction refers to (default: the statistic). */
+  readonly effect?: number;
+  /** Name of the effect, e.g. "difference in differences, points" (default: the statistic's name). */
+  readonly effectName?: string;
+  /** Method title to show (default: the method id). */
+  readonly methodTitle?: string;
+  /** Family for the innocent explanations (default: inferred from the method id). */
+  readonly family?: MethodFamily;
+  /** Below this many stations the verdict is inconclusive. */
+  readonly minStations?: number;
+  /** Overrides the report-level calibration lookup for this finding. */
+  readonly calibration?: Calibration;
+  /** Already-binned data for the finding's plot. */
+  readonly plot?: PlotData;
+  /** Sort key: lower comes first (default 0); ties are ordered by method, target, region, statistic name. */
+  readonly order?: number;
+}
+
+/** One method result plus its context. */
+export interface ResultWithContext {
+  readonly result: MethodResult;
+  readonly context?: FindingContext;
+}
+
+/** The allegation as the user stated it. */
+export interface AllegationSummary {
+  readonly claim: string;
+  readonly claimant?: string;
+  readonly date?: string;
+  /** What is alleged, in words (e.g. "mesas counted after the TREP halt"). */
+  readonly scope?: string;
+}
+
+/** A row-level data problem found at ingest (same shape as @tally/ingest's ValidationIssue). */
+export interface ValidationIssue {
+  readonly level: 'error' | 'warning';
+  readonly file: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** An input file and its SHA-256 (hex). */
+export interface InputFile {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+/** A method's note for the report's method section. */
+export interface MethodNote {
+  readonly id: string;
+  readonly title: string;
+  readonly reference: string;
+  readonly summary: string;
+}
+
+/** Text in the report's language plus the message it came from (so renderers can re-localise). */
+export interface LocalisedText {
+  readonly text: string;
+  readonly message: Message;
+}
+
+/** One method result, judged. */
+export interface Finding {
+  /** Stable id: method, then ":target", then "@region", then "#k" when repeated. */
+  readonly id: string;
+  readonly method: string;
+  readonly methodTitle: string;
+  readonly family: MethodFamily;
+  readonly target: string;
+  readonly region: string;
+  readonly statisticName: string;
+  readonly statistic: number;
+  readonly pValue: number | null;
+  readonly pValueKind: PValueKind;
+  /** The p-value after the report's multiple-testing correction; null when the method has no test. */
+  readonly adjustedPValue: number | null;
+  readonly df: number | null;
+  readonly n: number;
+  readonly excluded: readonly { readonly reason: string; readonly count: number }[];
+  readonly replicates: number | null;
+  readonly seed: number | null;
+  readonly direction: Direction;
+  readonly effectName: string;
+  readonly effect: number;
+  readonly verdict: Verdict;
+  readonly verdictReason: VerdictReason;
+  readonly explanation: LocalisedText;
+  /** Always non-empty: what could produce the same result without manipulation. */
+  readonly innocentExplanations: readonly { readonly key: MessageKey; readonly text: string }[];
+  readonly calibration: Calibration | null;
+  readonly warnings: readonly string[];
+  readonly details: Record<string, unknown>;
+  readonly plot: PlotData | null;
+}
+
+/** Counts for the summary. */
+export interface ReportSummary {
+  readonly findings: number;
+  /** Findings with a p-value: the number of tests the correction accounts for. */
+  readonly tests: number;
+  readonly consistent_with_allegation: number;
+  readonly not_supported: number;
+  readonly inconclusive: number;
+  readonly validationErrors: number;
+  readonly validationWarnings: number;
+}
+
+/** The whole report. Plain JSON: no timestamps, deterministic order. */
+export interface Report {
+  readonly schema: 'tally.report/1';
+  readonly title: string;
+  readonly lang: Lang;
+  readonly version: string;
+  readonly seed: number;
+  readonly alpha: number;
+  readonly correction: Correction;
+  readonly allegation: AllegationSummary | null;
+  readonly summary: ReportSummary;
+  readonly findings: readonly Finding[];
+  readonly validationIssues: readonly ValidationIssue[];
+  readonly inputs: readonly InputFile[];
+  readonly methods: readonly MethodNote[];
+  readonly caveats: readonly LocalisedText[];
+}
