@@ -9,9 +9,13 @@ import type { StationTable } from '../station_table.ts';
 import {
   type CalibrationPlan,
   calibrateMethod,
+  calibrationCounts,
   defaultConditions,
+  emptyCounts,
+  mergeCounts,
   type PairedMethod,
   type SingleTableMethod,
+  summarizeCalibration,
 } from './calibrate.ts';
 import { describeConditions, describeTable, lookupCalibration, simulationLike } from './conditions.ts';
 import { binomialBand } from './intervals.ts';
@@ -168,4 +172,23 @@ test('conditions like a table: same station count, its sizes, turnout and shares
   );
   assert.equal(lookupCalibration(records, 'nope', { stations: 50, medianRegistered: 150 }), null);
   assert.deepEqual(describeConditions(defaultConditions), { stations: 2000, medianRegistered: 500 });
+});
+
+test('reps split into ranges and merged give the same calibration as one run (parallel = serial)', () => {
+  const plan: CalibrationPlan = {
+    reps: 24,
+    powerReps: 10,
+    seed: 5,
+    alpha: 0.05,
+    conditions: small,
+    scenarios: [{ kind: 'extreme', fraction: 0.05 }],
+  };
+  const whole = calibrateMethod(uniformP, plan);
+  const merged = mergeCounts(
+    mergeCounts(emptyCounts(plan), calibrationCounts(uniformP, plan, 0, 7)),
+    calibrationCounts(uniformP, plan, 7, 24),
+  );
+  assert.deepEqual(summarizeCalibration(uniformP, plan, merged), whole);
+  assert.equal(whole.power[0].detectionRate.runs, 10);
+  assert.equal(whole.powerReps, 10);
 });

@@ -55,6 +55,8 @@ export interface CalibrationConditions {
 /** What a calibration run does. */
 export interface CalibrationPlan {
   readonly reps: number;
+  /** Reps on which the fraud scenarios run (the first powerReps reps); default: all. */
+  readonly powerReps?: number;
   readonly seed: number;
   readonly alpha: number;
   readonly conditions: CalibrationConditions;
@@ -78,6 +80,7 @@ export interface MethodCalibration {
   readonly paired: boolean;
   readonly alpha: number;
   readonly reps: number;
+  readonly powerReps: number;
   readonly seed: number;
   readonly conditions: CalibrationConditions;
   readonly methodOptions: Record<string, unknown>;
@@ -156,23 +159,65 @@ function runOnce(method: CalibratableMethod, data: RepData, options: Record<stri
   return method.run(data.a.table, options, rng);
 }
 
-/** Calibrates one method: clean rejection rate and detection rate per scenario. Pure and deterministic. */
-export function calibrateMethod(
+/** Raw tallies of a range of reps: plain data, so that ranges run in parallel can be merged. */
+export interface CalibrationCounts {
+  rejections: number;
+  runs: number;
+  noTest: number;
+  errors: Record<string, number>;
+  byResult: Record<string, { count: number; runs: number }>;
+  hits: number[];
+  tries: number[];
+}
+
+/** Empty tallies for a plan. */
+export function emptyCounts(plan: CalibrationPlan): CalibrationCounts {
+  const s = plan.scenarios.length;
+  return {
+    rejections: 0,
+    runs: 0,
+    noTest: 0,
+    errors: {},
+    byResult: {},
+    hits: new Array(s).fill(0),
+    tries: new Array(s).fill(0),
+  };
+}
+
+/** Adds tallies `b` into `a`. */
+export function mergeCounts(a: CalibrationCounts, b: CalibrationCounts): CalibrationCounts {
+  a.rejections += b.rejections;
+  a.runs += b.runs;
+  a.noTest += b.noTest;
+  for (const [k, v] of Object.entries(b.errors)) a.errors[k] = (a.errors[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(b.byResult)) {
+    const e = a.byResult[k] ?? { count: 0, runs: 0 };
+    a.byResult[k] = { count: e.count + v.count, runs: e.runs + v.runs };
+  }
+  for (let s = 0; s < a.hits.length; s++) {
+    a.hits[s] += b.hits[s];
+    a.tries[s] += b.tries[s];
+  }
+  return a;
+}
+
+/**
+ * Runs reps [from, to) of a plan. Fraud scenarios run on the first `plan.powerReps` reps only
+ * (default: all), since power needs less precision than size.
+ */
+export function calibrationCounts(
   method: CalibratableMethod,
   plan: CalibrationPlan,
+  from: number,
+  to: number,
   onRep?: (rep: number) => void,
-): MethodCalibration {
+): CalibrationCounts {
   const paired = isPairedMethod(method);
   const options = calibrationOptions(method, plan);
   const cond = plan.conditions;
-  let rejections = 0;
-  let runs = 0;
-  let noTest = 0;
-  const errors: Record<string, number> = {};
-  const byResult = new Map<string, { count: number; runs: number }>();
-  const hits = new Int32Array(plan.scenarios.length);
-  const tries = new Int32Array(plan.scenarios.length);
-  for (let rep = 0; rep < plan.reps; rep++) {
+  const powerReps = plan.powerReps ?? plan.reps;
+  const c = emptyCounts(plan);
+  for (let rep = from; rep < to; rep++) {
     const repSeed = deriveSeed(plan.seed, rep);
     const simRng = createRng(deriveSeed(repSeed, 0));
     let clean: RepData;
@@ -185,56 +230,75 @@ export function calibrateMethod(
     const methodSeed = deriveSeed(repSeed, 1);
     const res = runOnce(method, clean, options, methodSeed);
     if (!res.ok) {
-      errors[res.error.kind] = (errors[res.error.kind] ?? 0) + 1;
+      c.errors[res.error.kind] = (c.errors[res.error.kind] ?? 0) + 1;
     } else {
       const first = res.value[0];
-      if (!first || first.pValue === null) noTest++;
+      if (!first || first.pValue === null) c.noTest++;
       else {
-        runs++;
-        if (first.pValue <= plan.alpha) rejections++;
+        c.runs++;
+        if (first.pValue <= plan.alpha) c.rejections++;
       }
       for (const r of res.value) {
         if (r.pValue === null) continue;
         const key = resultKey(r);
-        const e = byResult.get(key) ?? { count: 0, runs: 0 };
+        const e = c.byResult[key] ?? { count: 0, runs: 0 };
         e.runs++;
         if (r.pValue <= plan.alpha) e.count++;
-        byResult.set(key, e);
+        c.byResult[key] = e;
       }
     }
-    for (let s = 0; s < plan.scenarios.length; s++) {
-      const injected = injectFraud(clean.a, plan.scenarios[s], createRng(deriveSeed(repSeed, 2 + s)));
-      const fr = runOnce(method, { ...clean, a: injected }, options, methodSeed);
-      if (!fr.ok || !fr.value[0] || fr.value[0].pValue === null) continue;
-      tries[s]++;
-      if (fr.value[0].pValue <= plan.alpha) hits[s]++;
+    if (rep < powerReps) {
+      for (let s = 0; s < plan.scenarios.length; s++) {
+        const injected = injectFraud(clean.a, plan.scenarios[s], createRng(deriveSeed(repSeed, 2 + s)));
+        const fr = runOnce(method, { ...clean, a: injected }, options, methodSeed);
+        if (!fr.ok || !fr.value[0] || fr.value[0].pValue === null) continue;
+        c.tries[s]++;
+        if (fr.value[0].pValue <= plan.alpha) c.hits[s]++;
+      }
     }
     onRep?.(rep);
   }
-  const falsePositiveRate = clopperPearson(rejections, runs);
-  const byResultOut: Record<string, RateEstimate> = {};
-  for (const key of [...byResult.keys()].sort()) {
-    const e = byResult.get(key)!;
-    byResultOut[key] = clopperPearson(e.count, e.runs);
-  }
+  return c;
+}
+
+/** Turns tallies into the reported calibration (rates with Clopper-Pearson intervals, size flag). */
+export function summarizeCalibration(
+  method: CalibratableMethod,
+  plan: CalibrationPlan,
+  c: CalibrationCounts,
+): MethodCalibration {
+  const falsePositiveRate = clopperPearson(c.rejections, c.runs);
+  const byResult: Record<string, RateEstimate> = {};
+  for (const key of Object.keys(c.byResult).sort())
+    byResult[key] = clopperPearson(c.byResult[key].count, c.byResult[key].runs);
   return {
     method: method.id,
-    paired,
+    paired: isPairedMethod(method),
     alpha: plan.alpha,
     reps: plan.reps,
+    powerReps: Math.min(plan.reps, plan.powerReps ?? plan.reps),
     seed: plan.seed,
-    conditions: cond,
-    methodOptions: options,
+    conditions: plan.conditions,
+    methodOptions: calibrationOptions(method, plan),
     falsePositiveRate,
     sizeExceedsThreshold: falsePositiveRate.rate !== null && falsePositiveRate.rate > SIZE_FLAG_THRESHOLD,
-    byResult: byResultOut,
-    errors,
-    noTest,
+    byResult,
+    errors: c.errors,
+    noTest: c.noTest,
     power: plan.scenarios.map((spec, s) => ({
       kind: spec.kind,
       fraction: spec.fraction,
       intensity: spec.intensity ?? defaultIntensity[spec.kind],
-      detectionRate: clopperPearson(hits[s], tries[s]),
+      detectionRate: clopperPearson(c.hits[s], c.tries[s]),
     })),
   };
+}
+
+/** Calibrates one method: clean rejection rate and detection rate per scenario. Pure and deterministic. */
+export function calibrateMethod(
+  method: CalibratableMethod,
+  plan: CalibrationPlan,
+  onRep?: (rep: number) => void,
+): MethodCalibration {
+  return summarizeCalibration(method, plan, calibrationCounts(method, plan, 0, plan.reps, onRep));
 }
