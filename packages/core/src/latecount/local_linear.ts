@@ -1,0 +1,237 @@
+/**
+ * Local linear regression at a cutoff and the Imbens-Kalyanaraman bandwidth. Conventions used by
+ * every caller: the left side is x <= c (counted), the right side x > c (not yet counted); the
+ * kernel is triangular, w = max(0, 1 - |x - c| / h).
+ * Imbens & Kalyanaraman (2012), "Optimal Bandwidth Choice for the Regression Discontinuity
+ * Estimator", Review of Economic Studies 79(3):933-959 (algorithm of their NBER w14726 version,
+ * with the triangular-kernel constant 3.43754 and the regularisation constant 720).
+ */
+import { err, ok, type Result } from '../result.ts';
+
+/** Intercept at the cutoff on one side, its slope and robust variance (HC0, or CR0 by cluster). */
+export interface SideFit {
+  readonly intercept: number;
+  readonly slope: number;
+  readonly variance: number;
+  /** Stations with positive weight. */
+  readonly n: number;
+}
+
+/** A local linear break estimate at one cutoff. */
+export interface BreakEstimate {
+  readonly cutoff: number;
+  readonly bandwidth: number;
+  /** Right intercept minus left intercept: the jump in y as the cutoff is crossed. */
+  readonly estimate: number;
+  readonly se: number;
+  readonly left: SideFit;
+  readonly right: SideFit;
+}
+
+/** Station clusters for robust variances: a code per station and the number of codes. */
+export interface Clusters {
+  readonly codes: ArrayLike<number>;
+  readonly count: number;
+}
+
+/**
+ * Weighted linear fit of y on (x - c) with triangular weights on one side; null when singular. The
+ * variance is HC0, or cluster-robust (CR0) when clusters are given.
+ */
+export function fitSide(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  c: number,
+  h: number,
+  side: 'left' | 'right',
+  clusters: Clusters | null = null,
+): SideFit | null {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const d = x[i] - c;
+    if (side === 'left' ? d > 0 : d <= 0) continue;
+    const w = 1 - Math.abs(d) / h;
+    if (!(w > 0)) continue;
+    s0 += w;
+    s1 += w * d;
+    s2 += w * d * d;
+    t0 += w * y[i];
+    t1 += w * d * y[i];
+    n++;
+  }
+  const det = s0 * s2 - s1 * s1;
+  if (n < 3 || !(det > 1e-12 * s0 * s2)) return null;
+  const intercept = (s2 * t0 - s1 * t1) / det;
+  const slope = (s0 * t1 - s1 * t0) / det;
+  let meat = 0;
+  const score = clusters === null ? null : new Float64Array(clusters.count);
+  for (let i = 0; i < x.length; i++) {
+    const d = x[i] - c;
+    if (side === 'left' ? d > 0 : d <= 0) continue;
+    const w = 1 - Math.abs(d) / h;
+    if (!(w > 0)) continue;
+    const e = y[i] - intercept - slope * d;
+    const g = w * e * (s2 - s1 * d);
+    if (score === null) meat += g * g;
+    else score[clusters!.codes[i]] += g;
+  }
+  if (score !== null) for (let k = 0; k < score.length; k++) meat += score[k] * score[k];
+  return { intercept, slope, variance: meat / (det * det), n };
+}
+
+/** The jump at c with bandwidth h, or null when either side has too little data. */
+export function breakAt(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  c: number,
+  h: number,
+  clusters: Clusters | null = null,
+): BreakEstimate | null {
+  const left = fitSide(x, y, c, h, 'left', clusters);
+  const right = fitSide(x, y, c, h, 'right', clusters);
+  if (left === null || right === null) return null;
+  return {
+    cutoff: c,
+    bandwidth: h,
+    estimate: right.intercept - left.intercept,
+    se: Math.sqrt(left.variance + right.variance),
+    left,
+    right,
+  };
+}
+
+/** Least squares of y on columns (rows selected by `use`); null when the system is singular. */
+export function leastSquares(columns: readonly Float64Array[], y: ArrayLike<number>, use: Uint8Array): number[] | null {
+  const p = columns.length;
+  const a = Array.from({ length: p }, () => new Float64Array(p + 1));
+  for (let i = 0; i < y.length; i++) {
+    if (use[i] === 0) continue;
+    for (let r = 0; r < p; r++) {
+      const xr = columns[r][i];
+      for (let s = 0; s < p; s++) a[r][s] += xr * columns[s][i];
+      a[r][p] += xr * y[i];
+    }
+  }
+  // Gaussian elimination with partial pivoting on the normal equations (p <= 5 here).
+  const scale = a.map((row, r) => Math.abs(row[r]) || 1);
+  for (let k = 0; k < p; k++) {
+    let piv = k;
+    for (let r = k + 1; r < p; r++) if (Math.abs(a[r][k]) > Math.abs(a[piv][k])) piv = r;
+    if (Math.abs(a[piv][k]) < 1e-10 * scale[k]) return null;
+    [a[k], a[piv]] = [a[piv], a[k]];
+    for (let r = k + 1; r < p; r++) {
+      const f = a[r][k] / a[k][k];
+      for (let s = k; s <= p; s++) a[r][s] -= f * a[k][s];
+    }
+  }
+  const beta = new Array<number>(p).fill(0);
+  for (let k = p - 1; k >= 0; k--) {
+    let v = a[k][p];
+    for (let s = k + 1; s < p; s++) v -= a[k][s] * beta[s];
+    beta[k] = v / a[k][k];
+  }
+  return beta;
+}
+
+function median(values: number[]): number {
+  const s = values.slice().sort((p, q) => p - q);
+  const m = s.length;
+  return m % 2 === 1 ? s[(m - 1) / 2] : (s[m / 2 - 1] + s[m / 2]) / 2;
+}
+
+/** The Imbens-Kalyanaraman bandwidth for a triangular kernel at cutoff c. */
+export function ikBandwidth(x: ArrayLike<number>, y: ArrayLike<number>, c: number): Result<number> {
+  const n = x.length;
+  const fail = (why: string): Result<number> =>
+    err({ kind: 'degenerate_input', message: `cannot choose a bandwidth at ${c}: ${why}; give one explicitly` });
+  if (n < 10) return fail('fewer than 10 stations');
+  let mx = 0;
+  for (let i = 0; i < n; i++) mx += x[i];
+  mx /= n;
+  let vx = 0;
+  for (let i = 0; i < n; i++) vx += (x[i] - mx) ** 2;
+  const sdx = Math.sqrt(vx / (n - 1));
+  const h1 = 1.84 * sdx * n ** (-1 / 5);
+  let nl = 0;
+  let nr = 0;
+  let yl = 0;
+  let yr = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - c;
+    if (d <= 0 && d >= -h1) {
+      nl++;
+      yl += y[i];
+    } else if (d > 0 && d <= h1) {
+      nr++;
+      yr += y[i];
+    }
+  }
+  if (nl < 2 || nr < 2) return fail('too few stations within the pilot bandwidth');
+  yl /= nl;
+  yr /= nr;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - c;
+    if (d <= 0 && d >= -h1) ss += (y[i] - yl) ** 2;
+    else if (d > 0 && d <= h1) ss += (y[i] - yr) ** 2;
+  }
+  const varY = ss / (nl + nr);
+  const fbar = (nl + nr) / (2 * n * h1);
+  const xl: number[] = [];
+  const xr: number[] = [];
+  for (let i = 0; i < n; i++) (x[i] <= c ? xl : xr).push(x[i]);
+  if (xl.length < 3 || xr.length < 3) return fail('too few stations on one side');
+  const medL = median(xl);
+  const medR = median(xr);
+  const ones = new Float64Array(n).fill(1);
+  const step = new Float64Array(n);
+  const d1 = new Float64Array(n);
+  const d2 = new Float64Array(n);
+  const d3 = new Float64Array(n);
+  const use = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - c;
+    step[i] = d > 0 ? 1 : 0;
+    d1[i] = d;
+    d2[i] = d * d;
+    d3[i] = d * d * d;
+    use[i] = x[i] >= medL && x[i] <= medR ? 1 : 0;
+  }
+  const cubic = leastSquares([ones, step, d1, d2, d3], y, use);
+  if (cubic === null) return fail('the global cubic is singular');
+  const m3 = 6 * cubic[4];
+  const nL = xl.length;
+  const nR = xr.length;
+  const core = (varY / (fbar * Math.max(m3 * m3, 0.01))) ** (1 / 7);
+  const h2l = 3.56 * nL ** (-1 / 7) * core;
+  const h2r = 3.56 * nR ** (-1 / 7) * core;
+  const useL = new Uint8Array(n);
+  const useR = new Uint8Array(n);
+  let n2l = 0;
+  let n2r = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] - c;
+    if (d <= 0 && d >= -h2l) {
+      useL[i] = 1;
+      n2l++;
+    } else if (d > 0 && d <= h2r) {
+      useR[i] = 1;
+      n2r++;
+    }
+  }
+  const qL = leastSquares([ones, d1, d2], y, useL);
+  const qR = leastSquares([ones, d1, d2], y, useR);
+  if (qL === null || qR === null) return fail('too few distinct positions near the cutoff for the curvature fits');
+  const m2l = 2 * qL[2];
+  const m2r = 2 * qR[2];
+  const rl = (720 * varY) / (n2l * h2l ** 4);
+  const rr = (720 * varY) / (n2r * h2r ** 4);
+  const h = 3.43754 * ((2 * varY) / (fbar * ((m2r - m2l) ** 2 + rr + rl))) ** (1 / 5) * n ** (-1 / 5);
+  if (!(h > 0 && Number.isFinite(h))) return fail('the bandwidth formula gave no finite value');
+  return ok(h);
+}
