@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { samplePlots } from '../../test/sample_report.ts';
+import { histogram1d, histogram2d, thinCurve, thinIndices, thinPoints } from './binning.ts';
+import { PLOT_KINDS, type PlotData } from './plot_data.ts';
+import { plotSpec } from './specs.ts';
+import { prefixSvgIds, renderSvg, roundSvgNumbers } from './svg.ts';
+
+const SNAPSHOTS = new URL('../../test/snapshots/', import.meta.url);
+const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
+
+async function matchesSnapshot(name: string, svg: string): Promise<void> {
+  const file = new URL(name, SNAPSHOTS);
+  if (UPDATE || !existsSync(file)) {
+    assert.ok(UPDATE, `snapshot ${name} missing: run with UPDATE_SNAPSHOTS=1 and review it`);
+    writeFileSync(file, svg);
+    return;
+  }
+  assert.equal(svg, readFileSync(file, 'utf8'), `SVG ${name} changed; if intended, rerun with UPDATE_SNAPSHOTS=1`);
+}
+
+const plots = samplePlots(600);
+
+for (const kind of PLOT_KINDS) {
+  test(`SVG snapshot: ${kind} (en)`, async () => {
+    const svg = await renderSvg(plotSpec(plots[kind], 'en'), 'en', kind);
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    await matchesSnapshot(`${kind}.en.svg`, svg);
+  });
+}
+
+test('SVG snapshot: margin curve in Spanish has Spanish labels and decimal commas', async () => {
+  const svg = await renderSvg(plotSpec(plots.margin_curve, 'es'), 'es', 'm');
+  assert.match(svg, /Margen a medida que avanzaba el recuento/);
+  assert.match(svg, /Umbral: 10</);
+  assert.match(svg, /Corte/);
+  assert.doesNotMatch(svg, /Share of stations counted/);
+  await matchesSnapshot('margin_curve.es.svg', svg);
+});
+
+test('SVG snapshot: digit histogram in Russian', async () => {
+  const svg = await renderSvg(plotSpec(plots.digit_histogram, 'ru'), 'ru', 'd');
+  assert.match(svg, /Ожидаемая без манипуляций/);
+  await matchesSnapshot('digit_histogram.ru.svg', svg);
+});
+
+test('rendering is independent of what was rendered before (ids renumbered per plot)', async () => {
+  const spec = plotSpec(plots.fingerprint, 'en');
+  const first = await renderSvg(spec, 'en', 'fp');
+  await renderSvg(plotSpec(plots.station_map, 'en'), 'en', 'other');
+  assert.equal(await renderSvg(spec, 'en', 'fp'), first);
+  assert.match(first, /id="fp-1"/);
+});
+
+test('prefixSvgIds renames ids and their references; roundSvgNumbers only touches geometry', () => {
+  const svg = '<svg><clipPath id="clip3"><rect/></clipPath><g clip-path="url(#clip3)"><use href="#clip3"/></g></svg>';
+  assert.equal(
+    prefixSvgIds(svg, 'p'),
+    '<svg><clipPath id="p-1"><rect/></clipPath><g clip-path="url(#p-1)"><use href="#p-1"/></g></svg>',
+  );
+  assert.equal(
+    roundSvgNumbers('<path d="M1.23456,-0.0012L3,4" aria-label="x: 1.23456"/>'),
+    '<path d="M1.23,0L3,4" aria-label="x: 1.23456"/>',
+  );
+});
+
+test('plots carry a bounded number of marks whatever the input size', () => {
+  const flagged = Array.from({ length: 200_000 }, (_, i) => i % 1000 === 0);
+  const keep = thinPoints(flagged, 4000);
+  assert.ok(keep.length <= 4000 + 200);
+  assert.equal(keep.filter((i) => flagged[i]).length, 200);
+  const big: PlotData = {
+    kind: 'persistence_scatter',
+    electionA: 'A',
+    electionB: 'B',
+    a: flagged.map((_, i) => i % 100),
+    b: flagged.map((_, i) => (i * 7) % 100),
+    flagged,
+  };
+  const spec = plotSpec(big, 'en') as { layer: { data: { values: unknown[] } }[] };
+  assert.ok(spec.layer[1].data.values.length <= 4200);
+  assert.deepEqual(thinIndices(5, 10), [0, 1, 2, 3, 4]);
+  const t = thinIndices(1001, 11);
+  assert.deepEqual([t[0], t[10], t.length], [0, 1000, 11]);
+  const c = thinCurve([0, 1, 2, 3], [5, 6, 7, 8], 2);
+  assert.deepEqual(c, { x: [0, 3], y: [5, 8] });
+});
+
+test('histograms count every in-range value once', () => {
+  assert.deepEqual(histogram1d([0, 0.05, 0.1, 0.99, 1, -1, Number.NaN], 0, 0.5, 2), [3, 1]);
+  const h = histogram2d([0, 1, 0.5, 0.49, Number.NaN], [0, 1, 0.5, 0.51, 0.2], 2, 2);
+  assert.deepEqual(h, [1, 0, 1, 2]);
+  assert.equal(
+    h.reduce((a, b) => a + b, 0),
+    4,
+  );
+});

@@ -1,0 +1,227 @@
+/** A deterministic synthetic report with one finding per plot kind, for renderer and snapshot tests. */
+import { createRng, type MethodResult } from '@tally/core';
+import { buildReport, type ReportInput } from '../src/build_report.ts';
+import type { Lang } from '../src/i18n/index.ts';
+import type { Report, ResultWithContext } from '../src/model.ts';
+import { histogram1d, histogram2d, thinCurve } from '../src/plots/binning.ts';
+import type { PlotData } from '../src/plots/plot_data.ts';
+
+function res(method: string, statisticName: string, statistic: number, pValue: number | null, n: number): MethodResult {
+  return {
+    method,
+    statistic,
+    statisticName,
+    pValue,
+    pValueKind: pValue === null ? 'none' : 'monte_carlo',
+    n,
+    excluded: [{ reason: 'registered < 100', count: 12 }],
+    details: { note: 'synthetic' },
+    warnings: [],
+    replicates: pValue === null ? undefined : 10000,
+    seed: 7,
+  };
+}
+
+/** Synthetic plot data of every kind from a seeded simulated election of `n` stations. */
+export function samplePlots(n = 3000, seed = 11): Record<PlotData['kind'], PlotData> {
+  const rng = createRng(seed);
+  const turnout = new Float64Array(n);
+  const share = new Float64Array(n);
+  const lastDigits = new Array<number>(10).fill(0);
+  const pct: number[] = [];
+  const margins: number[] = [];
+  const xs: number[] = [];
+  let a = 0;
+  let b = 0;
+  const a19: number[] = [];
+  const b20: number[] = [];
+  const flagged: boolean[] = [];
+  const lon: number[] = [];
+  const lat: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const reg = 100 + rng.int(900);
+    const rural = i > n * 0.8;
+    const t = rng.beta(rural ? 16 : 12, 4);
+    const s = rng.beta(rural ? 9 : 5, 5);
+    const cast = rng.binomial(reg, t);
+    const votesA = rng.binomial(cast, s);
+    turnout[i] = cast / reg;
+    share[i] = votesA / Math.max(1, cast);
+    lastDigits[votesA % 10]++;
+    pct.push((100 * cast) / reg);
+    a += votesA;
+    b += cast - votesA;
+    xs.push((i + 1) / n);
+    margins.push((100 * (a - b)) / (a + b));
+    const f = i % 37 === 0;
+    flagged.push(f);
+    a19.push(100 * share[i]);
+    b20.push(Math.min(100, Math.max(0, 100 * share[i] + 6 * rng.normal() - 3)));
+    lon.push(-68 + 8 * rng.uniform());
+    lat.push(-21 + 10 * rng.uniform());
+  }
+  const curve = thinCurve(xs, margins, 300);
+  const total = lastDigits.reduce((u, v) => u + v, 0);
+  return {
+    margin_curve: {
+      kind: 'margin_curve',
+      candidateA: 'MAS',
+      candidateB: 'CC',
+      x: curve.x,
+      margin: curve.y,
+      cutoff: 0.8385,
+      projection: { lo: 8.9, median: 9.6, hi: 10.3 },
+      threshold: 10,
+    },
+    fingerprint: { kind: 'fingerprint', nx: 50, ny: 50, counts: histogram2d(turnout, share, 50, 50) },
+    digit_histogram: {
+      kind: 'digit_histogram',
+      position: 'last',
+      digits: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      observed: lastDigits.map((c) => c / total),
+      expected: new Array(10).fill(0.1),
+    },
+    percent_histogram: {
+      kind: 'percent_histogram',
+      variable: 'turnout',
+      start: 39.95,
+      binWidth: 0.1,
+      counts: histogram1d(pct, 39.95, 0.1, 600),
+    },
+    persistence_scatter: {
+      kind: 'persistence_scatter',
+      electionA: '2019',
+      electionB: '2020',
+      a: a19,
+      b: b20,
+      flagged,
+    },
+    station_map: {
+      kind: 'station_map',
+      lon,
+      lat,
+      flagged,
+      outlines: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: 'box' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [-69, -22],
+                  [-69, -10],
+                  [-59, -10],
+                  [-59, -22],
+                  [-69, -22],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+    },
+  };
+}
+
+/** The ReportInput behind sampleReport. */
+export function sampleReportInput(lang: Lang = 'en'): ReportInput {
+  const plots = samplePlots();
+  const results: ResultWithContext[] = [
+    {
+      result: { ...res('late_count_projection', 'projected_margin_median', 9.6, 0.31, 28975), target: 'MAS - CC' },
+      context: { methodTitle: 'Late-count projection', direction: 'positive', order: 1, plot: plots.margin_curve },
+    },
+    {
+      result: { ...res('persistence', 'did_points', 2.4, 0.004, 412), target: 'MAS' },
+      context: {
+        methodTitle: 'Persistence (difference in differences)',
+        direction: 'positive',
+        effectName: 'difference in differences, points',
+        order: 2,
+        plot: plots.persistence_scatter,
+        calibration: {
+          falsePositiveRate: 0.052,
+          alpha: 0.05,
+          runs: 400,
+          power: 0.86,
+          powerScenario: '5-point inflation in 5% of stations',
+        },
+      },
+    },
+    {
+      result: { ...res('last_digit_uniformity', 'chi2', 8.1, 0.52, 3000), target: 'MAS', df: 9 },
+      context: { methodTitle: 'Last-digit uniformity (Beber & Scacco)', plot: plots.digit_histogram },
+    },
+    {
+      result: { ...res('integer_percent', 'excess_either', 3, 0.41, 2988), target: 'turnout' },
+      context: { methodTitle: 'Integer percentages (Kobak et al.)', plot: plots.percent_histogram },
+    },
+    {
+      result: { ...res('klimek_fingerprint', 'fe', 0.001, null, 3000) },
+      context: { methodTitle: 'Election fingerprint (Klimek et al.)', plot: plots.fingerprint },
+    },
+    {
+      result: { ...res('dip_test', 'dip', 0.011, 0.03, 3000), target: 'turnout', region: 'La Paz' },
+      context: { methodTitle: "Hartigan's dip test", plot: plots.station_map },
+    },
+  ];
+  return {
+    title: 'Bolivia 2019: synthetic test report',
+    allegation: {
+      claim: 'The mesas counted after the TREP halt were manipulated in favour of MAS.',
+      claimant: 'OAS audit team',
+      date: '2019-12-04',
+      scope: 'mesas counted after 19:40:57 on 20 October 2019',
+    },
+    lang,
+    results,
+    validationIssues: [
+      {
+        level: 'warning',
+        file: 'computo.csv',
+        row: 17,
+        column: 'Votos Válidos',
+        rule: 'sum_mismatch',
+        message: 'valid votes differ from the sum of candidates by 2',
+      },
+      {
+        level: 'error',
+        file: 'computo.csv',
+        row: 4,
+        column: 'Inscritos',
+        rule: 'not_a_number',
+        message: 'value "n/a" is not a number',
+      },
+    ],
+    inputs: [
+      { path: 'examples/bolivia-2019/computo.csv', sha256: 'a'.repeat(64) },
+      { path: 'examples/bolivia-2019/trep.csv', sha256: 'b'.repeat(64) },
+    ],
+    seed: 1,
+    version: '0.1.0',
+    methods: [
+      {
+        id: 'persistence',
+        title: 'Persistence',
+        reference: 'Idrobo, Kronick & Rodríguez (2022), Journal of Politics.',
+        summary: 'Compares flagged units with matched units in another election.',
+      },
+      {
+        id: 'last_digit_uniformity',
+        title: 'Last-digit uniformity',
+        reference: 'Beber & Scacco (2012), Political Analysis 20(2).',
+        summary: 'Chi-square test of uniform last digits.',
+      },
+    ],
+  };
+}
+
+/** A deterministic report with six findings, one per plot kind. */
+export function sampleReport(lang: Lang = 'en'): Report {
+  const r = buildReport(sampleReportInput(lang));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
