@@ -1,0 +1,65 @@
+/** Resampling primitives for the battery's nonparametric bootstrap. */
+import { quantileSorted } from '../numeric/stats.ts';
+import type { Rng } from '../rng.ts';
+
+/** Uniform integer on [0, n) from 32 random bits, unbiased (rejects the short last block). */
+export function uniformIndex(rng: Rng, n: number): number {
+  const limit = 4294967296 - (4294967296 % n);
+  for (;;) {
+    const u = rng.nextUint32();
+    if (u < limit) return u % n;
+  }
+}
+
+/**
+ * One multinomial draw of `total` items over categories with weights `counts` (conditional
+ * binomials, each exact), written into `out`.
+ */
+export function drawMultinomial(rng: Rng, counts: Float64Array, total: number, out: Float64Array): void {
+  let left = total;
+  let massLeft = 0;
+  for (let k = 0; k < counts.length; k++) massLeft += counts[k];
+  for (let k = 0; k < counts.length; k++) {
+    if (left === 0 || massLeft <= 0) {
+      out[k] = 0;
+      continue;
+    }
+    const p = counts[k] / massLeft;
+    const x = k === counts.length - 1 ? left : rng.binomial(left, p >= 1 ? 1 : p);
+    out[k] = x;
+    left -= x;
+    massLeft -= counts[k];
+  }
+}
+
+/** A bootstrap interval summary for one statistic. */
+export interface BootstrapInterval {
+  readonly lower: number | null;
+  readonly upper: number | null;
+  /** Standard deviation of the finite replicates. */
+  readonly se: number | null;
+  /** Replicates where the statistic was undefined (e.g. no eligible counts in the resample). */
+  readonly undefinedReplicates: number;
+}
+
+/** Percentile interval at `level` (R quantile type 7) of the finite replicate values. */
+export function percentileInterval(values: Float64Array, level: number): BootstrapInterval {
+  let m = 0;
+  const finite = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite[m++] = values[i];
+  const undefinedReplicates = values.length - m;
+  if (m < 2) return { lower: null, upper: null, se: null, undefinedReplicates };
+  const sorted = finite.subarray(0, m).sort();
+  const a = (1 - level) / 2;
+  let mean = 0;
+  for (let i = 0; i < m; i++) mean += sorted[i];
+  mean /= m;
+  let ss = 0;
+  for (let i = 0; i < m; i++) ss += (sorted[i] - mean) ** 2;
+  return {
+    lower: quantileSorted(sorted, a),
+    upper: quantileSorted(sorted, 1 - a),
+    se: Math.sqrt(ss / (m - 1)),
+    undefinedReplicates,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The unit the battery runs: one method on one target over one set of stations (a region, or all).
+ * Methods compute a point result and describe how to bootstrap it cheaply; the battery does the
+ * resampling, so all methods of a region share one index draw per replicate.
+ */
+import type { MethodOptionSpec, PValueKind } from '../method.ts';
+import type { Result } from '../result.ts';
+import type { Rng } from '../rng.ts';
+import type { StationTable } from '../station_table.ts';
+import type { MomentSums } from './moments.ts';
+import type { Target } from './targets.ts';
+
+/** Everything a method needs to compute one cell. */
+export interface CellInput {
+  readonly table: StationTable;
+  readonly target: Target;
+  /** Per-station turnout (NaN where registered is not positive). */
+  readonly turnout: Float64Array;
+  /** Indices of the stations in this cell (a region, or every station). */
+  readonly stations: Int32Array;
+  readonly rng: Rng;
+}
+
+/**
+ * A bootstrap recipe. `categorical`: the statistics depend only on how many stations fall in each
+ * category (digits), so a resample is one multinomial draw over the categories, which has exactly the
+ * distribution of the category counts of a resample of stations. `moments`: the statistics are
+ * functions of power sums of (turnout, proportion), recomputed on resampled station indices.
+ */
+export type BootstrapPlan =
+  | {
+      readonly kind: 'categorical';
+      /** Station count per category (the last category usually holds excluded stations). */
+      readonly counts: Float64Array;
+      readonly names: readonly string[];
+      /** Writes one value per name into `out` (NaN when undefined on this resample). */
+      evaluate(counts: Float64Array, out: Float64Array): void;
+    }
+  | {
+      readonly kind: 'moments';
+      readonly names: readonly string[];
+      /** Whether the sums need the target's proportion (y) besides turnout (x). */
+      readonly usesProportion: boolean;
+      /** Which variable to use as x: turnout, or the target's own proportion. */
+      readonly x: 'turnout' | 'proportion';
+      evaluate(sums: MomentSums, out: Float64Array): void;
+    };
+
+/** A method's result on one cell, before the battery adds method id, region and bootstrap. */
+export interface CellOutput {
+  readonly statistic: number;
+  readonly statisticName: string;
+  readonly pValue: number | null;
+  readonly pValueKind: PValueKind;
+  readonly df?: number;
+  readonly n: number;
+  readonly excluded: readonly { reason: string; count: number }[];
+  readonly details: Record<string, unknown>;
+  readonly warnings: readonly string[];
+  readonly bootstrap?: BootstrapPlan;
+  /** Monte Carlo replicates used for the p-value, if any. */
+  readonly replicates?: number;
+}
+
+/** A battery method: computes one cell. Wrapped as a ForensicMethod by `asForensicMethod`. */
+export interface CellMethod {
+  readonly id: string;
+  readonly title: string;
+  readonly reference: string;
+  readonly summary: string;
+  /** Which targets the method applies to. */
+  readonly appliesTo: 'turnout' | 'candidate' | 'both';
+  readonly options: readonly MethodOptionSpec[];
+  compute(input: CellInput): Result<CellOutput>;
+}
