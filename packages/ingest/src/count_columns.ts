@@ -17,26 +17,29 @@ export async function findBadCounts(
   const issues: ValidationIssue[] = [];
   const badRowids = new Set<number>();
   if (columns.length === 0) return { issues, badRowids };
-  const parts = columns.map(
-    (c, i) =>
-      `SELECT rowid::DOUBLE AS r, ${i} AS c, ${quoteIdent(c)} AS v FROM ${quoteIdent(table)}
-       WHERE NOT regexp_full_match(coalesce(trim(${quoteIdent(c)}), ''), '[0-9]{1,10}(\\.0+)?')
-          OR TRY_CAST(trim(${quoteIdent(c)}) AS DOUBLE) > ${MAX_COUNT}`,
+  // One scan: fetch only the rows where some count cell is not a plain whole number, then classify in JS.
+  const okCell = (c: string) =>
+    `(regexp_full_match(coalesce(trim(${quoteIdent(c)}), ''), '[0-9]{1,10}(\\.0+)?') AND TRY_CAST(trim(${quoteIdent(c)}) AS DOUBLE) <= ${MAX_COUNT})`;
+  const reader = await conn.runAndReadAll(
+    `SELECT rowid::DOUBLE AS r, ${columns.map((c) => quoteIdent(c)).join(', ')} FROM ${quoteIdent(table)}
+     WHERE NOT (${columns.map(okCell).join(' AND ')}) ORDER BY r`,
   );
-  const reader = await conn.runAndReadAll(`${parts.join(' UNION ALL ')} ORDER BY r, c`);
-  for (const [r, c, v] of reader.getRows()) {
-    const rowid = Number(r);
-    const column = columns[Number(c)];
+  for (const row of reader.getRows()) {
+    const rowid = Number(row[0]);
     badRowids.add(rowid);
-    issues.push({
-      level: 'error',
-      file,
-      row: lineOf(rowid),
-      column,
-      ...classifyBadCount(v === null ? null : String(v)),
-    });
+    for (let k = 0; k < columns.length; k++) {
+      const v = row[k + 1] === null ? null : String(row[k + 1]);
+      if (isPlainCount(v)) continue;
+      issues.push({ level: 'error', file, row: lineOf(rowid), column: columns[k], ...classifyBadCount(v) });
+    }
   }
   return { issues, badRowids };
+}
+
+function isPlainCount(v: string | null): boolean {
+  if (v === null) return false;
+  const t = v.trim();
+  return /^[0-9]{1,10}(\.0+)?$/.test(t) && Number(t) <= MAX_COUNT;
 }
 
 /** Names the rule a bad count cell breaks. */

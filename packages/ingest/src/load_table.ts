@@ -9,7 +9,7 @@ import type { ValidationIssue } from './issues.ts';
 import { loadRaw, type RawTable, readBytes } from './load_raw.ts';
 import { loadMappingFile, loadPreset } from './mapping.ts';
 import type { ColumnRef, CountSpec, KeysMapping, Mapping, ResultsMapping } from './preset_schema.ts';
-import { buildRegions } from './regions.ts';
+import { buildRegionsSql, writeKeepTable } from './regions.ts';
 import { countSpecRefs, describeRef, findColumn, resolveAll } from './resolve_columns.ts';
 import { parseArrivalTimes } from './times.ts';
 
@@ -279,21 +279,22 @@ async function buildResults(
     });
   }
 
-  const labelCols = await readTextColumns(
+  await writeKeepTable(conn, 'kept_rows', keep);
+  const regions = await buildRegionsSql(
     conn,
     raw.table,
-    regionSpecs.map((r) =>
-      r.slice
+    'kept_rows',
+    regionSpecs.map((r) => ({
+      name: r.name,
+      column: r.column,
+      expr: r.slice
         ? `substr(trim(${quoteIdent(r.column)}), ${r.slice[0] + 1}, ${r.slice[1] - r.slice[0]})`
-        : `trim(${quoteIdent(r.column)})`,
-    ),
+        : `coalesce(trim(${quoteIdent(r.column)}), '')`,
+    })),
     keep,
+    { file: path, lineOf: raw.lineOf, issues },
+    mapping.country,
   );
-  const regionInputs = regionSpecs.map((r, k) => ({ name: r.name, column: r.column, labels: labelCols[k] }));
-  if (mapping.country !== undefined) {
-    regionInputs.unshift({ name: 'country', column: '', labels: new Array<string>(n).fill(mapping.country) });
-  }
-  const regions = buildRegions(regionInputs, { file: path, lineOf: lineOfKept, issues });
 
   let arrival: Arrival | undefined;
   if (mapping.arrival && arrivalCol) {
