@@ -1,5 +1,6 @@
 /** Shared plumbing for commands: loading inputs, printing, errors with exit codes, color. */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StationTable, TallyError } from '@tally/core';
 import {
   formatIssue,
@@ -65,6 +66,9 @@ export async function loadInput(input: string, options: InputOptions): Promise<L
     isDir = statSync(input).isDirectory();
   } catch {
     throw new DataError(`${input}: no such file or folder`);
+  }
+  if (isDir && !existsSync(join(input, 'manifest.json'))) {
+    throw new DataError(`${input}: is a folder with no manifest.json; give a results file, or a dataset folder`);
   }
   if (isDir && (options.preset || options.map)) {
     throw new UsageError(`${input} is a dataset folder; its manifest names the presets, so drop --preset/--map`);

@@ -51,7 +51,7 @@ export function sniffText(bytes: Uint8Array): TextSniff {
   } catch {
     // Not valid UTF-8: electoral authorities' exports are most often Windows-1252 (a superset of Latin-1's printables).
     encoding = 'windows-1252';
-    text = new TextDecoder('windows-1252').decode(raw);
+    text = decodeWindows1252(raw);
   }
   const lines = firstLines(text, 20);
   const delimiter = detectDelimiter(lines);
@@ -110,4 +110,29 @@ function hasDecimalCommas(lines: string[], delimiter: string): boolean {
     }
   }
   return false;
+}
+
+/** Windows-1252 bytes 0x80..0x9f (the rest is Latin-1); 0 where the code page leaves a byte undefined. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0,
+  0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Decodes Windows-1252. Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1, turning curly quotes, dashes
+ * and the euro sign into C1 control characters, so the table is applied here. Undefined bytes map to U+FFFD.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 8192;
+  for (let start = 0; start < bytes.length; start += chunk) {
+    const end = Math.min(bytes.length, start + chunk);
+    const codes = new Uint16Array(end - start);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      codes[i - start] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || 0xfffd : b;
+    }
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }

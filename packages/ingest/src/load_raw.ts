@@ -7,6 +7,7 @@ import { err, ok, type Result, type TallyError } from '@tally/core';
 import { detectFormat, sniffText, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
+import { lineMaps, recordLines } from './record_lines.ts';
 import { loadXlsxInto } from './xlsx.ts';
 
 /** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
@@ -14,6 +15,8 @@ export interface RawTable {
   table: string;
   columns: string[];
   rows: number;
+  /** Records DuckDB could not read (ragged rows): not in the table, each listed in `issues`. */
+  rejectedRows: number;
   lineOf: (rowid: number) => number;
   issues: ValidationIssue[];
   sniff?: Omit<TextSniff, 'text'>;
@@ -37,7 +40,14 @@ export async function loadRaw(
   if (format === 'xlsx') {
     const loaded = await loadXlsxInto(conn, path, table);
     if (!loaded.ok) return loaded;
-    return ok({ ...loaded.value, table, issues, format, lineOf: (rowid: number) => loaded.value.lineOf(rowid) });
+    return ok({
+      ...loaded.value,
+      table,
+      issues,
+      format,
+      rejectedRows: 0,
+      lineOf: (rowid: number) => loaded.value.lineOf(rowid),
+    });
   }
   if (format === 'parquet' || format === 'json') {
     const reader = format === 'parquet' ? 'read_parquet' : 'read_json_auto';
@@ -48,10 +58,16 @@ export async function loadRaw(
     }
     const columns = await columnNames(conn, table);
     const rows = await countRows(conn, table);
-    return ok({ table, columns, rows, lineOf: (rowid) => rowid + 1, issues, format });
+    return ok({ table, columns, rows, rejectedRows: 0, lineOf: (rowid) => rowid + 1, issues, format });
   }
 
-  const sniff = sniffText(bytes);
+  let sniff: TextSniff;
+  try {
+    sniff = sniffText(bytes);
+  } catch (e) {
+    // Only decompression can throw here: a truncated or corrupt gzip stream.
+    return err({ kind: 'parse_error', file, rule: 'unreadable_gzip', message: `${file}: gzip data: ${firstLine(e)}` });
+  }
   if (sniff.text.trim().length === 0) {
     return err({ kind: 'parse_error', file, rule: 'empty_file', message: `${file}: the file has no text` });
   }
@@ -89,15 +105,41 @@ export async function loadRaw(
         store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1)`,
     );
   } catch (e) {
-    return err({ kind: 'parse_error', file, rule: 'unreadable_csv', message: `${file}: ${firstLine(e)}` });
+    const why = firstLine(e).replaceAll(source, file);
+    return err({ kind: 'parse_error', file, rule: 'unreadable_csv', message: `${file}: ${why}` });
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
-  const rejectedLines = await readRejects(conn, file, issues);
+  const rejects = await readRejects(conn);
   const columns = await columnNames(conn, table);
   const rows = await countRows(conn, table);
+  const rejectedLines = [...new Set(rejects.map((r) => r.line))].sort((a, b) => a - b);
+  const maps = lineMaps(recordLines(sniff.text), rows, rejectedLines);
+  if (maps === undefined) {
+    issues.push({
+      level: 'warning',
+      file,
+      rule: 'row_numbers_approximate',
+      message: 'could not match records to file lines; row numbers count records, not lines',
+    });
+  }
+  const seen = new Set<number>();
+  for (const r of rejects) {
+    if (seen.has(r.line)) continue; // DuckDB reports one problem per missing column: one per row is enough.
+    seen.add(r.line);
+    issues.push({ ...r.issue, file, row: maps ? maps.rejectLine(r.line) : r.line });
+  }
   const { text: _text, ...sniffInfo } = sniff;
-  return ok({ table, columns, rows, lineOf: lineMapper(rejectedLines), issues, sniff: sniffInfo, format: 'csv' });
+  return ok({
+    table,
+    columns,
+    rows,
+    rejectedRows: rejectedLines.length,
+    lineOf: maps ? maps.lineOf : lineMapper(rejectedLines),
+    issues,
+    sniff: sniffInfo,
+    format: 'csv',
+  });
 }
 
 /** Reads a file's bytes, or a clean io_error. */
@@ -111,25 +153,28 @@ export function readBytes(path: string): Result<Uint8Array, TallyError> {
   }
 }
 
-async function readRejects(conn: DuckDBConnection, file: string, issues: ValidationIssue[]): Promise<number[]> {
+/** DuckDB's rejected records; `line` is DuckDB's record number (header = 1), not yet a file line. */
+async function readRejects(
+  conn: DuckDBConnection,
+): Promise<{ line: number; issue: Omit<ValidationIssue, 'file' | 'row'> }[]> {
   const reader = await conn.runAndReadAll(
-    'SELECT line::DOUBLE AS line, error_type, error_message, column_name FROM reject_errors ORDER BY line',
+    'SELECT line::DOUBLE AS line, error_type, error_message, column_name FROM reject_errors ORDER BY line, column_idx',
   );
-  const lines: number[] = [];
+  const out: { line: number; issue: Omit<ValidationIssue, 'file' | 'row'> }[] = [];
   for (const [line, type, message, column] of reader.getRows()) {
-    lines.push(Number(line));
     const rule = String(type).toLowerCase().replaceAll(' ', '_');
-    issues.push({
-      level: 'error',
-      file,
-      row: Number(line),
-      column: column === null ? undefined : String(column),
-      rule: rule === 'missing_columns' || rule === 'too_many_columns' ? 'ragged_row' : `csv_${rule}`,
-      message: String(message),
+    out.push({
+      line: Number(line),
+      issue: {
+        level: 'error',
+        column: column === null ? undefined : String(column),
+        rule: rule === 'missing_columns' || rule === 'too_many_columns' ? 'ragged_row' : `csv_${rule}`,
+        message: String(message),
+      },
     });
   }
   await conn.run('DELETE FROM reject_errors; DELETE FROM reject_scans;');
-  return [...new Set(lines)].sort((a, b) => a - b);
+  return out;
 }
 
 /** Table rowid -> file line, skipping the header (line 1) and any rejected lines. */

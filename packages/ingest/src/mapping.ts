@@ -71,5 +71,93 @@ export function mappingShapeProblem(value: unknown): string | undefined {
     if (m[key] === undefined) return `"${key}" is required`;
   }
   if (m.shareOf !== 'valid' && m.shareOf !== 'ballots_found') return '"shareOf" must be "valid" or "ballots_found"';
+  return deepShapeProblem(m);
+}
+
+/** Checks the types inside a results mapping, so a hand-written file cannot reach the loader malformed. */
+function deepShapeProblem(m: Record<string, unknown>): string | undefined {
+  for (const [i, ref] of (m.station as unknown[]).entries()) {
+    const p = columnRefProblem(ref);
+    if (p) return `"station"[${i}]: ${p}`;
+  }
+  const counts: [string, unknown][] = [['registered', m.registered]];
+  if (m.valid !== 'candidates') counts.push(['valid', m.valid]);
+  if (m.ballotsCast !== 'ballotsFound') counts.push(['ballotsCast', m.ballotsCast]);
+  for (const key of ['blank', 'invalid']) if (m[key] !== undefined) counts.push([key, m[key]]);
+  for (const [key, spec] of counts) {
+    const p = countSpecProblem(spec);
+    if (p) return `"${key}": ${p}`;
+  }
+  const c = m.candidates as Record<string, unknown>;
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) {
+    return '"candidates" must be { "columns": [...] } or { "rest": true }';
+  }
+  const list = Array.isArray(c.columns) ? c.columns : c.rest === true ? (c.exclude ?? []) : undefined;
+  if (!Array.isArray(list)) return '"candidates" must be { "columns": [...] } or { "rest": true, "exclude": [...] }';
+  for (const ref of list) {
+    const p = columnRefProblem(ref);
+    if (p) return `"candidates": ${p}`;
+  }
+  for (const key of ['ignore', 'regions']) {
+    if (m[key] !== undefined && !Array.isArray(m[key])) return `"${key}" must be a list`;
+  }
+  for (const ref of (m.ignore as unknown[] | undefined) ?? []) {
+    const p = columnRefProblem(ref);
+    if (p) return `"ignore": ${p}`;
+  }
+  for (const r of (m.regions as unknown[] | undefined) ?? []) {
+    const level = r as Record<string, unknown>;
+    if (typeof level !== 'object' || level === null || typeof level.name !== 'string') {
+      return '"regions" entries need a "name" and a "column"';
+    }
+    const p = columnRefProblem(level.column);
+    if (p) return `"regions" ${level.name}: ${p}`;
+  }
+  for (const key of ['lat', 'lon']) {
+    const p = m[key] === undefined ? undefined : columnRefProblem(m[key]);
+    if (p) return `"${key}": ${p}`;
+  }
+  if (m.arrival !== undefined) {
+    const a = m.arrival as Record<string, unknown>;
+    if (typeof a !== 'object' || a === null || !['rank', 'percentile', 'time'].includes(a.kind as string)) {
+      return '"arrival" needs a "column" and a "kind" (rank, percentile or time)';
+    }
+    const p = columnRefProblem(a.column);
+    if (p) return `"arrival": ${p}`;
+  }
   return undefined;
+}
+
+function countSpecProblem(spec: unknown): string | undefined {
+  if (typeof spec === 'object' && spec !== null && 'sum' in spec) {
+    const parts = (spec as { sum: unknown }).sum;
+    if (!Array.isArray(parts) || parts.length === 0) return '"sum" must list columns';
+    for (const ref of parts) {
+      const p = columnRefProblem(ref);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  return columnRefProblem(spec);
+}
+
+/** Names what is wrong with a column reference (a name, { anyOf: [...] } or { pattern: "regex" }), or undefined. */
+export function columnRefProblem(ref: unknown): string | undefined {
+  if (typeof ref === 'string') return ref.length > 0 ? undefined : 'a column name is empty';
+  if (typeof ref !== 'object' || ref === null || Array.isArray(ref)) {
+    return 'a column must be a name, { "anyOf": [names] } or { "pattern": "regex" }';
+  }
+  const r = ref as Record<string, unknown>;
+  if (Array.isArray(r.anyOf)) {
+    return r.anyOf.length > 0 && r.anyOf.every((x) => typeof x === 'string') ? undefined : '"anyOf" must list names';
+  }
+  if (typeof r.pattern === 'string') {
+    try {
+      new RegExp(r.pattern, 'u');
+      return undefined;
+    } catch {
+      return `"pattern" ${JSON.stringify(r.pattern)} is not a valid regular expression`;
+    }
+  }
+  return 'a column must be a name, { "anyOf": [names] } or { "pattern": "regex" }';
 }
