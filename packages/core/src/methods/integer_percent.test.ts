@@ -1,0 +1,271 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import type { MethodResult } from '../method.ts';
+import { logChoose } from '../numeric/log_factorial.ts';
+import { createRng } from '../rng.ts';
+import { simulateElection } from '../simulate/generate.ts';
+import { injectFraud } from '../simulate/inject.ts';
+import type { StationTable } from '../station_table.ts';
+import { integerPercentMethod, prepareIntegerPercent } from './integer_percent.ts';
+import { integerPercentProbability, isIntegerPercent } from './integer_percent_sim.ts';
+
+/** A hand-built table: registered, ballots issued, ballots found, leader votes per station. */
+function table(rows: [number, number, number, number][], regions?: string[]): StationTable {
+  const n = rows.length;
+  const col = (k: number) => Float64Array.from(rows, (r) => r[k]);
+  const labels = regions ? [...new Set(regions)] : [];
+  return {
+    n,
+    ids: rows.map((_, i) => String(i)),
+    regions: regions ? [{ name: 'region', labels, codes: Int32Array.from(regions, (r) => labels.indexOf(r)) }] : [],
+    registered: col(0),
+    ballotsCast: col(1),
+    ballotsFound: col(2),
+    valid: col(2),
+    invalid: new Float64Array(n),
+    candidates: [
+      { name: 'Leader', votes: col(3) },
+      { name: 'Other', votes: Float64Array.from(rows, (r) => r[2] - r[3]) },
+    ],
+    shareOf: 'ballots_found',
+    meta: { name: 'test' },
+  };
+}
+
+function simulated(seed: number, stations = 2000): StationTable {
+  const sim = simulateElection(
+    {
+      stations,
+      regions: 5,
+      noise: 'binomial',
+      size: { kind: 'lognormal', median: 900, sdLog: 0.5, min: 100, max: 4000 },
+    },
+    createRng(seed),
+  );
+  return { ...sim.table, shareOf: 'ballots_found' };
+}
+
+function run(t: StationTable, options: Record<string, unknown> = {}, seed = 1): MethodResult[] {
+  const r = integerPercentMethod.run(t, { replicates: 200, ...options }, createRng(seed));
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  return r.value;
+}
+
+test('isIntegerPercent: exact boundaries at 0.05 percentage points', () => {
+  assert.equal(isIntegerPercent(1, 100), true);
+  assert.equal(isIntegerPercent(1000, 1000), true);
+  assert.equal(isIntegerPercent(0, 500), true);
+  assert.equal(isIntegerPercent(1, 3), false); // 33.33%
+  assert.equal(isIntegerPercent(333, 1000), false); // 33.3%
+  assert.equal(isIntegerPercent(1, 2000), false); // exactly 0.05 from 0: not strictly within
+  assert.equal(isIntegerPercent(1, 2001), true); // 0.04998%
+  assert.equal(isIntegerPercent(1999, 2000), false); // 99.95%
+  assert.equal(isIntegerPercent(6001, 10000), true); // 60.01%
+  assert.equal(isIntegerPercent(6005, 10000), false); // 60.05%
+});
+
+test('isIntegerPercent agrees with the floating-point definition away from the boundary', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 200000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
+      const k = Math.round(f * n);
+      const pct = (100 * k) / n;
+      const dist = Math.abs(pct - Math.round(pct));
+      fc.pre(Math.abs(dist - 0.05) > 1e-9);
+      return isIntegerPercent(k, n) === dist < 0.05;
+    }),
+  );
+});
+
+test('integerPercentProbability equals the brute-force binomial sum', () => {
+  const brute = (n: number, p: number) => {
+    let s = 0;
+    for (let k = 0; k <= n; k++)
+      if (isIntegerPercent(k, n)) s += Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+    return s;
+  };
+  for (const [n, p] of [
+    [100, 0.5],
+    [137, 0.03],
+    [999, 0.64],
+    [2500, 0.987],
+    [4000, 0.5],
+    [1, 0.3],
+    [57, 0.999],
+  ]) {
+    assert.ok(Math.abs(integerPercentProbability(n, p) - brute(n, p)) < 1e-12, `n=${n} p=${p}`);
+  }
+  assert.equal(integerPercentProbability(300, 0), 1);
+  assert.equal(integerPercentProbability(300, 1), 1);
+  assert.equal(integerPercentProbability(3, 1), 1);
+});
+
+test('integerPercentProbability matches scipy (committed fixture)', () => {
+  const fixture = JSON.parse(
+    readFileSync(new URL('./fixtures/integer_percent_reference.json', import.meta.url), 'utf8'),
+  ) as {
+    cases: { n: number; p: number; prob: number }[];
+    stations: [number, number, number, number][];
+    expected: { either: number; leader: number; turnout: number };
+    observed: { either: number; leader: number; turnout: number };
+  };
+  for (const c of fixture.cases)
+    assert.ok(Math.abs(integerPercentProbability(c.n, c.p) - c.prob) < 1e-10, JSON.stringify(c));
+  const prepared = prepareIntegerPercent(table(fixture.stations), { regionLevel: 'none' }, 1);
+  assert.ok(prepared.ok);
+  const p = prepared.value;
+  assert.deepEqual(
+    [p.observed[0], p.observed[1], p.observed[2]],
+    [fixture.observed.either, fixture.observed.leader, fixture.observed.turnout],
+  );
+  assert.ok(Math.abs(p.exactMean[0] - fixture.expected.either) < 1e-8);
+  assert.ok(Math.abs(p.exactMean[1] - fixture.expected.leader) < 1e-8);
+  assert.ok(Math.abs(p.exactMean[2] - fixture.expected.turnout) < 1e-8);
+});
+
+test('errors: empty table, no candidates, unknown candidate or level, bad replicates, nobody included', () => {
+  const empty = table([]);
+  const e1 = integerPercentMethod.run(empty, {}, createRng(1));
+  assert.ok(!e1.ok && e1.error.kind === 'insufficient_data');
+  const noCand = { ...table([[500, 300, 300, 200]]), candidates: [] };
+  const e2 = integerPercentMethod.run(noCand, {}, createRng(1));
+  assert.ok(!e2.ok && e2.error.kind === 'missing_column');
+  const t = table([[500, 300, 300, 200]]);
+  const e3 = integerPercentMethod.run(t, { candidate: 'Nobody' }, createRng(1));
+  assert.ok(!e3.ok && e3.error.kind === 'invalid_options');
+  const e4 = integerPercentMethod.run(t, { replicates: 1 }, createRng(1));
+  assert.ok(!e4.ok && e4.error.kind === 'invalid_options');
+  const e5 = integerPercentMethod.run(t, { regionLevel: 'oblast' }, createRng(1));
+  assert.ok(!e5.ok && e5.error.kind === 'invalid_options');
+  const small = table([
+    [99, 50, 50, 20],
+    [0, 0, 0, 0],
+  ]);
+  const e6 = integerPercentMethod.run(small, {}, createRng(1));
+  assert.ok(!e6.ok && e6.error.kind === 'insufficient_data');
+});
+
+test('inclusion rules follow the paper and every exclusion is counted with its reason', () => {
+  const t = table([
+    [500, 300, 300, 200], // included
+    [500, 300, 0, 0], // no ballots found
+    [99, 60, 60, 30], // fewer than 100 registered
+    [1000, 991, 991, 500], // turnout 99.1%
+    [1000, 990, 990, 500], // turnout exactly 99%: included
+    [1000, 600, 600, 595], // leader share 99.2%
+    [Number.NaN, 10, 10, 5], // missing
+    [500, 300.5, 300, 200], // non-integer
+  ]);
+  const [overall] = run(t);
+  assert.equal(overall.n, 2);
+  assert.deepEqual(overall.excluded, [
+    { reason: 'missing or non-integer counts', count: 2 },
+    { reason: 'no ballots found', count: 1 },
+    { reason: 'fewer than 100 registered', count: 1 },
+    { reason: 'turnout above 99%', count: 1 },
+    { reason: 'leader share above 99%', count: 1 },
+  ]);
+});
+
+test('one station: observed, expected and p-value are consistent', () => {
+  // 60% turnout and 40% share: both whole.
+  const [r] = run(table([[1000, 600, 600, 240]]), { replicates: 400 });
+  const d = r.details as { observed: Record<string, number>; exact: { expected: Record<string, number> } };
+  assert.deepEqual(d.observed, { either: 1, leader: 1, turnout: 1 });
+  // n = 1000: only k = 10m is within 0.05 points of a whole percent, about a tenth of the mass.
+  assert.ok(Math.abs(d.exact.expected.turnout - 0.1) < 0.01);
+  assert.ok(r.pValue !== null && r.pValue > 0 && r.pValue <= 1);
+});
+
+test('Monte Carlo mean agrees with the exact expectation, for both draw modes', () => {
+  const t = simulated(11, 1500);
+  for (const draw of ['indicator', 'binomial'] as const) {
+    const [r] = run(t, { draw, replicates: 300 });
+    const d = r.details as {
+      expected: Record<string, number>;
+      exact: { expected: Record<string, number>; sd: Record<string, number> };
+    };
+    for (const k of ['either', 'leader', 'turnout']) {
+      const se = d.exact.sd[k] / Math.sqrt(300);
+      assert.ok(Math.abs(d.expected[k] - d.exact.expected[k]) < 4.5 * se, `${draw} ${k}`);
+    }
+  }
+});
+
+test('per-region results add up to the whole table and carry region labels', () => {
+  const t = simulated(12, 1200);
+  const results = run(t);
+  const overall = results[0];
+  const regions = results.slice(1);
+  const level = t.regions.find((l) => l.name === 'region');
+  assert.ok(level);
+  assert.equal(regions.length, level.labels.length);
+  assert.equal(
+    regions.reduce((s, r) => s + r.n, 0),
+    overall.n,
+  );
+  const obs = (r: MethodResult) => (r.details as { observed: { either: number } }).observed.either;
+  assert.equal(
+    regions.reduce((s, r) => s + obs(r), 0),
+    obs(overall),
+  );
+  assert.deepEqual(
+    regions.map((r) => r.region),
+    level.labels,
+  );
+  const none = run(t, { regionLevel: 'none' });
+  assert.equal(none.length, 1);
+});
+
+test('same seed gives byte-identical JSON; observed and exact figures do not depend on row order', () => {
+  const t = simulated(13, 800);
+  assert.equal(JSON.stringify(run(t, {}, 5)), JSON.stringify(run(t, {}, 5)));
+  const order = Array.from({ length: t.n }, (_, i) => t.n - 1 - i);
+  const reversed: StationTable = {
+    ...t,
+    registered: Float64Array.from(order, (i) => t.registered[i]),
+    ballotsCast: Float64Array.from(order, (i) => t.ballotsCast[i]),
+    ballotsFound: Float64Array.from(order, (i) => t.ballotsFound[i]),
+    candidates: t.candidates.map((c) => ({ name: c.name, votes: Float64Array.from(order, (i) => c.votes[i]) })),
+    regions: [],
+  };
+  const a = prepareIntegerPercent({ ...t, regions: [] }, {}, 1);
+  const b = prepareIntegerPercent(reversed, {}, 1);
+  assert.ok(a.ok && b.ok);
+  assert.deepEqual(Array.from(a.value.observed), Array.from(b.value.observed));
+  for (let s = 0; s < 6; s++)
+    assert.ok(Math.abs(a.value.exactMean[s] - b.value.exactMean[s]) < 1e-6 * (1 + a.value.exactMean[s]));
+});
+
+test('calibration: on clean simulated elections the either-test rejects at about alpha', () => {
+  const elections = 120;
+  let rejections = 0;
+  for (let e = 0; e < elections; e++) {
+    const [r] = run(simulated(1000 + e, 1000), { regionLevel: 'none', replicates: 199 }, e);
+    if ((r.pValue as number) <= 0.05) rejections++;
+  }
+  // Binomial(120, 0.05) band: P(X > 13) < 0.003.
+  assert.ok(rejections <= 13, `rejected ${rejections} of ${elections}`);
+});
+
+test('power: rounding the leader share at 5% of stations is found and sized', () => {
+  const big = { kind: 'lognormal' as const, median: 1800, sdLog: 0.3, min: 800, max: 4000 };
+  let found = 0;
+  for (let s = 0; s < 10; s++) {
+    const clean = simulateElection({ stations: 2000, regions: 5, noise: 'binomial', size: big }, createRng(50 + s));
+    const base = { ...clean, table: { ...clean.table, shareOf: 'ballots_found' as const } };
+    const fraud = injectFraud(base, { kind: 'rounding', fraction: 0.05 }, createRng(90 + s));
+    const [r] = run(fraud.table, { regionLevel: 'none', replicates: 199 }, s);
+    const d = r.details as { excess: { leader: number }; sd: { leader: number } };
+    // Ground truth: how many whole-percent leader shares the injection added.
+    const before = prepareIntegerPercent(base.table, { regionLevel: 'none' }, 1);
+    const after = prepareIntegerPercent(fraud.table, { regionLevel: 'none' }, 1);
+    assert.ok(before.ok && after.ok);
+    const added = after.value.observed[1] - before.value.observed[1];
+    assert.ok(added > 50, `injection added only ${added} whole percentages`);
+    assert.ok(Math.abs(d.excess.leader - added) < 4 * d.sd.leader, `excess ${d.excess.leader} vs added ${added}`);
+    if ((r.pValue as number) <= 0.01) found++;
+  }
+  assert.equal(found, 10);
+});

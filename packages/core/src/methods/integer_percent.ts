@@ -1,0 +1,281 @@
+/**
+ * Integer percentages (Kobak, Shpilkin & Pshenichnikov, "Integer percentages as electoral
+ * falsification fingerprints", Annals of Applied Statistics 10(1):54-73, 2016).
+ *
+ * What it detects: more stations than chance allows whose turnout or leader share is a whole
+ * percentage (within 0.05 percentage points), the trace of results written to a target figure.
+ * Null hypothesis: each station's ballots issued and leader votes are what they are up to binomial
+ * noise: ballots issued ~ Binomial(registered, observed turnout) and leader votes ~ Binomial(ballots
+ * found, observed leader share), independently across stations. Under it, the number of whole
+ * percentages is a Poisson-binomial count; the Monte Carlo redraw gives its distribution and the
+ * exact expectation is computed alongside as a cross-check.
+ * Inclusion (as in the paper): ballots found > 0, registered >= 100, turnout <= 0.99, leader
+ * share <= 0.99. Turnout = ballots issued (ballotsCast) / registered; leader share = leader votes /
+ * ballots found, whatever the official share denominator.
+ * Innocent reasons to reject: very small stations where a whole percent is a common fraction (the
+ * redraw accounts for this; the >= 100 registered rule limits it), data entry that rounds figures,
+ * duplicated rows. The excess counts stations; it is not a count of manipulated stations.
+ */
+
+import { type ChunkedForensicMethod, type ChunkedPlan, runPlanInProcess } from '../chunked.ts';
+import type { BaseMethodOptions, MethodResult } from '../method.ts';
+import { err, ok, type Result } from '../result.ts';
+import type { Rng } from '../rng.ts';
+import type { StationTable } from '../station_table.ts';
+import {
+  chunkCount,
+  type IntegerPercentPayload,
+  integerPercentChunk,
+  integerPercentProbability,
+  isIntegerPercent,
+} from './integer_percent_sim.ts';
+import { summariseIntegerPercent } from './integer_percent_summary.ts';
+
+/** Options of the integer-percentage method. */
+export interface IntegerPercentOptions extends BaseMethodOptions {
+  /** Region level for per-region results; '' = the widest level with two or more labels; 'none' = off. */
+  regionLevel?: string;
+  /** 'indicator' (default) or 'binomial': how each replicate redraws a station (same distribution). */
+  draw?: 'indicator' | 'binomial';
+}
+
+/** The data a run prepares before the Monte Carlo: included stations, observed and exact figures. */
+export interface IntegerPercentPrepared {
+  readonly payload: IntegerPercentPayload;
+  readonly leaderName: string;
+  readonly regionLevel: string | null;
+  readonly regionLabels: readonly string[];
+  readonly excluded: { reason: string; count: number }[];
+  /** Observed turnout / leader share in percent, per included station (for histograms). */
+  readonly turnoutPct: Float64Array;
+  readonly leaderPct: Float64Array;
+  /** Per group (whole table, then regions): observed counts, 6 per group. */
+  readonly observed: Float64Array;
+  /** Per group: exact expectations and variances, 6 per group (unweighted then weighted). */
+  readonly exactMean: Float64Array;
+  readonly exactVar: Float64Array;
+  /** Included stations per group. */
+  readonly groupSize: Int32Array;
+}
+
+const DEFAULT_REPLICATES = 1000;
+
+/** Validates options and the table, filters stations, computes observed and exact figures. */
+export function prepareIntegerPercent(
+  table: StationTable,
+  options: IntegerPercentOptions,
+  seed: number,
+): Result<IntegerPercentPrepared> {
+  const replicates = options.replicates ?? DEFAULT_REPLICATES;
+  if (!Number.isInteger(replicates) || replicates < 2)
+    return err({ kind: 'invalid_options', option: 'replicates', message: 'replicates must be an integer >= 2' });
+  const draw = options.draw ?? 'indicator';
+  if (draw !== 'indicator' && draw !== 'binomial')
+    return err({ kind: 'invalid_options', option: 'draw', message: "draw must be 'indicator' or 'binomial'" });
+  if (table.n === 0) return err({ kind: 'insufficient_data', message: 'the table has no stations', needed: 1, got: 0 });
+  if (table.candidates.length === 0)
+    return err({ kind: 'missing_column', column: 'candidates', message: 'integer_percent needs candidate votes' });
+  const leaderIndex = resolveLeader(table, options.candidate);
+  if (leaderIndex < 0)
+    return err({ kind: 'invalid_options', option: 'candidate', message: `no candidate named "${options.candidate}"` });
+  const level = resolveRegionLevel(table, options.regionLevel ?? '');
+  if (level === undefined)
+    return err({ kind: 'invalid_options', option: 'regionLevel', message: `no region level "${options.regionLevel}"` });
+
+  const leaderVotes = table.candidates[leaderIndex].votes;
+  const reasons = [
+    'missing or non-integer counts',
+    'no ballots found',
+    'fewer than 100 registered',
+    'turnout above 99%',
+    'leader share above 99%',
+  ];
+  const excludedCounts = new Array<number>(reasons.length).fill(0);
+  const keep: number[] = [];
+  for (let i = 0; i < table.n; i++) {
+    const v = table.registered[i];
+    const g = table.ballotsCast[i];
+    const r = table.ballotsFound[i];
+    const l = leaderVotes[i];
+    let why = -1;
+    if (!isCount(v) || !isCount(g) || !isCount(r) || !isCount(l)) why = 0;
+    else if (r <= 0) why = 1;
+    else if (v < 100) why = 2;
+    else if (g / v > 0.99) why = 3;
+    else if (l / r > 0.99) why = 4;
+    if (why >= 0) excludedCounts[why]++;
+    else keep.push(i);
+  }
+  const excluded = reasons.map((reason, k) => ({ reason, count: excludedCounts[k] })).filter((e) => e.count > 0);
+  const m = keep.length;
+  if (m === 0)
+    return err({ kind: 'insufficient_data', message: 'no station passes the inclusion rules', needed: 1, got: 0 });
+
+  const regionCount = level ? level.labels.length : 0;
+  const groups = 1 + regionCount;
+  // Stations sorted by region (stable) so each replicate sums a region as one contiguous run.
+  const segmentStart = new Int32Array(Math.max(1, regionCount) + 1);
+  if (level) {
+    for (const i of keep) segmentStart[level.codes[i] + 1]++;
+    for (let g = 0; g < regionCount; g++) segmentStart[g + 1] += segmentStart[g];
+    const next = segmentStart.slice(0, regionCount);
+    const sorted = new Array<number>(m);
+    for (const i of keep) sorted[next[level.codes[i]]++] = i;
+    keep.splice(0, m, ...sorted);
+  } else segmentStart[1] = m;
+  const registered = new Float64Array(m);
+  const ballotsCast = new Float64Array(m);
+  const ballotsFound = new Float64Array(m);
+  const leader = new Float64Array(m);
+  const pTurnout = new Float64Array(m);
+  const pLeader = new Float64Array(m);
+  const turnoutPct = new Float64Array(m);
+  const leaderPct = new Float64Array(m);
+  const observed = new Float64Array(6 * groups);
+  const exactMean = new Float64Array(6 * groups);
+  const exactVar = new Float64Array(6 * groups);
+  const groupSize = new Int32Array(groups);
+  for (let j = 0; j < m; j++) {
+    const i = keep[j];
+    const v = table.registered[i];
+    const g = table.ballotsCast[i];
+    const r = table.ballotsFound[i];
+    const l = leaderVotes[i];
+    registered[j] = v;
+    ballotsCast[j] = g;
+    ballotsFound[j] = r;
+    leader[j] = l;
+    turnoutPct[j] = (100 * g) / v;
+    leaderPct[j] = (100 * l) / r;
+    const pt = integerPercentProbability(v, g / v);
+    const pl = integerPercentProbability(r, l / r);
+    pTurnout[j] = pt;
+    pLeader[j] = pl;
+    const it = isIntegerPercent(g, v);
+    const il = isIntegerPercent(l, r);
+    const pe = pt + pl - pt * pl;
+    const code = level ? level.codes[i] : -1;
+    for (const grp of code >= 0 ? [0, 1 + code] : [0]) {
+      const o = 6 * grp;
+      groupSize[grp]++;
+      const probs = [pe, pl, pt];
+      const hits = [it || il, il, it];
+      for (let s = 0; s < 3; s++) {
+        if (hits[s]) {
+          observed[o + s] += 1;
+          observed[o + 3 + s] += v;
+        }
+        exactMean[o + s] += probs[s];
+        exactMean[o + 3 + s] += v * probs[s];
+        exactVar[o + s] += probs[s] * (1 - probs[s]);
+        exactVar[o + 3 + s] += v * v * probs[s] * (1 - probs[s]);
+      }
+    }
+  }
+  return ok({
+    payload: {
+      seed,
+      replicates,
+      draw,
+      registered,
+      ballotsCast,
+      ballotsFound,
+      leader,
+      pTurnout,
+      pLeader,
+      segmentStart,
+      regionCount,
+    },
+    leaderName: table.candidates[leaderIndex].name,
+    regionLevel: level ? level.name : null,
+    regionLabels: level ? level.labels : [],
+    excluded,
+    turnoutPct,
+    leaderPct,
+    observed,
+    exactMean,
+    exactVar,
+    groupSize,
+  });
+}
+
+function isCount(x: number): boolean {
+  return Number.isInteger(x) && x >= 0;
+}
+
+function resolveLeader(table: StationTable, name: string | undefined): number {
+  if (name !== undefined && name !== '') return table.candidates.findIndex((c) => c.name === name);
+  let best = 0;
+  let bestTotal = Number.NEGATIVE_INFINITY;
+  table.candidates.forEach((c, k) => {
+    let s = 0;
+    for (let i = 0; i < c.votes.length; i++) if (Number.isFinite(c.votes[i])) s += c.votes[i];
+    if (s > bestTotal) {
+      bestTotal = s;
+      best = k;
+    }
+  });
+  return best;
+}
+
+function resolveRegionLevel(table: StationTable, name: string): StationTable['regions'][number] | null | undefined {
+  if (name === 'none') return null;
+  if (name === '') return table.regions.find((r) => r.labels.length >= 2) ?? null;
+  return table.regions.find((r) => r.name === name);
+}
+
+/** Plans the chunked Monte Carlo: the base seed is the first draw from `rng`. */
+export function planIntegerPercent(table: StationTable, options: IntegerPercentOptions, rng: Rng): Result<ChunkedPlan> {
+  const seed = rng.nextUint32();
+  const prepared = prepareIntegerPercent(table, options, seed);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  return ok({
+    payload: p.payload,
+    chunks: chunkCount(p.payload.replicates),
+    finish: (outputs: readonly unknown[]) => ok(summariseIntegerPercent(p, outputs as readonly Float64Array[])),
+  });
+}
+
+/** Excess of whole-number turnout and leader-share percentages over a binomial Monte Carlo null. */
+export const integerPercentMethod: ChunkedForensicMethod<IntegerPercentOptions> = {
+  id: 'integer_percent',
+  title: 'Integer percentages (Kobak et al.)',
+  reference:
+    'Kobak, D., Shpilkin, S. & Pshenichnikov, M. S. (2016). Integer percentages as electoral falsification fingerprints. Annals of Applied Statistics 10(1), 54-73. doi:10.1214/16-AOAS904',
+  summary:
+    'More stations than binomial chance allows report a whole-number turnout or leader share; figures written to a target leave this trace, but rounding in data entry can too.',
+  requires: ['registered', 'ballotsCast', 'ballotsFound', 'candidates'],
+  options: [
+    {
+      name: 'candidate',
+      description: 'Leader candidate (default: most votes nationally)',
+      type: 'string',
+      default: '',
+    },
+    { name: 'replicates', description: 'Monte Carlo replicates', type: 'number', default: DEFAULT_REPLICATES },
+    {
+      name: 'regionLevel',
+      description: "Region level for per-region results ('' = widest level with 2+ labels, 'none' = off)",
+      type: 'string',
+      default: '',
+    },
+    {
+      name: 'draw',
+      description: "Redraw per replicate: 'indicator' or 'binomial'",
+      type: 'string',
+      default: 'indicator',
+    },
+  ],
+  chunked: {
+    module: import.meta.url,
+    exportName: 'integerPercentChunk',
+    plan: planIntegerPercent,
+    chunk: (payload, chunkIndex) => integerPercentChunk(payload as IntegerPercentPayload, chunkIndex),
+  },
+  run(table: StationTable, options: IntegerPercentOptions, rng: Rng): Result<MethodResult[]> {
+    return runPlanInProcess(integerPercentMethod.chunked, table, options, rng);
+  },
+};
+
+export { integerPercentChunk };

@@ -1,0 +1,2 @@
+export * from './run_chunked.ts';
+export * from './run_method.ts';

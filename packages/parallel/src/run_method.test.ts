@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createRng, integerPercentMethod, simulateElection } from '@tally/core';
+import { runChunked } from './run_chunked.ts';
+import { runMethod } from './run_method.ts';
+
+const sim = simulateElection({ stations: 1500, regions: 4, noise: 'binomial' }, createRng(3));
+const table = { ...sim.table, shareOf: 'ballots_found' as const };
+
+test('integer_percent gives identical JSON on 1 and 2 threads, and equals method.run', async () => {
+  const options = { replicates: 120 };
+  const one = await runMethod(integerPercentMethod, table, options, createRng(9), { threads: 1 });
+  const two = await runMethod(integerPercentMethod, table, options, createRng(9), { threads: 2 });
+  const direct = integerPercentMethod.run(table, options, createRng(9));
+  assert.ok(one.ok && two.ok && direct.ok);
+  assert.equal(JSON.stringify(two), JSON.stringify(one));
+  assert.equal(JSON.stringify(direct), JSON.stringify(one));
+});
+
+test('errors from planning come back as Results, not throws', async () => {
+  const r = await runMethod(integerPercentMethod, { ...table, n: 0 }, {}, createRng(1), { threads: 2 });
+  assert.ok(!r.ok && r.error.kind === 'insufficient_data');
+});
+
+test('runChunked returns outputs in chunk order and reports a failing chunk function', async () => {
+  const url = new URL('../test/chunk_fixture.ts', import.meta.url).href;
+  const expected = Array.from({ length: 7 }, (_, c) => Float64Array.of(10 + c * c));
+  assert.deepEqual(await runChunked(url, 'squareChunk', { offset: 10 }, 7, 3), expected);
+  assert.deepEqual(await runChunked(url, 'squareChunk', { offset: 10 }, 7, 1), expected);
+  await assert.rejects(runChunked(url, 'throwingChunk', null, 6, 2), /chunk 3 failed on purpose/);
+  await assert.rejects(runChunked(url, 'noSuchExport', null, 2, 2), /does not export/);
+});

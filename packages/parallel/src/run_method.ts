@@ -1,0 +1,37 @@
+/** Runs any registry method, fanning a chunked method's Monte Carlo out over worker threads. */
+import {
+  type BaseMethodOptions,
+  type ForensicMethod,
+  isChunkedMethod,
+  type MethodResult,
+  type Result,
+  type Rng,
+  type StationTable,
+} from '@tally/core';
+import { defaultThreads, runChunked } from './run_chunked.ts';
+
+/** Options of runMethod. */
+export interface RunMethodOptions {
+  /** Worker threads for chunked methods; 1 runs in this thread. Default: defaultThreads(). */
+  threads?: number;
+}
+
+/**
+ * Runs `method` on `table`. A chunked method with threads > 1 plans in this thread, runs its chunks on
+ * workers and reduces here; the results are identical to `method.run` with the same rng state.
+ */
+export async function runMethod<O extends BaseMethodOptions>(
+  method: ForensicMethod<O>,
+  table: StationTable,
+  options: O,
+  rng: Rng,
+  runOptions: RunMethodOptions = {},
+): Promise<Result<MethodResult[]>> {
+  const threads = runOptions.threads ?? defaultThreads();
+  if (!isChunkedMethod(method) || threads <= 1) return method.run(table, options, rng);
+  const planned = method.chunked.plan(table, options, rng);
+  if (!planned.ok) return planned;
+  const { payload, chunks, finish } = planned.value;
+  const outputs = await runChunked(method.chunked.module, method.chunked.exportName, payload, chunks, threads);
+  return finish(outputs);
+}
