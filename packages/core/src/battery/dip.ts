@@ -106,7 +106,7 @@ export function dipOfSorted(x: ArrayLike<number>): number {
       const je = gcm[j];
       if (je - jb > 1 && X[je] !== X[jb]) {
         const C = (je - jb) / (X[je] - X[jb]);
-        for (let jj = jb; jj <= je; jj++) {
+        for (let jj = jb; jj <= je && Number.isFinite(C); jj++) {
           const t = jj - jb + 1 - (X[jj] - X[jb]) * C;
           if (maxT < t) maxT = t;
         }
@@ -120,7 +120,7 @@ export function dipOfSorted(x: ArrayLike<number>): number {
       const je = lcm[j + 1];
       if (je - jb > 1 && X[je] !== X[jb]) {
         const C = (je - jb) / (X[je] - X[jb]);
-        for (let jj = jb; jj <= je; jj++) {
+        for (let jj = jb; jj <= je && Number.isFinite(C); jj++) {
           const t = (X[jj] - X[jb]) * C - (jj - jb - 1);
           if (maxT < t) maxT = t;
         }
