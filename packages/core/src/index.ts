@@ -1,4 +1,5 @@
 export * from './assert.ts';
+export * from './battery/index.ts';
 export * from './calibrate/index.ts';
 export * from './chunked.ts';
 export * from './match/aggregate.ts';

@@ -1,9 +1,29 @@
 /** Every forensic method the CLI and web app can run. Adding a method adds one line here. */
 import type { ForensicMethod } from '../method.ts';
+import { c05sMethod } from './c05s.ts';
+import { dipTestMethod } from './dip_test.ts';
+import { firstDigitBenfordMethod } from './first_digit_benford.ts';
+import { lastDigitMethod } from './last_digit.ts';
+import { p05sMethod } from './p05s.ts';
+import { secondDigitBenfordMethod } from './second_digit_benford.ts';
+import { skewKurtosisMethod } from './skew_kurtosis.ts';
+import { sobyaninSukhovolskyMethod } from './sobyanin_sukhovolsky.ts';
+import { turnoutShareCorrelationMethod } from './turnout_share_correlation.ts';
 import { integerPercentMethod } from './integer_percent.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: methods have different option types; each validates its own.
-export const methodRegistry: readonly ForensicMethod<any>[] = [integerPercentMethod];
+export const methodRegistry: readonly ForensicMethod<any>[] = [
+  secondDigitBenfordMethod,
+  lastDigitMethod,
+  c05sMethod,
+  p05sMethod,
+  skewKurtosisMethod,
+  dipTestMethod,
+  turnoutShareCorrelationMethod,
+  sobyaninSukhovolskyMethod,
+  firstDigitBenfordMethod,
+  integerPercentMethod,
+];
 
 /** Finds a method by id. */
 // biome-ignore lint/suspicious/noExplicitAny: see methodRegistry.
