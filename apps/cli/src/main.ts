@@ -1,6 +1,7 @@
 /** The `tally` command: builds the commander program and maps failures to exit codes (0 ok, 1 data, 2 usage). */
 import { Command, CommanderError } from 'commander';
 import { DataError, paint, UsageError, useColor } from './cli_io.ts';
+import { auditCommand } from './commands/audit.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { summaryCommand } from './commands/summary.ts';
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .description('Election forensics from polling-station results: what the data say about an allegation.')
     .version(TALLY_VERSION)
     .showHelpAfterError('(run with --help for usage)');
+  program.addCommand(auditCommand());
   program.addCommand(validateCommand());
   program.addCommand(summaryCommand());
   program.addCommand(presetsCommand());

@@ -71,7 +71,7 @@ export function readAllegation(path: string): Result<Allegation, TallyError> {
     return err({ kind: 'io_error', file: path, message: `${path} is a folder; give the allegation file itself` });
   }
   const text = readFileSync(path, 'utf8');
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0];
@@ -81,7 +81,7 @@ export function readAllegation(path: string): Result<Allegation, TallyError> {
       file: path,
       row: line?.line,
       rule: 'invalid_yaml',
-      message: `${path}: ${where}${e.message.split('\n')[0]}`,
+      message: `${path}: ${where}${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
     });
   }
   return checkAllegation(doc.toJS(), path);

@@ -1,3 +1,4 @@
+export * from './allegation.ts';
 export * from './detect.ts';
 export * from './duckdb.ts';
 export * from './issues.ts';

@@ -240,3 +240,17 @@ test('simulateElectionPair: false-positive rate within [0.03, 0.07], power again
   assert.ok(fpr >= 0.03 && fpr <= 0.07, `false-positive rate ${fpr}`);
   assert.ok(power >= 0.8, `power ${power}`);
 });
+
+test('size at alpha 0.05 under the permutation null is at most 0.05 and close to it without ties', () => {
+  const { a, b, flagged } = simulatePair(createRng(11));
+  const r = persistenceTest(
+    a,
+    b,
+    flagged,
+    { candidateA: 'Favoured', stratum: 'region', replicates: 2000 },
+    createRng(1),
+  );
+  assert.ok(r.ok);
+  const size = r.value.details.sizeAtAlpha05 as number;
+  assert.ok(size <= 0.05 && size >= 0.045, `size ${size}`);
+});

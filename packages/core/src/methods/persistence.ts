@@ -240,6 +240,21 @@ export function persistenceTest(
     for (let r = 0; r < B; r++) if (nul.null[r] + allegedShift > critical) hits++;
     powerAtAlleged = hits / B;
   }
+  // Size of this test at alpha 0.05 under the permutation null on these data (ties make it <= 0.05).
+  let sizeHits = 0;
+  for (let r = 0; r < B; r++) {
+    const v = sorted[r];
+    // Treat replicate r as the observed and the other B - 1 as its null: p = #{null >= v} / B.
+    let lo = 0;
+    let hi = B;
+    const cut = v - 1e-9 * Math.max(1, Math.abs(v));
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < cut) lo = mid + 1;
+      else hi = mid;
+    }
+    if ((B - lo) / B <= 0.05) sizeHits++;
+  }
   const nUsed = d.length;
   let nFlaggedUsed = 0;
   for (let i = 0; i < nUsed; i++) nFlaggedUsed += units.flagged[i];
@@ -278,6 +293,7 @@ export function persistenceTest(
       shiftInterval95: [t - q(0.975), t - q(0.025)],
       allegedShift,
       powerAtAllegedShift: powerAtAlleged,
+      sizeAtAlpha05: sizeHits / B,
     },
     warnings: nFlaggedUsed < 10 ? [`only ${nFlaggedUsed} flagged units could be compared`] : [],
     replicates: B,

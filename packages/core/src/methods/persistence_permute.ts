@@ -36,6 +36,20 @@ function statistic(sf: Float64Array, wf: Float64Array, sTot: Float64Array, wTot:
   return num / den;
 }
 
+const TWO32 = 4294967296;
+
+/**
+ * Uniform integer on [0, m) from one 32-bit draw (Lemire 2019, ACM TOMS 29(1), multiply-and-reject):
+ * unbiased, and exact in doubles while m < 2^21 (x * m < 2^53).
+ */
+function boundedInt(rng: Rng, m: number): number {
+  const threshold = (TWO32 - m) % m;
+  for (;;) {
+    const prod = rng.nextUint32() * m;
+    if (prod % TWO32 >= threshold) return Math.floor(prod / TWO32);
+  }
+}
+
 /** Computes the observed statistic and `replicates` permuted ones. Every stratum must have both groups. */
 export function permutationNull(units: StratifiedUnits, replicates: number, rng: Rng): PermutationNull {
   const { d, w, flagged, starts } = units;
@@ -82,7 +96,7 @@ export function permutationNull(units: StratifiedUnits, replicates: number, rng:
       let sc = 0;
       let wc = 0;
       for (let t = 0; t < m; t++) {
-        const j = s + t + rng.int(nr - t);
+        const j = s + t + (nr - t < 2097152 ? boundedInt(rng, nr - t) : rng.int(nr - t));
         const tmp = perm[s + t];
         perm[s + t] = perm[j];
         perm[j] = tmp;

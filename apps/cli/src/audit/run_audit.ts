@@ -1,0 +1,258 @@
+/**
+ * The audit: runs every analysis a resolved allegation asks for (late count, persistence, battery),
+ * each with its own seed derived from the run's seed, and turns the results into a Report input.
+ * Statistics come from core; verdicts and wording from report; this file only wires them.
+ */
+import { dirname, relative } from 'node:path';
+import {
+  type CutoffSpec,
+  candidateIndex,
+  createRng,
+  deriveSeed,
+  type MethodResult,
+  methodRegistry,
+  persistence,
+  persistenceByUnit,
+  type StationTable,
+  selectStations,
+  shareDenominator,
+} from '@tally/core';
+import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
+import { type Calibration, familyOf, type ReportInput, type ResultWithContext } from '@tally/report';
+import { lateCountResults } from './latecount_findings.ts';
+
+/** `file` relative to the folder of `allegationFile`, with forward slashes. */
+function relativeTo(allegationFile: string, file: string): string {
+  return relative(dirname(allegationFile), file).split('\\').join('/');
+}
+
+/** A method the audit could not run, with the reason (listed in the report's caveats and the terminal). */
+export interface SkippedAnalysis {
+  readonly method: string;
+  readonly reason: string;
+}
+
+/** What the audit computed, before the report's decisions. */
+export interface AuditRun {
+  readonly input: ReportInput;
+  readonly skipped: readonly SkippedAnalysis[];
+}
+
+/** Total votes of a named candidate minus a rival, in points of the official denominator. */
+function marginPoints(t: StationTable, a: string, b: string): number {
+  const ia = candidateIndex(t, a);
+  const ib = candidateIndex(t, b);
+  const den = shareDenominator(t);
+  let va = 0;
+  let vb = 0;
+  let vd = 0;
+  for (let i = 0; i < t.n; i++) {
+    va += t.candidates[ia].votes[i];
+    vb += t.candidates[ib].votes[i];
+    vd += den[i];
+  }
+  return (100 * (va - vb)) / vd;
+}
+
+/**
+ * Votes that would have to be switched from the rival to the favoured candidate for the margin to have
+ * been pushed past `threshold` (each switched vote moves the margin by two votes): the alleged size
+ * when the allegation names a threshold but no count of votes.
+ */
+export function votesAboveThreshold(t: StationTable, favoured: string, rival: string, threshold: number): number {
+  const den = shareDenominator(t);
+  let total = 0;
+  for (let i = 0; i < t.n; i++) total += den[i];
+  const excess = marginPoints(t, favoured, rival) - threshold;
+  return excess > 0 ? Math.ceil(((excess / 100) * total) / 2) : 0;
+}
+
+function persistenceRun(
+  resolved: ResolvedAllegation,
+  spec: Extract<AnalysisSpec, { method: 'persistence' }>,
+  seed: number,
+  allegedVotes: number | undefined,
+): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
+  const a = resolved.alleged;
+  const b = resolved.elections.get(spec.against)!;
+  const replicates = spec.replicates ?? 10_000;
+  const r = persistenceByUnit(
+    a.table,
+    b.table,
+    resolved.flagged,
+    {
+      level: spec.level,
+      levelB: spec.levelAgainst,
+      flagRule: spec.flagRule,
+      stratum: spec.stratum,
+      candidateA: a.names.favoured,
+      candidateB: b.names.favoured,
+      replicates,
+      allegedVotes,
+      seed,
+      names: spec.matchBy === 'code_then_name' ? { unit: 'recinto', within: 'municipality' } : undefined,
+    },
+    createRng(seed),
+  );
+  if (!r.ok) return { results: [], skipped: [{ method: 'persistence', reason: r.error.message }] };
+  const d = r.value.result.details;
+  const power = d.powerAtAllegedShift as number | null;
+  const shift = d.allegedShift as number | null;
+  const calibration: Calibration = {
+    falsePositiveRate: d.sizeAtAlpha05 as number,
+    alpha: 0.05,
+    runs: replicates,
+    ...(power === null || shift === null
+      ? {}
+      : {
+          power,
+          powerScenario: `${allegedVotes ?? 0} votes switched to ${a.names.favoured} in the flagged units (+${shift.toFixed(2)} points of their share)`,
+        }),
+  };
+  const result: MethodResult = {
+    ...r.value.result,
+    details: { ...d, electionA: a.spec.id, electionB: b.spec.id, allegedVotes: allegedVotes ?? null },
+  };
+  return {
+    results: [
+      {
+        result,
+        context: {
+          direction: 'positive',
+          effectName: `difference in differences of the ${a.names.favoured} share, ${a.spec.id} minus ${b.spec.id} (points)`,
+          methodTitle: persistence.title,
+          family: 'persistence',
+          calibration,
+          minStations: 10,
+          order: 2,
+          plot: {
+            kind: 'persistence_scatter',
+            electionA: a.spec.title ?? a.spec.id,
+            electionB: b.spec.title ?? b.spec.id,
+            a: r.value.scatter.a,
+            b: r.value.scatter.b,
+            flagged: r.value.scatter.flagged,
+          },
+        },
+      },
+    ],
+    skipped: [],
+  };
+}
+
+function batteryRun(
+  resolved: ResolvedAllegation,
+  spec: Extract<AnalysisSpec, { method: 'battery' }>,
+  seed: number,
+): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
+  const results: ResultWithContext[] = [];
+  const skipped: SkippedAnalysis[] = [];
+  // The battery looks at the stations the allegation names (all of them for `whole: true`).
+  const all = resolved.alleged.table;
+  const picked: number[] = [];
+  for (let i = 0; i < all.n; i++) if (resolved.flagged[i]) picked.push(i);
+  const subset = picked.length < all.n;
+  const table = subset ? selectStations(all, picked) : all;
+  const wanted = spec.methods;
+  const methods = methodRegistry
+    .filter((m) => (wanted ? wanted.includes(m.id) : true))
+    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(familyOf(m.id)))
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  for (const id of wanted ?? []) {
+    if (!methodRegistry.some((m) => m.id === id))
+      skipped.push({ method: id, reason: 'no such method in the registry' });
+  }
+  methods.forEach((m) => {
+    // Seeds follow the method id, not its position, so adding a method changes no other result.
+    let h = 0;
+    for (let k = 0; k < m.id.length; k++) h = (Math.imul(h, 31) + m.id.charCodeAt(k)) >>> 0;
+    const r = m.run(table, { candidate: resolved.alleged.names.favoured }, createRng(deriveSeed(seed, h)));
+    if (!r.ok) {
+      skipped.push({ method: m.id, reason: r.error.message });
+      return;
+    }
+    // Whole-set results only: per-region splits of a method belong to `tally run`, not to the audit's tests.
+    for (const result of r.value) {
+      if (result.region) continue;
+      const scoped = subset ? { ...result, region: 'flagged stations' } : result;
+      results.push({ result: scoped, context: { methodTitle: m.title, order: 3 } });
+    }
+  });
+  return { results, skipped };
+}
+
+/** Runs the audit of a resolved allegation with `seed`; `version` is written into the report. */
+export function runAudit(resolved: ResolvedAllegation, seed: number, version: string): AuditRun {
+  const al = resolved.allegation;
+  const a = resolved.alleged;
+  const size = al.alleged.size;
+  let allegedVotes = size?.votes;
+  if (allegedVotes === undefined && size?.threshold !== undefined && a.names.rival !== undefined) {
+    allegedVotes = votesAboveThreshold(a.table, a.names.favoured, a.names.rival, size.threshold);
+  }
+  const results: ResultWithContext[] = [];
+  const skipped: SkippedAnalysis[] = [];
+  al.analyses.forEach((spec, k) => {
+    const s = deriveSeed(seed, k);
+    let out: { results: ResultWithContext[]; skipped: SkippedAnalysis[] };
+    if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
+    else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
+    else {
+      const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
+      out = cutoff
+        ? lateCountResults(a, cutoff, spec, s)
+        : { results: [], skipped: [{ method: 'latecount', reason: 'the allegation has no cutoff' }] };
+    }
+    results.push(...out.results);
+    skipped.push(...out.skipped);
+  });
+  const scope = describeScope(resolved);
+  return {
+    input: {
+      title: `Audit: ${al.claim.by}, ${al.claim.date}`,
+      allegation: { claim: al.claim.text, claimant: al.claim.by, date: al.claim.date, scope },
+      results,
+      // Paths relative to the allegation file, so the report does not depend on where the repository lives.
+      validationIssues: resolved.issues.map((i) => ({ ...i, file: relativeTo(al.file, i.file) })),
+      inputs: resolved.inputs,
+      seed,
+      version,
+      methods: methodNotes(results),
+    },
+    skipped,
+  };
+}
+
+function cutoffOf(resolved: ResolvedAllegation): CutoffSpec | undefined {
+  const c = resolved.allegation.alleged.cutoff;
+  if (!c) return undefined;
+  if (c.kind === 'snapshot') {
+    return { kind: 'snapshot', snapshot: resolved.snapshot!.table, label: c.snapshot };
+  }
+  if (c.kind === 'percentile') return { kind: 'percentile', value: c.value };
+  return { kind: 'time', ms: c.ms, label: c.iso };
+}
+
+function describeScope(resolved: ResolvedAllegation): string {
+  const s = resolved.allegation.alleged;
+  const parts: string[] = [];
+  if (s.cutoff) {
+    const c = s.cutoff;
+    const what = c.kind === 'snapshot' ? `snapshot ${c.snapshot}` : c.kind === 'time' ? c.iso : `percentile ${c.value}`;
+    parts.push(`stations counted after ${what}`);
+  }
+  if (s.region) parts.push(`in ${s.region.level} ${s.region.label}`);
+  if (s.stations) parts.push(s.stations.kind === 'filter' ? 'stations matching a filter' : 'listed stations');
+  if (s.whole) parts.push('the whole election');
+  return `${parts.join(', ')} of ${s.election}: ${resolved.flaggedCount} of ${resolved.alleged.table.n} stations`;
+}
+
+function methodNotes(results: readonly ResultWithContext[]): ReportInput['methods'] {
+  const ids = [...new Set(results.map((r) => r.result.method))].sort();
+  const notes: { id: string; title: string; reference: string; summary: string }[] = [];
+  for (const id of ids) {
+    const m = id === 'persistence' ? persistence : methodRegistry.find((x) => x.id === id);
+    if (m) notes.push({ id, title: m.title, reference: m.reference, summary: m.summary });
+  }
+  return notes;
+}
