@@ -1,6 +1,7 @@
 /** The `tally` command: builds the commander program and maps failures to exit codes (0 ok, 1 data, 2 usage). */
 import { Command, CommanderError } from 'commander';
 import { DataError, paint, UsageError, useColor } from './cli_io.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { auditCommand } from './commands/audit.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { simulateCommand } from './commands/simulate.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   program.addCommand(summaryCommand());
   program.addCommand(presetsCommand());
   program.addCommand(simulateCommand());
+  program.addCommand(calibrateCommand());
   return program;
 }
 

@@ -19,6 +19,7 @@ import {
 } from './calibrate.ts';
 import { describeConditions, describeTable, lookupCalibration, simulationLike } from './conditions.ts';
 import { binomialBand } from './intervals.ts';
+import { summarizeForJson } from './summary.ts';
 
 function result(p: number | null, n: number): MethodResult {
   return {
@@ -161,7 +162,7 @@ test('conditions like a table: same station count, its sizes, turnout and shares
         simulation: { stations, size: { kind: 'lognormal', median, sdLog: 0.3, min: 1, max: 5000 } },
       },
     });
-  const records = [mk(100, 200), mk(2000, 500), mk(20000, 1500)];
+  const records = [mk(100, 200), mk(2000, 500), mk(20000, 1500)].map(summarizeForJson);
   assert.equal(
     lookupCalibration(records, 'uniform_p', { stations: 3000, medianRegistered: 400 })?.conditions.label,
     '2000',

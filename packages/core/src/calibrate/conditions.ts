@@ -6,7 +6,9 @@
 import { quantile } from '../numeric/stats.ts';
 import type { SimulationOptions } from '../simulate/options.ts';
 import type { StationTable } from '../station_table.ts';
-import type { CalibrationConditions, MethodCalibration } from './calibrate.ts';
+import type { CalibrationConditions } from './calibrate.ts';
+import { measuredCalibrations } from './measured.ts';
+import type { CalibrationSummary } from './summary.ts';
 
 /** The two numbers calibrations are matched on. */
 export interface ConditionsDescriptor {
@@ -82,19 +84,24 @@ function distance(a: ConditionsDescriptor, b: ConditionsDescriptor): number {
 
 /** The calibration of `methodId` measured under conditions closest to `like`, or null when none exists. */
 export function lookupCalibration(
-  records: readonly MethodCalibration[],
+  records: readonly CalibrationSummary[],
   methodId: string,
   like: ConditionsDescriptor,
-): MethodCalibration | null {
-  let best: MethodCalibration | null = null;
+): CalibrationSummary | null {
+  let best: CalibrationSummary | null = null;
   let bestD = Number.POSITIVE_INFINITY;
   for (const r of records) {
     if (r.method !== methodId) continue;
-    const d = distance(describeConditions(r.conditions), like);
+    const d = distance(r.conditions, like);
     if (d < bestD) {
       bestD = d;
       best = r;
     }
   }
   return best;
+}
+
+/** The shipped measured calibration of a method under conditions closest to `table` (for reports), or null. */
+export function measuredCalibrationFor(methodId: string, table: StationTable): CalibrationSummary | null {
+  return lookupCalibration(measuredCalibrations, methodId, describeTable(table));
 }

@@ -2,3 +2,5 @@
 export * from './calibrate.ts';
 export * from './conditions.ts';
 export * from './intervals.ts';
+export * from './measured.ts';
+export * from './summary.ts';

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { calibrateMethod, defaultConditions, defaultScenarios, persistence, summarizeForJson } from '@tally/core';
+import { main } from '../main.ts';
+import { BLOCK_BEGIN, BLOCK_END, calibrationMarkdown, methodBlock, withMethodBlock } from './calibrate_docs.ts';
+import { calibratableMethods, calibrateAll } from './calibrate_run.ts';
+
+async function capture(argv: string[]): Promise<{ code: number; out: string }> {
+  const write = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  let out = '';
+  process.stdout.write = ((chunk: string) => {
+    out += chunk;
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  try {
+    return { code: await main(['node', 'tally', ...argv]), out };
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+  }
+}
+
+const plan = {
+  reps: 12,
+  powerReps: 4,
+  seed: 2,
+  alpha: 0.05,
+  conditions: { ...defaultConditions, simulation: { stations: 200 } },
+  scenarios: [{ kind: 'late_count' as const, fraction: 0.1, intensity: 0.2 }],
+};
+
+test('persistence is calibratable, and worker threads give the same result as one thread', async () => {
+  assert.ok(calibratableMethods().some((m) => m.id === 'persistence'));
+  const serial = await calibrateAll([persistence], plan, 1);
+  const parallel = await calibrateAll([persistence], plan, 2);
+  assert.deepEqual(parallel, serial);
+  assert.deepEqual(serial[0], calibrateMethod(persistence, plan));
+});
+
+test('tally calibrate --json prints falsePositiveRate with its interval and a power table per method', async () => {
+  const r = await capture([
+    'calibrate',
+    '--methods',
+    'persistence',
+    '--reps',
+    '10',
+    '--power-reps',
+    '3',
+    '--stations',
+    '200',
+    '--inject',
+    'late_count:0.1:0.2',
+    '--workers',
+    '1',
+    '--json',
+  ]);
+  assert.equal(r.code, 0);
+  const json = JSON.parse(r.out);
+  const p = json.methods.persistence;
+  assert.equal(p.runs, 10);
+  assert.equal(typeof p.falsePositiveRate, 'number');
+  assert.ok(
+    p.falsePositiveInterval.lower <= p.falsePositiveRate && p.falsePositiveRate <= p.falsePositiveInterval.upper,
+  );
+  assert.equal(p.power.length, 1);
+  assert.equal(p.power[0].kind, 'late_count');
+  assert.equal(p.power[0].runs, 3);
+  assert.equal(json.conditions.stations, 200);
+});
+
+test('tally calibrate rejects unknown methods and bad numbers with exit code 2', async () => {
+  assert.equal((await capture(['calibrate', '--methods', 'nope'])).code, 2);
+  assert.equal((await capture(['calibrate', '--reps', '0'])).code, 2);
+  assert.equal((await capture(['calibrate', '--alpha', '2'])).code, 2);
+  assert.equal((await capture(['calibrate', '--inject', 'late_count:7'])).code, 2);
+});
+
+test('docs: the table quotes every method, flags large sizes, and method blocks are replaced in place', () => {
+  const c = summarizeForJson(calibrateMethod(persistence, { ...plan, scenarios: defaultScenarios.slice(0, 2) }));
+  const bad = { ...c, method: 'bad_method', falsePositiveRate: 0.2, sizeExceedsThreshold: true };
+  const md = calibrationMarkdown([c, bad], 'npx tally calibrate --write-docs');
+  assert.match(md, /\| \[persistence\]\(methods\/persistence\.md\)/);
+  assert.match(md, /bad_method.*size above 0\.08/);
+  assert.doesNotMatch(md, /fraud detected/i);
+  const page = '# persistence\n\ntext\n';
+  const once = withMethodBlock(page, methodBlock(c, 'cmd'));
+  assert.ok(once.startsWith('# persistence\n\ntext\n\n'));
+  const twice = withMethodBlock(once, methodBlock(c, 'cmd'));
+  assert.equal(twice, once);
+  assert.equal(twice.split(BLOCK_BEGIN).length, 2);
+  assert.ok(twice.trimEnd().endsWith(BLOCK_END));
+});

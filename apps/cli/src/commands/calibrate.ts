@@ -1,0 +1,200 @@
+/** `tally calibrate`: each method's measured false-positive rate and power on simulated elections. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type CalibrationConditions,
+  type CalibrationPlan,
+  type CalibrationSummary,
+  defaultConditions,
+  defaultScenarios,
+  type InjectionSpec,
+  parseInjectionSpec,
+  resolveSimulationOptions,
+  SIZE_FLAG_THRESHOLD,
+  simulationLike,
+  summarizeForJson,
+} from '@tally/core';
+import { Command } from 'commander';
+import { failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { calibrationMarkdown, methodBlock, withMethodBlock } from './calibrate_docs.ts';
+import { calibratableMethods, calibrateAll, defaultWorkers } from './calibrate_run.ts';
+
+interface CalibrateFlags {
+  methods?: string;
+  reps: string;
+  powerReps?: string;
+  seed: string;
+  alpha: string;
+  stations?: string;
+  like?: string;
+  preset?: string;
+  map?: string;
+  dataset?: string;
+  inject: string[];
+  workers?: string;
+  json?: boolean;
+  out?: string;
+  writeDocs?: boolean;
+}
+
+/** Where --write-docs writes, relative to the repository root. */
+const DOCS_FILE = 'docs/calibration.md';
+const MEASURED_FILE = 'packages/core/src/calibrate/measured_calibrations.json';
+
+function int(flag: string, text: string, min: number): number {
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < min) throw new UsageError(`${flag} must be an integer >= ${min}, got "${text}"`);
+  return x;
+}
+
+function fmtRate(x: number | null): string {
+  return x === null ? '  n/a' : x.toFixed(3);
+}
+
+/** The calibrate command. */
+export function calibrateCommand(): Command {
+  return new Command('calibrate')
+    .description("measure each method's false-positive rate and power on simulated elections")
+    .option('--methods <ids>', 'comma-separated method ids (default: all)')
+    .option('--reps <n>', 'clean simulated elections per method', '200')
+    .option('--power-reps <n>', 'simulated elections per manipulation scenario (default: min(reps, 100))')
+    .option('--seed <s>', 'random seed', '1')
+    .option('--alpha <a>', 'nominal level', '0.05')
+    .option('--stations <n>', 'stations per simulated election (default 2000, or the --like table size)')
+    .option('--like <input>', 'simulate elections like this results file or dataset folder')
+    .option('--preset <name>', 'column mapping for --like')
+    .option('--map <file>', 'your own column mapping for --like')
+    .option('--dataset <id>', 'for a --like dataset folder: which dataset')
+    .option(
+      '--inject <kind:fraction[:intensity]>',
+      'power scenarios (repeatable; default: every kind at two sizes)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option('--workers <n>', 'worker threads (default: CPU count, at most 4; 1 = none)')
+    .option('--json', 'print JSON')
+    .option('--out <file>', 'also write the JSON to this file')
+    .option('--write-docs', `regenerate ${DOCS_FILE}, the measured table in core and each method page's block`)
+    .action(async (flags: CalibrateFlags) => {
+      const reps = int('--reps', flags.reps, 1);
+      const powerReps = flags.powerReps !== undefined ? int('--power-reps', flags.powerReps, 0) : Math.min(reps, 100);
+      const seed = int('--seed', flags.seed, 0);
+      const alpha = Number(flags.alpha);
+      if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be in (0, 1), got "${flags.alpha}"`);
+      const workers = flags.workers !== undefined ? int('--workers', flags.workers, 1) : defaultWorkers();
+      const all = calibratableMethods();
+      let methods = all;
+      if (flags.methods) {
+        const ids = flags.methods
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s.length > 0);
+        const unknown = ids.filter((id) => !all.some((m) => m.id === id));
+        if (unknown.length > 0)
+          throw new UsageError(`unknown method(s): ${unknown.join(', ')}; known: ${all.map((m) => m.id).join(', ')}`);
+        methods = ids.map((id) => all.find((m) => m.id === id)!);
+      }
+      let conditions: CalibrationConditions = defaultConditions;
+      if (flags.like) {
+        const loaded = await loadInputOrExit(flags.like, { ...flags, quiet: true });
+        conditions = { ...defaultConditions, label: `like ${flags.like}`, simulation: simulationLike(loaded.table) };
+      } else if (flags.preset || flags.map || flags.dataset) {
+        throw new UsageError('--preset/--map/--dataset describe the --like input; give --like too');
+      }
+      if (flags.stations !== undefined) {
+        const stations = int('--stations', flags.stations, 1);
+        conditions = {
+          ...conditions,
+          label: flags.like ? conditions.label : `${stations} stations`,
+          simulation: { ...conditions.simulation, stations },
+        };
+      }
+      const resolved = resolveSimulationOptions(conditions.simulation);
+      if (!resolved.ok) throw failure(resolved.error);
+      let scenarios: readonly InjectionSpec[] = defaultScenarios;
+      if (flags.inject.length > 0) {
+        scenarios = flags.inject.map((text) => {
+          const spec = parseInjectionSpec(text);
+          if (!spec.ok) throw failure(spec.error);
+          return spec.value;
+        });
+      }
+      if (flags.writeDocs && !existsSync(join('packages', 'core', 'src', 'calibrate'))) {
+        throw new UsageError('--write-docs must be run from the repository root');
+      }
+      const plan: CalibrationPlan = { reps, powerReps, seed, alpha, conditions, scenarios };
+      const t0 = performance.now();
+      process.stderr.write(
+        `calibrating ${methods.length} method(s): ${reps} clean + ${powerReps} x ${scenarios.length} manipulated elections each, ${workers} worker(s)\n`,
+      );
+      const results = await calibrateAll(methods, plan, workers, (c, seconds) => {
+        const fp = c.falsePositiveRate;
+        process.stderr.write(`  ${c.method}: false-positive rate ${fmtRate(fp.rate)} (${seconds.toFixed(1)} s)\n`);
+      });
+      process.stderr.write(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      const summaries = results.map(summarizeForJson);
+      const flagged = summaries.filter((s) => s.sizeExceedsThreshold).map((s) => s.method);
+      const json = {
+        alpha,
+        reps,
+        powerReps,
+        seed,
+        conditions: summaries[0]?.conditions ?? null,
+        sizeFlagThreshold: SIZE_FLAG_THRESHOLD,
+        sizeExceedsThreshold: flagged,
+        methods: Object.fromEntries(summaries.map((s) => [s.method, s])),
+      };
+      if (flags.out) writeFileSync(flags.out, `${JSON.stringify(json, null, 2)}\n`);
+      if (flags.writeDocs) writeDocs(summaries, plan, flags);
+      if (flags.json) {
+        printJson(json);
+        return;
+      }
+      printTable(summaries);
+    });
+}
+
+function commandLine(plan: CalibrationPlan, flags: CalibrateFlags): string {
+  const parts = ['npx tally calibrate'];
+  if (flags.methods) parts.push(`--methods ${flags.methods}`);
+  parts.push(`--reps ${plan.reps}`, `--power-reps ${plan.powerReps}`, `--seed ${plan.seed}`);
+  if (flags.stations) parts.push(`--stations ${flags.stations}`);
+  parts.push('--write-docs');
+  return parts.join(' ');
+}
+
+function writeDocs(summaries: CalibrationSummary[], plan: CalibrationPlan, flags: CalibrateFlags): void {
+  const command = commandLine(plan, flags);
+  // Keep measured records of methods not re-run this time (e.g. --methods a subset).
+  let previous: CalibrationSummary[] = [];
+  if (existsSync(MEASURED_FILE)) previous = JSON.parse(readFileSync(MEASURED_FILE, 'utf8')) as CalibrationSummary[];
+  const fresh = new Set(summaries.map((s) => `${s.method}|${s.conditions.label}`));
+  const merged = [...previous.filter((p) => !fresh.has(`${p.method}|${p.conditions.label}`)), ...summaries].sort(
+    (a, b) => a.method.localeCompare(b.method) || a.conditions.label.localeCompare(b.conditions.label),
+  );
+  writeFileSync(MEASURED_FILE, `${JSON.stringify(merged, null, 2)}\n`);
+  writeFileSync(DOCS_FILE, `${calibrationMarkdown(merged, command)}\n`);
+  for (const s of summaries) {
+    const page = join('docs', 'methods', `${s.method}.md`);
+    if (!existsSync(page)) continue;
+    writeFileSync(page, withMethodBlock(readFileSync(page, 'utf8'), methodBlock(s, command)));
+  }
+  process.stderr.write(`wrote ${DOCS_FILE}, ${MEASURED_FILE} and the calibration block of each method page\n`);
+}
+
+function printTable(summaries: CalibrationSummary[]): void {
+  const out = process.stdout;
+  out.write(`${paint('method'.padEnd(32), 'bold')} false-positive rate (95 % interval)\n`);
+  for (const s of summaries) {
+    const i = s.falsePositiveInterval;
+    const flag = s.sizeExceedsThreshold ? paint(`  size above ${SIZE_FLAG_THRESHOLD}`, 'red') : '';
+    out.write(
+      `${s.method.padEnd(32)} ${fmtRate(s.falsePositiveRate)} (${i.lower.toFixed(3)}-${i.upper.toFixed(3)})${flag}\n`,
+    );
+    for (const p of s.power) {
+      out.write(
+        `    power ${`${p.kind} ${p.fraction}${p.kind === 'late_count' ? `:${p.intensity}` : ''}`.padEnd(26)} ${fmtRate(p.detectionRate)}\n`,
+      );
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Runs calibrations over worker threads: each method's reps are cut into chunks; workers pull chunks
+ * and return plain tallies that are merged per method. Results do not depend on the number of workers
+ * (rep r always uses deriveSeed(seed, r)).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  type CalibratableMethod,
+  type CalibrationCounts,
+  type CalibrationPlan,
+  calibrationCounts,
+  emptyCounts,
+  type MethodCalibration,
+  mergeCounts,
+  methodRegistry,
+  persistence,
+  summarizeCalibration,
+} from '@tally/core';
+
+/** Every method calibration can run: the registry's single-table methods and the paired ones. */
+export function calibratableMethods(): CalibratableMethod[] {
+  const list: CalibratableMethod[] = [...methodRegistry];
+  if (!list.some((m) => m.id === persistence.id)) list.push(persistence);
+  return list;
+}
+
+/** A chunk of work for a worker. */
+export interface CalibrationJob {
+  readonly methodId: string;
+  readonly plan: CalibrationPlan;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Runs one job in this thread. */
+export function runJob(job: CalibrationJob): CalibrationCounts {
+  const method = calibratableMethods().find((m) => m.id === job.methodId);
+  if (!method) throw new Error(`internal error: unknown method ${job.methodId}`);
+  return calibrationCounts(method, job.plan, job.from, job.to);
+}
+
+/** Default worker count: the machine's parallelism, at most 4. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Calibrates methods with `workers` threads (1 = in this thread); `onDone` is called as each method completes. */
+export async function calibrateAll(
+  methods: readonly CalibratableMethod[],
+  plan: CalibrationPlan,
+  workers: number,
+  onDone?: (c: MethodCalibration, seconds: number) => void,
+): Promise<MethodCalibration[]> {
+  const chunk = Math.max(1, Math.ceil(plan.reps / Math.max(4, workers * 4)));
+  const jobs: CalibrationJob[] = [];
+  for (const m of methods) {
+    for (let from = 0; from < plan.reps; from += chunk)
+      jobs.push({ methodId: m.id, plan, from, to: Math.min(plan.reps, from + chunk) });
+  }
+  const counts = new Map<string, CalibrationCounts>(methods.map((m) => [m.id, emptyCounts(plan)]));
+  const pending = new Map<string, number>(methods.map((m) => [m.id, jobs.filter((j) => j.methodId === m.id).length]));
+  const started = new Map<string, number>();
+  const results = new Map<string, MethodCalibration>();
+  const finish = (job: CalibrationJob, c: CalibrationCounts): void => {
+    mergeCounts(counts.get(job.methodId)!, c);
+    const left = pending.get(job.methodId)! - 1;
+    pending.set(job.methodId, left);
+    if (left === 0) {
+      const method = methods.find((m) => m.id === job.methodId)!;
+      const result = summarizeCalibration(method, plan, counts.get(job.methodId)!);
+      results.set(job.methodId, result);
+      onDone?.(result, (performance.now() - started.get(job.methodId)!) / 1000);
+    }
+  };
+  let next = 0;
+  const take = (): CalibrationJob | undefined => {
+    const job = jobs[next++];
+    if (job && !started.has(job.methodId)) started.set(job.methodId, performance.now());
+    return job;
+  };
+  if (workers <= 1) {
+    for (let job = take(); job; job = take()) finish(job, runJob(job));
+  } else {
+    await Promise.all(
+      Array.from({ length: Math.min(workers, jobs.length) }, async () => {
+        const worker = startWorker();
+        try {
+          for (let job = take(); job; job = take()) finish(job, await ask(worker, job));
+        } finally {
+          await worker.terminate();
+        }
+      }),
+    );
+  }
+  return methods.map((m) => results.get(m.id)!);
+}
+
+/** Starts a worker that registers the TypeScript loader (as bin/tally.js does) before loading the worker module. */
+function startWorker(): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./calibrate_worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+function ask(worker: Worker, job: CalibrationJob): Promise<CalibrationCounts> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: { ok: true; counts: CalibrationCounts } | { ok: false; message: string }): void => {
+      cleanup();
+      if (msg.ok) resolve(msg.counts);
+      else reject(new Error(msg.message));
+    };
+    const onError = (e: Error): void => {
+      cleanup();
+      reject(e);
+    };
+    const cleanup = (): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage(job);
+  });
+}
