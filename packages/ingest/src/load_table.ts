@@ -334,7 +334,9 @@ async function buildResults(
       source: mapping.id,
     },
   };
-  return ok({ table, issues, file: path, sha256, rows: raw.rows, rowsExcluded: raw.rows - n, mapping });
+  // Rows DuckDB rejected (ragged) are input rows too: rows = stations + rowsExcluded, each exclusion listed.
+  const rows = raw.rows + raw.rejectedRows;
+  return ok({ table, issues, file: path, sha256, rows, rowsExcluded: rows - n, mapping });
 }
 
 async function buildKeys(
@@ -393,8 +395,8 @@ async function buildKeys(
     issues,
     file: path,
     sha256,
-    rows: raw.rows,
-    rowsExcluded: raw.rows - kept.keep.length,
+    rows: raw.rows + raw.rejectedRows,
+    rowsExcluded: raw.rows + raw.rejectedRows - kept.keep.length,
     mapping,
   });
 }
