@@ -168,3 +168,24 @@ test('registry wrapper returns an asymptotic p-value and the placebo distributio
   assert.equal(r.value[0].pValueKind, 'asymptotic');
   assert.ok(Array.isArray((r.value[0].details as { placebo: { estimates: number[] } }).placebo.estimates));
 });
+
+test('coarse arrival (batches): the fallback bandwidth spans the distinct positions and says so', () => {
+  // Left: ten steps; right: two batches, as in the Bolivia 2019 TREP after the halt.
+  const x: number[] = [];
+  const y: number[] = [];
+  const g: number[] = [];
+  for (let i = 0; i < 400; i++) {
+    const pos = i < 300 ? 5 + 8 * Math.floor(i / 30) : i < 370 ? 89 : 97;
+    x.push(pos);
+    y.push(0.1 * pos + ((i * 7919) % 13) - 6);
+    g.push(i % 20);
+  }
+  const view = buildCountView(tableFrom(x, y, g), { kind: 'percentile', value: 84 });
+  assert.ok(view.ok);
+  const d = discontinuityAt(view.value);
+  assert.ok(d.ok, JSON.stringify(!d.ok && d.error));
+  assert.equal(d.value.bandwidthRule, 'coarse_fallback');
+  // Left positions 77, 69, 61 are 7, 15, 23 from the cutoff; right has only 5 and 13: h = 1.1 * 23.
+  assert.ok(Math.abs(d.value.bandwidth - 25.3) < 1e-9, `${d.value.bandwidth}`);
+  assert.equal(d.value.warnings.length, 1);
+});

@@ -41,7 +41,7 @@ export interface DiscontinuityOptions {
 export interface DiscontinuitySummary {
   readonly cutoff: number;
   readonly bandwidth: number;
-  readonly bandwidthRule: 'imbens_kalyanaraman' | 'given';
+  readonly bandwidthRule: 'imbens_kalyanaraman' | 'coarse_fallback' | 'given';
   /** Region level used as clusters for standard errors, or null for HC0. */
   readonly clusterLevel: string | null;
   /** Jump in station margin (points) from just before to just after the cutoff. */
@@ -68,6 +68,7 @@ export interface DiscontinuitySummary {
   } | null;
   readonly stationsUsed: number;
   readonly excluded: { reason: string; count: number }[];
+  readonly warnings: string[];
 }
 
 /** Runs the discontinuity test on a count view (needs an arrival column). */
@@ -116,10 +117,23 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
   }
   const c = cutoffPosition;
   let h = options.bandwidth;
+  let rule: DiscontinuitySummary['bandwidthRule'] = 'given';
+  const warnings: string[] = [];
   if (h === undefined) {
     const bw = ikBandwidth(x, y, c);
-    if (!bw.ok) return bw;
-    h = bw.value;
+    if (bw.ok) {
+      h = bw.value;
+      rule = 'imbens_kalyanaraman';
+    } else {
+      const coarse = coarseBandwidth(x, c);
+      if (coarse === null) return bw;
+      h = coarse.h;
+      rule = 'coarse_fallback';
+      warnings.push(
+        `arrival positions are coarse near the cutoff (${coarse.left} and ${coarse.right} distinct positions used left and right); ` +
+          `the Imbens-Kalyanaraman bandwidth cannot be computed, so the bandwidth spans them: ${h.toFixed(2)}`,
+      );
+    }
   }
   const main = breakAt(x, y, c, h, clusters);
   if (main === null)
@@ -179,7 +193,7 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
   return ok({
     cutoff: c,
     bandwidth: h,
-    bandwidthRule: options.bandwidth === undefined ? 'imbens_kalyanaraman' : 'given',
+    bandwidthRule: rule,
     clusterLevel: clusters === null ? null : (clusterName as string),
     estimate: main.estimate,
     se: main.se,
@@ -190,7 +204,34 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
     fixedEffects,
     stationsUsed: m,
     excluded,
+    warnings,
   });
+}
+
+/**
+ * Bandwidth for counts published in batches (few distinct arrival positions): 1.1 times the distance
+ * to the third distinct position on the farther side (or the last one a side has), and no less than
+ * the Imbens-Kalyanaraman pilot 1.84 sd n^(-1/5). Null when a side has fewer than two positions.
+ */
+export function coarseBandwidth(x: ArrayLike<number>, c: number): { h: number; left: number; right: number } | null {
+  const left = new Set<number>();
+  const right = new Set<number>();
+  let mean = 0;
+  for (let i = 0; i < x.length; i++) {
+    (x[i] <= c ? left : right).add(Math.abs(x[i] - c));
+    mean += x[i];
+  }
+  mean /= x.length;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) ss += (x[i] - mean) ** 2;
+  const pilot = 1.84 * Math.sqrt(ss / (x.length - 1)) * x.length ** (-1 / 5);
+  if (left.size < 2 || right.size < 2) return null;
+  const l = [...left].sort((p, q) => p - q);
+  const r = [...right].sort((p, q) => p - q);
+  const k = 3;
+  const dl = l[Math.min(k, l.length) - 1];
+  const dr = r[Math.min(k, r.length) - 1];
+  return { h: Math.max(pilot, 1.1 * Math.max(dl, dr)), left: Math.min(k, l.length), right: Math.min(k, r.length) };
 }
 
 /** Options of the registry wrapper: a percentile cutoff on the table's own arrival column. */
@@ -248,7 +289,7 @@ export const discontinuity: ForensicMethod<DiscontinuityMethodOptions> = {
         n: d.value.stationsUsed,
         excluded: d.value.excluded,
         details: { ...d.value },
-        warnings: view.value.warnings,
+        warnings: [...view.value.warnings, ...d.value.warnings],
       },
     ]);
   },
