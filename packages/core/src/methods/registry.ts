@@ -1,6 +1,7 @@
 /** Every forensic method the CLI and web app can run. Adding a method adds one line here. */
 import type { ForensicMethod } from '../method.ts';
 import { c05sMethod } from './c05s.ts';
+import { cleanPeakExcessMethod } from './clean_peak_excess.ts';
 import { dipTestMethod } from './dip_test.ts';
 import { firstDigitBenfordMethod } from './first_digit_benford.ts';
 import { lastDigitMethod } from './last_digit.ts';
@@ -23,6 +24,7 @@ export const methodRegistry: readonly ForensicMethod<any>[] = [
   sobyaninSukhovolskyMethod,
   firstDigitBenfordMethod,
   integerPercentMethod,
+  cleanPeakExcessMethod,
 ];
 
 /** Finds a method by id. */
