@@ -39,7 +39,7 @@ function statistic(sf: Float64Array, wf: Float64Array, sTot: Float64Array, wTot:
 const TWO32 = 4294967296;
 
 /**
- * Uniform integer on [0, m) from one 32-bit draw (Lemire 2019, ACM TOMS 29(1), multiply-and-reject):
+ * Uniform integer on [0, m) from one 32-bit draw (Lemire 2019, ACM TOMACS 29(1):3, multiply-and-reject):
  * unbiased, and exact in doubles while m < 2^21 (x * m < 2^53).
  */
 function boundedInt(rng: Rng, m: number): number {
