@@ -115,6 +115,21 @@ function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
     }));
 }
 
+/** The general caveats every report carries, in `lang` (the correction's name is a parameter, so it is localised). */
+export function caveatMessages(alpha: number, correction: Correction, lang: Lang): Message[] {
+  return [
+    { key: 'caveat.no_proof' },
+    { key: 'caveat.consistent_meaning' },
+    { key: 'caveat.not_supported_meaning' },
+    { key: 'caveat.alpha', params: { alpha } },
+    {
+      key: 'caveat.multiple_testing',
+      params: { correction: renderMessage({ key: `correction.${correction}` }, lang) },
+    },
+    { key: 'caveat.data_quality' },
+  ];
+}
+
 /** Builds the report; invalid alpha or correction (user options) give an invalid_options error. */
 export function buildReport(input: ReportInput): Result<Report> {
   const alpha = input.alpha ?? 0.05;
@@ -217,15 +232,6 @@ export function buildReport(input: ReportInput): Result<Report> {
   });
 
   const issues = sortIssues(input.validationIssues ?? []);
-  const correctionName = renderMessage({ key: `correction.${correction}` }, lang);
-  const caveatMessages: Message[] = [
-    { key: 'caveat.no_proof' },
-    { key: 'caveat.consistent_meaning' },
-    { key: 'caveat.not_supported_meaning' },
-    { key: 'caveat.alpha', params: { alpha } },
-    { key: 'caveat.multiple_testing', params: { correction: correctionName } },
-    { key: 'caveat.data_quality' },
-  ];
   const methods = [...(input.methods ?? [])]
     .filter((m) => findings.some((f) => f.method === m.id))
     .sort((a, b) => cmp(a.id, b.id))
@@ -260,6 +266,6 @@ export function buildReport(input: ReportInput): Result<Report> {
     validationIssues: issues,
     inputs: [...input.inputs].sort((a, b) => cmp(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 })),
     methods,
-    caveats: caveatMessages.map((m) => localise(m, lang)),
+    caveats: caveatMessages(alpha, correction, lang).map((m) => localise(m, lang)),
   });
 }

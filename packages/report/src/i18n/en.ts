@@ -19,9 +19,9 @@ export const en = {
   'reason.miscalibrated':
     '{method} gave an adjusted p-value of {padj}, but on clean simulated elections it raises a false alarm {fpr} of the time instead of the nominal {alpha}. A result like this one cannot be told apart from its usual false alarms.',
 
-  'correction.bh': 'Benjamini-Hochberg (false discovery rate)',
-  'correction.holm': 'Holm (family-wise error rate)',
-  'correction.bonferroni': 'Bonferroni (family-wise error rate)',
+  'correction.bh': 'Benjamini-Hochberg, false discovery rate',
+  'correction.holm': 'Holm, family-wise error rate',
+  'correction.bonferroni': 'Bonferroni, family-wise error rate',
   'correction.none': 'no correction',
 
   'family.digits': 'Digit tests',
@@ -73,7 +73,7 @@ export const en = {
   'caveat.multiple_testing':
     'Many tests were run; p-values were adjusted for their number ({correction}) so that chance alone rarely produces a finding.',
   'caveat.data_quality':
-    'Every result depends on the data given. Check the validation issues below before relying on any finding.',
+    'Every result depends on the data given. Check the validation issues in this report before relying on any finding.',
   'caveat.alpha':
     'The threshold (alpha = {alpha}) was fixed before the tests were run and is the same for every finding.',
 
@@ -128,10 +128,10 @@ export const en = {
   'summary.counts':
     'Findings: {total}. Consistent with the allegation: {consistent}. Not supported: {notSupported}. Inconclusive: {inconclusive}.',
   'summary.rule':
-    'Each test is judged at alpha = {alpha} after adjusting for the {tests} tests in this report ({correction}).',
+    'Each test is judged at alpha = {alpha} after adjusting for the number of tests in this report (tests: {tests}; correction: {correction}).',
   'summary.no_allegation': 'No allegation was given; the findings describe the data as a whole.',
   'summary.no_findings': 'No method produced a result.',
-  'summary.validation_counts': 'Validation issues: {errors} errors, {warnings} warnings.',
+  'summary.validation_counts': 'Validation issues in the data: errors: {errors}; warnings: {warnings}.',
   'summary.more_issues': 'Showing the first {shown} of {total} validation issues; report.json lists them all.',
 
   'calibration.text':

@@ -22,9 +22,9 @@ export const es: Record<MessageKey, string> = {
   'reason.miscalibrated':
     'El método {method} dio un valor p ajustado de {padj}, pero en elecciones limpias simuladas da una falsa alarma en el {fpr} de los casos en lugar del {alpha} nominal. Un resultado como este no se distingue de sus falsas alarmas habituales.',
 
-  'correction.bh': 'Benjamini-Hochberg (tasa de falsos descubrimientos)',
-  'correction.holm': 'Holm (tasa de error por familia)',
-  'correction.bonferroni': 'Bonferroni (tasa de error por familia)',
+  'correction.bh': 'Benjamini-Hochberg, tasa de falsos descubrimientos',
+  'correction.holm': 'Holm, tasa de error por familia',
+  'correction.bonferroni': 'Bonferroni, tasa de error por familia',
   'correction.none': 'sin corrección',
 
   'family.digits': 'Pruebas de dígitos',
@@ -76,7 +76,7 @@ export const es: Record<MessageKey, string> = {
   'caveat.multiple_testing':
     'Se realizaron muchas pruebas; los valores p se ajustaron por su número ({correction}) para que el azar por sí solo rara vez produzca un hallazgo.',
   'caveat.data_quality':
-    'Todo resultado depende de los datos proporcionados. Revise los problemas de validación más abajo antes de apoyarse en cualquier hallazgo.',
+    'Todo resultado depende de los datos proporcionados. Revise los problemas de validación de este informe antes de apoyarse en cualquier hallazgo.',
   'caveat.alpha':
     'El umbral (alfa = {alpha}) se fijó antes de realizar las pruebas y es el mismo para todos los hallazgos.',
 
@@ -131,10 +131,10 @@ export const es: Record<MessageKey, string> = {
   'summary.counts':
     'Hallazgos: {total}. Compatibles con la denuncia: {consistent}. No respaldados: {notSupported}. No concluyentes: {inconclusive}.',
   'summary.rule':
-    'Cada prueba se juzga con alfa = {alpha} tras ajustar por las {tests} pruebas de este informe ({correction}).',
+    'Cada prueba se juzga con alfa = {alpha} tras ajustar por el número de pruebas de este informe (pruebas: {tests}; corrección: {correction}).',
   'summary.no_allegation': 'No se indicó ninguna denuncia; los hallazgos describen los datos en su conjunto.',
   'summary.no_findings': 'Ningún método produjo un resultado.',
-  'summary.validation_counts': 'Problemas de validación: {errors} errores, {warnings} advertencias.',
+  'summary.validation_counts': 'Problemas de validación en los datos: errores: {errors}; advertencias: {warnings}.',
   'summary.more_issues':
     'Se muestran los primeros {shown} de {total} problemas de validación; report.json los enumera todos.',
 

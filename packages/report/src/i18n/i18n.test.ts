@@ -76,7 +76,7 @@ test('p-values are never rounded onto alpha', () => {
 test('translate fills placeholders and formats numbers for the language', () => {
   assert.equal(
     translate('es', 'summary.validation_counts', { errors: 1234, warnings: 12345 }),
-    'Problemas de validación: 1234 errores, 12.345 advertencias.',
+    'Problemas de validación en los datos: errores: 1234; advertencias: 12.345.',
   );
   assert.throws(() => translate('en', 'summary.validation_counts', { errors: 1 }), /needs parameter warnings/);
 });

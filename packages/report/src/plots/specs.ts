@@ -31,6 +31,7 @@ function base(lang: Lang, titleKey: MessageKey, body: Spec, params: Record<strin
       font: 'Helvetica, Arial, sans-serif',
       view: { stroke: null },
       axis: { labelFontSize: 11, titleFontSize: 12 },
+      legend: { labelLimit: 400, labelFontSize: 11 },
     },
     ...body,
   } as TopLevelSpec;
@@ -83,10 +84,10 @@ function marginSpec(p: MarginCurvePlot, lang: Lang): TopLevelSpec {
           },
         },
         {
-          mark: { type: 'text', align: 'right', dy: -6, color: '#8a5a00', fontSize: 11 },
+          mark: { type: 'text', align: 'right', baseline: 'top', dy: 4, color: '#8a5a00', fontSize: 11 },
           encoding: {
             x: { datum: 1 },
-            y: { field: 'hi', type: 'quantitative' },
+            y: { field: 'lo', type: 'quantitative' },
             text: { value: t('plot.margin.band') },
           },
         },
@@ -200,31 +201,40 @@ function digitSpec(p: DigitHistogramPlot, lang: Lang): TopLevelSpec {
 function percentSpec(p: PercentHistogramPlot, lang: Lang): TopLevelSpec {
   const integer = translate(lang, 'plot.percent.integer');
   const other = translate(lang, 'plot.percent.other');
+  // Kobak et al.'s picture: the fine histogram as a step line, whole-percent bins marked on top of it.
   const values = p.counts.map((count, i) => {
     const x0 = p.start + i * p.binWidth;
     const centre = x0 + p.binWidth / 2;
-    const isInteger = Math.abs(centre - Math.round(centre)) < p.binWidth / 4;
-    return { x0, x1: x0 + p.binWidth, count, group: isInteger ? integer : other };
+    return { x: centre, count, integer: Math.abs(centre - Math.round(centre)) < p.binWidth / 4 };
   });
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    scale: { zero: false, nice: false },
+    title: translate(lang, p.variable === 'turnout' ? 'plot.percent.x_turnout' : 'plot.percent.x_share'),
+  };
+  const legend = { title: null, orient: 'top' };
   return base(lang, 'plot.percent.title', {
     data: { values },
-    mark: { type: 'rect', aria: false },
-    encoding: {
-      x: {
-        field: 'x0',
-        type: 'quantitative',
-        scale: { zero: false },
-        title: translate(lang, p.variable === 'turnout' ? 'plot.percent.x_turnout' : 'plot.percent.x_share'),
+    layer: [
+      {
+        mark: { type: 'line', interpolate: 'step', strokeWidth: 1, aria: false },
+        encoding: {
+          x,
+          y: { field: 'count', type: 'quantitative', title: translate(lang, 'plot.percent.y') },
+          color: {
+            datum: other,
+            scale: { domain: [integer, other], range: [PLOT_COLORS.flagged, PLOT_COLORS.main] },
+            legend,
+          },
+        },
       },
-      x2: { field: 'x1' },
-      y: { field: 'count', type: 'quantitative', title: translate(lang, 'plot.percent.y') },
-      color: {
-        field: 'group',
-        type: 'nominal',
-        scale: { domain: [integer, other], range: [PLOT_COLORS.flagged, PLOT_COLORS.main] },
-        legend: { title: null, orient: 'top' },
+      {
+        transform: [{ filter: 'datum.integer' }],
+        mark: { type: 'circle', size: 22, opacity: 0.9, aria: false },
+        encoding: { x, y: { field: 'count', type: 'quantitative' }, color: { datum: integer, legend } },
       },
-    },
+    ],
   });
 }
 

@@ -1,0 +1,128 @@
+/** Text shared by the renderers, always re-localised from message keys so any report renders in any language. */
+import { caveatMessages } from '../build_report.ts';
+import {
+  formatNumber,
+  formatPercent,
+  formatPValue,
+  type Lang,
+  type MessageKey,
+  type MessageParam,
+  renderMessage,
+  translate,
+} from '../i18n/index.ts';
+import type { Finding, Report, Verdict } from '../model.ts';
+
+/** A translator bound to one language. */
+export type Translator = (key: MessageKey, params?: Record<string, MessageParam>) => string;
+
+/** Binds translate to `lang`. */
+export function translator(lang: Lang): Translator {
+  return (key, params) => translate(lang, key, params);
+}
+
+/** The verdict's display name. */
+export function verdictLabel(verdict: Verdict, lang: Lang): string {
+  return translate(lang, `verdict.${verdict}`);
+}
+
+/** The region's display name ("all stations" for the whole table). */
+export function regionLabel(f: Finding, lang: Lang): string {
+  return f.region === '' ? translate(lang, 'label.whole_data') : f.region;
+}
+
+/** p-value for display, or an em dash when the method has no test. */
+export function pLabel(p: number | null, lang: Lang): string {
+  return p === null ? '—' : formatPValue(p, lang);
+}
+
+/** "name = value" for the finding's statistic. */
+export function statisticLabel(f: Finding, lang: Lang): string {
+  return `${f.statisticName} = ${formatNumber(f.statistic, lang, { maximumFractionDigits: Math.abs(f.statistic) < 1 ? 4 : 3 })}`;
+}
+
+/** Everything a renderer says about one finding, in `lang`. */
+export interface FindingText {
+  readonly title: string;
+  readonly verdict: string;
+  readonly explanation: string;
+  readonly innocent: readonly string[];
+  readonly calibration: readonly string[];
+  readonly facts: readonly [string, string][];
+}
+
+/** The localised texts of a finding. */
+export function findingText(f: Finding, lang: Lang): FindingText {
+  const t = translator(lang);
+  const target = f.target ? ` — ${f.target}` : '';
+  const calibration: string[] = [];
+  if (f.calibration) {
+    calibration.push(
+      t('calibration.text', {
+        fpr: { kind: 'percent', value: f.calibration.falsePositiveRate },
+        alpha: f.calibration.alpha,
+        runs: { kind: 'count', value: f.calibration.runs },
+      }),
+    );
+    if (f.calibration.power !== undefined)
+      calibration.push(
+        t('calibration.power', {
+          scenario: f.calibration.powerScenario ?? '—',
+          power: { kind: 'percent', value: f.calibration.power, digits: 0 },
+        }),
+      );
+  }
+  const facts: [string, string][] = [
+    [t('label.method'), f.methodTitle === f.method ? f.method : `${f.methodTitle} (${f.method})`],
+    [t('label.region'), regionLabel(f, lang)],
+    [t('label.statistic'), statisticLabel(f, lang)],
+    [t('label.p_value'), `${pLabel(f.pValue, lang)} (${t(`p.kind.${f.pValueKind}`)})`],
+    [t('label.adjusted_p'), pLabel(f.adjustedPValue, lang)],
+    [t('label.stations'), formatNumber(f.n, lang, { maximumFractionDigits: 0 })],
+  ];
+  if (f.direction !== 'any') facts.push([t('label.effect'), `${f.effectName} = ${formatNumber(f.effect, lang)}`]);
+  const excluded = f.excluded.reduce((a, e) => a + e.count, 0);
+  if (excluded > 0)
+    facts.push([
+      t('label.excluded'),
+      `${formatNumber(excluded, lang)} (${f.excluded.map((e) => `${e.reason}: ${formatNumber(e.count, lang)}`).join('; ')})`,
+    ]);
+  if (f.replicates !== null) facts.push([t('label.replicates'), formatNumber(f.replicates, lang)]);
+  if (f.calibration) facts.push([t('label.calibration'), formatPercent(f.calibration.falsePositiveRate, lang)]);
+  return {
+    title: `${f.methodTitle}${target}`,
+    verdict: verdictLabel(f.verdict, lang),
+    explanation: renderMessage(f.explanation.message, lang),
+    innocent: f.innocentExplanations.map((e) => translate(lang, e.key)),
+    calibration,
+    facts,
+  };
+}
+
+/** The summary sentences: counts, the decision rule, validation counts. */
+export function summaryLines(report: Report, lang: Lang): string[] {
+  const t = translator(lang);
+  const s = report.summary;
+  const lines = [
+    s.findings === 0
+      ? t('summary.no_findings')
+      : t('summary.counts', {
+          total: s.findings,
+          consistent: s.consistent_with_allegation,
+          notSupported: s.not_supported,
+          inconclusive: s.inconclusive,
+        }),
+    t('summary.rule', {
+      alpha: report.alpha,
+      tests: { kind: 'count', value: s.tests },
+      correction: t(`correction.${report.correction}`),
+    }),
+    t('summary.validation_counts', { errors: s.validationErrors, warnings: s.validationWarnings }),
+  ];
+  if (report.allegation === null) lines.push(t('summary.no_allegation'));
+  return lines;
+}
+
+/** The report's caveats in `lang`. */
+export function caveatTexts(report: Report, lang: Lang): string[] {
+  return caveatMessages(report.alpha, report.correction, lang).map((m) => renderMessage(m, lang));
+}

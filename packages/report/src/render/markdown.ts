@@ -1,0 +1,115 @@
+/** Markdown rendering of a report (plots are left to the HTML report; Markdown lists the findings and numbers). */
+import type { Lang } from '../i18n/index.ts';
+import type { Report } from '../model.ts';
+import { caveatTexts, findingText, pLabel, regionLabel, summaryLines, translator, verdictLabel } from './common.ts';
+
+/** Escapes text for a Markdown table cell or inline run: pipes, backslashes, markup characters, newlines. */
+export function mdEscape(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([|*_`[\]<>#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [
+    `| ${header.map(mdEscape).join(' | ')} |`,
+    `|${header.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(mdEscape).join(' | ')} |`),
+  ];
+}
+
+/** The report as Markdown in `lang` (default: the report's language). */
+export function renderMarkdown(report: Report, lang: Lang = report.lang): string {
+  const t = translator(lang);
+  const out: string[] = [`# ${mdEscape(report.title)}`, '', `*${t('heading.report')}*`, ''];
+
+  out.push(`## ${t('heading.summary')}`, '');
+  for (const line of summaryLines(report, lang)) out.push(`- ${mdEscape(line)}`);
+  out.push('');
+
+  if (report.allegation) {
+    const a = report.allegation;
+    out.push(`## ${t('heading.allegation')}`, '', `> ${mdEscape(a.claim)}`, '');
+    if (a.claimant) out.push(`- **${t('label.claimant')}:** ${mdEscape(a.claimant)}`);
+    if (a.date) out.push(`- **${t('label.date')}:** ${mdEscape(a.date)}`);
+    if (a.scope) out.push(`- **${t('label.target')}:** ${mdEscape(a.scope)}`);
+    out.push('');
+  }
+
+  if (report.findings.length > 0) {
+    out.push(`## ${t('heading.verdicts')}`, '');
+    out.push(
+      ...table(
+        [t('label.method'), t('label.target'), t('label.region'), t('label.adjusted_p'), t('label.verdict')],
+        report.findings.map((f) => [
+          f.methodTitle,
+          f.target || '—',
+          regionLabel(f, lang),
+          pLabel(f.adjustedPValue, lang),
+          verdictLabel(f.verdict, lang),
+        ]),
+      ),
+      '',
+    );
+    out.push(`## ${t('heading.caveats')}`, '');
+    for (const c of caveatTexts(report, lang)) out.push(`- ${mdEscape(c)}`);
+    out.push('');
+    out.push(`## ${t('heading.findings')}`, '');
+    report.findings.forEach((f, i) => {
+      const ft = findingText(f, lang);
+      out.push(`### ${i + 1}. ${mdEscape(ft.title)}`, '', `**${t('label.verdict')}: ${ft.verdict}**`, '');
+      out.push(mdEscape(ft.explanation), '');
+      for (const [k, v] of ft.facts) out.push(`- **${k}:** ${mdEscape(v)}`);
+      out.push('');
+      for (const c of ft.calibration) out.push(mdEscape(c), '');
+      if (f.warnings.length > 0) {
+        out.push(`**${t('heading.warnings')}**`, '');
+        for (const w of f.warnings) out.push(`- ${mdEscape(w)}`);
+        out.push('');
+      }
+      out.push(`**${t('heading.innocent')}**`, '');
+      for (const e of ft.innocent) out.push(`- ${mdEscape(e)}`);
+      out.push('');
+    });
+  }
+
+  out.push(`## ${t('heading.validation')}`, '');
+  if (report.validationIssues.length === 0) out.push(t('validation.none'), '');
+  else
+    out.push(
+      ...table(
+        [t('label.level'), t('label.file'), t('label.row'), t('label.column'), t('label.rule'), t('label.message')],
+        report.validationIssues.map((v) => [
+          t(v.level === 'error' ? 'label.level_error' : 'label.level_warning'),
+          v.file,
+          v.row === undefined ? '' : String(v.row),
+          v.column ?? '',
+          v.rule,
+          v.message,
+        ]),
+      ),
+      '',
+    );
+
+  if (report.methods.length > 0) {
+    out.push(`## ${t('heading.methods')}`, '');
+    for (const m of report.methods) {
+      out.push(
+        `- **${mdEscape(m.title)}** (\`${m.id}\`): ${mdEscape(m.summary)} ${t('label.reference')}: ${mdEscape(m.reference)}`,
+      );
+    }
+    out.push('');
+  }
+
+  out.push(`## ${t('heading.inputs')}`, '');
+  out.push(
+    ...table(
+      [t('label.file'), t('label.sha256')],
+      report.inputs.map((f) => [f.path, f.sha256]),
+    ),
+    '',
+  );
+  out.push(`- **${t('label.seed')}:** ${report.seed}`, `- **${t('label.version')}:** ${mdEscape(report.version)}`, '');
+  return out.join('\n');
+}
