@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { DataError, paint, UsageError, useColor } from './cli_io.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { auditCommand } from './commands/audit.ts';
+import { latecountCommand } from './commands/latecount.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { summaryCommand } from './commands/summary.ts';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   program.addCommand(auditCommand());
   program.addCommand(validateCommand());
   program.addCommand(summaryCommand());
+  program.addCommand(latecountCommand());
   program.addCommand(presetsCommand());
   program.addCommand(simulateCommand());
   program.addCommand(calibrateCommand());
