@@ -2,15 +2,19 @@
 import type { ForensicMethod } from '../method.ts';
 import { c05sMethod } from './c05s.ts';
 import { cleanPeakExcessMethod } from './clean_peak_excess.ts';
+import { compositionDecomposition } from './composition_decomposition.ts';
+import { counterfactualProjection } from './counterfactual_projection.ts';
 import { dipTestMethod } from './dip_test.ts';
+import { discontinuity } from './discontinuity.ts';
 import { firstDigitBenfordMethod } from './first_digit_benford.ts';
+import { integerPercentMethod } from './integer_percent.ts';
 import { lastDigitMethod } from './last_digit.ts';
+import { marginCurveMethod } from './margin_curve.ts';
 import { p05sMethod } from './p05s.ts';
 import { secondDigitBenfordMethod } from './second_digit_benford.ts';
 import { skewKurtosisMethod } from './skew_kurtosis.ts';
 import { sobyaninSukhovolskyMethod } from './sobyanin_sukhovolsky.ts';
 import { turnoutShareCorrelationMethod } from './turnout_share_correlation.ts';
-import { integerPercentMethod } from './integer_percent.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: methods have different option types; each validates its own.
 export const methodRegistry: readonly ForensicMethod<any>[] = [
@@ -25,6 +29,10 @@ export const methodRegistry: readonly ForensicMethod<any>[] = [
   firstDigitBenfordMethod,
   integerPercentMethod,
   cleanPeakExcessMethod,
+  marginCurveMethod,
+  counterfactualProjection,
+  discontinuity,
+  compositionDecomposition,
 ];
 
 /** Finds a method by id. */
