@@ -72,7 +72,7 @@ export function findingText(f: Finding, lang: Lang): FindingText {
       );
   }
   const facts: [string, string][] = [
-    [t('label.method'), f.methodTitle === f.method ? f.method : `${f.methodTitle} (${f.method})`],
+    [t('label.method'), f.methodTitle === f.method ? f.method : `${f.methodTitle} · ${f.method}`],
     [t('label.region'), regionLabel(f, lang)],
     [t('label.statistic'), statisticLabel(f, lang)],
     [t('label.p_value'), `${pLabel(f.pValue, lang)} (${t(`p.kind.${f.pValueKind}`)})`],
