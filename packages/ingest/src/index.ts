@@ -6,3 +6,4 @@ export * from './load_table.ts';
 export * from './manifest.ts';
 export * from './mapping.ts';
 export * from './preset_schema.ts';
+export * from './preview.ts';

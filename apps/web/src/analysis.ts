@@ -1,0 +1,101 @@
+/** The analyses the web app runs: the registry's methods on one table, and the plot data to explore a table. */
+import {
+  createRng,
+  deriveSeed,
+  type MethodResult,
+  methodRegistry,
+  regionLevelIndex,
+  type StationTable,
+  selectStations,
+  summarize,
+} from '@tally/core';
+import type { LoadedTable } from '@tally/ingest';
+import {
+  buildReport,
+  type FingerprintPlot,
+  histogram2d,
+  type Report,
+  type StationMapPlot,
+  thinIndices,
+} from '@tally/report';
+import type { JobContext } from './jobs.ts';
+
+/** Methods the UI offers: id, title, summary, reference. */
+export function listMethods(): { id: string; title: string; summary: string; reference: string }[] {
+  return methodRegistry.map((m) => ({ id: m.id, title: m.title, summary: m.summary, reference: m.reference }));
+}
+
+/** Restricts a table to one region (level + code), or returns it whole. */
+export function filterTable(table: StationTable, level?: string, code?: number): StationTable {
+  if (level === undefined || code === undefined) return table;
+  const l = regionLevelIndex(table, level);
+  if (l < 0) return table;
+  const codes = table.regions[l].codes;
+  const idx: number[] = [];
+  for (let i = 0; i < table.n; i++) if (codes[i] === code) idx.push(i);
+  return selectStations(table, idx);
+}
+
+/** Summary, fingerprint and map data for the explore view. */
+export function exploreData(table: StationTable, by?: string) {
+  const summary = summarize(table, by);
+  const leader = summary?.candidates[0]?.name;
+  const k = table.candidates.findIndex((c) => c.name === leader);
+  const turnout: number[] = [];
+  const share: number[] = [];
+  const denom = table.shareOf === 'valid' ? table.valid : table.ballotsFound;
+  for (let i = 0; i < table.n; i++) {
+    if (table.registered[i] <= 0 || denom[i] <= 0 || k < 0) continue;
+    turnout.push(Math.min(1, table.ballotsCast[i] / table.registered[i]));
+    share.push(Math.min(1, table.candidates[k].votes[i] / denom[i]));
+  }
+  const nx = 100;
+  const fingerprint: FingerprintPlot = { kind: 'fingerprint', nx, ny: nx, counts: histogram2d(turnout, share, nx, nx) };
+  let map: StationMapPlot | undefined;
+  if (table.lat && table.lon) {
+    const keep = thinIndices(table.n, 5000).filter(
+      (i) => Number.isFinite(table.lat![i]) && Number.isFinite(table.lon![i]),
+    );
+    map = {
+      kind: 'station_map',
+      lon: keep.map((i) => table.lon![i]),
+      lat: keep.map((i) => table.lat![i]),
+      flagged: keep.map(() => false),
+    };
+  }
+  const levels = table.regions.map((r) => ({ name: r.name, count: r.labels.length }));
+  return { summary, leader, fingerprint, map, levels };
+}
+
+/** Runs the chosen methods on a table and builds a report (statistics, corrected p-values, verdict wording). */
+export async function runMethods(
+  loaded: LoadedTable,
+  table: StationTable,
+  options: { methods: string[]; seed: number; candidate?: string; lang: 'en' | 'es' | 'ru'; version: string },
+  ctx: JobContext,
+): Promise<{ report: Report; failures: { method: string; error: string }[] }> {
+  const chosen = methodRegistry.filter((m) => options.methods.includes(m.id));
+  const results: MethodResult[] = [];
+  const failures: { method: string; error: string }[] = [];
+  for (let k = 0; k < chosen.length; k++) {
+    const method = chosen[k];
+    ctx.progress(k, chosen.length, method.title);
+    await ctx.checkpoint();
+    const methodOptions = options.candidate ? { candidate: options.candidate } : {};
+    const out = method.run(table, methodOptions, createRng(deriveSeed(options.seed, methodRegistry.indexOf(method))));
+    if (out.ok) results.push(...out.value);
+    else failures.push({ method: method.id, error: out.error.message });
+  }
+  ctx.progress(chosen.length, chosen.length, 'report');
+  const built = buildReport({
+    title: table.meta.name,
+    lang: options.lang,
+    results: results.map((result) => ({ result })),
+    validationIssues: loaded.issues,
+    inputs: [{ path: loaded.file, sha256: loaded.sha256 }],
+    seed: options.seed,
+    version: options.version,
+  });
+  if (!built.ok) throw new Error(built.error.message);
+  return { report: built.value, failures };
+}

@@ -1,0 +1,322 @@
+/** The web app's HTTP API (hono). Every /api route needs the page's token; files are read only below chosen roots. */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import {
+  type LoadedTable,
+  listPresets,
+  loadManifestDataset,
+  loadTable,
+  mappingShapeProblem,
+  previewFile,
+  readManifest,
+} from '@tally/ingest';
+import { isLang, type Lang, type Report, renderJson } from '@tally/report';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { exploreData, filterTable, listMethods, runMethods } from './analysis.ts';
+import { DatasetStore } from './dataset_store.ts';
+import { JobRunner } from './jobs.ts';
+import { reportCsv, reportHtml } from './report_outputs.ts';
+import { guardPath, hostAllowed } from './security.ts';
+
+/** Runs an audit of an allegation file; injected so the web app and the CLI share one implementation. */
+export type AuditRunner = (
+  allegationPath: string,
+  options: { seed: number; lang: Lang; onProgress: (done: number, total: number, label: string) => void },
+) => Promise<{ reportJson: string; html: string; report: unknown }>;
+
+/** Server settings. */
+export interface ApiOptions {
+  token: string;
+  examplesDir: string;
+  /** Folders whose files may be loaded by path. */
+  roots: string[];
+  version: string;
+  maxUploadBytes: number;
+  allowedHosts?: string[];
+  audit?: AuditRunner;
+}
+
+const UPLOAD_EXTENSIONS = ['.csv', '.tsv', '.txt', '.gz', '.parquet', '.json', '.ndjson', '.xlsx'];
+
+class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 415,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Builds the API routes under /api. */
+export function createApi(options: ApiOptions): Hono {
+  const api = new Hono();
+  const store = new DatasetStore();
+  const jobs = new JobRunner();
+  const uploadDir = mkdtempSync(join(tmpdir(), 'tally-uploads-'));
+  const uploads = new Map<string, string>();
+
+  api.onError((e, c) => {
+    if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
+    if (e instanceof SyntaxError) return c.json({ error: 'the request body is not valid JSON' }, 400);
+    return c.json({ error: 'internal error; the server keeps running' }, 500);
+  });
+  api.use('*', async (c, next) => {
+    if (!hostAllowed(c.req.header('host'), options.allowedHosts ?? [])) throw new HttpError(403, 'host not allowed');
+    if (c.req.header('x-tally-token') !== options.token && c.req.query('token') !== options.token) {
+      throw new HttpError(403, 'missing or wrong token: open the app from the address `tally serve` printed');
+    }
+    await next();
+  });
+
+  const examples = () => listExamples(options.examplesDir);
+  const body = async (c: { req: { json: () => Promise<unknown> } }): Promise<Record<string, unknown>> => {
+    const value = await c.req.json();
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new HttpError(400, 'expected a JSON object');
+    return value as Record<string, unknown>;
+  };
+  const str = (v: unknown, name: string, required = false): string | undefined => {
+    if (v === undefined || v === null || v === '') {
+      if (required) throw new HttpError(400, `"${name}" is required`);
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.length > 4096) throw new HttpError(400, `"${name}" must be a string`);
+    return v;
+  };
+  const datasetInfo = (id: string, label: string, loaded: LoadedTable) => ({
+    datasetId: id,
+    label,
+    file: basename(loaded.file),
+    sha256: loaded.sha256,
+    rows: loaded.rows,
+    stations: loaded.table.n,
+    rowsExcluded: loaded.rowsExcluded,
+    errors: loaded.issues.filter((i) => i.level === 'error').length,
+    warnings: loaded.issues.filter((i) => i.level === 'warning').length,
+    issues: loaded.issues.slice(0, 200),
+    candidates: loaded.table.candidates.map((c) => c.name),
+    levels: loaded.table.regions.map((r) => r.name),
+  });
+
+  api.get('/meta', (c) =>
+    c.json({ version: options.version, examples: examples(), presets: listPresets(), methods: listMethods() }),
+  );
+
+  api.post('/load', async (c) => {
+    const b = await body(c);
+    const example = str(b.example, 'example');
+    let loaded: LoadedTable;
+    let label: string;
+    let folder: string | undefined;
+    if (example) {
+      const dir = exampleDir(options.examplesDir, example);
+      const r = await loadManifestDataset(dir, str(b.dataset, 'dataset'));
+      if (!r.ok) throw new HttpError(400, r.error.message);
+      loaded = r.value;
+      label = `${example}${b.dataset ? ` / ${b.dataset}` : ''}`;
+      folder = dir;
+    } else {
+      const upload = str(b.upload, 'upload');
+      const path = upload ? uploads.get(upload) : guardPath(str(b.path, 'path', true)!, options.roots);
+      if (!path) throw new HttpError(403, 'that file is not in a folder this server may read (see --root)');
+      let map: string | undefined;
+      if (b.mapping !== undefined) {
+        const problem = mappingShapeProblem(b.mapping);
+        if (problem) throw new HttpError(400, `mapping: ${problem}`);
+        const mapDir = mkdtempSync(join(uploadDir, 'map-'));
+        map = join(mapDir, 'mapping.json');
+        writeFileSync(map, JSON.stringify(b.mapping));
+      }
+      const r = await loadTable(path, { preset: str(b.preset, 'preset'), map });
+      if (!r.ok) throw new HttpError(400, r.error.message);
+      loaded = r.value;
+      label = basename(upload ? (str(b.name, 'name') ?? 'upload') : path);
+    }
+    const stored = store.add(label, loaded, folder);
+    return c.json(datasetInfo(stored.id, label, loaded));
+  });
+
+  api.post(
+    '/upload',
+    bodyLimit({
+      maxSize: options.maxUploadBytes,
+      onError: () => {
+        throw new HttpError(413, `uploads are limited to ${options.maxUploadBytes} bytes`);
+      },
+    }),
+    async (c) => {
+      const type = (c.req.header('content-type') ?? '').split(';')[0].trim();
+      if (
+        !['application/octet-stream', 'text/csv', 'text/plain', 'application/gzip', 'application/json'].includes(type)
+      ) {
+        throw new HttpError(
+          415,
+          `unsupported content type "${type}"; send the file's bytes as application/octet-stream`,
+        );
+      }
+      const name = basename(c.req.query('name') ?? 'upload.csv').replace(/[^\w.-]/g, '_');
+      if (!UPLOAD_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) {
+        throw new HttpError(415, `unsupported file type; use one of ${UPLOAD_EXTENSIONS.join(' ')}`);
+      }
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      const id = `u${uploads.size + 1}`;
+      const dir = join(uploadDir, id);
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      uploads.set(id, path);
+      const preview = await previewFile(path);
+      if (!preview.ok) return c.json({ upload: id, name, error: preview.error.message });
+      return c.json({ upload: id, name, preview: { ...preview.value, file: name } });
+    },
+  );
+
+  api.get('/examples/:id/allegation', (c) => {
+    const dir = exampleDir(options.examplesDir, c.req.param('id'));
+    try {
+      return c.json({ text: readFileSync(join(dir, 'allegation.yaml'), 'utf8') });
+    } catch {
+      throw new HttpError(404, 'this example has no allegation.yaml');
+    }
+  });
+
+  api.post('/preview', async (c) => {
+    const b = await body(c);
+    const path = guardPath(str(b.path, 'path', true)!, options.roots);
+    if (!path) throw new HttpError(403, 'that file is not in a folder this server may read (see --root)');
+    const preview = await previewFile(path);
+    if (!preview.ok) throw new HttpError(400, preview.error.message);
+    return c.json({ preview: preview.value });
+  });
+
+  api.get('/datasets/:id', (c) => {
+    const d = store.get(c.req.param('id'));
+    if (!d) throw new HttpError(404, 'no such dataset (the server keeps the last 8)');
+    const level = c.req.query('level') || undefined;
+    const code = c.req.query('code') !== undefined ? Number(c.req.query('code')) : undefined;
+    const table = filterTable(d.loaded.table, level, Number.isInteger(code) ? code : undefined);
+    return c.json({
+      ...datasetInfo(d.id, d.label, d.loaded),
+      explore: exploreData(table, c.req.query('by') || undefined),
+    });
+  });
+
+  api.post('/jobs/run', async (c) => {
+    const b = await body(c);
+    const d = store.get(str(b.datasetId, 'datasetId', true)!);
+    if (!d) throw new HttpError(404, 'no such dataset');
+    const methods = Array.isArray(b.methods) ? b.methods.filter((m): m is string => typeof m === 'string') : [];
+    if (methods.length === 0) throw new HttpError(400, 'choose at least one method');
+    const lang: Lang = typeof b.lang === 'string' && isLang(b.lang) ? b.lang : 'en';
+    const seed = Number.isInteger(b.seed) ? (b.seed as number) : 1;
+    const level = str(b.level, 'level');
+    const code = Number.isInteger(b.code) ? (b.code as number) : undefined;
+    const table = filterTable(d.loaded.table, level, code);
+    const jobId = jobs.start('run', async (ctx) => {
+      const { report, failures } = await runMethods(
+        d.loaded,
+        table,
+        { methods, seed, candidate: str(b.candidate, 'candidate'), lang, version: options.version },
+        ctx,
+      );
+      return { reportJson: renderJson(report), report, failures, html: await reportHtml(report, lang) };
+    });
+    return c.json({ jobId });
+  });
+
+  api.post('/jobs/audit', async (c) => {
+    const b = await body(c);
+    if (!options.audit) throw new HttpError(409, 'audits are not available in this build');
+    const lang: Lang = typeof b.lang === 'string' && isLang(b.lang) ? b.lang : 'en';
+    const seed = Number.isInteger(b.seed) ? (b.seed as number) : 1;
+    const example = str(b.example, 'example', true)!;
+    const dir = exampleDir(options.examplesDir, example);
+    let allegationPath = join(dir, 'allegation.yaml');
+    const text = str(b.allegation, 'allegation');
+    if (text !== undefined) {
+      // An edited allegation is written beside the example's data so that its relative paths still resolve.
+      const editDir = mkdtempSync(join(dir, '.tally-edit-'));
+      allegationPath = join(editDir, 'allegation.yaml');
+      writeFileSync(allegationPath, text.replaceAll('\r\n', '\n'));
+    }
+    const audit = options.audit;
+    const jobId = jobs.start('audit', async (ctx) => {
+      try {
+        const out = await audit(allegationPath, { seed, lang, onProgress: (d, t, l) => ctx.progress(d, t, l) });
+        return out;
+      } finally {
+        if (text !== undefined) rmSync(resolve(allegationPath, '..'), { recursive: true, force: true });
+      }
+    });
+    return c.json({ jobId });
+  });
+
+  api.get('/jobs/:id', (c) => {
+    const job = jobs.get(c.req.param('id'));
+    if (!job) throw new HttpError(404, 'no such job');
+    const { result, ...rest } = job;
+    const r = result as { report?: unknown; failures?: unknown } | undefined;
+    return c.json({ ...rest, result: r ? { report: r.report, failures: r.failures } : undefined });
+  });
+
+  api.delete('/jobs/:id', (c) => c.json({ cancelled: jobs.cancel(c.req.param('id')) }));
+
+  api.get('/jobs/:id/:file', async (c) => {
+    const job = jobs.get(c.req.param('id'));
+    if (!job || job.status !== 'done') throw new HttpError(404, 'no finished job with that id');
+    const r = job.result as { reportJson: string; html: string; report: Report };
+    const file = c.req.param('file');
+    const lang = c.req.query('lang');
+    if (file === 'report.json') return c.body(r.reportJson, 200, download('application/json', 'report.json'));
+    if (file === 'report.html') {
+      const html = lang && isLang(lang) ? await reportHtml(r.report, lang) : r.html;
+      if (c.req.query('view') === '1') return c.html(html);
+      return c.body(html, 200, download('text/html; charset=utf-8', 'report.html'));
+    }
+    if (file === 'findings.csv')
+      return c.body(reportCsv(r.report), 200, download('text/csv; charset=utf-8', 'findings.csv'));
+    throw new HttpError(404, 'unknown file');
+  });
+
+  return api;
+}
+
+function download(type: string, name: string): Record<string, string> {
+  return { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` };
+}
+
+/** A bundled example folder by name; names are checked against the folder listing, never joined blindly. */
+function exampleDir(examplesDir: string, name: string): string {
+  const known = listExamples(examplesDir).map((e) => e.id);
+  if (!known.includes(name)) throw new HttpError(404, `no example "${name}"`);
+  return join(examplesDir, name);
+}
+
+/** The bundled examples with their manifests. */
+export function listExamples(examplesDir: string) {
+  let names: string[] = [];
+  try {
+    names = readdirSync(examplesDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((id) => {
+    const m = readManifest(join(examplesDir, id));
+    if (!m.ok) return [];
+    const files = readdirSync(join(examplesDir, id));
+    return [
+      {
+        id,
+        name: m.value.name,
+        description: m.value.description ?? '',
+        datasets: m.value.datasets.map((d) => ({ id: d.id, title: d.title ?? d.id, kind: d.kind })),
+        hasAllegation: files.includes('allegation.yaml'),
+      },
+    ];
+  });
+}

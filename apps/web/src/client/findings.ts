@@ -1,0 +1,88 @@
+/** Findings of a run or an audit: verdicts, statistics, plots, downloads. */
+import { type Report, renderMessage, translate, type Verdict } from '@tally/report';
+import { h, num, state, t, tr } from './dom.ts';
+import { showPlot } from './plots.ts';
+
+/** Renders the findings table, the plots and the download links; redraws them when the language changes. */
+export function findingsSection(
+  report: Report,
+  failures: { method: string; error: string }[],
+  jobPath: string,
+  token: string,
+): HTMLElement {
+  const container = h('div', { id: 'findings' });
+  const draw = () => container.replaceChildren(...findingsContent(report, failures, jobPath, token));
+  const onLang = () => (container.isConnected ? draw() : document.removeEventListener('tally:lang', onLang));
+  document.addEventListener('tally:lang', onLang);
+  draw();
+  return container;
+}
+
+function findingsContent(
+  report: Report,
+  failures: { method: string; error: string }[],
+  jobPath: string,
+  token: string,
+): HTMLElement[] {
+  const verdictText = (v: Verdict) => translate(state.lang, `verdict.${v}`);
+  const plots = h('div', { className: 'plots' });
+  for (const f of report.findings) {
+    if (!f.plot) continue;
+    const box = h('div');
+    plots.append(h('div', {}, h('h3', {}, `${f.methodTitle}${f.target ? ` · ${f.target}` : ''}`), box));
+    void showPlot(box, f.plot);
+  }
+  const links = ['report.html', 'report.json', 'findings.csv'].map((file) =>
+    h(
+      'a',
+      { href: `${jobPath}/${file}?${token}&lang=${state.lang}`, download: file, style: 'margin-right: 1rem' },
+      file,
+    ),
+  );
+  return [
+    tr('findingsTitle', 'h2'),
+    report.findings.length === 0 ? tr('noFindings', 'p') : h('span'),
+    h(
+      'div',
+      { style: 'max-height: 420px; overflow-y: auto' },
+      h(
+        'table',
+        {},
+        h(
+          'tr',
+          {},
+          tr('method', 'th'),
+          tr('target', 'th'),
+          tr('region', 'th'),
+          tr('statistic', 'th'),
+          tr('pValue', 'th'),
+          tr('adjustedP', 'th'),
+          tr('verdict', 'th'),
+        ),
+        ...report.findings.map((f) =>
+          h(
+            'tr',
+            { title: renderMessage(f.explanation.message, state.lang) },
+            h('td', {}, f.methodTitle),
+            h('td', {}, f.target),
+            h('td', {}, f.region),
+            h('td', { className: 'num' }, `${f.statisticName} = ${num(f.statistic, 3)}`),
+            h('td', { className: 'num' }, f.pValue === null ? '–' : num(f.pValue, 4)),
+            h('td', { className: 'num' }, f.adjustedPValue === null ? '–' : num(f.adjustedPValue, 4)),
+            h('td', {}, h('span', { className: `verdict verdict-${f.verdict}` }, verdictText(f.verdict))),
+          ),
+        ),
+      ),
+    ),
+    failures.length > 0
+      ? h(
+          'div',
+          {},
+          tr('methodFailures', 'h3'),
+          h('ul', {}, ...failures.map((x) => h('li', {}, `${x.method}: ${x.error}`))),
+        )
+      : h('span'),
+    plots,
+    h('p', {}, tr('downloads'), ': ', ...links),
+  ].filter((x): x is HTMLElement => x !== null);
+}

@@ -1,0 +1,3 @@
+export * from './api.ts';
+export * from './security.ts';
+export * from './server.ts';
