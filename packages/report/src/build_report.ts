@@ -35,6 +35,8 @@ export interface ReportInput {
   /** Measured calibration per method id. */
   readonly calibration?: Readonly<Record<string, Calibration>>;
   readonly methods?: readonly MethodNote[];
+  /** Notes shown in their own section: catalogue messages are localised, plain strings are shown as given. */
+  readonly notes?: readonly (string | Message)[];
 }
 
 function cmp(a: string, b: string): number {
@@ -267,5 +269,8 @@ export function buildReport(input: ReportInput): Result<Report> {
     inputs: [...input.inputs].sort((a, b) => cmp(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 })),
     methods,
     caveats: caveatMessages(alpha, correction, lang).map((m) => localise(m, lang)),
+    notes: (input.notes ?? []).map((n) =>
+      typeof n === 'string' ? { text: n, message: null } : { text: renderMessage(n, lang), message: n },
+    ),
   });
 }

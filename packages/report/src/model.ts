@@ -104,6 +104,12 @@ export interface LocalisedText {
   readonly message: Message;
 }
 
+/** A note from the caller (e.g. an analysis that was not run): a catalogue message, or plain text that stays as given. */
+export interface Note {
+  readonly text: string;
+  readonly message: Message | null;
+}
+
 /** One method result, judged. */
 export interface Finding {
   /** Stable id: method, then ":target", then "@region", then "#k" when repeated. */
@@ -166,4 +172,6 @@ export interface Report {
   readonly inputs: readonly InputFile[];
   readonly methods: readonly MethodNote[];
   readonly caveats: readonly LocalisedText[];
+  /** Caller notes, in the order given (e.g. analyses not run and why). */
+  readonly notes: readonly Note[];
 }

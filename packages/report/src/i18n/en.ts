@@ -89,6 +89,7 @@ export const en = {
   'heading.inputs': 'Inputs and reproducibility',
   'heading.warnings': 'Warnings',
   'heading.details': 'Numbers',
+  'heading.notes': 'Notes on this analysis',
 
   'label.claim': 'Claim',
   'label.claimant': 'Made by',

@@ -92,6 +92,7 @@ export const es: Record<MessageKey, string> = {
   'heading.inputs': 'Datos de entrada y reproducibilidad',
   'heading.warnings': 'Advertencias',
   'heading.details': 'Cifras',
+  'heading.notes': 'Notas sobre este análisis',
 
   'label.claim': 'Afirmación',
   'label.claimant': 'Formulada por',

@@ -91,6 +91,7 @@ export const ru: Record<MessageKey, string> = {
   'heading.inputs': 'Входные данные и воспроизводимость',
   'heading.warnings': 'Предупреждения',
   'heading.details': 'Числа',
+  'heading.notes': 'Примечания к анализу',
 
   'label.claim': 'Утверждение',
   'label.claimant': 'Автор',

@@ -12,6 +12,9 @@ import {
 } from '../i18n/index.ts';
 import type { Finding, Report, Verdict } from '../model.ts';
 
+/** Most validation issues listed in the HTML and Markdown reports (report.json keeps them all). */
+export const MAX_ISSUES_SHOWN = 500;
+
 /** A translator bound to one language. */
 export type Translator = (key: MessageKey, params?: Record<string, MessageParam>) => string;
 
@@ -120,6 +123,11 @@ export function summaryLines(report: Report, lang: Lang): string[] {
   ];
   if (report.allegation === null) lines.push(t('summary.no_allegation'));
   return lines;
+}
+
+/** The report's notes in `lang` (plain-text notes are shown as given). */
+export function noteTexts(report: Report, lang: Lang): string[] {
+  return (report.notes ?? []).map((n) => (n.message ? renderMessage(n.message, lang) : n.text));
 }
 
 /** The report's caveats in `lang`. */

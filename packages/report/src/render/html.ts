@@ -9,6 +9,8 @@ import { renderSvg } from '../plots/svg.ts';
 import {
   caveatTexts,
   findingText,
+  MAX_ISSUES_SHOWN,
+  noteTexts,
   pLabel,
   regionLabel,
   summaryLines,
@@ -16,9 +18,6 @@ import {
   translator,
   verdictLabel,
 } from './common.ts';
-
-/** Most validation issues listed in the HTML and Markdown reports (report.json keeps them all). */
-export const MAX_ISSUES_SHOWN = 500;
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -215,6 +214,12 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
     for (let i = 0; i < report.findings.length; i++) out.push(await findingHtml(report.findings[i], i, lang, t));
     out.push('</section>');
   }
+
+  const notes = noteTexts(report, lang);
+  if (notes.length > 0)
+    out.push(
+      `<section id="notes"><h2>${esc(t('heading.notes'))}</h2><ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`,
+    );
 
   out.push(`<section id="validation"><h2>${esc(t('heading.validation'))}</h2>`);
   const issues = report.validationIssues;

@@ -22,37 +22,41 @@ const ARGS = [
 const dir = mkdtempSync(join(tmpdir(), 'tally-report-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('HTML report in real Chromium: renders offline, plots visible, PNG export works', {
-  skip: existsSync(CHROMIUM) ? false : 'Debian chromium not installed',
-}, async () => {
-  const file = join(dir, 'report.html');
-  writeFileSync(file, await renderHtml(sampleReport(), 'es'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  try {
-    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 1400 } });
-    const requests: string[] = [];
-    page.on('request', (r) => {
-      if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
-        requests.push(r.url());
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pathToFileURL(file).href);
-    assert.equal(await page.locator('figure svg').count(), 6);
-    assert.equal(await page.locator('#verdicts .badge').first().innerText(), 'No respaldada por esta prueba');
-    const box = await page.locator('#plot-1 svg').boundingBox();
-    assert.ok(box && box.width > 300 && box.height > 200, 'plot is laid out');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#plot-1 button.png').click()]);
-    assert.match(download.suggestedFilename(), /\.png$/);
-    const png = readFileSync(await download.path());
-    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
-    const svgWidth = Number((await page.locator('#plot-1 svg').getAttribute('width')) ?? 0);
-    assert.equal(png.readUInt32BE(16), svgWidth * 2, 'PNG is drawn at twice the SVG size');
-    await page.locator('#finding-2').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(process.env.TALLY_SCREENSHOT_DIR ?? dir, 'report_es.png'), fullPage: false });
-    assert.deepEqual(requests, [], 'the report made network requests');
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-  }
-});
+test(
+  'HTML report in real Chromium: renders offline, plots visible, PNG export works',
+  {
+    skip: existsSync(CHROMIUM) ? false : 'Debian chromium not installed',
+  },
+  async () => {
+    const file = join(dir, 'report.html');
+    writeFileSync(file, await renderHtml(sampleReport(), 'es'));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1100, height: 1400 } });
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:') && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+          requests.push(r.url());
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(pathToFileURL(file).href);
+      assert.equal(await page.locator('figure svg').count(), 6);
+      assert.equal(await page.locator('#verdicts .badge').first().innerText(), 'No respaldada por esta prueba');
+      const box = await page.locator('#plot-1 svg').boundingBox();
+      assert.ok(box && box.width > 300 && box.height > 200, 'plot is laid out');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#plot-1 button.png').click()]);
+      assert.match(download.suggestedFilename(), /\.png$/);
+      const png = readFileSync(await download.path());
+      assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+      const svgWidth = Number((await page.locator('#plot-1 svg').getAttribute('width')) ?? 0);
+      assert.equal(png.readUInt32BE(16), svgWidth * 2, 'PNG is drawn at twice the SVG size');
+      await page.locator('#finding-2').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(process.env.TALLY_SCREENSHOT_DIR ?? dir, 'report_es.png'), fullPage: false });
+      assert.deepEqual(requests, [], 'the report made network requests');
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  },
+);

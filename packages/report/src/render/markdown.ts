@@ -1,7 +1,17 @@
 /** Markdown rendering of a report (plots are left to the HTML report; Markdown lists the findings and numbers). */
 import type { Lang } from '../i18n/index.ts';
 import type { Report } from '../model.ts';
-import { caveatTexts, findingText, pLabel, regionLabel, summaryLines, translator, verdictLabel } from './common.ts';
+import {
+  caveatTexts,
+  findingText,
+  MAX_ISSUES_SHOWN,
+  noteTexts,
+  pLabel,
+  regionLabel,
+  summaryLines,
+  translator,
+  verdictLabel,
+} from './common.ts';
 
 /** Escapes text for a Markdown table cell or inline run: pipes, backslashes, markup characters, newlines. */
 export function mdEscape(text: string): string {
@@ -74,23 +84,35 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
     });
   }
 
+  const notes = noteTexts(report, lang);
+  if (notes.length > 0) {
+    out.push(`## ${t('heading.notes')}`, '');
+    for (const n of notes) out.push(`- ${mdEscape(n)}`);
+    out.push('');
+  }
+
   out.push(`## ${t('heading.validation')}`, '');
   if (report.validationIssues.length === 0) out.push(t('validation.none'), '');
-  else
+  else {
+    if (report.validationIssues.length > MAX_ISSUES_SHOWN)
+      out.push(t('summary.more_issues', { shown: MAX_ISSUES_SHOWN, total: report.validationIssues.length }), '');
     out.push(
       ...table(
         [t('label.level'), t('label.file'), t('label.row'), t('label.column'), t('label.rule'), t('label.message')],
-        report.validationIssues.map((v) => [
-          t(v.level === 'error' ? 'label.level_error' : 'label.level_warning'),
-          v.file,
-          v.row === undefined ? '' : String(v.row),
-          v.column ?? '',
-          v.rule,
-          v.message,
-        ]),
+        report.validationIssues
+          .slice(0, MAX_ISSUES_SHOWN)
+          .map((v) => [
+            t(v.level === 'error' ? 'label.level_error' : 'label.level_warning'),
+            v.file,
+            v.row === undefined ? '' : String(v.row),
+            v.column ?? '',
+            v.rule,
+            v.message,
+          ]),
       ),
       '',
     );
+  }
 
   if (report.methods.length > 0) {
     out.push(`## ${t('heading.methods')}`, '');

@@ -130,3 +130,31 @@ test('terminal summary: one line per finding, ANSI colour only when asked', () =
   assert.ok(plain.includes('[!] Consistent with the allegation  Persistence (difference in differences) — MAS'));
   assert.ok(plain.endsWith('\n'));
 });
+
+test('notes: catalogue messages are localised, plain text is kept; long issue lists are capped in HTML and Markdown', async () => {
+  const input = sampleReportInput('en');
+  const issues = Array.from({ length: 600 }, (_, i) => ({
+    level: 'warning' as const,
+    file: 'f.csv',
+    row: i + 2,
+    rule: 'r',
+    message: `m${i}`,
+  }));
+  const r = buildReport({
+    ...input,
+    results: input.results.slice(0, 1),
+    validationIssues: issues,
+    notes: ['N-plain', { key: 'summary.no_findings' }],
+  });
+  assert.ok(r.ok);
+  assert.equal(r.value.validationIssues.length, 600);
+  assert.deepEqual(r.value.notes[0], { text: 'N-plain', message: null });
+  const html = await renderHtml(r.value, 'es');
+  assert.ok(html.includes('<section id="notes"><h2>Notas sobre este análisis</h2>'));
+  assert.ok(html.includes('<li>N-plain</li>') && html.includes('Ningún método produjo un resultado.'));
+  assert.ok(html.includes('Se muestran los primeros 500 de 600 problemas de validación'));
+  assert.equal((html.match(/<tr><td>advertencia<\/td>/g) ?? []).length, 500);
+  const md = renderMarkdown(r.value, 'ru');
+  assert.ok(md.includes('## Примечания к анализу'));
+  assert.equal((md.match(/^\| предупреждение \|/gm) ?? []).length, 500);
+});
