@@ -4,6 +4,8 @@ import {
   type CutoffSpec,
   createRng,
   type LateCountReport,
+  marginsBySite,
+  type OtherElection,
   type ProjectionOptions,
   parseInstant,
   runLateCount,
@@ -30,6 +32,9 @@ interface LatecountOptions {
   preset?: string;
   map?: string;
   changes?: boolean;
+  other?: string;
+  otherCandidates?: string;
+  otherKey?: string;
   json?: boolean;
 }
 
@@ -94,6 +99,25 @@ function cutoffValue(opts: LatecountOptions, snapshots: string[]): CutoffSpec {
   );
 }
 
+/** Loads `--other` (a folder, folder:dataset, or file) and its margins per site key. */
+async function loadOther(final: StationTable, opts: LatecountOptions): Promise<OtherElection | undefined> {
+  if (opts.other === undefined) return undefined;
+  const levels = final.regions.map((r) => r.name);
+  const level = opts.otherKey ?? (levels.includes('recinto_code') ? 'recinto_code' : levels[levels.length - 1]);
+  if (level === undefined || !levels.includes(level))
+    throw new UsageError(
+      `--other-key ${level}: no such region level; this table has: ${levels.join(', ') || '(none)'}`,
+    );
+  const m = /^(.*):([^:/\\]+)$/.exec(opts.other);
+  const [path, dataset] = m !== null && !/^[A-Za-z]$/.test(m[1]) ? [m[1], m[2]] : [opts.other, undefined];
+  const loaded = await loadInputOrExit(path, { dataset, quiet: opts.json });
+  const names = opts.otherCandidates?.split(',').map((x) => x.trim());
+  const margins = marginsBySite(loaded.table, level, names);
+  if (!margins.ok) throw failure(margins.error);
+  const [a, b] = margins.value.candidates;
+  return { level, marginByKey: margins.value.margins, name: `${loaded.table.meta.name}, ${a} - ${b}` };
+}
+
 /** The latecount command. */
 export function latecountCommand(): Command {
   return new Command('latecount')
@@ -127,6 +151,15 @@ export function latecountCommand(): Command {
     .option('--preset <name>', 'for a file: a shipped column mapping')
     .option('--map <file>', 'for a file: your own column mapping')
     .option('--no-changes', 'leave the list of changed stations out of the snapshot diff (totals only)')
+    .option(
+      '--other <input>',
+      'another election at the same sites for the composition: folder, folder:dataset, or file',
+    )
+    .option('--other-candidates <A,B>', "the other election's two candidates (default: its top two)")
+    .option(
+      '--other-key <level>',
+      'region level whose labels join the two elections (default: recinto_code, else the narrowest)',
+    )
     .option('--json', 'print one JSON object')
     .action(async (input: string, opts: LatecountOptions) => {
       const projection: ProjectionOptions = {
@@ -139,6 +172,7 @@ export function latecountCommand(): Command {
       const seed = number('seed', opts.seed, true);
       const candidates = opts.candidates?.split(',').map((s) => s.trim());
       const { final, cutoff } = await resolveInputs(input, opts);
+      const otherElection = await loadOther(final, opts);
       const report = runLateCount(
         final,
         cutoff,
@@ -151,6 +185,7 @@ export function latecountCommand(): Command {
             clusterLevel: opts.clusterLevel,
           },
           listChanges: opts.changes !== false,
+          otherElection,
           seed,
         },
         createRng(seed),
@@ -208,6 +243,12 @@ function printSummary(final: StationTable, r: LateCountReport): void {
     if (narrow)
       out.push(
         `Composition: late stations voting like early ones of their own ${narrow.level} explain ${f2(100 * narrow.shareExplained)}% of the late shift`,
+      );
+    const o = c.otherElection;
+    if (o)
+      out.push(
+        `  with ${o.name} at the same sites (${int(o.matchedEarly)} early, ${int(o.matchedLate)} late stations matched): ` +
+          `${f2(100 * o.shareExplained)}% of the matched late-minus-early difference explained`,
       );
   }
   const s = r.snapshotDiff;

@@ -4,7 +4,7 @@ import { simulateLateCount } from '../../test/latecount_sim.ts';
 import { buildCountView } from '../latecount/count_view.ts';
 import { createRng } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
-import { compositionAt, compositionDecomposition } from './composition_decomposition.ts';
+import { compositionAt, compositionDecomposition, marginsBySite } from './composition_decomposition.ts';
 
 /** Areas X, Y, Z; arrival percentile = position. Margins per station in points over 100 valid votes. */
 function table(margins: number[], area: number[], position: number[]): StationTable {
@@ -115,4 +115,22 @@ test('registry wrapper and the empty-late-set error', () => {
   assert.ok(v.ok);
   const c = compositionAt(v.value);
   assert.ok(!c.ok && c.error.kind === 'insufficient_data');
+});
+
+test('marginsBySite pools by a region level, or keys by station id when the table is per site', () => {
+  const t = table([10, 30, -20, 40, 40], [0, 0, 1, 2, 2], [10, 20, 30, 90, 95]);
+  const byArea = marginsBySite(t, 'area');
+  assert.ok(byArea.ok);
+  assert.deepEqual(
+    [...byArea.value.margins.entries()],
+    [
+      ['X', 20],
+      ['Y', -20],
+      ['Z', 40],
+    ],
+  );
+  const byId = marginsBySite(t, 'recinto_code', ['B', 'A']);
+  assert.ok(byId.ok);
+  assert.equal(byId.value.margins.get('0'), -10);
+  assert.deepEqual(byId.value.candidates, ['B', 'A']);
 });

@@ -15,10 +15,10 @@
  * Citation: Curiel & Williams (2020), MIT Election Data and Science Lab; Idrobo, Kronick & Rodríguez
  * (2022), Journal of Politics 84(4) (prior-election and geography controls).
  */
-import { buildCountView, type CountView } from '../latecount/count_view.ts';
+import { buildCountView, type CountView, resolvePair } from '../latecount/count_view.ts';
 import type { ForensicMethod, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
-import { shareDenominator } from '../station_table.ts';
+import { type StationTable, shareDenominator } from '../station_table.ts';
 import { splitCandidates } from './counterfactual_projection.ts';
 
 /** Per-level result of the region decomposition. */
@@ -67,6 +67,33 @@ export interface CompositionSummary {
   readonly lateWeight: number;
   readonly regions: RegionComposition[];
   readonly otherElection: OtherElectionComposition | null;
+}
+
+/**
+ * Margins (points) of another election per site key: pooled over stations sharing a label of region
+ * level `level` when the table has it, else one per station id (a table already per site).
+ */
+export function marginsBySite(
+  table: StationTable,
+  level: string,
+  candidates?: readonly string[],
+): Result<{ margins: Map<string, number>; candidates: [string, string] }> {
+  const pairR = resolvePair(table, candidates);
+  if (!pairR.ok) return pairR;
+  const { a, b, nameA, nameB } = pairR.value;
+  const den = shareDenominator(table);
+  const r = table.regions.find((x) => x.name === level);
+  const keys = r === undefined ? table.ids : r.labels;
+  const diff = new Float64Array(keys.length);
+  const tot = new Float64Array(keys.length);
+  for (let i = 0; i < table.n; i++) {
+    const k = r === undefined ? i : r.codes[i];
+    diff[k] += table.candidates[a].votes[i] - table.candidates[b].votes[i];
+    tot[k] += den[i];
+  }
+  const margins = new Map<string, number>();
+  for (let k = 0; k < keys.length; k++) if (tot[k] > 0) margins.set(keys[k], (100 * diff[k]) / tot[k]);
+  return ok({ margins, candidates: [nameA, nameB] });
 }
 
 /** Decomposes the late shift of a count view by region levels and, when given, another election. */
