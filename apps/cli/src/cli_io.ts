@@ -51,9 +51,10 @@ export function failure(error: TallyError): Error {
   if (error.kind === 'invalid_options') return new UsageError(error.message);
   const where =
     error.kind === 'parse_error' && error.row !== undefined && !error.message.includes(`row ${error.row}`)
-      ? ` (row ${error.row}${error.column ? `, column "${error.column}"` : ''}${error.rule ? `, rule ${error.rule}` : ''})`
+      ? ` (row ${error.row}${error.column ? `, column "${error.column}"` : ''})`
       : '';
-  return new DataError(`${error.message}${where}`);
+  const rule = error.kind === 'parse_error' && error.rule ? ` [${error.rule}]` : ` [${error.kind}]`;
+  return new DataError(`${error.message}${where}${rule}`);
 }
 
 /**

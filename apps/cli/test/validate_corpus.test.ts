@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { hasStackTrace, runCli, runMain } from './run_cli.ts';
+import { type CliRun, hasStackTrace, runCli, runMain } from './run_cli.ts';
 
 const CORPUS = join('packages', 'ingest', 'test', 'corpus');
 const MAP = join(CORPUS, 'map.json');
@@ -29,9 +29,11 @@ const CASES: Expect[] = [
     says: [`${at('quoted_fields.csv')}:6: column "A":`, '[not_a_count]'],
   },
   { file: 'truncated_row.csv', code: 1, says: [`${at('truncated_row.csv')}:3:`, '[ragged_row]', '4 rows'] },
-  { file: 'truncated.csv.gz', code: 1, says: [at('truncated.csv.gz'), 'gzip'] },
-  { file: 'garbage.bin', code: 1, says: [at('garbage.bin')] },
-  { file: 'empty.csv', code: 1, says: [at('empty.csv'), 'empty'] },
+  { file: 'truncated.csv.gz', code: 1, says: [at('truncated.csv.gz'), 'gzip', '[unreadable_gzip]'] },
+  { file: 'garbage.bin', code: 1, says: [at('garbage.bin'), 'row 18', '[unterminated_quote]'] },
+  { file: 'unterminated_quote.csv', code: 1, says: [at('unterminated_quote.csv'), 'row 3', '[unterminated_quote]'] },
+  { file: 'missing_column.csv', code: 1, says: [at('missing_column.csv'), '"registered"', '[missing_column]'] },
+  { file: 'empty.csv', code: 1, says: [at('empty.csv'), 'empty', '[empty_file]'] },
   { file: 'a_folder.csv', code: 1, says: [at('a_folder.csv'), 'folder'] },
   { file: 'does_not_exist.csv', code: 1, says: [at('does_not_exist.csv'), 'no such file'] },
   { file: 'ok_baseline.csv', map: 'map_wrong_types.json', code: 1, says: [at('map_wrong_types.json'), 'candidates'] },
@@ -52,7 +54,7 @@ const SUBPROCESS = new Set(['negative_count.csv', 'truncated.csv.gz', 'a_folder.
 test('tally validate on corpus files: exit codes, file:row: column: message [rule], no stack traces', async () => {
   const args = (c: Expect) => ['validate', at(c.file), '--map', c.map ? at(c.map) : MAP];
   const sub = Promise.all(CASES.map((c) => (SUBPROCESS.has(c.file) ? runCli(args(c)) : undefined)));
-  const inProcess = [];
+  const inProcess: (CliRun | undefined)[] = [];
   for (const c of CASES) inProcess.push(SUBPROCESS.has(c.file) ? undefined : await runMain(args(c)));
   const subRuns = await sub;
   CASES.forEach((c, k) => {

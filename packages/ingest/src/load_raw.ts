@@ -7,7 +7,7 @@ import { err, ok, type Result, type TallyError } from '@tally/core';
 import { detectFormat, sniffText, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
-import { lineMaps, recordLines } from './record_lines.ts';
+import { hasMixedLineEndings, lineMaps, recordLines, unterminatedQuoteLine } from './record_lines.ts';
 import { loadXlsxInto } from './xlsx.ts';
 
 /** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
@@ -92,12 +92,15 @@ export async function loadRaw(
   }
   let source = path;
   let tempDir: string | undefined;
-  if (sniff.encoding !== 'utf-8') {
+  // DuckDB cannot read mixed CRLF/LF line endings (its dialect sniffer gives up), so they are made uniform first.
+  const mixedEol = hasMixedLineEndings(sniff.text);
+  if (sniff.encoding !== 'utf-8' || mixedEol) {
     tempDir = mkdtempSync(join(tmpdir(), 'tally-'));
     source = join(tempDir, 'transcoded.csv');
-    writeFileSync(source, sniff.text.replace(/^\uFEFF/, ''));
+    const text = sniff.text.replace(/^\uFEFF/, '');
+    writeFileSync(source, mixedEol ? text.replaceAll('\r\n', '\n') : text);
   }
-  const compression = sniff.gzip && sniff.encoding === 'utf-8' ? 'gzip' : 'none';
+  const compression = sniff.gzip && source === path ? 'gzip' : 'none';
   try {
     await conn.run(
       `CREATE TABLE ${t} AS SELECT * FROM read_csv(${quoteLiteral(source)}, header = true, all_varchar = true,
@@ -105,6 +108,16 @@ export async function loadRaw(
         store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1)`,
     );
   } catch (e) {
+    const quote = unterminatedQuoteLine(sniff.text);
+    if (quote !== undefined) {
+      return err({
+        kind: 'parse_error',
+        file,
+        row: quote,
+        rule: 'unterminated_quote',
+        message: `${file}: row ${quote}: a quoted field opens here and never closes, so no row after it can be read`,
+      });
+    }
     const why = firstLine(e).replaceAll(source, file);
     return err({ kind: 'parse_error', file, rule: 'unreadable_csv', message: `${file}: ${why}` });
   } finally {

@@ -99,7 +99,7 @@ async function withRaw<T>(
     const raw = await loadRaw(conn, path, bytes.value, 'raw');
     if (!raw.ok) return raw;
     if (raw.value.rows === 0) {
-      const ragged = raw.value.issues.find((i) => i.level === 'error');
+      const ragged = raw.value.issues.find((i) => i.level === 'error' && i.rule !== 'duplicate_column');
       return err({
         kind: 'parse_error',
         file: path,

@@ -80,3 +80,28 @@ export function lineMaps(
     rejectLine: (duckLine) => lines.startLine[duckLine - 1],
   };
 }
+
+/** The line where a double-quoted field opens and never closes, or undefined when every quote closes. */
+export function unterminatedQuoteLine(text: string): number | undefined {
+  let inQuotes = false;
+  let line = 1;
+  let openedAt = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) {
+      inQuotes = !inQuotes;
+      if (inQuotes) openedAt = line;
+    } else if (ch === 10) line++;
+  }
+  return inQuotes ? openedAt : undefined;
+}
+
+/** True when some lines end in CRLF and others in a bare LF. */
+export function hasMixedLineEndings(text: string): boolean {
+  const crlf = text.indexOf('\r\n');
+  if (crlf < 0) return false;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (i === 0 || text.charCodeAt(i - 1) !== 13) return true;
+  }
+  return false;
+}

@@ -156,6 +156,16 @@ export const CORPUS: CorpusCase[] = [
     loads: { rows: 3, stations: 2, excluded: 1, issues: [e('negative_count', 5, 'A')] },
   },
   {
+    file: 'unterminated_quote.csv',
+    wrong: 'a quote opens in row 3 ("North) and never closes',
+    fails: { kind: 'parse_error', rule: 'unterminated_quote' },
+  },
+  {
+    file: 'mixed_line_endings.csv',
+    wrong: 'LF lines with one CRLF line (row 3, B = -46)',
+    loads: oneBad(e('negative_count', 3, 'B')),
+  },
+  {
     file: 'ballots_exceed_registered.csv',
     wrong: '60 ballots at a station with 50 registered (kept, flagged)',
     loads: {
@@ -173,7 +183,11 @@ export const CORPUS: CorpusCase[] = [
     wrong: 'A + B = 65 but valid = 66 (kept, flagged)',
     loads: { ...clean, issues: [w('valid_sum_mismatch', 5)] },
   },
-  { file: 'garbage.bin', wrong: '4 KiB of random bytes', fails: { kind: 'parse_error', rule: 'unreadable_csv' } },
+  {
+    file: 'garbage.bin',
+    wrong: '4 KiB of random bytes (an odd number of quote bytes; the first unclosed one is named)',
+    fails: { kind: 'parse_error', rule: 'unterminated_quote' },
+  },
   {
     file: 'not_really.xlsx',
     wrong: 'zip magic bytes then garbage, named .xlsx',

@@ -171,6 +171,11 @@ async function main(): Promise<void> {
       ['S4', '"He said ""no"""', '110', '70', '5', '65', 'x', '50'],
     ]),
   );
+  write('unterminated_quote.csv', csv([HEADER, GOOD[0], ['S2', '"North', ...GOOD[1].slice(2)], GOOD[2], GOOD[3]]));
+  write(
+    'mixed_line_endings.csv',
+    `${csv([HEADER, GOOD[0]])}${csv(withCell(1, 'B', '-46').slice(2, 3), ',', '\r\n')}${csv(GOOD.slice(2))}`,
+  );
   write('ballots_exceed_registered.csv', csv(withCell(2, 'registered', '50')));
   write('votes_exceed_valid.csv', csv(withCell(0, 'valid', '40')));
   write('valid_sum_mismatch.csv', csv(withCell(3, 'valid', '66')));

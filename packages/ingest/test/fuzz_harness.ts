@@ -1,0 +1,353 @@
+/**
+ * Fuzzing the importers: fast-check generates CSV/TSV/JSON bytes, raw garbage, and mutations of real rows
+ * (Bolivia 2019 cómputo, Russia 2018), runs each through `loadTable`, and checks that the outcome is a documented
+ * error or a valid table. Used by fuzz_ingest.test.ts (a small run) and scripts/fuzz_ingest.ts (the extended run).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { MAX_COUNT } from '../src/count_columns.ts';
+import { type LoadedTable, loadTable } from '../src/index.ts';
+
+const HERE = import.meta.dirname;
+const ROOT = join(HERE, '..', '..', '..');
+const GENERIC_MAP = join(HERE, 'corpus', 'map.json');
+const HEADER = ['station', 'region', 'registered', 'ballots', 'invalid', 'valid', 'A', 'B'];
+
+/** One generated input: file name (its extension matters), bytes, and the mapping to read it with. */
+export interface FuzzInput {
+  kind: string;
+  name: string;
+  bytes: Uint8Array;
+  choice: { map?: string; preset?: string };
+}
+
+/** Rules a loaded table's issues may carry (docs/data-model.md, plus DuckDB's own CSV reject types). */
+const ISSUE_RULES = new Set([
+  'duplicate_column',
+  'ragged_row',
+  'missing_count',
+  'negative_count',
+  'non_integer_count',
+  'not_a_count',
+  'implausible_count',
+  'missing_station_id',
+  'duplicate_station_id',
+  'valid_sum_mismatch',
+  'votes_exceed_valid',
+  'ballots_exceed_registered',
+  'ballots_cast_exceed_registered',
+  'no_blank_or_invalid',
+  'missing_region_label',
+  'not_utf8',
+  'row_numbers_approximate',
+]);
+const ERROR_RULE =
+  /^(empty_file|no_data_rows|unterminated_quote|unreadable_(csv|gzip|xlsx|parquet|json)|ragged_row|csv_[a-z_]+)$/;
+
+function firstLinesOfGzip(path: string, count: number): string[] {
+  const compressed = readFileSync(path).subarray(0, 1 << 16);
+  const text = gunzipSync(compressed, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+  return text.split('\n').slice(0, count);
+}
+
+let realCache: { bolivia: string[]; russia: string[] } | undefined;
+function realLines(): { bolivia: string[]; russia: string[] } {
+  realCache ??= {
+    bolivia: firstLinesOfGzip(join(ROOT, 'examples/bolivia-2019/computo_final_2019-10-25_21-09-30.csv.gz'), 25),
+    russia: firstLinesOfGzip(join(ROOT, 'examples/russia-2018/russia_2018_president_uik.csv.gz'), 15),
+  };
+  return realCache;
+}
+
+const enc = new TextEncoder();
+
+/** A value one time in `every`, null otherwise. */
+function rarely<T>(arb: fc.Arbitrary<T>, every: number): fc.Arbitrary<T | null> {
+  return fc.oneof({ weight: every - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
+}
+
+const oddCell = fc.constantFrom(
+  '-1',
+  '1.5',
+  '1.000',
+  '"1,234"',
+  '9e1',
+  '',
+  ' ',
+  'n/a',
+  '"',
+  "'",
+  '1e400',
+  '0x10',
+  '٣',
+  '１２',
+  '99999999999',
+  '+5',
+  '\u00a05',
+  '\t5',
+  '5\r',
+  'NaN',
+  'Infinity',
+  '"a\nb"',
+  '"x,y"',
+  '""',
+);
+const countCell = fc.nat({ max: 2000 }).map(String);
+const cell = fc.oneof(
+  { weight: 12, arbitrary: countCell },
+  { weight: 3, arbitrary: oddCell },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+);
+const idCell = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 30 }).map((i) => `S${i}`) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+);
+
+/** Delimited text in the generic layout, with odd cells, odd headers, encodings, BOM, CRLF, gzip, truncation. */
+const delimitedArb: fc.Arbitrary<FuzzInput> = fc
+  .record({
+    header: fc.oneof(
+      { weight: 6, arbitrary: fc.constant(HEADER) },
+      { weight: 1, arbitrary: fc.shuffledSubarray(HEADER, { minLength: 1 }) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.oneof(fc.constantFrom(...HEADER), fc.string({ maxLength: 6 })), { maxLength: 10 }),
+      },
+    ),
+    rows: fc.array(
+      fc.tuple(idCell, fc.constantFrom('North', 'South', '', 'Potosí'), fc.array(cell, { minLength: 4, maxLength: 8 })),
+      {
+        maxLength: 12,
+      },
+    ),
+    delimiter: fc.constantFrom(',', ';', '\t', '|'),
+    eol: fc.constantFrom('\n', '\r\n'),
+    bom: fc.boolean(),
+    latin1: fc.boolean(),
+    gzip: fc.boolean(),
+    truncate: rarely(fc.double({ min: 0, max: 1, noNaN: true }), 8),
+    ragged: fc.boolean(),
+  })
+  .map((g) => {
+    const lines = [g.header.join(g.delimiter)];
+    for (const [id, region, cells] of g.rows) {
+      const values = g.ragged ? cells : cells.slice(0, 6).concat(Array(Math.max(0, 6 - cells.length)).fill('0'));
+      lines.push([id, region, ...values].join(g.delimiter));
+    }
+    const text = (g.bom ? '\uFEFF' : '') + lines.join(g.eol) + g.eol;
+    let bytes: Uint8Array =
+      g.latin1 && [...text].every((c) => c.charCodeAt(0) <= 0xff && c !== '\uFEFF')
+        ? Uint8Array.from(text, (c) => c.charCodeAt(0))
+        : enc.encode(text);
+    if (g.gzip) bytes = new Uint8Array(gzipSync(bytes));
+    if (g.truncate !== null) bytes = bytes.subarray(0, Math.floor(bytes.length * g.truncate));
+    const ext = g.delimiter === '\t' ? 'tsv' : 'csv';
+    return { kind: 'delimited', name: `f.${ext}${g.gzip ? '.gz' : ''}`, bytes, choice: { map: GENERIC_MAP } };
+  });
+
+const jsonValueCell = fc.oneof(
+  countCell,
+  fc.nat(),
+  oddCell,
+  fc.constant(null),
+  fc.boolean(),
+  fc.double(),
+  fc.jsonValue({ maxDepth: 1 }),
+);
+
+/** JSON: arrays of records with odd values, or any JSON value at all. */
+const jsonArb: fc.Arbitrary<FuzzInput> = fc
+  .oneof(
+    fc.array(fc.record(Object.fromEntries(HEADER.map((h) => [h, jsonValueCell])), { requiredKeys: ['station', 'A'] }), {
+      maxLength: 10,
+    }),
+    fc.jsonValue({ maxDepth: 3 }),
+  )
+  .chain((value) =>
+    fc.record({
+      text: fc.constant(JSON.stringify(value) ?? 'null'),
+      cut: rarely(fc.nat(), 6),
+    }),
+  )
+  .map(({ text, cut }) => ({
+    kind: 'json',
+    name: 'f.json',
+    bytes: enc.encode(cut === null ? text : text.slice(0, cut % (text.length + 1))),
+    choice: { map: GENERIC_MAP },
+  }));
+
+/** Raw bytes, named as a CSV, a gzip CSV or a JSON file. */
+const bytesArb: fc.Arbitrary<FuzzInput> = fc
+  .record({
+    bytes: fc.uint8Array({ maxLength: 1500 }),
+    name: fc.constantFrom('f.csv', 'f.tsv', 'f.csv.gz', 'f.json', 'f.txt'),
+    magic: fc.constantFrom(null, [0x1f, 0x8b], [0xef, 0xbb, 0xbf], [0x50, 0x41, 0x52, 0x31]),
+  })
+  .map((g) => ({
+    kind: 'bytes',
+    name: g.name,
+    bytes: g.magic ? new Uint8Array([...g.magic, ...g.bytes]) : g.bytes,
+    choice: { map: GENERIC_MAP },
+  }));
+
+type Mutation = (lines: string[]) => string[];
+const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.nat().map((i) => (ls: string[]) => ls.filter((_, k) => k !== i % ls.length)),
+  fc.nat().map((i) => (ls: string[]) => ls.toSpliced(i % ls.length, 0, ls[i % ls.length])),
+  fc.tuple(fc.nat(), fc.nat()).map(([i, j]) => (ls: string[]) => {
+    const out = [...ls];
+    const a = i % out.length;
+    const b = j % out.length;
+    [out[a], out[b]] = [out[b], out[a]];
+    return out;
+  }),
+  fc
+    .tuple(fc.nat(), fc.nat(), fc.oneof(oddCell, fc.string({ maxLength: 8 }), countCell))
+    .map(([i, f, v]) => (ls: string[]) => {
+      const out = [...ls];
+      const k = i % out.length;
+      const fields = out[k].split(',');
+      fields[f % fields.length] = v;
+      out[k] = fields.join(',');
+      return out;
+    }),
+  fc.tuple(fc.nat(), fc.nat(), fc.string({ unit: 'binary', maxLength: 6 })).map(([i, p, s]) => (ls: string[]) => {
+    const out = [...ls];
+    const k = i % out.length;
+    const at = p % (out[k].length + 1);
+    out[k] = out[k].slice(0, at) + s + out[k].slice(at);
+    return out;
+  }),
+  fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 30 })).map(([i, p, n]) => (ls: string[]) => {
+    const out = [...ls];
+    const k = i % out.length;
+    const at = p % (out[k].length + 1);
+    out[k] = out[k].slice(0, at) + out[k].slice(at + n);
+    return out;
+  }),
+  fc.nat().map((i) => (ls: string[]) => ls.slice(0, 1 + (i % ls.length))),
+);
+
+/** Real rows with 1 to 4 mutations (deleted, duplicated, swapped lines, replaced cells, inserted or cut bytes). */
+const realArb: fc.Arbitrary<FuzzInput> = fc
+  .record({
+    source: fc.constantFrom('bolivia', 'russia'),
+    mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
+    rows: fc.integer({ min: 1, max: 14 }),
+  })
+  .map((g) => {
+    const base = realLines()[g.source as 'bolivia' | 'russia'];
+    let lines = base.slice(0, 1 + g.rows);
+    for (const m of g.mutations) if (lines.length > 0) lines = m(lines);
+    const preset = g.source === 'bolivia' ? 'bolivia-2019-computo' : 'russia-cik';
+    return { kind: `real-${g.source}`, name: 'f.csv', bytes: enc.encode(`${lines.join('\n')}\n`), choice: { preset } };
+  });
+
+/** Every kind of generated input, weighted toward the structured ones. */
+export const fuzzInputArb: fc.Arbitrary<FuzzInput> = fc.oneof(
+  { weight: 4, arbitrary: delimitedArb },
+  { weight: 3, arbitrary: realArb },
+  { weight: 2, arbitrary: jsonArb },
+  { weight: 1, arbitrary: bytesArb },
+);
+
+/** Names what is wrong with an ok outcome (a table that breaks the contract), or undefined. */
+export function tableProblem(path: string, loaded: LoadedTable, lineCount: number | undefined): string | undefined {
+  const t = loaded.table;
+  if (loaded.rows !== t.n + loaded.rowsExcluded) return `rows ${loaded.rows} != ${t.n} + ${loaded.rowsExcluded}`;
+  const excludedRows = new Set<number>();
+  for (const i of loaded.issues) {
+    if (i.file !== path) return `issue names file ${i.file}`;
+    if (!ISSUE_RULES.has(i.rule) && !/^csv_[a-z_]+$/.test(i.rule)) return `undocumented rule ${i.rule}`;
+    if (typeof i.message !== 'string' || i.message.length === 0 || /\n\s+at /.test(i.message)) return 'bad message';
+    if (i.row !== undefined) {
+      if (!Number.isInteger(i.row) || i.row < 1) return `bad row ${i.row}`;
+      if (lineCount !== undefined && i.row > lineCount) return `row ${i.row} beyond the file's ${lineCount} lines`;
+      if (i.level === 'error' && i.rule !== 'duplicate_column') excludedRows.add(i.row);
+    }
+  }
+  if (excludedRows.size !== loaded.rowsExcluded) {
+    return `${loaded.rowsExcluded} rows excluded but ${excludedRows.size} rows listed with errors`;
+  }
+  if (t.ids.length !== t.n || new Set(t.ids).size !== t.n) return 'station ids not unique';
+  for (const id of t.ids) if (id.replaceAll(' / ', '').trim() === '') return 'empty station id in table';
+  const counts = [t.registered, t.ballotsCast, t.ballotsFound, t.valid, t.invalid, ...t.candidates.map((c) => c.votes)];
+  for (const col of counts) {
+    if (col.length !== t.n) return 'column length != n';
+    for (let i = 0; i < t.n; i++) {
+      const v = col[i];
+      if (!Number.isFinite(v) || v < 0 || !Number.isInteger(v)) return `count ${v} in the table`;
+    }
+  }
+  for (const c of [t.registered, t.invalid, ...t.candidates.map((c) => c.votes)]) {
+    for (let i = 0; i < t.n; i++) if (c[i] > MAX_COUNT) return `count ${c[i]} above MAX_COUNT`;
+  }
+  for (const r of t.regions) {
+    if (r.codes.length !== t.n) return 'region codes length != n';
+    for (let i = 0; i < t.n; i++) if (r.codes[i] < 0 || r.codes[i] >= r.labels.length) return 'bad region code';
+  }
+  return undefined;
+}
+
+/** The outcome of one case: 'table' or 'error:<kind>/<rule>', or a problem (a contract violation). */
+export interface FuzzOutcome {
+  outcome: string;
+  problem?: string;
+}
+
+/** Runs one input through loadTable in `dir`, with a hang timeout. Never throws: a throw is a problem. */
+export async function runFuzzCase(input: FuzzInput, dir: string, timeoutMs = 30_000): Promise<FuzzOutcome> {
+  const path = join(dir, input.name);
+  writeFileSync(path, input.bytes);
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<'hang'>((resolve) => {
+    timer = setTimeout(() => resolve('hang'), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([loadTable(path, input.choice), hang]);
+    if (result === 'hang') return { outcome: 'hang', problem: `no answer in ${timeoutMs} ms` };
+    if (!result.ok) {
+      const e = result.error as { kind: string; message: string; rule?: string; file?: string };
+      const outcome = `error:${e.kind}/${e.rule ?? ''}`;
+      if (!['parse_error', 'missing_column', 'io_error'].includes(e.kind))
+        return { outcome, problem: 'unexpected kind' };
+      if (e.kind === 'parse_error' && (e.file !== path || !ERROR_RULE.test(e.rule ?? ''))) {
+        return { outcome, problem: `parse_error without file/documented rule: ${JSON.stringify(e)}` };
+      }
+      if (!e.message.includes(path) || /\n\s+at /.test(e.message)) return { outcome, problem: `message: ${e.message}` };
+      return { outcome };
+    }
+    const text = input.name.endsWith('.json') ? undefined : decodedLineCount(input.bytes);
+    const problem = tableProblem(path, result.value, text);
+    return { outcome: 'table', problem };
+  } catch (e) {
+    return { outcome: 'throw', problem: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) };
+  } finally {
+    clearTimeout(timer);
+    rmSync(path, { force: true });
+  }
+}
+
+function decodedLineCount(bytes: Uint8Array): number {
+  let raw = bytes;
+  if (raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b) {
+    try {
+      raw = new Uint8Array(gunzipSync(raw));
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+  }
+  let n = 1;
+  for (let i = 0; i < raw.length; i++) if (raw[i] === 10) n++;
+  return n;
+}
+
+/** A fresh temporary folder for fuzz files. */
+export function fuzzDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'tally-fuzz-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
