@@ -42,11 +42,13 @@ export function thinCurve(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints 
   return { x: idx.map((i) => x[i]), y: idx.map((i) => y[i]) };
 }
 
-/** Indices of points to draw: every flagged one, and evenly spaced others up to maxOthers. */
-export function thinPoints(flagged: readonly boolean[], maxOthers = 4000): number[] {
+/** Indices of points to draw: flagged ones first (up to maxFlagged), and evenly spaced others up to maxOthers. */
+export function thinPoints(flagged: readonly boolean[], maxOthers = 4000, maxFlagged = 6000): number[] {
   const others: number[] = [];
+  const marked: number[] = [];
+  for (let i = 0; i < flagged.length; i++) (flagged[i] ? marked : others).push(i);
   const keep: number[] = [];
-  for (let i = 0; i < flagged.length; i++) (flagged[i] ? keep : others).push(i);
-  for (const k of thinIndices(others.length, Math.max(2, maxOthers))) if (others.length > 0) keep.push(others[k]);
+  if (marked.length > 0) for (const k of thinIndices(marked.length, Math.max(2, maxFlagged))) keep.push(marked[k]);
+  if (others.length > 0) for (const k of thinIndices(others.length, Math.max(2, maxOthers))) keep.push(others[k]);
   return [...new Set(keep)].sort((a, b) => a - b);
 }

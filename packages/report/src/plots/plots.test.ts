@@ -70,6 +70,12 @@ test('plots carry a bounded number of marks whatever the input size', () => {
   const keep = thinPoints(flagged, 4000);
   assert.ok(keep.length <= 4000 + 200);
   assert.equal(keep.filter((i) => flagged[i]).length, 200);
+  const many = thinPoints(
+    Array.from({ length: 100_000 }, (_, i) => i % 2 === 0),
+    4000,
+    6000,
+  );
+  assert.equal(many.length, 10_000);
   const big: PlotData = {
     kind: 'persistence_scatter',
     electionA: 'A',
