@@ -103,6 +103,21 @@ function datasetFiles(dir: string, id: string | undefined): string[] {
   return files;
 }
 
+/**
+ * Loads a snapshot dataset of a folder WITHOUT its attachments: the cutoff needs only which stations it
+ * holds and their figures (arrival comes from the final table), and the keys file is large.
+ */
+async function loadSnapshot(dir: string, id: string): Promise<Result<LoadedTable, TallyError>> {
+  const m = readManifest(dir);
+  if (!m.ok) return m;
+  const entry = m.value.datasets.find((d) => d.id === id);
+  if (!entry) {
+    const ids = m.value.datasets.map((d) => d.id).join(', ');
+    return err({ kind: 'invalid_options', option: 'dataset', message: `${dir}: no dataset "${id}" (has: ${ids})` });
+  }
+  return loadTable(join(dir, entry.file), { preset: entry.preset });
+}
+
 async function loadElection(
   allegation: Allegation,
   spec: ElectionSpec,
@@ -262,9 +277,10 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
       if (!statSync(alleged.spec.data).isDirectory()) {
         return problem(allegation.file, `alleged.cutoff.snapshot: needs a dataset folder for ${spec.election}`);
       }
-      const snap = await loadManifestDataset(alleged.spec.data, id);
+      const snap = await loadSnapshot(alleged.spec.data, id);
       if (!snap.ok) return problem(allegation.file, `alleged.cutoff.snapshot: ${snap.error.message}`);
-      for (const f of datasetFiles(alleged.spec.data, id)) files.add(f);
+      files.add(join(alleged.spec.data, 'manifest.json'));
+      files.add(snap.value.file);
       snapshot = { id, table: snap.value.table };
     }
     const late = cutoffLate(allegation, table, spec.cutoff, snapshot?.table);

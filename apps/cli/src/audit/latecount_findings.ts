@@ -1,45 +1,83 @@
 /**
- * The late-count part of the audit: the count view at the alleged cutoff, the counterfactual projection
- * of the uncounted stations (core's late-count methods), and the margin curve for the report's plot.
+ * The late-count part of the audit: core's `runLateCount` at the alleged cutoff (projection of the
+ * uncounted stations, discontinuity at the cutoff with placebos, composition of the late shift, snapshot
+ * diff, margin curve), turned into findings: one for the projection, one for the discontinuity.
  */
 import {
-  buildCountView,
-  type CountView,
   type CutoffSpec,
+  candidateIndex,
   counterfactualProjection,
   createRng,
-  projectCount,
+  discontinuity,
+  type LateCountReport,
+  type OtherElection,
+  runLateCount,
+  type StationTable,
+  shareDenominator,
 } from '@tally/core';
-import type { AnalysisSpec, LoadedElection } from '@tally/ingest';
-import { type ResultWithContext, thinCurve } from '@tally/report';
+import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
+import type { ResultWithContext } from '@tally/report';
 import type { SkippedAnalysis } from './run_audit.ts';
 
-/** Cumulative margin (points) against the share of stations counted, in arrival order (ties grouped). */
-export function marginCurve(view: CountView): { x: number[]; margin: number[] } {
-  const pos = view.position;
-  const t = view.final;
-  if (!pos) return { x: [], margin: [] };
-  const order = Array.from({ length: t.n }, (_, i) => i).sort((i, j) => pos[i] - pos[j] || i - j);
-  const den = t.shareOf === 'valid' ? t.valid : t.ballotsFound;
-  const va = t.candidates[view.pair.a].votes;
-  const vb = t.candidates[view.pair.b].votes;
-  const x: number[] = [];
-  const margin: number[] = [];
-  let sa = 0;
-  let sb = 0;
-  let sd = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    sa += va[i];
-    sb += vb[i];
-    sd += den[i];
-    const last = k === order.length - 1 || pos[order[k + 1]] !== pos[i];
-    if (last && sd > 0) {
-      x.push((k + 1) / t.n);
-      margin.push((100 * (sa - sb)) / sd);
-    }
+/** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */
+export function otherElectionMargins(
+  election: LoadedElection,
+  level: string | undefined,
+  joinLevel: string,
+): OtherElection | null {
+  const t: StationTable = election.table;
+  const fav = election.names.favoured;
+  const rival = election.names.rival;
+  if (rival === undefined) return null;
+  const ia = candidateIndex(t, fav);
+  const ib = candidateIndex(t, rival);
+  const den = shareDenominator(t);
+  const li = level === undefined ? -1 : t.regions.findIndex((r) => r.name === level);
+  const sums = new Map<string, [number, number, number]>();
+  for (let i = 0; i < t.n; i++) {
+    const key = li >= 0 ? t.regions[li].labels[t.regions[li].codes[i]] : t.ids[i];
+    const s = sums.get(key) ?? [0, 0, 0];
+    s[0] += t.candidates[ia].votes[i];
+    s[1] += t.candidates[ib].votes[i];
+    s[2] += den[i];
+    sums.set(key, s);
   }
-  return { x, margin };
+  const marginByKey = new Map<string, number>();
+  for (const [key, [a, b, d]] of sums) if (d > 0) marginByKey.set(key, (100 * (a - b)) / d);
+  return { level: joinLevel, marginByKey, name: `${election.spec.title ?? election.spec.id}, ${fav} - ${rival}` };
+}
+
+/**
+ * The other election of the allegation's first persistence analysis, as margins per unit, for the
+ * composition decomposition of the late shift (how much of it the other election's map predicts).
+ */
+export function otherElectionFor(resolved: ResolvedAllegation): OtherElection | null {
+  const spec = resolved.allegation.analyses.find((x) => x.method === 'persistence');
+  if (!spec || spec.method !== 'persistence') return null;
+  const other = resolved.elections.get(spec.against);
+  if (!other) return null;
+  const level = spec.levelAgainst ?? (other.table.regions.some((r) => r.name === spec.level) ? spec.level : undefined);
+  return otherElectionMargins(other, level, spec.level);
+}
+
+function summaryOf(r: LateCountReport): Record<string, unknown> {
+  const diff =
+    r.snapshotDiff && 'totals' in r.snapshotDiff ? { ...r.snapshotDiff, changes: undefined } : r.snapshotDiff;
+  return {
+    cutoff: r.cutoff,
+    cutoffKind: r.cutoffKind,
+    stations: r.stations,
+    countedStations: r.countedStations,
+    countedStationsPct: r.countedStationsPct,
+    countedRegisteredPct: r.countedRegisteredPct,
+    countedMargin: r.countedMargin,
+    countedMarginFinalFigures: r.countedMarginFinalFigures,
+    finalMargin: r.finalMargin,
+    lateShift: r.lateShift,
+    lateMargin: r.lateMargin,
+    composition: r.composition,
+    snapshotDiff: diff,
+  };
 }
 
 /** Runs the late-count analyses at `cutoff` on the alleged election. */
@@ -48,54 +86,117 @@ export function lateCountResults(
   cutoff: CutoffSpec,
   spec: Extract<AnalysisSpec, { method: 'latecount' }>,
   seed: number,
+  other: OtherElection | null,
 ): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
-  const names = [election.names.favoured, ...(election.names.rival ? [election.names.rival] : [])];
-  const view = buildCountView(election.table, cutoff, names.length === 2 ? names : undefined);
-  if (!view.ok) return { results: [], skipped: [{ method: 'latecount', reason: view.error.message }] };
-  const v = view.value;
+  const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
   const threshold = spec.threshold ?? 10;
   const sims = spec.simulations ?? 1000;
-  const p = projectCount(v, { sims, threshold }, createRng(seed));
-  if (!p.ok) return { results: [], skipped: [{ method: counterfactualProjection.id, reason: p.error.message }] };
-  const curve = marginCurve(v);
-  const thin = thinCurve(curve.x, curve.margin, 400);
-  const cutoffX = v.nCounted / v.final.n;
-  return {
-    results: [
-      {
+  const run = runLateCount(
+    election.table,
+    cutoff,
+    {
+      candidates: names,
+      projection: { sims, threshold },
+      otherElection: other ?? undefined,
+      curvePoints: 300,
+      listChanges: false,
+      seed,
+    },
+    createRng(seed),
+  );
+  if (!run.ok) return { results: [], skipped: [{ method: 'latecount', reason: run.error.message }] };
+  const r = run.value;
+  const target = `${r.candidates.a} - ${r.candidates.b}`;
+  const results: ResultWithContext[] = [];
+  const skipped: SkippedAnalysis[] = [];
+  const summary = summaryOf(r);
+  const curve = 'points' in r.curve ? r.curve.points : [];
+  const p = r.projection;
+  if ('skipped' in p) skipped.push({ method: counterfactualProjection.id, reason: p.skipped });
+  else {
+    results.push({
+      result: {
+        method: counterfactualProjection.id,
+        target,
+        statistic: p.gap,
+        statisticName: 'actual_minus_projected_median_margin',
+        pValue: p.pValue,
+        pValueKind: 'monte_carlo',
+        n: r.stations,
+        excluded: [],
+        details: { ...p, ...summary },
+        warnings: [...r.warnings],
+        replicates: sims,
+        seed,
+      },
+      context: {
+        direction: 'positive',
+        effectName: `final margin minus projected margin, ${target} (points)`,
+        methodTitle: counterfactualProjection.title,
+        family: 'late_count',
+        order: 1,
+        plot: {
+          kind: 'margin_curve',
+          candidateA: r.candidates.a,
+          candidateB: r.candidates.b,
+          x: curve.map((q) => q.stationsPct / 100),
+          margin: curve.map((q) => q.margin),
+          cutoff: r.countedStationsPct / 100,
+          projection: { lo: p.lo, median: p.median, hi: p.hi },
+          threshold,
+        },
+      },
+    });
+  }
+  const d = r.discontinuity;
+  if ('skipped' in d) skipped.push({ method: discontinuity.id, reason: d.skipped });
+  else {
+    results.push({
+      result: {
+        method: discontinuity.id,
+        target,
+        statistic: d.estimate,
+        statisticName: 'margin_jump_at_cutoff_points',
+        pValue: d.pValue,
+        pValueKind: 'asymptotic',
+        n: d.stationsUsed,
+        excluded: d.excluded,
+        details: { ...d, cutoffLabel: r.cutoff },
+        warnings: d.warnings,
+      },
+      context: {
+        direction: 'positive',
+        effectName: `jump in station margin at the cutoff, ${target} (points)`,
+        methodTitle: discontinuity.title,
+        family: 'late_count',
+        order: 1,
+      },
+    });
+    // The same jump within areas: the allegation is about manipulation, not about which areas report late.
+    const fe = d.fixedEffects;
+    if (fe) {
+      results.push({
         result: {
-          method: counterfactualProjection.id,
-          target: `${v.pair.nameA} - ${v.pair.nameB}`,
-          statistic: p.value.gap,
-          statisticName: 'actual_minus_projected_median_margin',
-          pValue: p.value.pValue,
-          pValueKind: 'monte_carlo',
-          n: v.final.n,
-          excluded: [],
-          details: { ...p.value, cutoff: v.cutoffLabel, countedStations: v.nCounted },
-          warnings: [...v.warnings],
-          replicates: sims,
-          seed,
+          method: discontinuity.id,
+          target: `${target}, within ${fe.level}`,
+          statistic: fe.estimate,
+          statisticName: 'margin_jump_at_cutoff_within_areas_points',
+          pValue: fe.pValue,
+          pValueKind: 'asymptotic',
+          n: d.stationsUsed,
+          excluded: d.excluded,
+          details: { ...fe, rawEstimate: d.estimate, bandwidth: d.bandwidth, cutoffLabel: r.cutoff },
+          warnings: d.warnings,
         },
         context: {
           direction: 'positive',
-          effectName: `final margin minus projected margin, ${v.pair.nameA} - ${v.pair.nameB} (points)`,
-          methodTitle: counterfactualProjection.title,
+          effectName: `jump in station margin at the cutoff within ${fe.level} areas, ${target} (points)`,
+          methodTitle: `${discontinuity.title}, with ${fe.level} fixed effects`,
           family: 'late_count',
           order: 1,
-          plot: {
-            kind: 'margin_curve',
-            candidateA: v.pair.nameA,
-            candidateB: v.pair.nameB,
-            x: thin.x,
-            margin: thin.y,
-            cutoff: cutoffX,
-            projection: { lo: p.value.lo, median: p.value.median, hi: p.value.hi },
-            threshold,
-          },
         },
-      },
-    ],
-    skipped: [],
-  };
+      });
+    }
+  }
+  return { results, skipped };
 }

@@ -19,7 +19,7 @@ import {
 } from '@tally/core';
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
 import { type Calibration, familyOf, type ReportInput, type ResultWithContext } from '@tally/report';
-import { lateCountResults } from './latecount_findings.ts';
+import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 
 /** `file` relative to the folder of `allegationFile`, with forward slashes. */
 function relativeTo(allegationFile: string, file: string): string {
@@ -200,7 +200,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
     else {
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
       out = cutoff
-        ? lateCountResults(a, cutoff, spec, s)
+        ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved))
         : { results: [], skipped: [{ method: 'latecount', reason: 'the allegation has no cutoff' }] };
     }
     results.push(...out.results);
