@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { simulateLateCount } from '../../test/latecount_sim.ts';
 import { buildCountView } from '../latecount/count_view.ts';
-import { createRng } from '../rng.ts';
+import { createRng, deriveSeed } from '../rng.ts';
+import { injectFraud, simulateElection } from '../simulate/index.ts';
 import { type StationTable, selectStations } from '../station_table.ts';
 import { counterfactualProjection, projectCount } from './counterfactual_projection.ts';
 
@@ -144,6 +145,31 @@ test('power: 1.5% of valid votes moved from B to A in late stations shows as a g
   t.diagnostic(`final margin above the 97.5% point in ${detected}/${seeds}; mean gap error ${gapMinusTruth / seeds}`);
   assert.ok(detected >= 0.9 * seeds, `detected ${detected}/${seeds}`);
   assert.ok(Math.abs(gapMinusTruth / seeds) < 0.5, `mean gap error ${gapMinusTruth / seeds}`);
+});
+
+test('shared simulator (remote districts report late): coverage >= 90% of 200 seeds; late_count injection shows a gap', (t) => {
+  const options = { stations: 1000, regions: 5, districtsPerRegion: 8 };
+  let cover = 0;
+  let detected = 0;
+  for (let seed = 1; seed <= 200; seed++) {
+    const e = simulateElection(options, createRng(seed));
+    const v = buildCountView(e.table, { kind: 'percentile', value: 80 });
+    assert.ok(v.ok);
+    const p = projectCount(v.value, { sims: 100 }, createRng(deriveSeed(seed, 1)));
+    assert.ok(p.ok);
+    if (p.value.lo <= p.value.actualFinalMargin && p.value.actualFinalMargin <= p.value.hi) cover++;
+    if (seed <= 20) {
+      const f = injectFraud(e, { kind: 'late_count', fraction: 0.1, intensity: 0.1 }, createRng(deriveSeed(seed, 2)));
+      const vf = buildCountView(f.table, { kind: 'percentile', value: 80 });
+      assert.ok(vf.ok);
+      const pf = projectCount(vf.value, { sims: 100 }, createRng(deriveSeed(seed, 3)));
+      assert.ok(pf.ok);
+      if (pf.value.actualFinalMargin > pf.value.hi) detected++;
+    }
+  }
+  t.diagnostic(`coverage ${cover}/200; late_count 10% x 0.1 above the interval in ${detected}/20`);
+  assert.ok(cover >= 180, `coverage ${cover}/200`);
+  assert.ok(detected >= 18, `detected ${detected}/20`);
 });
 
 test('registry wrapper runs at a percentile cutoff and returns a Monte Carlo p-value', () => {
