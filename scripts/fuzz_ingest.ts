@@ -21,6 +21,18 @@ const outcomes: Record<string, Record<string, number>> = {};
 const problems: { kind: string; name: string; outcome: string; problem: string; bytes: string }[] = [];
 let slowest = 0;
 const started = performance.now();
+function summarize(done: number) {
+  return {
+    runs: done,
+    planned: runs,
+    seed,
+    problems: problems.length,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    slowestCaseMs: Math.round(slowest),
+    outcomes,
+    firstProblems: problems.slice(0, 20),
+  };
+}
 try {
   for (let done = 0, b = 0; done < runs; b++) {
     const inputs: FuzzInput[] = fc.sample(fuzzInputArb, {
@@ -45,20 +57,12 @@ try {
       done++;
     }
     process.stderr.write(`${done}/${runs} cases, ${problems.length} problems\n`);
+    if (out) writeFileSync(out, `${JSON.stringify(summarize(done), null, 2)}\n`); // a checkpoint after each batch
   }
 } finally {
   cleanup();
 }
-const summary = {
-  runs,
-  seed,
-  problems: problems.length,
-  seconds: Math.round((performance.now() - started) / 100) / 10,
-  slowestCaseMs: Math.round(slowest),
-  outcomes,
-  firstProblems: problems.slice(0, 20),
-};
-const text = `${JSON.stringify(summary, null, 2)}\n`;
+const text = `${JSON.stringify(summarize(runs), null, 2)}\n`;
 process.stdout.write(text);
 if (out) writeFileSync(out, text);
 process.exitCode = problems.length > 0 ? 1 : 0;
