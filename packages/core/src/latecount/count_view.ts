@@ -244,6 +244,13 @@ export function buildCountView(
   }
   let nCounted = 0;
   for (let i = 0; i < n; i++) nCounted += counted[i];
+  if (nCounted === 0 && cutoff.kind === 'snapshot')
+    return err({
+      kind: 'insufficient_data',
+      message: `none of the snapshot's ${cutoff.snapshot.n} station ids is in the final table (are they the same kind of station?)`,
+      needed: 1,
+      got: 0,
+    });
   if (nCounted === 0)
     return err({ kind: 'insufficient_data', message: 'no station was counted at the cutoff', needed: 1, got: 0 });
   if (position?.every((p) => Number.isNaN(p))) position = null;

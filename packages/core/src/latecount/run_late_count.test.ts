@@ -41,3 +41,10 @@ test('a cutoff after every station is an error; unknown candidates are an error'
   const bad = runLateCount(sim.table, { kind: 'percentile', value: 50 }, { candidates: ['A', 'Q'] }, createRng(1));
   assert.ok(!bad.ok && bad.error.kind === 'missing_column');
 });
+
+test('a snapshot whose station ids match nothing in the final table is a clear error', () => {
+  const sim = simulateLateCount(2);
+  const other = { ...selectStations(sim.table, [0, 1, 2]), ids: ['x', 'y', 'z'] };
+  const r = runLateCount(sim.table, { kind: 'snapshot', snapshot: other }, {}, createRng(1));
+  assert.ok(!r.ok && r.error.kind === 'insufficient_data' && /none of the snapshot/.test(r.error.message));
+});
