@@ -197,3 +197,33 @@ test('an empty report is valid and says so', () => {
   assert.equal(rep.caveats.length, 6);
   assert.equal(rep.allegation, null);
 });
+
+test('digit methods get a digit histogram from their details when the caller gives no plot', () => {
+  const freq = [120, 115, 100, 98, 97, 95, 94, 93, 92, 96];
+  const rep = build({
+    results: [
+      {
+        result: result('second_digit_benford', 0.2, { details: { frequencies: freq, expected: freq.map(() => 100) } }),
+      },
+      {
+        result: result('first_digit_benford', 0.2, {
+          details: { frequencies: freq.slice(1), expected: freq.slice(1) },
+        }),
+      },
+      { result: result('last_digit', 0.2, { details: { frequencies: freq } }) },
+      { result: result('last_digit', 0.2, { details: { frequencies: [1, 2] } }) },
+      { result: result('dip_test', 0.2, { details: { frequencies: freq } }) },
+    ],
+  });
+  const byId = new Map(rep.findings.map((f) => [f.id, f.plot]));
+  const second = byId.get('second_digit_benford');
+  const last = byId.get('last_digit');
+  assert.ok(second?.kind === 'digit_histogram' && last?.kind === 'digit_histogram');
+  assert.ok(Math.abs(second.observed.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+  assert.equal(second.observed[0], 120 / 1000);
+  assert.equal(last.expected[3], 0.1);
+  assert.equal(byId.get('last_digit#2'), null, 'malformed details give no plot');
+  assert.equal(byId.get('dip_test'), null, 'other methods give no default plot');
+  const digitsOf = rep.findings.find((f) => f.method === 'first_digit_benford')?.plot;
+  assert.ok(digitsOf?.kind === 'digit_histogram' && digitsOf.digits[0] === 1 && digitsOf.digits.length === 9);
+});

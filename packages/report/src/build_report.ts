@@ -15,6 +15,7 @@ import type {
   VerdictReason,
 } from './model.ts';
 import { adjustPValues, CORRECTIONS, type Correction } from './multiple_testing.ts';
+import { defaultPlot } from './plots/from_result.ts';
 import { decideVerdict } from './verdict.ts';
 
 /** Everything buildReport needs. */
@@ -229,7 +230,7 @@ export function buildReport(input: ReportInput): Result<Report> {
       calibration,
       warnings: [...r.warnings],
       details: r.details,
-      plot: c.plot ?? null,
+      plot: c.plot ?? defaultPlot(r),
     };
   });
 

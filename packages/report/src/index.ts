@@ -4,6 +4,7 @@ export * from './i18n/index.ts';
 export * from './model.ts';
 export * from './multiple_testing.ts';
 export * from './plots/binning.ts';
+export * from './plots/from_result.ts';
 export * from './plots/plot_data.ts';
 export * from './plots/specs.ts';
 export * from './plots/svg.ts';
