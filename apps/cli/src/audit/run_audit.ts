@@ -19,6 +19,7 @@ import {
 } from '@tally/core';
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
 import { type Calibration, familyOf, type ReportInput, type ResultWithContext } from '@tally/report';
+import { batteryPlot } from './battery_plots.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 
 /** `file` relative to the folder of `allegationFile`, with forward slashes. */
@@ -175,7 +176,8 @@ function batteryRun(
     for (const result of r.value) {
       if (result.region) continue;
       const scoped = subset ? { ...result, region: 'flagged stations' } : result;
-      results.push({ result: scoped, context: { methodTitle: m.title, order: 3 } });
+      const plot = batteryPlot(result, table, resolved.alleged.names.favoured);
+      results.push({ result: scoped, context: { methodTitle: m.title, order: 3, ...(plot ? { plot } : {}) } });
     }
   });
   return { results, skipped };
