@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { createRng } from '../rng.ts';
+import { finiteMixtureMethod } from './finite_mixture.ts';
+import { betaFromLogMoments } from './finite_mixture_fit.ts';
+import { classLogLik, mixtureLogLikelihood, QuadratureScratch } from './finite_mixture_model.ts';
+import { countsTable, drawFromModel } from './finite_mixture_testkit.ts';
+
+const ref = JSON.parse(
+  readFileSync(new URL('../../test/fixtures/finite_mixture_reference.json', import.meta.url), 'utf8'),
+);
+
+test('class log-likelihoods agree with scipy (closed form + adaptive quad) to 1e-9', () => {
+  const sc = new QuadratureScratch();
+  const lp = new Float64Array(3);
+  let checked = 0;
+  for (const s of ref.stations) {
+    classLogLik(s.N, s.t, s.w, ref.params, lp, null, sc);
+    const best = Math.max(...s.logp);
+    for (let k = 0; k < 3; k++) {
+      // Classes more than e^-40 below the best one do not affect the likelihood; they are not compared.
+      if (s.logp[k] < best - 40) continue;
+      const tol = 1e-9 * Math.max(1, Math.abs(s.logp[k]));
+      assert.ok(
+        Math.abs(lp[k] - s.logp[k]) <= tol,
+        `station ${s.N}/${s.t}/${s.w} class ${k}: ${lp[k]} vs ${s.logp[k]}`,
+      );
+      checked++;
+    }
+  }
+  assert.ok(checked >= 50, `compared ${checked} class likelihoods`);
+  const f = (k: string) => Float64Array.from(ref.stations, (s: Record<string, number>) => s[k]);
+  const ll = mixtureLogLikelihood(f('N'), f('t'), f('w'), ref.params);
+  assert.ok(Math.abs(ll - ref.logLik) <= 1e-9 * Math.abs(ref.logLik), `${ll} vs ${ref.logLik}`);
+});
+
+test('Beta M-step inverts the expected log sufficient statistics (scipy digamma values)', () => {
+  // scipy: digamma(12) - digamma(20) = -0.5278623122663366, digamma(8) - digamma(20) = -0.9548825142865391
+  const r = betaFromLogMoments(-0.5278623122663366, -0.9548825142865391, 2, 2);
+  assert.ok(Math.abs(r.alpha - 12) < 1e-8 && Math.abs(r.beta - 8) < 1e-8, JSON.stringify(r));
+});
+
+test('errors: empty, too few, unknown candidate, unknown region level, bad threshold, no candidates', () => {
+  const run = (t: Parameters<typeof finiteMixtureMethod.run>[0], o = {}) => finiteMixtureMethod.run(t, o, createRng(1));
+  const kind = (r: ReturnType<typeof run>) => (r.ok ? 'ok' : r.error.kind);
+  assert.equal(kind(run(countsTable([], [], []))), 'insufficient_data');
+  assert.equal(kind(run(countsTable([100], [60], [30]))), 'insufficient_data');
+  const d = drawFromModel(200, createRng(3));
+  const tb = countsTable(d.N, d.t, d.w);
+  assert.equal(kind(run(tb, { candidate: 'Nobody' })), 'invalid_options');
+  assert.equal(kind(run(tb, { regionLevel: 'province' })), 'invalid_options');
+  assert.equal(kind(run(tb, { threshold: 1.5 })), 'invalid_options');
+  assert.equal(kind(run({ ...tb, candidates: [] })), 'missing_column');
+});
+
+test('zeros and impossible rows are excluded with reasons; outputs are finite and consistent', () => {
+  const d = drawFromModel(300, createRng(4));
+  const N = [...d.N, 0, 100, 100];
+  const t = [...d.t, 0, 0, 150];
+  const w = [...d.w, 0, 0, 10];
+  const r = finiteMixtureMethod.run(countsTable(N, t, w), {}, createRng(1));
+  assert.ok(r.ok);
+  const res = r.value[0];
+  assert.equal(res.n, 300);
+  assert.equal(
+    res.excluded.reduce((s, e) => s + e.count, 0),
+    3,
+  );
+  const det = res.details as {
+    pi: { noFraud: number; incremental: number; extreme: number };
+    stations: { expected: Record<string, number>; top: unknown[]; fraudProbabilityHistogram: number[] };
+  };
+  const sum = det.pi.noFraud + det.pi.incremental + det.pi.extreme;
+  assert.ok(Math.abs(sum - 1) < 1e-12);
+  assert.equal(
+    det.stations.fraudProbabilityHistogram.reduce((a, b) => a + b, 0),
+    300,
+  );
+  assert.equal(det.stations.top.length, 20);
+  assert.ok(Number.isFinite(res.statistic) && res.statistic >= 0 && res.statistic <= 1);
+});
+
+test('deterministic: same input gives byte-identical JSON; row order does not change the estimate', () => {
+  const d = drawFromModel(400, createRng(5));
+  const a = finiteMixtureMethod.run(countsTable(d.N, d.t, d.w), {}, createRng(1));
+  const b = finiteMixtureMethod.run(countsTable(d.N, d.t, d.w), {}, createRng(2));
+  assert.equal(JSON.stringify(a), JSON.stringify(b));
+  const rev = (x: Float64Array) => Float64Array.from(x).reverse();
+  const c = finiteMixtureMethod.run(countsTable(rev(d.N), rev(d.t), rev(d.w)), {}, createRng(1));
+  assert.ok(a.ok && c.ok);
+  assert.ok(Math.abs(a.value[0].statistic - c.value[0].statistic) < 1e-6);
+});
+
+test('subsample fit on large tables reports it and still scores every station', () => {
+  const d = drawFromModel(1500, createRng(6));
+  const r = finiteMixtureMethod.run(countsTable(d.N, d.t, d.w), { maxFitStations: 600 }, createRng(1));
+  assert.ok(r.ok);
+  const det = r.value[0].details as { fittedStations: number; stations: { fraudProbabilityHistogram: number[] } };
+  assert.equal(det.fittedStations, 600);
+  assert.equal(
+    det.stations.fraudProbabilityHistogram.reduce((x, y) => x + y, 0),
+    1500,
+  );
+  assert.ok(r.value[0].warnings.some((w) => w.includes('subsample')));
+});
