@@ -66,6 +66,13 @@ test('Spanish and Russian percentages use a decimal comma and a no-break space',
   assert.equal(formatNumber(28975, 'en'), '28,975');
 });
 
+test('very small and very large numbers use exponent notation instead of "0" or a broken string', () => {
+  assert.equal(formatNumber(1.234e-12, 'en'), '1.23e-12');
+  assert.equal(formatNumber(-5e22, 'es'), '-5,00e+22');
+  assert.equal(formatNumber(0, 'ru'), '0');
+  assert.equal(formatNumber(0.000123, 'en'), '0.000123');
+});
+
 test('p-values are never rounded onto alpha', () => {
   assert.equal(formatPValue(0.0493, 'en'), '0.049');
   assert.equal(formatPValue(0.0507, 'en'), '0.051');

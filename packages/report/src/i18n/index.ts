@@ -70,6 +70,10 @@ export function formatNumber(x: number, lang: Lang, options: NumberFormatOptions
   if (Number.isNaN(x)) return '—';
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   const style = STYLES[lang];
+  const a = Math.abs(x);
+  // Outside this range fixed notation is unreadable (or, from 1e21, not produced by toFixed at all).
+  if (a >= 1e21 || (a !== 0 && options.maximumFractionDigits === undefined && (a < 1e-6 || a >= 1e15)))
+    return x.toExponential(2).replace('.', style.decimal);
   const minFd = options.minimumFractionDigits ?? 0;
   const maxFd = Math.max(minFd, options.maximumFractionDigits ?? defaultFractionDigits(x));
   let text = Math.abs(x).toFixed(maxFd);
