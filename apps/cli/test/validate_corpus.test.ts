@@ -110,3 +110,25 @@ test('tally validate --json and summary on a flagged file: warnings carried, row
   assert.ok(usage.stderr.includes('--preset'), usage.stderr);
   assert.ok(!hasStackTrace(usage.stderr));
 });
+
+test('tally validate on 40 fuzzed files (kinds nobody listed): exit 0 or 1, a message, never a stack trace', async () => {
+  const { fuzzDir, fuzzInputArb } = await import('../../../packages/ingest/test/fuzz_harness.ts');
+  const fc = (await import('fast-check')).default;
+  const { writeFileSync } = await import('node:fs');
+  const { dir, cleanup } = fuzzDir();
+  try {
+    for (const input of fc.sample(fuzzInputArb, { numRuns: 40, seed: 99 })) {
+      const path = join(dir, input.name);
+      writeFileSync(path, input.bytes);
+      const choice = input.choice.preset ? ['--preset', input.choice.preset] : ['--map', input.choice.map ?? MAP];
+      const run = await runMain(['validate', path, ...choice]);
+      const all = `${run.stdout}${run.stderr}`;
+      assert.ok(run.code === 0 || run.code === 1, `${input.kind}: exit ${run.code}\n${all}`);
+      assert.ok(!hasStackTrace(all), `${input.kind}: ${all}`);
+      if (run.code === 1) assert.match(run.stderr, /^error: .*\S/, all);
+      assert.ok(all.includes(path), `${input.kind}: the output names the file\n${all}`);
+    }
+  } finally {
+    cleanup();
+  }
+});
