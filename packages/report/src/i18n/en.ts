@@ -94,6 +94,7 @@ export const en = {
   'label.claim': 'Claim',
   'label.claimant': 'Made by',
   'label.date': 'Date',
+  'label.scope': 'What is alleged',
   'label.method': 'Method',
   'label.target': 'Target',
   'label.region': 'Region',

@@ -97,6 +97,7 @@ export const es: Record<MessageKey, string> = {
   'label.claim': 'Afirmación',
   'label.claimant': 'Formulada por',
   'label.date': 'Fecha',
+  'label.scope': 'Qué se denuncia',
   'label.method': 'Método',
   'label.target': 'Objeto',
   'label.region': 'Región',

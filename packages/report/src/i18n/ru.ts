@@ -96,6 +96,7 @@ export const ru: Record<MessageKey, string> = {
   'label.claim': 'Утверждение',
   'label.claimant': 'Автор',
   'label.date': 'Дата',
+  'label.scope': 'Что именно утверждается',
   'label.method': 'Метод',
   'label.target': 'Объект',
   'label.region': 'Регион',

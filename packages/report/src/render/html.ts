@@ -174,7 +174,7 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
     const facts: [string, string | undefined][] = [
       [t('label.claimant'), a.claimant],
       [t('label.date'), a.date],
-      [t('label.target'), a.scope],
+      [t('label.scope'), a.scope],
     ];
     out.push(
       `<section id="allegation"><h2>${esc(t('heading.allegation'))}</h2><blockquote>${esc(a.claim)}</blockquote>`,

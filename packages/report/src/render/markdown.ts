@@ -43,7 +43,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
     out.push(`## ${t('heading.allegation')}`, '', `> ${mdEscape(a.claim)}`, '');
     if (a.claimant) out.push(`- **${t('label.claimant')}:** ${mdEscape(a.claimant)}`);
     if (a.date) out.push(`- **${t('label.date')}:** ${mdEscape(a.date)}`);
-    if (a.scope) out.push(`- **${t('label.target')}:** ${mdEscape(a.scope)}`);
+    if (a.scope) out.push(`- **${t('label.scope')}:** ${mdEscape(a.scope)}`);
     out.push('');
   }
 
