@@ -3,7 +3,30 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { ROOT, runCli, runMain } from '../../test/run_cli.ts';
+import { ROOT, runCli } from '../../test/run_cli.ts';
+import { main } from '../main.ts';
+
+/**
+ * Runs main() in this process capturing stderr only: the test runner reports through this process's
+ * stdout, so capturing stdout while a test runs can swallow another test's result line.
+ */
+async function runMain(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const errw = process.stderr.write;
+  const noColor = process.env.NO_COLOR;
+  process.env.NO_COLOR = '1';
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    return { code: await main(['node', 'tally', ...args]), stderr };
+  } finally {
+    process.stderr.write = errw;
+    if (noColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = noColor;
+  }
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-audit-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,27 +96,24 @@ test('Bolivia: the README command writes report.json and a self-contained report
   assert.ok(!/<script[^>]+src=|<link[^>]+href=|<img[^>]+src="?https?:|url\(\s*['"]?https?:/i.test(html), 'no network');
 
   const out2 = join(dir, 'bolivia2');
-  const again = await runMain(['audit', BOLIVIA, '--out', out2, '--seed', '1', '--json']);
+  const again = await runCli(['audit', BOLIVIA, '--out', out2, '--seed', '1', '--json'], 120_000);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(readFileSync(join(out2, 'report.json'), 'utf8'), json);
   assert.deepEqual(JSON.parse(again.stdout), JSON.parse(json));
   assert.deepEqual(readdirSync(out2).sort(), ['report.html', 'report.json'], 'no temporary files left');
 });
 
-test('a different seed changes only the seeded numbers', async () => {
-  const a = await runMain(['audit', join(FIXTURE, 'valid.yaml'), '--out', join(dir, 'fx1'), '--seed', '3']);
-  const b = await runMain(['audit', join(FIXTURE, 'valid.yaml'), '--out', join(dir, 'fx2'), '--seed', '3']);
-  const c = await runMain(['audit', join(FIXTURE, 'valid.yaml'), '--out', join(dir, 'fx3'), '--seed', '4']);
+test('the seed is recorded; a different seed leaves unseeded statistics unchanged', async () => {
+  const a = await runCli(['audit', join(FIXTURE, 'valid.yaml'), '--out', join(dir, 'fx1'), '--seed', '3']);
+  const c = await runCli(['audit', join(FIXTURE, 'valid.yaml'), '--out', join(dir, 'fx3'), '--seed', '4']);
   assert.equal(a.code, 0, a.stderr);
   assert.equal(c.code, 0, c.stderr);
   const read = (d: string) => readFileSync(join(dir, d, 'report.json'), 'utf8');
-  assert.equal(read('fx1'), read('fx2'));
   const r1 = JSON.parse(read('fx1'));
   const r3 = JSON.parse(read('fx3'));
   assert.equal(r1.seed, 3);
   assert.equal(r3.seed, 4);
   assert.equal(r1.findings[0].statistic, r3.findings[0].statistic);
-  assert.equal(b.code, 0);
 });
 
 async function auditError(yaml: string): Promise<{ code: number; stderr: string }> {
