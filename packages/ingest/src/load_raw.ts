@@ -7,7 +7,7 @@ import { err, ok, type Result, type TallyError } from '@tally/core';
 import { detectFormat, sniffText, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
-import { hasMixedLineEndings, lineMaps, recordLines, unterminatedQuoteLine } from './record_lines.ts';
+import { hasMixedLineEndings, lineMaps, recordLines, strayQuoteLine, unterminatedQuoteLine } from './record_lines.ts';
 import { loadXlsxInto } from './xlsx.ts';
 
 /** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
@@ -108,7 +108,7 @@ export async function loadRaw(
         store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1)`,
     );
   } catch (e) {
-    const quote = unterminatedQuoteLine(sniff.text);
+    const quote = unterminatedQuoteLine(sniff.text, sniff.delimiter);
     if (quote !== undefined) {
       return err({
         kind: 'parse_error',
@@ -116,6 +116,16 @@ export async function loadRaw(
         row: quote,
         rule: 'unterminated_quote',
         message: `${file}: row ${quote}: a quoted field opens here and never closes, so no row after it can be read`,
+      });
+    }
+    const stray = strayQuoteLine(sniff.text, sniff.delimiter);
+    if (stray !== undefined) {
+      return err({
+        kind: 'parse_error',
+        file,
+        row: stray,
+        rule: 'stray_quote',
+        message: `${file}: row ${stray}: text follows a closing quote inside a field (like "ab"c); quote the whole field`,
       });
     }
     const why = firstLine(e).replaceAll(source, file);
@@ -127,7 +137,7 @@ export async function loadRaw(
   const columns = await columnNames(conn, table);
   const rows = await countRows(conn, table);
   const rejectedLines = [...new Set(rejects.map((r) => r.line))].sort((a, b) => a - b);
-  const maps = lineMaps(recordLines(sniff.text), rows, rejectedLines);
+  const maps = lineMaps(recordLines(sniff.text, sniff.delimiter), rows, rejectedLines);
   if (maps === undefined) {
     issues.push({
       level: 'warning',

@@ -25,6 +25,8 @@ test('recordLines: quoted newlines, empty lines, CRLF, no final newline', () => 
 test('unterminatedQuoteLine and hasMixedLineEndings', () => {
   assert.equal(unterminatedQuoteLine('a,b\n1,"x""y"\n2,"open\n3,4\n'), 3);
   assert.equal(unterminatedQuoteLine('a,b\n1,"x\ny"\n'), undefined);
+  assert.equal(unterminatedQuoteLine('a,b\n1,No"rth\n2,3\n'), undefined, 'a quote inside a field is a literal');
+  assert.equal(unterminatedQuoteLine('a;b\n1;"x\n', ';'), 2);
   assert.equal(hasMixedLineEndings('a\r\nb\r\n'), false);
   assert.equal(hasMixedLineEndings('a\nb\n'), false);
   assert.equal(hasMixedLineEndings('a\r\nb\nc'), true);
@@ -39,7 +41,7 @@ test('decodeWindows1252: the C1 range maps to the code page, not to control char
 });
 
 const field = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('x', '12', '', 'a b') },
+  { weight: 4, arbitrary: fc.constantFrom('x', '12', '', 'a b', 'mid"quote', 'x""y') },
   { weight: 1, arbitrary: fc.constantFrom('"multi\nline"', '"two\r\nlines"', '"with ""quotes"""', '"a,b"', '"\n\n"') },
 );
 

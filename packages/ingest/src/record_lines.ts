@@ -12,16 +12,58 @@ export interface RecordLines {
   count: number;
 }
 
-/** Splits `text` into records at newlines outside double quotes ("" inside quotes is a quote). */
-export function recordLines(text: string): RecordLines {
+/**
+ * Walks `text` as CSV: a double quote opens a quoted field only at the start of a field (as DuckDB reads it; a quote
+ * inside an unquoted field is a literal), "" inside quotes is a quote. Calls `onRecordEnd(index)` at every newline
+ * outside quotes; returns the line where a still-open quoted field started, or 0.
+ */
+function walk(
+  text: string,
+  delimiter: string,
+  onRecordEnd: (newlineIndex: number, nextLine: number) => void,
+): { open: number; badClose: number } {
+  const delim = delimiter.charCodeAt(0);
+  let line = 1;
+  let inQuotes = false;
+  let atFieldStart = true;
+  let openedAt = 0;
+  let badClose = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (inQuotes) {
+      if (ch === 34) {
+        if (i + 1 < n && text.charCodeAt(i + 1) === 34) i++;
+        else {
+          inQuotes = false;
+          const next = i + 1 < n ? text.charCodeAt(i + 1) : 10;
+          if (badClose === 0 && next !== delim && next !== 10 && next !== 13) badClose = line;
+        }
+      } else if (ch === 10) line++;
+      continue;
+    }
+    if (ch === 10) {
+      line++;
+      atFieldStart = true;
+      onRecordEnd(i, line);
+    } else if (ch === delim) atFieldStart = true;
+    else if (ch === 34 && atFieldStart) {
+      inQuotes = true;
+      openedAt = line;
+      atFieldStart = false;
+    } else if (ch !== 13) atFieldStart = false;
+  }
+  return { open: inQuotes ? openedAt : 0, badClose };
+}
+
+/** Splits `text` into records at newlines outside quoted fields. */
+export function recordLines(text: string, delimiter = ','): RecordLines {
   let cap = 1024;
   let startLine = new Int32Array(cap);
   let blank = new Uint8Array(cap);
   let count = 0;
-  let line = 1;
   let recordStart = 0;
   let recordLine = 1;
-  let inQuotes = false;
   const push = (end: number) => {
     if (count === cap) {
       cap *= 2;
@@ -38,20 +80,12 @@ export function recordLines(text: string): RecordLines {
     blank[count] = e === recordStart ? 1 : 0;
     count++;
   };
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34) inQuotes = !inQuotes;
-    else if (ch === 10) {
-      line++;
-      if (!inQuotes) {
-        push(i);
-        recordStart = i + 1;
-        recordLine = line;
-      }
-    }
-  }
-  if (recordStart < n) push(n);
+  walk(text, delimiter, (i, nextLine) => {
+    push(i);
+    recordStart = i + 1;
+    recordLine = nextLine;
+  });
+  if (recordStart < text.length) push(text.length);
   return { startLine, blank, count };
 }
 
@@ -81,19 +115,16 @@ export function lineMaps(
   };
 }
 
-/** The line where a double-quoted field opens and never closes, or undefined when every quote closes. */
-export function unterminatedQuoteLine(text: string): number | undefined {
-  let inQuotes = false;
-  let line = 1;
-  let openedAt = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34) {
-      inQuotes = !inQuotes;
-      if (inQuotes) openedAt = line;
-    } else if (ch === 10) line++;
-  }
-  return inQuotes ? openedAt : undefined;
+/** The line where a quoted field opens and never closes, or undefined when every quoted field closes. */
+export function unterminatedQuoteLine(text: string, delimiter = ','): number | undefined {
+  const { open } = walk(text, delimiter, () => {});
+  return open > 0 ? open : undefined;
+}
+
+/** The first line where text follows a closing quote before the delimiter (`"ab"c`), or undefined. */
+export function strayQuoteLine(text: string, delimiter = ','): number | undefined {
+  const { badClose } = walk(text, delimiter, () => {});
+  return badClose > 0 ? badClose : undefined;
 }
 
 /** True when some lines end in CRLF and others in a bare LF. */

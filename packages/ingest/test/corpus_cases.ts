@@ -161,6 +161,16 @@ export const CORPUS: CorpusCase[] = [
     fails: { kind: 'parse_error', rule: 'unterminated_quote' },
   },
   {
+    file: 'stray_quote.csv',
+    wrong: 'row 4 has a field "South"ern: text after a closing quote',
+    fails: { kind: 'parse_error', rule: 'stray_quote' },
+  },
+  {
+    file: 'mid_field_quote.csv',
+    wrong: 'row 3 has No"rth: a quote inside an unquoted field (a literal); B = -46 at row 4',
+    loads: { ...oneBad(e('negative_count', 4, 'B')), labels: ['North', 'No"rth', 'South'] },
+  },
+  {
     file: 'mixed_line_endings.csv',
     wrong: 'LF lines with one CRLF line (row 3, B = -46)',
     loads: oneBad(e('negative_count', 3, 'B')),
@@ -185,8 +195,8 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     file: 'garbage.bin',
-    wrong: '4 KiB of random bytes (an odd number of quote bytes; the first unclosed one is named)',
-    fails: { kind: 'parse_error', rule: 'unterminated_quote' },
+    wrong: '4 KiB of random bytes (no CSV dialect fits; there is no row to name)',
+    fails: { kind: 'parse_error', rule: 'unreadable_csv' },
   },
   {
     file: 'not_really.xlsx',

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { openDuckDb, quoteLiteral } from '../src/duckdb.ts';
+import { renderCorpusReadme } from './render_corpus_readme.ts';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 
@@ -172,6 +173,11 @@ async function main(): Promise<void> {
     ]),
   );
   write('unterminated_quote.csv', csv([HEADER, GOOD[0], ['S2', '"North', ...GOOD[1].slice(2)], GOOD[2], GOOD[3]]));
+  write('stray_quote.csv', csv([HEADER, GOOD[0], GOOD[1], ['S3', '"South"ern', ...GOOD[2].slice(2)], GOOD[3]]));
+  write(
+    'mid_field_quote.csv',
+    csv([HEADER, GOOD[0], ['S2', 'No"rth', ...GOOD[1].slice(2)], withCell(2, 'B', '-46')[3], GOOD[3]]),
+  );
   write(
     'mixed_line_endings.csv',
     `${csv([HEADER, GOOD[0]])}${csv(withCell(1, 'B', '-46').slice(2, 3), ',', '\r\n')}${csv(GOOD.slice(2))}`,
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
   write('a_folder.csv/.gitkeep', '');
   await writeBinaryFormats();
   await writeXlsx();
+  write('README.md', renderCorpusReadme());
 }
 
 await main();
