@@ -17,11 +17,11 @@ import {
 import { Command } from 'commander';
 import { failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
 import { calibrationMarkdown, methodBlock, withMethodBlock } from './calibrate_docs.ts';
-import { calibratableMethods, calibrateAll, defaultWorkers } from './calibrate_run.ts';
+import { calibratableMethods, calibrateAll, defaultWorkers, planFor } from './calibrate_run.ts';
 
 interface CalibrateFlags {
   methods?: string;
-  reps: string;
+  reps?: string;
   powerReps?: string;
   seed: string;
   alpha: string;
@@ -36,6 +36,9 @@ interface CalibrateFlags {
   out?: string;
   writeDocs?: boolean;
 }
+
+const DEFAULT_REPS = 200;
+const DEFAULT_POWER_REPS = 50;
 
 /** Where --write-docs writes, relative to the repository root. */
 const DOCS_FILE = 'docs/calibration.md';
@@ -56,8 +59,14 @@ export function calibrateCommand(): Command {
   return new Command('calibrate')
     .description("measure each method's false-positive rate and power on simulated elections")
     .option('--methods <ids>', 'comma-separated method ids (default: all)')
-    .option('--reps <n>', 'clean simulated elections per method', '200')
-    .option('--power-reps <n>', 'simulated elections per manipulation scenario (default: min(reps, 100))')
+    .option(
+      '--reps <n>',
+      `clean simulated elections per method (default ${DEFAULT_REPS}; fewer for the costliest methods)`,
+    )
+    .option(
+      '--power-reps <n>',
+      `simulated elections per manipulation scenario (default: min(reps, ${DEFAULT_POWER_REPS}))`,
+    )
     .option('--seed <s>', 'random seed', '1')
     .option('--alpha <a>', 'nominal level', '0.05')
     .option('--stations <n>', 'stations per simulated election (default 2000, or the --like table size)')
@@ -76,8 +85,9 @@ export function calibrateCommand(): Command {
     .option('--out <file>', 'also write the JSON to this file')
     .option('--write-docs', `regenerate ${DOCS_FILE}, the measured table in core and each method page's block`)
     .action(async (flags: CalibrateFlags) => {
-      const reps = int('--reps', flags.reps, 1);
-      const powerReps = flags.powerReps !== undefined ? int('--power-reps', flags.powerReps, 0) : Math.min(reps, 100);
+      const reps = flags.reps !== undefined ? int('--reps', flags.reps, 1) : DEFAULT_REPS;
+      const powerReps =
+        flags.powerReps !== undefined ? int('--power-reps', flags.powerReps, 0) : Math.min(reps, DEFAULT_POWER_REPS);
       const seed = int('--seed', flags.seed, 0);
       const alpha = Number(flags.alpha);
       if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be in (0, 1), got "${flags.alpha}"`);
@@ -127,10 +137,16 @@ export function calibrateCommand(): Command {
       process.stderr.write(
         `calibrating ${methods.length} method(s): ${reps} clean + ${powerReps} x ${scenarios.length} manipulated elections each, ${workers} worker(s)\n`,
       );
-      const results = await calibrateAll(methods, plan, workers, (c, seconds) => {
-        const fp = c.falsePositiveRate;
-        process.stderr.write(`  ${c.method}: false-positive rate ${fmtRate(fp.rate)} (${seconds.toFixed(1)} s)\n`);
-      });
+      const explicitReps = flags.reps !== undefined || flags.powerReps !== undefined || flags.inject.length > 0;
+      const results = await calibrateAll(
+        methods,
+        (id) => planFor(id, plan, explicitReps),
+        workers,
+        (c, seconds) => {
+          const fp = c.falsePositiveRate;
+          process.stderr.write(`  ${c.method}: false-positive rate ${fmtRate(fp.rate)} (${seconds.toFixed(1)} s)\n`);
+        },
+      );
       process.stderr.write(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       const summaries = results.map(summarizeForJson);
       const flagged = summaries.filter((s) => s.sizeExceedsThreshold).map((s) => s.method);
@@ -157,7 +173,9 @@ export function calibrateCommand(): Command {
 function commandLine(plan: CalibrationPlan, flags: CalibrateFlags): string {
   const parts = ['npx tally calibrate'];
   if (flags.methods) parts.push(`--methods ${flags.methods}`);
-  parts.push(`--reps ${plan.reps}`, `--power-reps ${plan.powerReps}`, `--seed ${plan.seed}`);
+  if (flags.reps) parts.push(`--reps ${plan.reps}`);
+  if (flags.powerReps) parts.push(`--power-reps ${plan.powerReps}`);
+  parts.push(`--seed ${plan.seed}`);
   if (flags.stations) parts.push(`--stations ${flags.stations}`);
   parts.push('--write-docs');
   return parts.join(' ');

@@ -11,6 +11,7 @@ import {
   type CalibrationPlan,
   calibrationCounts,
   emptyCounts,
+  type InjectionSpec,
   type MethodCalibration,
   mergeCounts,
   methodRegistry,
@@ -23,6 +24,45 @@ export function calibratableMethods(): CalibratableMethod[] {
   const list: CalibratableMethod[] = [...methodRegistry];
   if (!list.some((m) => m.id === persistence.id)) list.push(persistence);
   return list;
+}
+
+/** Where a method's default calibration is cut to keep `tally calibrate` within minutes. */
+export interface CalibrationBudget {
+  readonly reps: number;
+  readonly powerReps: number;
+  readonly methodOptions?: Record<string, unknown>;
+  /** Scenarios that concern the method (the rest are skipped for it). */
+  readonly scenarios?: readonly InjectionSpec[];
+}
+
+/**
+ * Budgets of expensive methods, applied unless --reps is given. rozenas_spikes fits a beta-binomial
+ * mixture by EM for every run (seconds per run), so it gets fewer reps (a wide interval), 99
+ * replicates (an exact Monte Carlo level at alpha 0.05) and only the manipulations it targets.
+ */
+export const calibrationBudgets: Readonly<Record<string, CalibrationBudget>> = {
+  rozenas_spikes: {
+    reps: 60,
+    powerReps: 10,
+    methodOptions: { replicates: 99 },
+    scenarios: [
+      { kind: 'rounding', fraction: 0.2 },
+      { kind: 'extreme', fraction: 0.05 },
+    ],
+  },
+};
+
+/** The plan for one method: the shared plan, cut to the method's budget unless `explicitReps`. */
+export function planFor(methodId: string, plan: CalibrationPlan, explicitReps: boolean): CalibrationPlan {
+  const budget = calibrationBudgets[methodId];
+  if (!budget || explicitReps) return plan;
+  return {
+    ...plan,
+    reps: Math.min(plan.reps, budget.reps),
+    powerReps: Math.min(plan.powerReps ?? plan.reps, budget.powerReps),
+    methodOptions: { ...budget.methodOptions, ...plan.methodOptions },
+    scenarios: budget.scenarios ?? plan.scenarios,
+  };
 }
 
 /** A chunk of work for a worker. */
@@ -48,17 +88,21 @@ export function defaultWorkers(): number {
 /** Calibrates methods with `workers` threads (1 = in this thread); `onDone` is called as each method completes. */
 export async function calibrateAll(
   methods: readonly CalibratableMethod[],
-  plan: CalibrationPlan,
+  planOf: CalibrationPlan | ((methodId: string) => CalibrationPlan),
   workers: number,
   onDone?: (c: MethodCalibration, seconds: number) => void,
 ): Promise<MethodCalibration[]> {
-  const chunk = Math.max(1, Math.ceil(plan.reps / Math.max(4, workers * 4)));
+  const plans = new Map(methods.map((m) => [m.id, typeof planOf === 'function' ? planOf(m.id) : planOf]));
   const jobs: CalibrationJob[] = [];
-  for (const m of methods) {
+  // Costly (budgeted) methods first, so that the cheap ones fill the other workers meanwhile.
+  const order = [...methods].sort((a, b) => Number(b.id in calibrationBudgets) - Number(a.id in calibrationBudgets));
+  for (const m of order) {
+    const plan = plans.get(m.id)!;
+    const chunk = m.id in calibrationBudgets ? 2 : Math.max(1, Math.ceil(plan.reps / Math.max(4, workers * 4)));
     for (let from = 0; from < plan.reps; from += chunk)
       jobs.push({ methodId: m.id, plan, from, to: Math.min(plan.reps, from + chunk) });
   }
-  const counts = new Map<string, CalibrationCounts>(methods.map((m) => [m.id, emptyCounts(plan)]));
+  const counts = new Map<string, CalibrationCounts>(methods.map((m) => [m.id, emptyCounts(plans.get(m.id)!)]));
   const pending = new Map<string, number>(methods.map((m) => [m.id, jobs.filter((j) => j.methodId === m.id).length]));
   const started = new Map<string, number>();
   const results = new Map<string, MethodCalibration>();
@@ -68,7 +112,7 @@ export async function calibrateAll(
     pending.set(job.methodId, left);
     if (left === 0) {
       const method = methods.find((m) => m.id === job.methodId)!;
-      const result = summarizeCalibration(method, plan, counts.get(job.methodId)!);
+      const result = summarizeCalibration(method, plans.get(job.methodId)!, counts.get(job.methodId)!);
       results.set(job.methodId, result);
       onDone?.(result, (performance.now() - started.get(job.methodId)!) / 1000);
     }

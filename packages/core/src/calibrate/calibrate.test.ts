@@ -100,7 +100,7 @@ test('paired methods get two elections on the same stations and the late station
     runPair: (a, b, flagged, options) => {
       calls++;
       assert.deepEqual(a.ids, b.ids);
-      assert.equal(options.replicates, 999);
+      assert.equal(options.replicates, 199);
       const arrival = a.arrival!.values;
       let m = 0;
       for (let i = 0; i < a.n; i++) {
