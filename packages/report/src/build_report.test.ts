@@ -227,3 +227,24 @@ test('digit methods get a digit histogram from their details when the caller giv
   const digitsOf = rep.findings.find((f) => f.method === 'first_digit_benford')?.plot;
   assert.ok(digitsOf?.kind === 'digit_histogram' && digitsOf.digits[0] === 1 && digitsOf.digits.length === 9);
 });
+
+test('screens are worded as general checks, not as the allegation’s prediction', () => {
+  for (const lang of LANGS) {
+    const rep = build({
+      lang,
+      results: [
+        { result: result('a_screen', 0.001), context: { role: 'screen' } },
+        { result: result('b_screen', 0.9), context: { role: 'screen' } },
+        { result: result('c_alleged', 0.001) },
+      ],
+    });
+    assert.deepEqual(
+      rep.findings.map((f) => [f.role, f.verdict, f.explanation.message.key]),
+      [
+        ['screen', 'consistent_with_allegation', 'reason.screen_significant'],
+        ['screen', 'not_supported', 'reason.screen_not_significant'],
+        ['allegation', 'consistent_with_allegation', 'reason.significant_in_alleged_direction'],
+      ],
+    );
+  }
+});

@@ -6,6 +6,7 @@ import type {
   AllegationSummary,
   Calibration,
   Finding,
+  FindingRole,
   InputFile,
   LocalisedText,
   MethodNote,
@@ -52,6 +53,7 @@ function localise(message: Message, lang: Lang): LocalisedText {
 export function explanationMessage(
   reason: VerdictReason,
   f: {
+    role?: FindingRole;
     methodTitle: string;
     adjustedPValue: number | null;
     alpha: number;
@@ -68,8 +70,15 @@ export function explanationMessage(
   const padj: MessageParam = { kind: 'p', value: f.adjustedPValue ?? 1 };
   switch (reason) {
     case 'significant_in_alleged_direction':
+      return {
+        key: f.role === 'screen' ? 'reason.screen_significant' : `reason.${reason}`,
+        params: { method, padj, alpha: f.alpha },
+      };
     case 'not_significant':
-      return { key: `reason.${reason}`, params: { method, padj, alpha: f.alpha } };
+      return {
+        key: f.role === 'screen' ? 'reason.screen_not_significant' : `reason.${reason}`,
+        params: { method, padj, alpha: f.alpha },
+      };
     case 'significant_opposite_direction':
       return { key: `reason.${reason}`, params: { method, padj, effectName: f.effectName, effect: f.effect } };
     case 'no_test':
@@ -191,7 +200,9 @@ export function buildReport(input: ReportInput): Result<Report> {
       minStations: c.minStations,
       calibration,
     });
+    const role = c.role ?? 'allegation';
     const message = explanationMessage(reason, {
+      role,
       methodTitle,
       adjustedPValue: adjusted[k],
       alpha,
@@ -220,6 +231,7 @@ export function buildReport(input: ReportInput): Result<Report> {
       excluded: r.excluded.map((e) => ({ reason: e.reason, count: e.count })),
       replicates: r.replicates ?? null,
       seed: r.seed ?? null,
+      role,
       direction,
       effectName,
       effect,

@@ -21,6 +21,9 @@ export type VerdictReason =
   | 'low_power'
   | 'miscalibrated';
 
+/** Whether a finding tests the allegation's own prediction or is a general screen. */
+export type FindingRole = 'allegation' | 'screen';
+
 /** Which sign of the effect a rejection must have to fit the allegation. */
 export type Direction = 'any' | 'positive' | 'negative';
 
@@ -55,6 +58,11 @@ export interface FindingContext {
   readonly calibration?: Calibration;
   /** Already-binned data for the finding's plot. */
   readonly plot?: PlotData;
+  /**
+   * 'allegation' (default): the test looks for the pattern the allegation predicts. 'screen': a general check
+   * (e.g. the forensic battery on the flagged stations); the same verdicts, worded as a screen.
+   */
+  readonly role?: FindingRole;
   /** Sort key: lower comes first (default 0); ties are ordered by method, target, region, statistic name. */
   readonly order?: number;
 }
@@ -130,6 +138,7 @@ export interface Finding {
   readonly excluded: readonly { readonly reason: string; readonly count: number }[];
   readonly replicates: number | null;
   readonly seed: number | null;
+  readonly role: FindingRole;
   readonly direction: Direction;
   readonly effectName: string;
   readonly effect: number;

@@ -153,19 +153,34 @@ export function sampleReportInput(lang: Lang = 'en'): ReportInput {
     },
     {
       result: { ...res('last_digit_uniformity', 'chi2', 8.1, 0.52, 3000), target: 'MAS', df: 9 },
-      context: { methodTitle: 'Last-digit uniformity (Beber & Scacco)', order: 10, plot: plots.digit_histogram },
+      context: {
+        methodTitle: 'Last-digit uniformity (Beber & Scacco)',
+        order: 10,
+        role: 'screen',
+        plot: plots.digit_histogram,
+      },
     },
     {
       result: { ...res('integer_percent', 'excess_either', 3, 0.41, 2988), target: 'turnout' },
-      context: { methodTitle: 'Integer percentages (Kobak et al.)', order: 10, plot: plots.percent_histogram },
+      context: {
+        methodTitle: 'Integer percentages (Kobak et al.)',
+        order: 10,
+        role: 'screen',
+        plot: plots.percent_histogram,
+      },
     },
     {
       result: { ...res('klimek_fingerprint', 'fe', 0.001, null, 3000) },
-      context: { methodTitle: 'Election fingerprint (Klimek et al.)', order: 10, plot: plots.fingerprint },
+      context: {
+        methodTitle: 'Election fingerprint (Klimek et al.)',
+        order: 10,
+        role: 'screen',
+        plot: plots.fingerprint,
+      },
     },
     {
       result: { ...res('dip_test', 'dip', 0.011, 0.03, 3000), target: 'turnout', region: 'La Paz' },
-      context: { methodTitle: "Hartigan's dip test", order: 10, plot: plots.station_map },
+      context: { methodTitle: "Hartigan's dip test", order: 10, role: 'screen', plot: plots.station_map },
     },
   ];
   return {

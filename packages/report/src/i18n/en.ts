@@ -10,6 +10,10 @@ export const en = {
     '{method} found a clear departure (adjusted p-value {padj}), but in the opposite direction to the one the allegation predicts ({effectName}: {effect}). This does not support the allegation. The departure itself may have one of the innocent explanations listed below.',
   'reason.not_significant':
     '{method} did not find the pattern the allegation predicts: its p-value, adjusted for the number of tests in this report, is {padj}, above the threshold of {alpha}. On this test the numbers look like those of a clean election. This does not prove the count was clean: a small manipulation, or one of a kind this test cannot see, may go unnoticed.',
+  'reason.screen_significant':
+    '{method} found a departure from what a clean election of the kind it assumes would produce: its p-value, adjusted for the number of tests in this report, is {padj}, at or below the threshold of {alpha}. This is a general screen: the allegation does not predict this particular pattern. The departure fits manipulation and, just as well, the innocent explanations listed below.',
+  'reason.screen_not_significant':
+    '{method} found no departure from what a clean election would produce: its p-value, adjusted for the number of tests in this report, is {padj}, above the threshold of {alpha}. This is a general screen; its silence does not rule out manipulation of a kind it cannot see.',
   'reason.no_test':
     '{method} gives an estimate ({statisticName} = {statistic}) but no test with a p-value, so on its own it can neither support nor contradict the allegation.',
   'reason.too_few_stations':

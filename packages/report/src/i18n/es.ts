@@ -13,6 +13,10 @@ export const es: Record<MessageKey, string> = {
     'El método {method} encontró una desviación clara (valor p ajustado {padj}), pero en el sentido contrario al que la denuncia predice ({effectName}: {effect}). Esto no respalda la denuncia. La desviación misma puede tener alguna de las explicaciones inocentes que se enumeran abajo.',
   'reason.not_significant':
     'El método {method} no encontró el patrón que la denuncia predice: su valor p, ajustado por el número de pruebas de este informe, es {padj}, superior al umbral de {alpha}. Según esta prueba, las cifras se parecen a las de una elección limpia. Esto no demuestra que el recuento fuera limpio: una manipulación pequeña, o de un tipo que esta prueba no puede ver, puede pasar inadvertida.',
+  'reason.screen_significant':
+    'El método {method} encontró una desviación respecto de lo que produciría una elección limpia del tipo que supone: su valor p, ajustado por el número de pruebas de este informe, es {padj}, igual o inferior al umbral de {alpha}. Es una prueba de cribado general: la denuncia no predice este patrón concreto. La desviación es compatible con una manipulación e, igualmente, con las explicaciones inocentes que se enumeran abajo.',
+  'reason.screen_not_significant':
+    'El método {method} no encontró ninguna desviación respecto de lo que produciría una elección limpia: su valor p, ajustado por el número de pruebas de este informe, es {padj}, superior al umbral de {alpha}. Es una prueba de cribado general; su silencio no descarta una manipulación de un tipo que no puede ver.',
   'reason.no_test':
     'El método {method} da una estimación ({statisticName} = {statistic}) pero no una prueba con valor p, de modo que por sí sola no puede ni respaldar ni contradecir la denuncia.',
   'reason.too_few_stations':
