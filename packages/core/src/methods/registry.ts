@@ -6,8 +6,10 @@ import { compositionDecomposition } from './composition_decomposition.ts';
 import { counterfactualProjection } from './counterfactual_projection.ts';
 import { dipTestMethod } from './dip_test.ts';
 import { discontinuity } from './discontinuity.ts';
+import { electionFingerprintMethod } from './election_fingerprint.ts';
 import { firstDigitBenfordMethod } from './first_digit_benford.ts';
 import { integerPercentMethod } from './integer_percent.ts';
+import { klimekFraudModelMethod } from './klimek_fraud_model.ts';
 import { lastDigitMethod } from './last_digit.ts';
 import { marginCurveMethod } from './margin_curve.ts';
 import { p05sMethod } from './p05s.ts';
@@ -29,6 +31,8 @@ export const methodRegistry: readonly ForensicMethod<any>[] = [
   firstDigitBenfordMethod,
   integerPercentMethod,
   cleanPeakExcessMethod,
+  electionFingerprintMethod,
+  klimekFraudModelMethod,
   marginCurveMethod,
   counterfactualProjection,
   discontinuity,

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createRng, type Rng } from '../rng.ts';
+import { simulateElection } from '../simulate/generate.ts';
+import { injectFraud } from '../simulate/inject.ts';
+import type { StationTable } from '../station_table.ts';
+import { klimekFraudModelMethod } from './klimek_fraud_model.ts';
+import { deposit, fitFractions, smoothedMode } from './klimek_model.ts';
+
+/**
+ * Elections drawn from the model of Klimek et al. (2012) with known fractions, written directly
+ * from the paper's description (independent of klimek_model.ts): fair turnout and winner share
+ * normal, binomial counts, then with probability fi a share x ~ |N(0, theta)| of non-voters added
+ * to the winner and x of the opponents' votes moved to the winner, with probability fe the same with
+ * 1 - x ~ |N(0, 0.075)|.
+ */
+function klimekElection(n: number, fi: number, fe: number, seed: number, theta = 0.2, sd = 0.07): StationTable {
+  const rng: Rng = createRng(seed);
+  const registered = new Float64Array(n);
+  const winner = new Float64Array(n);
+  const other = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const size = Math.max(100, Math.round(1200 * Math.exp(0.5 * rng.normal())));
+    let a = -1;
+    while (a < 0 || a > 1) a = 0.55 + sd * rng.normal();
+    let v = -1;
+    while (v < 0 || v > 1) v = 0.5 + sd * rng.normal();
+    const votes = rng.binomial(size, a);
+    let w = rng.binomial(votes, v);
+    let o = votes - w;
+    const u = rng.uniform();
+    let x = 0;
+    if (u < fi) {
+      x = 1;
+      while (x >= 1) x = Math.abs(theta * rng.normal());
+    } else if (u < fi + fe) {
+      x = 0;
+      while (x <= 0) x = 1 - Math.abs(0.075 * rng.normal());
+    }
+    if (x > 0) {
+      const stolen = Math.round(x * o);
+      w += Math.floor(x * (size - w - o)) + stolen;
+      o -= stolen;
+    }
+    registered[i] = size;
+    winner[i] = w;
+    other[i] = o;
+  }
+  const valid = Float64Array.from(winner, (w, i) => w + other[i]);
+  return {
+    n,
+    ids: Array.from({ length: n }, (_, i) => String(i)),
+    regions: [],
+    registered,
+    ballotsCast: valid,
+    ballotsFound: valid,
+    valid,
+    invalid: new Float64Array(n),
+    candidates: [
+      { name: 'Winner', votes: winner },
+      { name: 'Other', votes: other },
+    ],
+    shareOf: 'valid',
+    meta: { name: 'Klimek model election' },
+  };
+}
+
+type Details = { fi: number; fe: number; fiInterval95: number[]; feInterval95: number[]; theta: number };
+
+function fit(t: StationTable, seed = 1): Details {
+  const r = klimekFraudModelMethod.run(t, { replicates: 20 }, createRng(seed));
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  return r.value[0].details as Details;
+}
+
+test('recovers known fractions on elections drawn from the model (fi within 0.05, fe within 0.01)', () => {
+  for (const [fi, fe, seed] of [
+    [0, 0, 11],
+    [0.1, 0.01, 12],
+    [0.4, 0.03, 13],
+  ]) {
+    const d = fit(klimekElection(30000, fi, fe, seed));
+    assert.ok(Math.abs(d.fi - fi) <= 0.05, `fi ${d.fi} vs ${fi}`);
+    assert.ok(Math.abs(d.fe - fe) <= 0.01, `fe ${d.fe} vs ${fe}`);
+    assert.ok(d.fiInterval95[0] <= d.fi && d.fi <= d.fiInterval95[1]);
+  }
+});
+
+test('extreme stations injected by the simulation package are counted as extreme fraud', () => {
+  const clean = simulateElection({ stations: 10000, noise: 'binomial', remoteLeaderEffect: 0 }, createRng(21));
+  const base = fit(clean.table).fe;
+  const fraud = injectFraud(clean, { kind: 'extreme', fraction: 0.03 }, createRng(22));
+  const d = fit(fraud.table);
+  assert.ok(base < 0.005, `clean fe ${base}`);
+  assert.ok(Math.abs(d.fe - 0.03) <= 0.01, `fe ${d.fe}`);
+});
+
+test('fitFractions finds the grid minimum of its quadratic exactly, also on the simplex edges', () => {
+  const rng = createRng(5);
+  for (let trial = 0; trial < 20; trial++) {
+    const size = 30;
+    const fair = Float64Array.from({ length: size }, () => 50 * rng.uniform());
+    const inc = Float64Array.from({ length: size }, () => 50 * rng.uniform());
+    const ext = Float64Array.from({ length: size }, () => 50 * rng.uniform());
+    const u0 = trial % 4 === 0 ? 0.8 : 0.3 * rng.uniform();
+    const w0 = trial % 4 === 0 ? 0.6 : 0.1 * rng.uniform();
+    const obs = Float64Array.from(fair, (c, b) => c + u0 * (inc[b] - c) + w0 * (ext[b] - c) + 3 * rng.normal());
+    const weight = Float64Array.from(obs, (o) => 1 / (Math.abs(o) + 1));
+    const exact = fitFractions(obs, fair, inc, ext, weight);
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i <= 200; i++)
+      for (let j = 0; i + j <= 200; j++) {
+        const u = i / 200;
+        const w = j / 200;
+        let d = 0;
+        for (let b = 0; b < size; b++)
+          d += weight[b] * (obs[b] - fair[b] - u * (inc[b] - fair[b]) - w * (ext[b] - fair[b])) ** 2;
+        best = Math.min(best, d);
+      }
+    assert.ok(exact.distance <= best + 1e-9, `trial ${trial}: ${exact.distance} > grid ${best}`);
+    assert.ok(exact.fi >= 0 && exact.fe >= 0 && exact.fi + exact.fe <= 1 + 1e-12);
+  }
+});
+
+test('bilinear deposits keep the mass and smoothedMode finds a known peak', () => {
+  const h = new Float64Array(10 * 10);
+  deposit(h, 0.33, 0.71, 10, 2);
+  deposit(h, 0, 1, 10, 1);
+  assert.ok(Math.abs(h.reduce((a, b) => a + b, 0) - 3) < 1e-12);
+  const rng = createRng(8);
+  const x = Float64Array.from({ length: 20000 }, () => 0.62 + 0.05 * rng.normal());
+  assert.ok(Math.abs(smoothedMode(x, 0.9) - 0.62) < 0.01);
+});
+
+test('errors: empty, no candidates, unknown winner, bad options, too few stations', () => {
+  const t = klimekElection(100, 0, 0, 1);
+  const e1 = klimekFraudModelMethod.run({ ...t, n: 0 }, {}, createRng(1));
+  assert.ok(!e1.ok && e1.error.kind === 'insufficient_data');
+  const e2 = klimekFraudModelMethod.run({ ...t, candidates: [] }, {}, createRng(1));
+  assert.ok(!e2.ok && e2.error.kind === 'missing_column');
+  const e3 = klimekFraudModelMethod.run(t, { candidate: 'Nobody' }, createRng(1));
+  assert.ok(!e3.ok && e3.error.kind === 'invalid_options');
+  for (const bad of [{ bins: 2 }, { draws: 0 }, { alpha: 0 }, { replicates: 1 }, { maxMode: 2 }]) {
+    const e = klimekFraudModelMethod.run(t, bad, createRng(1));
+    assert.ok(!e.ok && e.error.kind === 'invalid_options', JSON.stringify(bad));
+  }
+  const small = klimekElection(30, 0, 0, 1);
+  const e4 = klimekFraudModelMethod.run(small, {}, createRng(1));
+  assert.ok(!e4.ok && e4.error.kind === 'insufficient_data');
+});
+
+test('exclusions are counted; the same seed gives byte-identical JSON; details hold plain numbers', () => {
+  const t = klimekElection(2000, 0.1, 0.01, 3);
+  const registered = Float64Array.from(t.registered);
+  registered[0] = 0;
+  registered[1] = Number.NaN;
+  const valid = Float64Array.from(t.valid);
+  valid[2] = registered[2] + 5;
+  const broken = { ...t, registered, valid };
+  const a = klimekFraudModelMethod.run(broken, { replicates: 5 }, createRng(4));
+  const b = klimekFraudModelMethod.run(broken, { replicates: 5 }, createRng(4));
+  assert.ok(a.ok && b.ok);
+  assert.equal(JSON.stringify(a), JSON.stringify(b));
+  const r = a.value[0];
+  assert.equal(r.n, 1997);
+  assert.deepEqual(r.excluded, [
+    { reason: 'missing or negative counts', count: 1 },
+    { reason: 'no registered voters or no valid votes', count: 1 },
+    { reason: 'valid votes above registered or winner above valid', count: 1 },
+  ]);
+  const fp = (r.details as { fingerprint: { bins: number; counts: number[] } }).fingerprint;
+  assert.equal(fp.counts.length, fp.bins * fp.bins);
+  assert.equal(
+    fp.counts.reduce((s, c) => s + c, 0),
+    1997,
+  );
+});

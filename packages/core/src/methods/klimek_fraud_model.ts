@@ -1,0 +1,321 @@
+/**
+ * Klimek et al. fraud model (Klimek, Yegorov, Hanel & Thurner, "Statistical detection of
+ * systematic election irregularities", PNAS 109(41):16469-16473, 2012).
+ *
+ * What it estimates: the fractions of stations with incremental fraud (fi: a share x of non-voters
+ * added to the winner and x^alpha of the opponents' votes moved to the winner, x ~ |N(0, theta)|) and
+ * with extreme fraud (fe: x close to 1, 1 - x ~ |N(0, 0.075)|), by fitting the whole 2D histogram of
+ * turnout (valid votes / registered) x winner share (of valid votes).
+ * Fair model: turnout and winner share are independent normals whose means are the modes of their
+ * distributions and whose SDs come from the left (low) side of each peak, where fraud does not reach.
+ * Assumptions: one clean peak in each margin; manipulation only moves stations up and to the right.
+ * Innocent reasons for fi, fe > 0: genuine turnout-support correlation (regional or urban-rural
+ * differences, mobilised groups), several peaks from heterogeneous regions, small or closed
+ * stations with very high turnout and unanimity (military units, hospitals, remote settlements).
+ * The fractions are estimates under this model, not counts of manipulated stations.
+ * Differences from the R port of the Klimek code (EFToolkit ComputeKlimekModel): that port fits
+ * the 1D winner-share histogram on 48 grid points by simulating each point; here the expected 2D
+ * histogram is exactly linear in (fi, fe), so three simulated component histograms give the exact
+ * continuous least-squares fit, with theta chosen on a grid of 12 values (0.075 to 0.6).
+ */
+import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
+import { quantileSorted } from '../numeric/stats.ts';
+import { err, ok, type Result } from '../result.ts';
+import { createRng, type Rng } from '../rng.ts';
+import type { StationTable } from '../station_table.ts';
+import {
+  binIndex,
+  deposit,
+  estimateFair,
+  type FairParameters,
+  type FractionFit,
+  fairAt,
+  fitPearson,
+  type KlimekData,
+  observedHistogram,
+  simulateComponents,
+} from './klimek_model.ts';
+
+/** Options of the Klimek fraud model. */
+export interface KlimekOptions extends BaseMethodOptions {
+  /** Bins per axis of the fitted 2D histogram (default 50: 2-point bins). */
+  bins?: number;
+  /** Simulated draws per station for each component histogram (default 6). */
+  draws?: number;
+  /** Exponent of vote stealing: x^alpha of the opponents' votes move to the winner (default 1). */
+  alpha?: number;
+  /** The fair modes are searched at values <= maxMode (default 0.85). */
+  maxMode?: number;
+}
+
+/** Incremental-fraud intensity scales tried. */
+export const THETAS: readonly number[] = [0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
+
+/** Bins per axis of the fingerprint histogram in details (1-point bins). */
+const FINGERPRINT_BINS = 100;
+
+function fitAll(
+  observed: Float64Array,
+  comps: ReturnType<typeof simulateComponents>,
+  mask?: Uint8Array,
+): FractionFit & { theta: number; thetaIndex: number } {
+  let best = { fi: 0, fe: 0, distance: Number.POSITIVE_INFINITY, theta: THETAS[0], thetaIndex: 0 };
+  for (let k = 0; k < THETAS.length; k++) {
+    const f = fitPearson(observed, comps.fair, comps.incremental[k], comps.extreme, mask);
+    if (f.distance < best.distance) best = { ...f, theta: THETAS[k], thetaIndex: k };
+  }
+  return best;
+}
+
+/**
+ * The fair peaks' positions, refined by a coordinate search on the fit distance over the whole
+ * histogram, with the SDs recomputed from the left side of each candidate
+ * peak. Every candidate is simulated from the same seed (common random numbers), so candidates
+ * differ by their parameters, not by Monte Carlo noise. On simulated elections the distance is
+ * smallest at the true peaks; the smoothed modes alone are off by up to a point for broad peaks,
+ * which the fit would otherwise absorb as spurious incremental fraud.
+ */
+function refineFair(
+  data: KlimekData,
+  observed: Float64Array,
+  start: FairParameters,
+  sim: { alpha: number; bins: number; draws: number },
+  seed: number,
+) {
+  // The search simulates at most SEARCH_STATIONS stations (an even subsample of the sizes).
+  const m = data.registered.length;
+  const every = Math.max(1, Math.ceil(m / SEARCH_STATIONS));
+  const subset = Float64Array.from({ length: Math.ceil(m / every) }, (_, k) => data.registered[k * every]);
+  let evaluations = 0;
+  const evaluate = (mt: number, ms: number) => {
+    evaluations++;
+    const fair: FairParameters = fairAt(data, mt, ms);
+    const comps = simulateComponents(
+      subset,
+      fair,
+      THETAS,
+      sim.alpha,
+      sim.bins,
+      SEARCH_DRAWS,
+      createRng(seed),
+      m / subset.length,
+    );
+    return { fair, comps, fit: fitAll(observed, comps) };
+  };
+  let best = evaluate(start.turnoutMode, start.shareMode);
+  // Coordinate-wise parabolic steps: the distance is smooth (bilinear deposits, common random
+  // numbers), so a parabola through three points per coordinate locates its minimum in few calls.
+  for (const h of [0.01, 0.004, 0.002]) {
+    for (const coord of [0, 1]) {
+      const at = (delta: number) =>
+        coord === 0
+          ? evaluate(best.fair.turnoutMode + delta, best.fair.shareMode)
+          : evaluate(best.fair.turnoutMode, best.fair.shareMode + delta);
+      const lo = at(-h);
+      const hi = at(h);
+      const f0 = best.fit.distance;
+      const curvature = lo.fit.distance - 2 * f0 + hi.fit.distance;
+      let cand = lo.fit.distance < hi.fit.distance ? lo : hi;
+      if (curvature > 0) {
+        const delta = Math.max(-3 * h, Math.min(3 * h, (h * (lo.fit.distance - hi.fit.distance)) / (2 * curvature)));
+        if (Math.abs(delta) > 1e-4) {
+          const v = at(delta);
+          if (v.fit.distance < cand.fit.distance) cand = v;
+        }
+      }
+      if (cand.fit.distance < best.fit.distance && cand.fair.turnoutSd > 0 && cand.fair.shareSd > 0) best = cand;
+    }
+  }
+  // Final components from every station.
+  const comps = simulateComponents(
+    data.registered,
+    best.fair,
+    THETAS,
+    sim.alpha,
+    sim.bins,
+    sim.draws,
+    createRng(seed ^ 0x5bd1e995),
+  );
+  return { fair: best.fair, comps, fit: fitAll(observed, comps), evaluations };
+}
+
+/** Draws per station during the search for the fair peaks. */
+const SEARCH_DRAWS = 6;
+
+/** Stations simulated per candidate during the search for the fair peaks. */
+const SEARCH_STATIONS = 20000;
+
+function interval(values: Float64Array): [number, number] {
+  const s = Float64Array.from(values).sort();
+  return [quantileSorted(s, 0.025), quantileSorted(s, 0.975)];
+}
+
+function sd(values: Float64Array): number {
+  let m = 0;
+  for (const v of values) m += v;
+  m /= values.length;
+  let ss = 0;
+  for (const v of values) ss += (v - m) ** 2;
+  return Math.sqrt(ss / Math.max(1, values.length - 1));
+}
+
+/** Klimek et al.'s incremental and extreme fraud fractions, fitted to the turnout x share histogram. */
+export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
+  id: 'klimek_fraud_model',
+  title: 'Election fingerprint fraud model (Klimek et al.)',
+  reference:
+    'Klimek, P., Yegorov, Y., Hanel, R. & Thurner, S. (2012). Statistical detection of systematic election irregularities. PNAS 109(41), 16469-16473. doi:10.1073/pnas.1210722109',
+  summary:
+    'Fractions of stations whose turnout and winner share look pushed up (incremental) or to ~100% (extreme) relative to a fair two-peak model; genuine turnout-support correlation also produces them.',
+  requires: ['registered', 'valid', 'candidates'],
+  options: [
+    { name: 'candidate', description: 'Winner (default: most votes nationally)', type: 'string', default: '' },
+    { name: 'replicates', description: 'Bootstrap replicates for the intervals', type: 'number', default: 100 },
+    { name: 'bins', description: 'Bins per axis of the fitted histogram', type: 'number', default: 50 },
+    { name: 'draws', description: 'Simulated draws per station per component', type: 'number', default: 6 },
+    { name: 'alpha', description: 'Vote-stealing exponent', type: 'number', default: 1 },
+    { name: 'maxMode', description: 'Search the fair modes at values <= this', type: 'number', default: 0.85 },
+  ],
+  run(table: StationTable, options: KlimekOptions, rng: Rng): Result<MethodResult[]> {
+    const B = options.replicates ?? 100;
+    const bins = options.bins ?? 50;
+    const draws = options.draws ?? 6;
+    const alpha = options.alpha ?? 1;
+    const maxMode = options.maxMode ?? 0.85;
+    const bad = (option: string, message: string) => err({ kind: 'invalid_options' as const, option, message });
+    if (!Number.isInteger(B) || B < 2) return bad('replicates', 'replicates must be an integer >= 2');
+    if (!Number.isInteger(bins) || bins < 5 || bins > 200) return bad('bins', 'bins must be an integer in [5, 200]');
+    if (!Number.isInteger(draws) || draws < 1 || draws > 50) return bad('draws', 'draws must be an integer in [1, 50]');
+    if (!(alpha > 0 && alpha <= 10)) return bad('alpha', 'alpha must be in (0, 10]');
+    if (!(maxMode > 0 && maxMode <= 1)) return bad('maxMode', 'maxMode must be in (0, 1]');
+    if (table.n === 0)
+      return err({ kind: 'insufficient_data', message: 'the table has no stations', needed: 1, got: 0 });
+    if (table.candidates.length === 0)
+      return err({ kind: 'missing_column', column: 'candidates', message: 'klimek_fraud_model needs candidate votes' });
+    const wi = winnerIndex(table, options.candidate);
+    if (wi < 0) return bad('candidate', `no candidate named "${options.candidate}"`);
+
+    const winnerVotes = table.candidates[wi].votes;
+    const keep: number[] = [];
+    let missing = 0;
+    let empty = 0;
+    let impossible = 0;
+    for (let i = 0; i < table.n; i++) {
+      const r = table.registered[i];
+      const v = table.valid[i];
+      const w = winnerVotes[i];
+      if (!(Number.isFinite(r) && Number.isFinite(v) && Number.isFinite(w) && r >= 0 && v >= 0 && w >= 0)) missing++;
+      else if (r === 0 || v === 0) empty++;
+      else if (v > r || w > v) impossible++;
+      else keep.push(i);
+    }
+    const excluded = [
+      { reason: 'missing or negative counts', count: missing },
+      { reason: 'no registered voters or no valid votes', count: empty },
+      { reason: 'valid votes above registered or winner above valid', count: impossible },
+    ].filter((e) => e.count > 0);
+    const m = keep.length;
+    if (m < 50) return err({ kind: 'insufficient_data', message: 'fewer than 50 usable stations', needed: 50, got: m });
+    const data: KlimekData = {
+      registered: Float64Array.from(keep, (i) => table.registered[i]),
+      valid: Float64Array.from(keep, (i) => table.valid[i]),
+      winner: Float64Array.from(keep, (i) => winnerVotes[i]),
+    };
+    const start = estimateFair(data, maxMode);
+    if (!(start.turnoutSd > 0 && start.shareSd > 0))
+      return err({ kind: 'degenerate_input', message: 'no spread below the turnout or share peak' });
+    const observed = observedHistogram(data, bins);
+    const { fair, comps, fit, evaluations } = refineFair(
+      data,
+      observed,
+      start,
+      { alpha, bins, draws },
+      rng.nextUint32(),
+    );
+
+    // Station bootstrap: resample stations, refit with the same fair parameters and components.
+    const tj = Float64Array.from({ length: m }, (_, j) => data.valid[j] / data.registered[j]);
+    const sj = Float64Array.from({ length: m }, (_, j) => data.winner[j] / data.valid[j]);
+    const fiBoot = new Float64Array(B);
+    const feBoot = new Float64Array(B);
+    const resampled = new Float64Array(bins * bins);
+    for (let r = 0; r < B; r++) {
+      resampled.fill(0);
+      for (let k = 0; k < m; k++) {
+        const j = rng.int(m);
+        deposit(resampled, tj[j], sj[j], bins, 1);
+      }
+      const f = fitAll(resampled, comps);
+      fiBoot[r] = f.fi;
+      feBoot[r] = f.fe;
+    }
+
+    const expected = new Array<number>(bins * bins);
+    const inc = comps.incremental[fit.thetaIndex];
+    for (let b = 0; b < bins * bins; b++)
+      expected[b] = comps.fair[b] + fit.fi * (inc[b] - comps.fair[b]) + fit.fe * (comps.extreme[b] - comps.fair[b]);
+    const fingerprint = new Array<number>(FINGERPRINT_BINS * FINGERPRINT_BINS).fill(0);
+    for (let j = 0; j < m; j++)
+      fingerprint[binIndex(data.valid[j] / data.registered[j], data.winner[j] / data.valid[j], FINGERPRINT_BINS)]++;
+
+    const warnings: string[] = [];
+    if (fit.thetaIndex === THETAS.length - 1)
+      warnings.push(`the incremental-fraud intensity theta is at the top of its grid (${THETAS[THETAS.length - 1]})`);
+    if (fit.fi + fit.fe > 0.5)
+      warnings.push('more than half the stations are fitted as manipulated; the fair peaks may be misplaced');
+    return ok([
+      {
+        method: 'klimek_fraud_model',
+        target: table.candidates[wi].name,
+        region: '',
+        statistic: fit.fi + fit.fe,
+        statisticName: 'fraud_fraction',
+        pValue: null,
+        pValueKind: 'none',
+        n: m,
+        excluded,
+        details: {
+          winner: table.candidates[wi].name,
+          fi: fit.fi,
+          fe: fit.fe,
+          fiInterval95: interval(fiBoot),
+          feInterval95: interval(feBoot),
+          fiSd: sd(fiBoot),
+          feSd: sd(feBoot),
+          theta: fit.theta,
+          alpha,
+          distance: fit.distance,
+          fair: { ...fair },
+          fairFromModes: { ...start },
+          fairEvaluations: evaluations,
+          histogramBins: bins,
+          draws,
+          observedHistogram: Array.from(observed),
+          modelHistogram: expected,
+          fingerprint: {
+            bins: FINGERPRINT_BINS,
+            axes: 'turnout-major: index = turnoutBin * bins + shareBin; bin k covers [k, k+1) / bins',
+            counts: fingerprint,
+          },
+        },
+        warnings,
+        replicates: B,
+      },
+    ]);
+  },
+};
+
+function winnerIndex(table: StationTable, name: string | undefined): number {
+  if (name !== undefined && name !== '') return table.candidates.findIndex((c) => c.name === name);
+  let best = 0;
+  let bestTotal = Number.NEGATIVE_INFINITY;
+  table.candidates.forEach((c, k) => {
+    let s = 0;
+    for (let i = 0; i < c.votes.length; i++) if (Number.isFinite(c.votes[i])) s += c.votes[i];
+    if (s > bestTotal) {
+      bestTotal = s;
+      best = k;
+    }
+  });
+  return best;
+}
