@@ -220,6 +220,14 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
       seed,
       version,
       methods: methodNotes(results),
+      notes: [
+        ...(allegedVotes !== undefined && size?.votes === undefined
+          ? [
+              `Alleged size: ${allegedVotes} votes switched from ${a.names.rival} to ${a.names.favoured}, the fewest whose reversal brings the margin down to the ${size?.threshold}-point threshold (derived from alleged.size.threshold).`,
+            ]
+          : []),
+        ...skipped.map((x) => `${x.method} was not run: ${x.reason}`),
+      ],
     },
     skipped,
   };
