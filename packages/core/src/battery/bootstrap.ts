@@ -15,7 +15,12 @@ export function uniformIndex(rng: Rng, n: number): number {
  * One multinomial draw of `total` items over categories with weights `counts` (conditional
  * binomials, each exact), written into `out`.
  */
-export function drawMultinomial(rng: Rng, counts: Float64Array, total: number, out: Float64Array): void {
+export function drawMultinomial(
+  rng: { binomial(n: number, p: number): number },
+  counts: Float64Array,
+  total: number,
+  out: Float64Array,
+): void {
   let left = total;
   let massLeft = 0;
   for (let k = 0; k < counts.length; k++) massLeft += counts[k];
@@ -61,5 +66,45 @@ export function percentileInterval(values: Float64Array, level: number): Bootstr
     upper: quantileSorted(sorted, 1 - a),
     se: Math.sqrt(ss / (m - 1)),
     undefinedReplicates,
+  };
+}
+
+/**
+ * Bootstrap multiplicities: `counts[p]` = how often position p is drawn in `len` draws with
+ * replacement. Uses its own xoshiro128** stream seeded from `rng`, kept in int32 locals so the hot
+ * loop allocates nothing; indices are exact (rejection of the short last block).
+ */
+export function makeResampler(rng: Rng): (counts: Int32Array, len: number) => void {
+  const state = new Int32Array([rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32() | 1]);
+  return (counts, len) => {
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
+    // Lemire's multiply-shift: index = floor(r * len / 2^32), rejecting the few r whose low part
+    // falls below 2^32 mod len, which makes every index exactly equally likely.
+    const threshold = 4294967296 % len;
+    counts.fill(0, 0, len);
+    let d = 0;
+    while (d < len) {
+      const m = Math.imul(s1, 5);
+      const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const prod = r * len;
+      const index = Math.floor(prod / 4294967296);
+      if (prod - index * 4294967296 < threshold) continue;
+      counts[index]++;
+      d++;
+    }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
   };
 }

@@ -6,6 +6,8 @@ export * from './cell.ts';
 export * from './digits.ts';
 export * from './dip.ts';
 export * from './dip_pvalue.ts';
+export * from './fast_binomial.ts';
+export * from './moment_bootstrap.ts';
 export * from './moments.ts';
 export * from './run_battery.ts';
 export * from './targets.ts';

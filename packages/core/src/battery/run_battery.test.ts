@@ -7,6 +7,7 @@ import { turnoutShareCorrelationCell } from '../methods/turnout_share_correlatio
 import { createRng } from '../rng.ts';
 import { batteryMethods, defaultBatteryIds } from './battery_methods.ts';
 import { drawMultinomial, uniformIndex } from './bootstrap.ts';
+import { accumulateSums, addShiftedSums, emptySums, meanAt } from './moments.ts';
 import { runByRegion } from './run_battery.ts';
 import { selectTargets } from './targets.ts';
 
@@ -147,4 +148,48 @@ test('battery methods are in the registry and run alone as ForensicMethods', () 
     r.value.map((x) => x.target),
     ['turnout', 'B'],
   );
+});
+
+test('re-centred sums of two parts add up to the sums of the whole (stratified overall bootstrap)', () => {
+  const rng = createRng(12);
+  const X = Float64Array.from({ length: 300 }, () => rng.uniform());
+  const Y = Float64Array.from({ length: 300 }, () => (rng.uniform() < 0.05 ? Number.NaN : rng.uniform()));
+  const a = Int32Array.from({ length: 120 }, (_, i) => i);
+  const b = Int32Array.from({ length: 180 }, (_, i) => 120 + i);
+  const all = Int32Array.from({ length: 300 }, (_, i) => i);
+  const whole = emptySums(0.4, 0.6);
+  accumulateSums(X, Y, all, 300, whole);
+  const acc = emptySums(0.4, 0.6);
+  for (const part of [a, b]) {
+    const s = emptySums(meanAt(X, Y, part), meanAt(Y, X, part));
+    accumulateSums(X, Y, part, part.length, s);
+    addShiftedSums(acc, s);
+  }
+  for (const key of ['w', 'sx', 'sxx', 'sxxx', 'sxxxx', 'sy', 'syy', 'syyy', 'syyyy', 'sxy', 'sxxy'] as const) {
+    assert.ok(Math.abs(acc[key] - whole[key]) < 1e-9 * Math.max(1, Math.abs(whole[key])), key);
+  }
+});
+
+test('the stratified whole-table interval (with --by) agrees with the plain one', () => {
+  const plain = runByRegion(table, {
+    methods: [turnoutShareCorrelationCell],
+    candidates: ['A'],
+    bootstrap: 1500,
+    seed: 2,
+  });
+  const strat = runByRegion(table, {
+    methods: [turnoutShareCorrelationCell],
+    candidates: ['A'],
+    by: 'region',
+    bootstrap: 1500,
+    seed: 2,
+  });
+  assert.ok(plain.ok && strat.ok);
+  const se = (r: typeof plain) => {
+    assert.ok(r.ok);
+    const cell = r.value.results.find((x) => x.region === undefined);
+    assert.ok(cell);
+    return (cell.details.bootstrap as { intervals: { pearson_r: { se: number } } }).intervals.pearson_r.se;
+  };
+  assert.ok(Math.abs(se(strat) / se(plain) - 1) < 0.12, `${se(strat)} vs ${se(plain)}`);
 });

@@ -6,9 +6,11 @@ import type { MethodResult } from '../method.ts';
 import { err, ok, type Result, type TallyError } from '../result.ts';
 import { createRng, deriveSeed, type Rng } from '../rng.ts';
 import { regionLevelIndex, type StationTable } from '../station_table.ts';
-import { drawMultinomial, percentileInterval, uniformIndex } from './bootstrap.ts';
+import { drawMultinomial, percentileInterval } from './bootstrap.ts';
 import type { BootstrapPlan, CellMethod, CellOutput } from './cell.ts';
-import { accumulateSums, emptySums, type MomentSums, meanAt } from './moments.ts';
+import { type FastBinomial, makeFastBinomial } from './fast_binomial.ts';
+import { type MomentCombo, momentBootstrap } from './moment_bootstrap.ts';
+import { addShiftedSums, emptySums, type MomentSums, meanAt } from './moments.ts';
 import { selectTargets, type Target, turnoutColumn } from './targets.ts';
 
 /** Options of a battery run. */
@@ -110,13 +112,24 @@ export function runByRegion(table: StationTable, options: BatteryOptions): Resul
     const catSeed = deriveSeed(seed, 0x7fff0001);
     pending.forEach((cell, i) => {
       const plan = cell.out.bootstrap;
-      if (plan?.kind === 'categorical') bootstrapCategorical(plan, cell.reps, createRng(deriveSeed(catSeed, i)));
+      if (plan?.kind === 'categorical') {
+        bootstrapCategorical(plan, cell.reps, makeFastBinomial(createRng(deriveSeed(catSeed, i))));
+      }
     });
     const momSeed = deriveSeed(seed, 0x7fff0002);
-    groups.forEach((group, g) => {
-      const cells = pending.filter((c) => c.group === g && c.out.bootstrap?.kind === 'moments');
-      if (cells.length > 0) bootstrapMoments(group, cells, targets, turnout, B, createRng(deriveSeed(momSeed, g)));
-    });
+    const isMoments = (c: PendingCell) => c.out.bootstrap?.kind === 'moments';
+    const overall = groups.findIndex((g) => g.region === undefined);
+    let covered = 0;
+    for (const g of groups) if (g.region !== undefined) covered += g.stations.length;
+    const stratified = overall >= 0 && groups.length > 1 && covered === table.n;
+    if (stratified) {
+      stratifiedMoments(groups, overall, pending.filter(isMoments), targets, turnout, B, momSeed);
+    } else {
+      groups.forEach((group, g) => {
+        const cells = pending.filter((c) => c.group === g && isMoments(c));
+        if (cells.length > 0) bootstrapMoments(group, cells, targets, turnout, B, createRng(deriveSeed(momSeed, g)));
+      });
+    }
   }
 
   const results: MethodResult[] = pending.map((cell) => {
@@ -193,7 +206,7 @@ function makeGroups(table: StationTable, by: string | undefined, overall: boolea
 function bootstrapCategorical(
   plan: Extract<BootstrapPlan, { kind: 'categorical' }>,
   reps: Float64Array[],
-  rng: Rng,
+  rng: FastBinomial,
 ): void {
   let total = 0;
   for (let k = 0; k < plan.counts.length; k++) total += plan.counts[k];
@@ -215,36 +228,100 @@ function bootstrapMoments(
   B: number,
   rng: Rng,
 ): void {
-  // One index draw per replicate, shared by every (target, variables) combination in the group.
-  const combos = new Map<string, { X: Float64Array; Y: Float64Array | null; sums: MomentSums }>();
-  const comboOf: MomentSums[] = [];
+  // One draw of the group's stations per replicate, shared by every (target, variables) combination.
+  const keys: string[] = [];
+  const combos: MomentCombo[] = [];
+  const comboOf: number[] = [];
   for (const cell of cells) {
     const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
     const key = `${cell.targetIndex}:${plan.x}:${plan.usesProportion}`;
-    let combo = combos.get(key);
-    if (!combo) {
+    let ci = keys.indexOf(key);
+    if (ci < 0) {
       const target = targets[cell.targetIndex];
-      const X = plan.x === 'turnout' ? turnout : target.proportion;
-      const Y = plan.usesProportion ? target.proportion : null;
-      combo = { X, Y, sums: emptySums(meanAt(X, Y, group.stations), Y ? meanAt(Y, X, group.stations) : 0) };
-      combos.set(key, combo);
+      ci = keys.length;
+      keys.push(key);
+      combos.push({
+        X: plan.x === 'turnout' ? turnout : target.proportion,
+        Y: plan.usesProportion ? target.proportion : null,
+      });
     }
-    comboOf.push(combo.sums);
+    comboOf.push(ci);
   }
-  const len = group.stations.length;
-  const idx = new Int32Array(len);
-  const allCombos = [...combos.values()];
   const outs = cells.map((c) => new Float64Array(c.reps.length));
-  for (let r = 0; r < B; r++) {
-    for (let k = 0; k < len; k++) idx[k] = group.stations[uniformIndex(rng, len)];
-    for (const c of allCombos) accumulateSums(c.X, c.Y, idx, len, c.sums);
-    for (let ci = 0; ci < cells.length; ci++) {
-      const plan = cells[ci].out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-      const sums = comboOf[ci];
-      const out = outs[ci];
-      if (sums.w === 0) out.fill(Number.NaN);
-      else plan.evaluate(sums, out);
-      for (let j = 0; j < out.length; j++) cells[ci].reps[j][r] = out[j];
+  momentBootstrap(group.stations, combos, B, rng, (r, sums) => {
+    for (let k = 0; k < cells.length; k++) {
+      const plan = cells[k].out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
+      const s = sums[comboOf[k]];
+      const out = outs[k];
+      if (s.w === 0) out.fill(Number.NaN);
+      else plan.evaluate(s, out);
+      for (let j = 0; j < out.length; j++) cells[k].reps[j][r] = out[j];
     }
+  });
+}
+
+function comboKey(cell: PendingCell): string {
+  const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
+  return `${cell.targetIndex}:${plan.x}:${plan.usesProportion}`;
+}
+
+function comboFor(cell: PendingCell, targets: readonly Target[], turnout: Float64Array): MomentCombo {
+  const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
+  const target = targets[cell.targetIndex];
+  return { X: plan.x === 'turnout' ? turnout : target.proportion, Y: plan.usesProportion ? target.proportion : null };
+}
+
+function evaluateInto(cell: PendingCell, s: MomentSums, out: Float64Array, r: number): void {
+  const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
+  if (s.w === 0) out.fill(Number.NaN);
+  else plan.evaluate(s, out);
+  for (let j = 0; j < out.length; j++) cell.reps[j][r] = out[j];
+}
+
+/**
+ * With regions that partition the table, the whole-table replicate is the union of the regions'
+ * replicates (a bootstrap stratified by region), so its sums are the regions' sums re-centred and
+ * added: every station is drawn once per replicate instead of twice.
+ */
+function stratifiedMoments(
+  groups: readonly Group[],
+  overall: number,
+  cells: PendingCell[],
+  targets: readonly Target[],
+  turnout: Float64Array,
+  B: number,
+  momSeed: number,
+): void {
+  const keys: string[] = [];
+  const combos: MomentCombo[] = [];
+  for (const cell of cells) {
+    const key = comboKey(cell);
+    if (!keys.includes(key)) {
+      keys.push(key);
+      combos.push(comboFor(cell, targets, turnout));
+    }
+  }
+  if (combos.length === 0) return;
+  const all = groups[overall].stations;
+  const acc: MomentSums[][] = combos.map((c) => {
+    const cx = meanAt(c.X, c.Y, all);
+    const cy = c.Y ? meanAt(c.Y, c.X, all) : 0;
+    return Array.from({ length: B }, () => emptySums(cx, cy));
+  });
+  groups.forEach((group, g) => {
+    if (g === overall) return;
+    const own = cells.filter((c) => c.group === g);
+    const idx = own.map((c) => keys.indexOf(comboKey(c)));
+    const outs = own.map((c) => new Float64Array(c.reps.length));
+    momentBootstrap(group.stations, combos, B, createRng(deriveSeed(momSeed, g)), (r, sums) => {
+      for (let k = 0; k < own.length; k++) evaluateInto(own[k], sums[idx[k]], outs[k], r);
+      for (let ci = 0; ci < combos.length; ci++) addShiftedSums(acc[ci][r], sums[ci]);
+    });
+  });
+  const top = cells.filter((c) => c.group === overall);
+  for (const cell of top) {
+    const ci = keys.indexOf(comboKey(cell));
+    const out = new Float64Array(cell.reps.length);
+    for (let r = 0; r < B; r++) evaluateInto(cell, acc[ci][r], out, r);
   }
 }

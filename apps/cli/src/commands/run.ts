@@ -1,0 +1,173 @@
+/**
+ * `tally run`: the standard forensic battery (Election Forensics Toolkit statistics and friends) on
+ * turnout and the main candidates, overall and per region, with bootstrap intervals and
+ * Benjamini-Hochberg adjusted p-values across every (method, region, target) cell.
+ */
+import {
+  type BatteryReport,
+  batteryMethods,
+  type CellMethod,
+  defaultBatteryIds,
+  findBatteryMethod,
+  type MethodResult,
+  runByRegion,
+} from '@tally/core';
+import { benjaminiHochberg } from '@tally/report/multiple_testing';
+import { Command } from 'commander';
+import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+
+interface RunOptions {
+  preset?: string;
+  map?: string;
+  dataset?: string;
+  methods?: string;
+  by?: string;
+  bootstrap: string;
+  seed: string;
+  candidates?: string;
+  json?: boolean;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return items.length > 0 ? items : undefined;
+}
+
+function integerOption(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${value}"`);
+  return n;
+}
+
+/** Chooses the battery methods from --methods (default: the battery without first-digit Benford). */
+export function chooseMethods(ids: string[] | undefined): CellMethod[] {
+  const wanted = ids ?? [...defaultBatteryIds];
+  return wanted.map((id) => {
+    const m = findBatteryMethod(id);
+    if (!m) {
+      const known = batteryMethods.map((x) => x.id).join(', ');
+      throw new UsageError(`--methods: unknown method "${id}"; battery methods: ${known}`);
+    }
+    return m;
+  });
+}
+
+/** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */
+export function withAdjustedP(results: readonly MethodResult[]): (MethodResult & { pAdjusted: number | null })[] {
+  const tested = results.map((r, i) => ({ p: r.pValue, i })).filter((x) => x.p !== null) as { p: number; i: number }[];
+  const adjusted = benjaminiHochberg(tested.map((x) => x.p));
+  const out = results.map((r) => ({ ...r, pAdjusted: null as number | null }));
+  tested.forEach((x, k) => {
+    out[x.i].pAdjusted = adjusted[k];
+  });
+  return out;
+}
+
+/** The run command. */
+export function runCommand(): Command {
+  return new Command('run')
+    .description(
+      'the standard forensic battery (2BL, last digits, C05s, P05s, shape, dip, correlation, Sobyanin-Sukhovolsky)',
+    )
+    .argument('<input>', 'results file or dataset folder (e.g. examples/russia-2018)')
+    .option('--preset <name>', 'a shipped column mapping (see `tally presets`)')
+    .option('--map <file>', 'your own column mapping (JSON or YAML)')
+    .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
+    .option('--methods <ids>', `comma-separated battery methods (default: ${defaultBatteryIds.join(',')})`)
+    .option('--by <level>', 'also run every method in each region of this level (e.g. region, department, tik)')
+    .option('--bootstrap <B>', 'bootstrap replicates for the intervals (0 = none)', '1000')
+    .option('--seed <S>', 'random seed', '1')
+    .option('--candidates <names>', 'comma-separated candidates (default: every candidate with >= 5% nationally)')
+    .option('--json', 'print one JSON object')
+    .action(async (input: string, opts: RunOptions) => {
+      const methods = chooseMethods(list(opts.methods));
+      const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
+      const seed = integerOption('seed', opts.seed, 0);
+      const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
+      const table = loaded.table;
+      if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
+        const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
+        throw new UsageError(`--by ${opts.by}: no such region level; this table has: ${levels}`);
+      }
+      const r = runByRegion(table, { methods, by: opts.by, bootstrap, seed, candidates: list(opts.candidates) });
+      if (!r.ok) throw failure(r.error);
+      const report = r.value;
+      if (report.results.length === 0) throw new DataError('no cell could be computed', skippedLines(report));
+      const results = withAdjustedP(report.results);
+      if (opts.json) {
+        printJson({
+          input: loaded.file,
+          sha256: loaded.sha256,
+          preset: loaded.mapping.id,
+          election: table.meta,
+          stations: table.n,
+          methods: methods.map((m) => m.id),
+          by: report.by,
+          seed: report.seed,
+          bootstrap: { replicates: report.replicates, level: report.level, method: 'percentile' },
+          multipleTesting: { method: 'benjamini-hochberg', over: 'every (method, region, target) cell with a p-value' },
+          targets: report.targets,
+          results,
+          skipped: report.skipped,
+        });
+        return;
+      }
+      printTable(table.meta.name, loaded.file, report, results);
+    });
+}
+
+function skippedLines(report: BatteryReport): string[] {
+  return report.skipped
+    .slice(0, 20)
+    .map((s) => `${s.method} / ${s.target}${s.region ? ` / ${s.region}` : ''}: ${s.error.message}`);
+}
+
+function num(x: number | null | undefined, digits = 4): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(1);
+  return x.toFixed(digits);
+}
+
+function printTable(
+  name: string,
+  file: string,
+  report: BatteryReport,
+  results: (MethodResult & { pAdjusted: number | null })[],
+): void {
+  const out = process.stdout;
+  out.write(`${paint(name, 'bold')}\n${file}\n`);
+  out.write(
+    `bootstrap: ${report.replicates} replicates, seed ${report.seed}, ${Math.round(report.level * 100)}% percentile intervals; ` +
+      'p(BH): Benjamini-Hochberg across all cells below\n',
+  );
+  let region: string | undefined | null = null;
+  const header = `  ${'target'.padEnd(22)} ${'method'.padEnd(26)} ${'statistic'.padEnd(26)} ${'interval'.padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
+  for (const r of results) {
+    if (r.region !== region) {
+      region = r.region;
+      out.write(
+        `\n${paint(region ?? (report.by ? 'all stations' : 'all stations'), 'bold')}\n${paint(header, 'dim')}\n`,
+      );
+    }
+    const boot = r.details.bootstrap as
+      | { intervals: Record<string, { lower: number | null; upper: number | null }> }
+      | undefined;
+    const iv = boot?.intervals[r.statisticName];
+    const interval = iv && iv.lower !== null ? `[${num(iv.lower)}, ${num(iv.upper)}]` : '';
+    const stat = `${r.statisticName} ${num(r.statistic)}`;
+    const flag = r.warnings.length > 0 ? paint(' !', 'yellow') : '';
+    out.write(
+      `  ${(r.target ?? '').slice(0, 22).padEnd(22)} ${r.method.padEnd(26)} ${stat.slice(0, 26).padEnd(26)} ${interval.padEnd(21)} ${num(r.pValue).padStart(8)} ${num(r.pAdjusted).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
+    );
+  }
+  const warned = results.filter((r) => r.warnings.length > 0).length;
+  if (warned > 0) out.write(`\n${warned} cell(s) marked ! carry warnings; --json lists them.\n`);
+  if (report.skipped.length > 0) {
+    out.write(`${report.skipped.length} cell(s) skipped (too few stations or degenerate data); --json lists them.\n`);
+  }
+  out.write('These are statistics, not verdicts: every method page in docs/methods lists innocent explanations.\n');
+}
