@@ -5,6 +5,7 @@ import { calibrateCommand } from './commands/calibrate.ts';
 import { auditCommand } from './commands/audit.ts';
 import { latecountCommand } from './commands/latecount.ts';
 import { presetsCommand } from './commands/presets.ts';
+import { runCommand } from './commands/run.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   program.addCommand(summaryCommand());
   program.addCommand(latecountCommand());
   program.addCommand(presetsCommand());
+  program.addCommand(runCommand());
   program.addCommand(simulateCommand());
   program.addCommand(calibrateCommand());
   return program;
