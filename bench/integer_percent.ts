@@ -33,13 +33,18 @@ const years = args.length > 0 ? args : Object.keys(files);
 
 for (const year of years) {
   let t0 = performance.now();
+  let c0 = process.cpuUsage();
   const loaded = await loadTable(files[year], { preset: 'russia-cik' });
   if (!loaded.ok) throw new Error(loaded.error.message);
   const loadMs = performance.now() - t0;
+  const loadCpu = process.cpuUsage(c0);
   for (const threads of threadList) {
     t0 = performance.now();
+    c0 = process.cpuUsage();
     const res = await runMethod(integerPercentMethod, loaded.value.table, { replicates }, createRng(2016), { threads });
     const runMs = performance.now() - t0;
+    // process.cpuUsage counts every thread of the process (DuckDB's and workers' too).
+    const runCpu = process.cpuUsage(c0);
     if (!res.ok) throw new Error(res.error.message);
     const d = res.value[0].details as {
       excess: Record<string, number>;
@@ -62,7 +67,10 @@ for (const year of years) {
         threads,
         replicates,
         loadMs: Math.round(loadMs),
+        loadCpuMs: Math.round((loadCpu.user + loadCpu.system) / 1000),
         runMs: Math.round(runMs),
+        runCpuMs: Math.round((runCpu.user + runCpu.system) / 1000),
+        uptimeMs: Math.round(performance.now()),
         excess: [d.excess.either, d.excess.leader, d.excess.turnout].map((x) => Math.round(x * 10) / 10),
         sdEither: Math.round(d.sd.either * 10) / 10,
         exactExcess: ['either', 'leader', 'turnout'].map((k) => Math.round(exactExcess(k) * 10) / 10),

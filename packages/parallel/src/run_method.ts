@@ -8,11 +8,14 @@ import {
   type Rng,
   type StationTable,
 } from '@tally/core';
-import { defaultThreads, runChunked } from './run_chunked.ts';
+import { runChunked } from './run_chunked.ts';
 
 /** Options of runMethod. */
 export interface RunMethodOptions {
-  /** Worker threads for chunked methods; 1 runs in this thread. Default: defaultThreads(). */
+  /**
+   * Worker threads for chunked methods; 1 (the default) runs in this thread. Starting a worker costs
+   * a tsx registration and module loads, so pass defaultThreads() only for heavy runs.
+   */
   threads?: number;
 }
 
@@ -27,7 +30,7 @@ export async function runMethod<O extends BaseMethodOptions>(
   rng: Rng,
   runOptions: RunMethodOptions = {},
 ): Promise<Result<MethodResult[]>> {
-  const threads = runOptions.threads ?? defaultThreads();
+  const threads = runOptions.threads ?? 1;
   if (!isChunkedMethod(method) || threads <= 1) return method.run(table, options, rng);
   const planned = method.chunked.plan(table, options, rng);
   if (!planned.ok) return planned;
