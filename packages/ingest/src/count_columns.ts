@@ -63,7 +63,7 @@ function isPlainCount(v: string | null): boolean {
 
 /** Names the rule a bad count cell breaks. */
 export function classifyBadCount(value: string | null): { rule: string; message: string } {
-  const v = value === null ? '' : value.trim();
+  const v = value === null ? '' : value.replace(/^ +| +$/g, ''); // spaces only, as in the SQL check
   if (v === '') return { rule: 'missing_count', message: 'the count is empty' };
   if (/^-\d+([.,]\d+)?$/.test(v)) return { rule: 'negative_count', message: `negative count ${JSON.stringify(v)}` };
   if (/^\d{1,3}([ ,.\u00a0]\d{3})+$/.test(v)) {

@@ -150,6 +150,7 @@ async function main(): Promise<void> {
   write('thousands_zeros.csv', csv(withCell(1, 'registered', '1.000')));
   write('huge_number.csv', csv(withCell(2, 'registered', '99999999999999999999')));
   write('scientific_count.csv', csv(withCell(2, 'registered', '9e1')));
+  write('tab_in_count.csv', csv(withCell(3, 'A', '\t15')));
   write('empty_count.csv', csv(withCell(0, 'invalid', '')));
   write('duplicate_ids.csv', csv([HEADER, ...GOOD, ['S2', 'South', '10', '5', '0', '5', '3', '2']]));
   write('empty_station_id.csv', csv(withCell(2, 'station', '  ')));
