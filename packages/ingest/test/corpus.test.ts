@@ -70,3 +70,34 @@ test('corpus: hostile column names reach the table verbatim', async () => {
   );
   assert.deepEqual([...r.value.table.candidates[0].votes], [50, 40, 30, 15]);
 });
+
+test('keys files: ragged and duplicate rows are counted and listed (rows = ids + excluded)', async () => {
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { loadKeys } = await import('../src/index.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'tally-keys-'));
+  try {
+    const map = join(dir, 'keys.json');
+    writeFileSync(
+      map,
+      JSON.stringify({ kind: 'keys', station: ['id'], attributes: { rank: { column: 'rank', type: 'number' } } }),
+    );
+    const file = join(dir, 'keys.csv');
+    writeFileSync(file, 'id,rank\nA,1\nB\nC,3\nA,4\n,5\n');
+    const r = await loadKeys(file, { map });
+    assert.ok(r.ok, r.ok ? '' : r.error.message);
+    assert.equal(r.value.rows, 5);
+    assert.deepEqual(r.value.ids, ['A', 'C']);
+    assert.equal(r.value.rows, r.value.ids.length + r.value.rowsExcluded);
+    assert.deepEqual(
+      r.value.issues.map((i) => [i.rule, i.row]),
+      [
+        ['ragged_row', 3],
+        ['missing_station_id', 6],
+        ['duplicate_station_id', 5],
+      ],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
