@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const dir = mkdtempSync(join(tmpdir(), 'tally-run-'));
+const csv = join(dir, 'sim.csv');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const bin = fileURLToPath(new URL('../../bin/tally.js', import.meta.url));
+
+// The CLI runs as a child process: capturing process.stdout in-process would also capture the test
+// runner's own messages, which travel on stdout.
+function capture(argv: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+before(() => {
+  const r = capture(['simulate', '--stations', '800', '--seed', '3', '--out', csv]);
+  assert.equal(r.code, 0, r.err);
+});
+
+test('tally run --json: battery per region with bootstrap intervals and BH-adjusted p-values', () => {
+  const r = capture([
+    'run',
+    csv,
+    '--preset',
+    'tally-simulated',
+    '--by',
+    'region',
+    '--bootstrap',
+    '40',
+    '--seed',
+    '2',
+    '--json',
+  ]);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.by, 'region');
+  assert.equal(j.bootstrap.replicates, 40);
+  assert.ok(j.targets.length >= 2);
+  assert.ok(j.results.some((x: { region?: string }) => x.region !== undefined));
+  const tested = j.results.filter((x: { pValue: number | null }) => x.pValue !== null);
+  assert.ok(tested.length > 10);
+  for (const x of tested) assert.ok(x.pAdjusted >= x.pValue - 1e-15 && x.pAdjusted <= 1);
+  // Same seed, same bytes.
+  const again = capture([
+    'run',
+    csv,
+    '--preset',
+    'tally-simulated',
+    '--by',
+    'region',
+    '--bootstrap',
+    '40',
+    '--seed',
+    '2',
+    '--json',
+  ]);
+  assert.equal(again.out, r.out);
+});
+
+test('tally run prints a table, and rejects unknown methods and region levels with exit 2', () => {
+  const t = capture(['run', csv, '--preset', 'tally-simulated', '--methods', 'c05s,p05s', '--bootstrap', '0']);
+  assert.equal(t.code, 0, t.err);
+  assert.match(t.out, /c05s/);
+  assert.match(t.out, /not verdicts/);
+  const bad = capture(['run', csv, '--preset', 'tally-simulated', '--methods', 'benford_magic']);
+  assert.equal(bad.code, 2);
+  const lvl = capture(['run', csv, '--preset', 'tally-simulated', '--by', 'planet']);
+  assert.equal(lvl.code, 2);
+  const boot = capture(['run', csv, '--preset', 'tally-simulated', '--bootstrap', '-3']);
+  assert.equal(boot.code, 2);
+});
