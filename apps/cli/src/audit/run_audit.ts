@@ -107,7 +107,7 @@ function persistenceRun(
       ? {}
       : {
           power,
-          powerScenario: `${allegedVotes ?? 0} votes switched to ${a.names.favoured} in the flagged units (+${shift.toFixed(2)} points of their share)`,
+          powerScenario: `${allegedVotes ?? 0} votes switched to ${a.names.favoured} in the flagged stations, spread by their valid votes (it would move this statistic by ${shift >= 0 ? '+' : ''}${shift.toFixed(2)} points)`,
         }),
   };
   const result: MethodResult = {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { inflateShare, randomFlags } from '../../test/persistence_support.ts';
 import { createRng } from '../rng.ts';
-import { simulateElection } from '../simulate/generate.ts';
+import { simulateElection, simulateElectionPair } from '../simulate/generate.ts';
 import type { StationTable } from '../station_table.ts';
 import { aggregateByRegion, flaggedShareByRegion } from './aggregate.ts';
 import { matchUnits, normaliseName } from './match_units.ts';
+import { persistenceByUnit } from './persistence_units.ts';
 
 test('aggregateByRegion sums every count and keeps consistent wider levels', () => {
   const { table } = simulateElection({ stations: 300, regions: 3, districtsPerRegion: 4 }, createRng(9));
@@ -145,4 +147,36 @@ test('normaliseName strips accents, case and punctuation', () => {
   assert.equal(normaliseName('  U.E. Simón   Bolívar '), 'UE SIMON BOLIVAR');
   assert.equal(normaliseName('Unidad Educativa "Juan XXIII" - Nº 2'), 'UNIDAD EDUCATIVA JUAN XXIII NO 2');
   assert.equal(normaliseName('ÑUÑOA'), 'NUNOA');
+});
+
+test('persistenceByUnit: the alleged shift equals the move a manipulation of that size makes in the statistic', () => {
+  const rng = createRng(21);
+  const { first, second } = simulateElectionPair({ stations: 1200, regions: 4, districtsPerRegion: 10 }, rng);
+  // Flag most stations of some districts and a few stations elsewhere (which stay in unflagged units).
+  const district = first.table.regions[2].codes;
+  const hot = randomFlags(first.table.regions[2].labels.length, 0.3, rng);
+  const flagged = new Uint8Array(first.table.n);
+  for (let i = 0; i < first.table.n; i++) flagged[i] = rng.uniform() < (hot[district[i]] ? 0.7 : 0.1) ? 1 : 0;
+  const leader = first.truth.leader;
+  const votes = 4000;
+  const options = {
+    level: 'district',
+    stratum: 'region',
+    flagRule: 'majority' as const,
+    candidateA: leader,
+    replicates: 99,
+  };
+  const base = persistenceByUnit(first.table, second.table, flagged, { ...options, allegedVotes: votes }, createRng(1));
+  assert.ok(base.ok);
+  const shift = base.value.result.details.allegedShift as number;
+  // Spread the votes over the flagged stations in proportion to their valid votes, then test again.
+  let flaggedValid = 0;
+  for (let i = 0; i < first.table.n; i++) if (flagged[i]) flaggedValid += first.table.valid[i];
+  const manipulated = inflateShare(first.table, flagged, leader, (100 * votes) / flaggedValid);
+  const after = persistenceByUnit(manipulated, second.table, flagged, options, createRng(1));
+  assert.ok(after.ok);
+  const moved = after.value.result.statistic - base.value.result.statistic;
+  assert.ok(Math.abs(moved - shift) < 0.02 * Math.abs(shift) + 0.01, `moved ${moved}, alleged shift ${shift}`);
+  assert.ok(shift > 0);
+  assert.equal(base.value.scatter.a.length, base.value.scatter.b.length);
 });

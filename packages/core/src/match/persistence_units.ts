@@ -86,7 +86,19 @@ export function persistenceByUnit(
     namesB = nb;
   }
   const match = matchUnits(aggA.value.ids, unitsB.ids, { namesA, namesB });
-  const r = persistenceTest(aggA.value, unitsB, flaggedUnits, { ...options, match }, rng);
+  // The alleged votes sit in the flagged STATIONS (spread by valid votes); a unit gets the part of the
+  // inflation its flagged stations carry, whether or not the unit itself is flagged.
+  let allegedShiftByUnit: Float64Array | undefined;
+  if (options.allegedVotes !== undefined && options.allegedShift === undefined) {
+    const den = shareDenominator(a);
+    let flaggedDen = 0;
+    for (let i = 0; i < a.n; i++) if (flaggedStations[i]) flaggedDen += den[i];
+    const byDen = flaggedShareByRegion(a, options.level, flaggedStations, den);
+    if (!byDen.ok) return byDen;
+    const x = flaggedDen > 0 ? (100 * options.allegedVotes) / flaggedDen : 0;
+    allegedShiftByUnit = byDen.value.share.map((sh) => x * sh);
+  }
+  const r = persistenceTest(aggA.value, unitsB, flaggedUnits, { ...options, match, allegedShiftByUnit }, rng);
   if (!r.ok) return r;
   let stationsFlagged = 0;
   for (let i = 0; i < a.n; i++) stationsFlagged += flaggedStations[i];

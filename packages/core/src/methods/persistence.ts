@@ -43,8 +43,17 @@ export interface PersistenceOptions {
   alternative?: 'greater' | 'less' | 'two_sided';
   /** Alleged inflation of the favoured share in flagged units of A, in points (for scale). */
   allegedShift?: number;
-  /** Alternatively, votes allegedly switched to the favoured candidate within flagged units. */
+  /**
+   * Alternatively, votes allegedly switched to the favoured candidate, spread over the flagged units in
+   * proportion to their valid votes (or as `allegedShiftByUnit` says); the shift reported is the DiD
+   * that this manipulation alone would produce.
+   */
   allegedVotes?: number;
+  /**
+   * Per unit of A, the points a manipulation of the alleged size would add to the favoured share (e.g. a
+   * recinto with some late mesas gets part of it). Overrides `allegedVotes`' even spread.
+   */
+  allegedShiftByUnit?: Float64Array;
   /** A precomputed match (e.g. by name); default: match A and B by identical id. */
   match?: UnitMatch;
   /** Recorded in the result only. */
@@ -174,7 +183,11 @@ export function persistenceTest(
   const starts: number[] = [];
   let lonelyUnits = 0;
   let flaggedMatched = 0;
-  let flaggedWeightA = 0;
+  let flaggedDenAll = 0;
+  for (let i = 0; i < a.n; i++) if (flagged[i]) flaggedDenAll += denA[i];
+  const evenShift =
+    options.allegedVotes !== undefined && flaggedDenAll > 0 ? (100 * options.allegedVotes) / flaggedDenAll : 0;
+  const delta: number[] = [];
   for (const s of strata) {
     const list = byStratum.get(s)!;
     let nf = 0;
@@ -191,7 +204,7 @@ export function persistenceTest(
       d.push(100 * (votesA[i] / denA[i] - votesB[j] / denB[j]));
       w.push(denA[i]);
       f.push(flagged[i] ? 1 : 0);
-      if (flagged[i]) flaggedWeightA += denA[i];
+      delta.push(options.allegedShiftByUnit ? options.allegedShiftByUnit[i] : flagged[i] ? evenShift : 0);
     }
   }
   starts.push(d.length);
@@ -231,8 +244,12 @@ export function persistenceTest(
   const sorted = Float64Array.from(nul.null).sort();
   const q = (p: number): number => quantileSorted(sorted, p);
   const critical = q(0.95);
+  // The statistic is linear in d, so a manipulation adding delta to d moves it by exactly T(delta).
   const allegedShift =
-    options.allegedShift ?? (options.allegedVotes !== undefined ? (100 * options.allegedVotes) / flaggedWeightA : null);
+    options.allegedShift ??
+    (options.allegedVotes !== undefined || options.allegedShiftByUnit
+      ? permutationNull({ ...units, d: Float64Array.from(delta) }, 0, rng).observed
+      : null);
   let powerAtAlleged: number | null = null;
   if (allegedShift !== null) {
     // Under an additive shift the statistic moves by the shift; power = P(T* + shift > 95th percentile).
