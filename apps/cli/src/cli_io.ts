@@ -75,9 +75,22 @@ export async function loadInput(input: string, options: InputOptions): Promise<L
     throw new UsageError(`${input} is a dataset folder; its manifest names the presets, so drop --preset/--map`);
   }
   if (!isDir && options.dataset) throw new UsageError('--dataset applies only to a dataset folder');
-  const loaded = isDir ? await loadManifestDataset(input, options.dataset) : await loadTable(input, options);
-  if (!loaded.ok) throw failure(loaded.error);
-  return loaded.value;
+  // If a reader ever stalls (no result, no error, nothing left to run), Node would exit 0 with no output: a hostile
+  // file must not pass for a clean one, so the exit is turned into a data error.
+  const stalled = () => {
+    process.stderr.write(
+      `error: ${input}: reading stopped before the end; the file is probably damaged [unreadable_input]\n`,
+    );
+    process.exitCode = 1;
+  };
+  process.once('beforeExit', stalled);
+  try {
+    const loaded = isDir ? await loadManifestDataset(input, options.dataset) : await loadTable(input, options);
+    if (!loaded.ok) throw failure(loaded.error);
+    return loaded.value;
+  } finally {
+    process.off('beforeExit', stalled);
+  }
 }
 
 /** Loads and refuses tables with error-level problems, printing them; warnings go to stderr and are kept. */

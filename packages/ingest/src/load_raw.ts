@@ -9,6 +9,7 @@ import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
 import { hasMixedLineEndings, lineMaps, recordLines, strayQuoteLine, unterminatedQuoteLine } from './record_lines.ts';
 import { loadXlsxInto } from './xlsx.ts';
+import { zipProblem } from './zip_check.ts';
 
 /** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
 export interface RawTable {
@@ -38,6 +39,15 @@ export async function loadRaw(
   const issues: ValidationIssue[] = [];
   const t = quoteIdent(table);
   if (format === 'xlsx') {
+    const damaged = zipProblem(bytes);
+    if (damaged !== undefined) {
+      return err({
+        kind: 'parse_error',
+        file,
+        rule: 'unreadable_xlsx',
+        message: `${file}: not a readable .xlsx: ${damaged}`,
+      });
+    }
     const loaded = await loadXlsxInto(conn, path, table);
     if (!loaded.ok) return loaded;
     return ok({

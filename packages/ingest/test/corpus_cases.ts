@@ -204,6 +204,11 @@ export const CORPUS: CorpusCase[] = [
     fails: { kind: 'parse_error', rule: 'unreadable_csv' },
   },
   {
+    file: 'damaged.xlsx',
+    wrong: 'a real .xlsx with 10 bytes of the worksheet data flipped',
+    fails: { kind: 'parse_error', rule: 'unreadable_xlsx' },
+  },
+  {
     file: 'not_really.xlsx',
     wrong: 'zip magic bytes then garbage, named .xlsx',
     fails: { kind: 'parse_error', rule: 'unreadable_xlsx' },

@@ -3,7 +3,7 @@
  * Run: `node --import tsx packages/ingest/test/make_corpus.ts`. The outputs are committed; the expected outcome of
  * each file is in corpus_cases.ts and corpus/README.md.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -88,6 +88,13 @@ async function writeXlsx(): Promise<void> {
     ws.addRow(cells);
   });
   await wb.xlsx.writeFile(join(DIR, 'text_in_count.xlsx'));
+  // The same workbook with 10 bytes of the worksheet's deflate stream flipped (this once stalled exceljs forever).
+  const bytes = new Uint8Array(readFileSync(join(DIR, 'text_in_count.xlsx')));
+  const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+  let at = 0;
+  while (!name.every((b, k) => bytes[at + k] === b)) at++;
+  for (let k = 10; k < 20; k++) bytes[at + name.length + k] ^= 0x5a;
+  write('damaged.xlsx', bytes);
 }
 
 async function main(): Promise<void> {
