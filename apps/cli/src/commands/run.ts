@@ -5,12 +5,20 @@
  */
 import {
   type BatteryReport,
-  batteryMethods,
   type CellMethod,
+  createRng,
   defaultBatteryIds,
+  deriveSeed,
+  type ForensicMethod,
   findBatteryMethod,
+  findMethod,
   type MethodResult,
+  methodRegistry,
+  regionLevelIndex,
   runByRegion,
+  type SkippedCell,
+  type StationTable,
+  selectStations,
 } from '@tally/core';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { Command } from 'commander';
@@ -43,17 +51,64 @@ function integerOption(name: string, value: string, min: number): number {
   return n;
 }
 
-/** Chooses the battery methods from --methods (default: the battery without first-digit Benford). */
-export function chooseMethods(ids: string[] | undefined): CellMethod[] {
+/** The methods named by --methods (default: the battery without first-digit Benford), split by kind. */
+export function chooseMethods(ids: string[] | undefined): {
+  battery: CellMethod[];
+  // biome-ignore lint/suspicious/noExplicitAny: registry methods have their own option types.
+  other: ForensicMethod<any>[];
+} {
   const wanted = ids ?? [...defaultBatteryIds];
-  return wanted.map((id) => {
-    const m = findBatteryMethod(id);
-    if (!m) {
-      const known = batteryMethods.map((x) => x.id).join(', ');
-      throw new UsageError(`--methods: unknown method "${id}"; battery methods: ${known}`);
+  const battery: CellMethod[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: see above.
+  const other: ForensicMethod<any>[] = [];
+  for (const id of wanted) {
+    const b = findBatteryMethod(id);
+    if (b) {
+      battery.push(b);
+      continue;
     }
-    return m;
+    const m = findMethod(id);
+    if (!m) {
+      const known = methodRegistry.map((x) => x.id).join(', ');
+      throw new UsageError(`--methods: unknown method "${id}"; methods: ${known}`);
+    }
+    other.push(m);
+  }
+  return { battery, other };
+}
+
+/** Runs registry (non-battery) methods with their defaults, overall and per region of `by`. */
+function runOthers(
+  table: StationTable,
+  // biome-ignore lint/suspicious/noExplicitAny: see chooseMethods.
+  methods: ForensicMethod<any>[],
+  by: string | undefined,
+  seed: number,
+  candidates: string[] | undefined,
+): { results: MethodResult[]; skipped: SkippedCell[] } {
+  const results: MethodResult[] = [];
+  const skipped: SkippedCell[] = [];
+  const groups: { region?: string; table: StationTable }[] = [{ table }];
+  if (by !== undefined) {
+    const level = table.regions[regionLevelIndex(table, by)];
+    const members = level.labels.map(() => [] as number[]);
+    for (let i = 0; i < table.n; i++) if (level.codes[i] >= 0) members[level.codes[i]].push(i);
+    level.labels.forEach((label, c) => {
+      if (members[c].length > 0) groups.push({ region: label, table: selectStations(table, members[c]) });
+    });
+  }
+  methods.forEach((m, k) => {
+    groups.forEach((g, gi) => {
+      const opts = candidates && candidates.length > 0 ? { candidate: candidates[0] } : {};
+      const r = m.run(g.table, opts, createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi)));
+      if (!r.ok) {
+        skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
+        return;
+      }
+      for (const x of r.value) results.push({ ...x, region: g.region });
+    });
   });
+  return { results, skipped };
 }
 
 /** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */
@@ -77,7 +132,7 @@ export function runCommand(): Command {
     .option('--preset <name>', 'a shipped column mapping (see `tally presets`)')
     .option('--map <file>', 'your own column mapping (JSON or YAML)')
     .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
-    .option('--methods <ids>', `comma-separated battery methods (default: ${defaultBatteryIds.join(',')})`)
+    .option('--methods <ids>', `comma-separated method ids (default: the battery, ${defaultBatteryIds.join(',')})`)
     .option('--by <level>', 'also run every method in each region of this level (e.g. region, department, tik)')
     .option('--bootstrap <B>', 'bootstrap replicates for the intervals (0 = none)', '1000')
     .option('--seed <S>', 'random seed', '1')
@@ -93,9 +148,25 @@ export function runCommand(): Command {
         const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
         throw new UsageError(`--by ${opts.by}: no such region level; this table has: ${levels}`);
       }
-      const r = runByRegion(table, { methods, by: opts.by, bootstrap, seed, candidates: list(opts.candidates) });
-      if (!r.ok) throw failure(r.error);
-      const report = r.value;
+      const candidates = list(opts.candidates);
+      let report: BatteryReport = {
+        by: opts.by ?? null,
+        seed,
+        replicates: bootstrap,
+        level: 0.95,
+        targets: [],
+        results: [],
+        skipped: [],
+      };
+      if (methods.battery.length > 0) {
+        const r = runByRegion(table, { methods: methods.battery, by: opts.by, bootstrap, seed, candidates });
+        if (!r.ok) throw failure(r.error);
+        report = r.value;
+      }
+      if (methods.other.length > 0) {
+        const o = runOthers(table, methods.other, opts.by, seed, candidates);
+        report = { ...report, results: [...report.results, ...o.results], skipped: [...report.skipped, ...o.skipped] };
+      }
       if (report.results.length === 0) throw new DataError('no cell could be computed', skippedLines(report));
       const results = withAdjustedP(report.results);
       if (opts.json) {
@@ -105,7 +176,7 @@ export function runCommand(): Command {
           preset: loaded.mapping.id,
           election: table.meta,
           stations: table.n,
-          methods: methods.map((m) => m.id),
+          methods: [...methods.battery, ...methods.other].map((m) => m.id),
           by: report.by,
           seed: report.seed,
           bootstrap: { replicates: report.replicates, level: report.level, method: 'percentile' },
