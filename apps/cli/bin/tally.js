@@ -1,12 +1,28 @@
 #!/usr/bin/env node
-// Entry point of the `tally` command: registers the TypeScript loader, then runs the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of the `tally` command. Runs the bundled CLI (apps/cli/dist), rebuilding it first when any source is
+// newer; set TALLY_NO_BUNDLE=1 to run the TypeScript sources through tsx instead.
+import { existsSync, statSync } from 'node:fs';
 
 // A closed pipe (e.g. `tally summary ... | head`) is not an error.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-register();
-const { main } = await import('../src/main.ts');
+
+async function loadMain() {
+  if (!process.env.TALLY_NO_BUNDLE) {
+    try {
+      const { BUNDLE, buildCli, newestSourceMtime } = await import('../build.mjs');
+      if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSourceMtime()) await buildCli();
+      return await import(BUNDLE);
+    } catch (e) {
+      if (process.env.TALLY_DEBUG) process.stderr.write(`bundle unavailable, using tsx: ${e}\n`);
+    }
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/main.ts');
+}
+
+const { main } = await loadMain();
 process.exitCode = await main(process.argv);
