@@ -185,7 +185,7 @@ const bytesArb: fc.Arbitrary<FuzzInput> = fc
   .record({
     bytes: fc.uint8Array({ maxLength: 1500 }),
     name: fc.constantFrom('f.csv', 'f.tsv', 'f.csv.gz', 'f.json', 'f.txt'),
-    magic: fc.constantFrom(null, [0x1f, 0x8b], [0xef, 0xbb, 0xbf], [0x50, 0x41, 0x52, 0x31]),
+    magic: fc.constantFrom(null, [0x1f, 0x8b], [0xef, 0xbb, 0xbf], [0x50, 0x41, 0x52, 0x31], [0x50, 0x4b, 3, 4]),
   })
   .map((g) => ({
     kind: 'bytes',
@@ -247,12 +247,29 @@ const realArb: fc.Arbitrary<FuzzInput> = fc
     return { kind: `real-${g.source}`, name: 'f.csv', bytes: enc.encode(`${lines.join('\n')}\n`), choice: { preset } };
   });
 
+let xlsxCache: Uint8Array | undefined;
+
+/** The corpus workbook with bytes flipped, or cut short (exceljs once stalled forever on such files). */
+const xlsxArb: fc.Arbitrary<FuzzInput> = fc
+  .record({
+    flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { maxLength: 12 }),
+    cut: rarely(fc.nat(), 4),
+  })
+  .map((g) => {
+    xlsxCache ??= new Uint8Array(readFileSync(join(HERE, 'corpus', 'text_in_count.xlsx')));
+    let bytes = Uint8Array.from(xlsxCache);
+    for (const [at, x] of g.flips) bytes[at % bytes.length] ^= x;
+    if (g.cut !== null) bytes = bytes.subarray(0, g.cut % bytes.length);
+    return { kind: 'xlsx', name: 'f.xlsx', bytes, choice: { map: GENERIC_MAP } };
+  });
+
 /** Every kind of generated input, weighted toward the structured ones. */
 export const fuzzInputArb: fc.Arbitrary<FuzzInput> = fc.oneof(
   { weight: 4, arbitrary: delimitedArb },
   { weight: 3, arbitrary: realArb },
   { weight: 2, arbitrary: jsonArb },
   { weight: 1, arbitrary: bytesArb },
+  { weight: 1, arbitrary: xlsxArb },
 );
 
 /** Names what is wrong with an ok outcome (a table that breaks the contract), or undefined. */
