@@ -36,8 +36,7 @@ export function batteryPlot(result: MethodResult, table: StationTable, candidate
         counts: h.leader,
       };
     }
-    case 'sobyanin_sukhovolsky':
-    case 'turnout_share_correlation':
+    case 'election_fingerprint':
       return result.target === candidate ? fingerprint(table, candidate) : null;
     default:
       return null;
