@@ -7,7 +7,14 @@ import { err, ok, type Result, type TallyError } from '@tally/core';
 import { detectFormat, sniffText, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
-import { hasMixedLineEndings, lineMaps, recordLines, strayQuoteLine, unterminatedQuoteLine } from './record_lines.ts';
+import {
+  hasMixedLineEndings,
+  lineMaps,
+  longLineAt,
+  recordLines,
+  strayQuoteLine,
+  unterminatedQuoteLine,
+} from './record_lines.ts';
 import { loadXlsxInto } from './xlsx.ts';
 import { zipProblem } from './zip_check.ts';
 
@@ -23,6 +30,9 @@ export interface RawTable {
   sniff?: Omit<TextSniff, 'text'>;
   format: string;
 }
+
+/** Longest line DuckDB is asked to read (its default, 2 MB, turned a long cell into an error on "line 1"). */
+const MAX_LINE = 16 * 2 ** 20;
 
 /** Reads `path` into DuckDB table `table`. File-level problems (empty, unreadable) are errors. */
 export async function loadRaw(
@@ -115,7 +125,7 @@ export async function loadRaw(
     await conn.run(
       `CREATE TABLE ${t} AS SELECT * FROM read_csv(${quoteLiteral(source)}, header = true, all_varchar = true,
         delim = ${quoteLiteral(sniff.delimiter)}, quote = '"', escape = '"', compression = ${quoteLiteral(compression)},
-        store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1)`,
+        store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1, max_line_size = ${MAX_LINE})`,
     );
   } catch (e) {
     const quote = unterminatedQuoteLine(sniff.text, sniff.delimiter);
@@ -126,6 +136,16 @@ export async function loadRaw(
         row: quote,
         rule: 'unterminated_quote',
         message: `${file}: row ${quote}: a quoted field opens here and never closes, so no row after it can be read`,
+      });
+    }
+    const long = longLineAt(sniff.text, MAX_LINE);
+    if (long !== undefined) {
+      return err({
+        kind: 'parse_error',
+        file,
+        row: long,
+        rule: 'line_too_long',
+        message: `${file}: row ${long} is longer than ${MAX_LINE / 2 ** 20} MiB; no election row is that long`,
       });
     }
     const stray = strayQuoteLine(sniff.text, sniff.delimiter);

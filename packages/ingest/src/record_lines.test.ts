@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { decodeWindows1252 } from './detect.ts';
 import { openDuckDb } from './duckdb.ts';
 import { loadRaw } from './load_raw.ts';
-import { hasMixedLineEndings, lineMaps, recordLines, unterminatedQuoteLine } from './record_lines.ts';
+import { hasMixedLineEndings, lineMaps, longLineAt, recordLines, unterminatedQuoteLine } from './record_lines.ts';
 
 test('recordLines: quoted newlines, empty lines, CRLF, no final newline', () => {
   const text = 'h1,h2\r\n1,"a\r\nb"\r\n\r\n2,x\n"q""\nq",3';
@@ -30,6 +30,12 @@ test('unterminatedQuoteLine and hasMixedLineEndings', () => {
   assert.equal(hasMixedLineEndings('a\r\nb\r\n'), false);
   assert.equal(hasMixedLineEndings('a\nb\n'), false);
   assert.equal(hasMixedLineEndings('a\r\nb\nc'), true);
+});
+
+test('longLineAt names the first line over the limit', () => {
+  assert.equal(longLineAt('ab\nabcdef\nabcdefgh', 5), 2);
+  assert.equal(longLineAt('ab\nabc\nabcdefgh', 5), 3);
+  assert.equal(longLineAt('ab\nabc\n', 5), undefined);
 });
 
 test('decodeWindows1252: the C1 range maps to the code page, not to control characters', () => {

@@ -136,3 +136,16 @@ export function hasMixedLineEndings(text: string): boolean {
   }
   return false;
 }
+
+/** The first line longer than `max` characters, or undefined. */
+export function longLineAt(text: string, max: number): number | undefined {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+    const end = i < 0 ? text.length : i;
+    if (end - start > max) return line;
+    if (i < 0) return undefined;
+    line++;
+    start = i + 1;
+  }
+}
