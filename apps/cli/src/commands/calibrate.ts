@@ -5,9 +5,9 @@ import {
   type CalibrationConditions,
   type CalibrationPlan,
   type CalibrationSummary,
-  defaultConditions,
   defaultScenarios,
   type InjectionSpec,
+  namedConditions,
   parseInjectionSpec,
   resolveSimulationOptions,
   SIZE_FLAG_THRESHOLD,
@@ -35,6 +35,7 @@ interface CalibrateFlags {
   json?: boolean;
   out?: string;
   writeDocs?: boolean;
+  conditions?: string;
 }
 
 const DEFAULT_REPS = 200;
@@ -69,6 +70,11 @@ export function calibrateCommand(): Command {
     )
     .option('--seed <s>', 'random seed', '1')
     .option('--alpha <a>', 'nominal level', '0.05')
+    .option(
+      '--conditions <names>',
+      `simulated data conditions, comma-separated: ${Object.keys(namedConditions).join(', ')}`,
+      'default',
+    )
     .option('--stations <n>', 'stations per simulated election (default 2000, or the --like table size)')
     .option('--like <input>', 'simulate elections like this results file or dataset folder')
     .option('--preset <name>', 'column mapping for --like')
@@ -92,35 +98,48 @@ export function calibrateCommand(): Command {
       const alpha = Number(flags.alpha);
       if (!(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be in (0, 1), got "${flags.alpha}"`);
       const workers = flags.workers !== undefined ? int('--workers', flags.workers, 1) : defaultWorkers();
-      const all = calibratableMethods();
-      let methods = all;
+      const known = calibratableMethods();
+      let methods = known;
       if (flags.methods) {
         const ids = flags.methods
           .split(',')
           .map((s) => s.trim())
           .filter((s) => s.length > 0);
-        const unknown = ids.filter((id) => !all.some((m) => m.id === id));
+        const unknown = ids.filter((id) => !known.some((m) => m.id === id));
         if (unknown.length > 0)
-          throw new UsageError(`unknown method(s): ${unknown.join(', ')}; known: ${all.map((m) => m.id).join(', ')}`);
-        methods = ids.map((id) => all.find((m) => m.id === id)!);
+          throw new UsageError(`unknown method(s): ${unknown.join(', ')}; known: ${known.map((m) => m.id).join(', ')}`);
+        methods = ids.map((id) => known.find((m) => m.id === id)!);
       }
-      let conditions: CalibrationConditions = defaultConditions;
+      const names = (flags.conditions ?? 'default')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0);
+      const badNames = names.filter((x) => !(x in namedConditions));
+      if (badNames.length > 0 || names.length === 0)
+        throw new UsageError(
+          `--conditions: unknown ${badNames.join(', ')}; one of ${Object.keys(namedConditions).join(', ')}`,
+        );
+      let conditionSets: CalibrationConditions[] = names.map((x) => namedConditions[x]);
       if (flags.like) {
         const loaded = await loadInputOrExit(flags.like, { ...flags, quiet: true });
-        conditions = { ...defaultConditions, label: `like ${flags.like}`, simulation: simulationLike(loaded.table) };
+        conditionSets = [
+          { ...namedConditions.default, label: `like ${flags.like}`, simulation: simulationLike(loaded.table) },
+        ];
       } else if (flags.preset || flags.map || flags.dataset) {
         throw new UsageError('--preset/--map/--dataset describe the --like input; give --like too');
       }
       if (flags.stations !== undefined) {
         const stations = int('--stations', flags.stations, 1);
-        conditions = {
-          ...conditions,
-          label: flags.like ? conditions.label : `${stations} stations`,
-          simulation: { ...conditions.simulation, stations },
-        };
+        conditionSets = conditionSets.map((c) => ({
+          ...c,
+          label: flags.like ? c.label : `${c.label}, ${stations} stations`,
+          simulation: { ...c.simulation, stations },
+        }));
       }
-      const resolved = resolveSimulationOptions(conditions.simulation);
-      if (!resolved.ok) throw failure(resolved.error);
+      for (const c of conditionSets) {
+        const resolved = resolveSimulationOptions(c.simulation);
+        if (!resolved.ok) throw failure(resolved.error);
+      }
       let scenarios: readonly InjectionSpec[] = defaultScenarios;
       if (flags.inject.length > 0) {
         scenarios = flags.inject.map((text) => {
@@ -132,41 +151,58 @@ export function calibrateCommand(): Command {
       if (flags.writeDocs && !existsSync(join('packages', 'core', 'src', 'calibrate'))) {
         throw new UsageError('--write-docs must be run from the repository root');
       }
-      const plan: CalibrationPlan = { reps, powerReps, seed, alpha, conditions, scenarios };
       const t0 = performance.now();
-      process.stderr.write(
-        `calibrating ${methods.length} method(s): ${reps} clean + ${powerReps} x ${scenarios.length} manipulated elections each, ${workers} worker(s)\n`,
-      );
       const explicitReps = flags.reps !== undefined || flags.powerReps !== undefined || flags.inject.length > 0;
-      const results = await calibrateAll(
-        methods,
-        (id) => planFor(id, plan, explicitReps),
-        workers,
-        (c, seconds) => {
-          const fp = c.falsePositiveRate;
-          process.stderr.write(`  ${c.method}: false-positive rate ${fmtRate(fp.rate)} (${seconds.toFixed(1)} s)\n`);
-        },
-      );
+      const summaries: CalibrationSummary[][] = [];
+      let plan: CalibrationPlan | undefined;
+      for (const conditions of conditionSets) {
+        plan = { reps, powerReps, seed, alpha, conditions, scenarios };
+        const base = plan;
+        process.stderr.write(
+          `calibrating ${methods.length} method(s) under "${conditions.label}" conditions: ${reps} clean + ${powerReps} x ${scenarios.length} manipulated elections each, ${workers} worker(s)\n`,
+        );
+        const results = await calibrateAll(
+          methods,
+          (id) => planFor(id, base, explicitReps),
+          workers,
+          (c, seconds) => {
+            process.stderr.write(
+              `  ${c.method}: false-positive rate ${fmtRate(c.falsePositiveRate.rate)} (${seconds.toFixed(1)} s)\n`,
+            );
+          },
+        );
+        summaries.push(results.map(summarizeForJson));
+      }
       process.stderr.write(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-      const summaries = results.map(summarizeForJson);
-      const flagged = summaries.filter((s) => s.sizeExceedsThreshold).map((s) => s.method);
+      const primary = summaries[0];
+      const all = summaries.flat();
+      const flagged = [...new Set(all.filter((s) => s.sizeExceedsThreshold).map((s) => s.method))];
       const json = {
         alpha,
         reps,
         powerReps,
         seed,
-        conditions: summaries[0]?.conditions ?? null,
+        conditions: primary[0]?.conditions ?? null,
         sizeFlagThreshold: SIZE_FLAG_THRESHOLD,
         sizeExceedsThreshold: flagged,
-        methods: Object.fromEntries(summaries.map((s) => [s.method, s])),
+        methods: Object.fromEntries(primary.map((s) => [s.method, s])),
+        ...(summaries.length > 1
+          ? {
+              otherConditions: Object.fromEntries(
+                summaries
+                  .slice(1)
+                  .map((set) => [set[0]?.conditions.label, Object.fromEntries(set.map((s) => [s.method, s]))]),
+              ),
+            }
+          : {}),
       };
       if (flags.out) writeFileSync(flags.out, `${JSON.stringify(json, null, 2)}\n`);
-      if (flags.writeDocs) writeDocs(summaries, plan, flags);
+      if (flags.writeDocs && plan) writeDocs(all, plan, flags);
       if (flags.json) {
         printJson(json);
         return;
       }
-      printTable(summaries);
+      printTable(all);
     });
 }
 
@@ -176,6 +212,7 @@ function commandLine(plan: CalibrationPlan, flags: CalibrateFlags): string {
   if (flags.reps) parts.push(`--reps ${plan.reps}`);
   if (flags.powerReps) parts.push(`--power-reps ${plan.powerReps}`);
   parts.push(`--seed ${plan.seed}`);
+  if (flags.conditions && flags.conditions !== 'default') parts.push(`--conditions ${flags.conditions}`);
   if (flags.stations) parts.push(`--stations ${flags.stations}`);
   parts.push('--write-docs');
   return parts.join(' ');
@@ -193,6 +230,7 @@ function writeDocs(summaries: CalibrationSummary[], plan: CalibrationPlan, flags
   writeFileSync(MEASURED_FILE, `${JSON.stringify(merged, null, 2)}\n`);
   writeFileSync(DOCS_FILE, `${calibrationMarkdown(merged, command)}\n`);
   for (const s of summaries) {
+    if (s.conditions.label !== 'default') continue;
     const page = join('docs', 'methods', `${s.method}.md`);
     if (!existsSync(page)) continue;
     writeFileSync(page, withMethodBlock(readFileSync(page, 'utf8'), methodBlock(s, command)));

@@ -14,6 +14,7 @@ import {
   emptyCounts,
   mergeCounts,
   type PairedMethod,
+  primaryResult,
   type SingleTableMethod,
   summarizeCalibration,
 } from './calibrate.ts';
@@ -192,4 +193,15 @@ test('reps split into ranges and merged give the same calibration as one run (pa
   assert.deepEqual(summarizeCalibration(uniformP, plan, merged), whole);
   assert.equal(whole.power[0].detectionRate.runs, 10);
   assert.equal(whole.powerReps, 10);
+});
+
+test('the judged result is the whole-table result about the leader, else the first with a p-value', () => {
+  const r = (target: string, p: number | null, region?: string): MethodResult => ({
+    ...result(p, 1),
+    target,
+    region,
+  });
+  assert.equal(primaryResult([r('turnout', 0.5), r('A', 0.2, 'R01'), r('A', 0.3)], 'A')?.pValue, 0.3);
+  assert.equal(primaryResult([r('turnout', null), r('B', 0.4)], 'A')?.target, 'B');
+  assert.equal(primaryResult([r('A', null)], 'A'), undefined);
 });

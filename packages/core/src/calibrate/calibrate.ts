@@ -84,11 +84,11 @@ export interface MethodCalibration {
   readonly seed: number;
   readonly conditions: CalibrationConditions;
   readonly methodOptions: Record<string, unknown>;
-  /** Rejection rate at alpha on clean elections (the first result with a p-value of each run). */
+  /** Rejection rate at alpha on clean elections (of each run's primary result, see primaryResult). */
   readonly falsePositiveRate: RateEstimate;
   /** True when the measured size exceeds SIZE_FLAG_THRESHOLD (0.08 at nominal 0.05). */
   readonly sizeExceedsThreshold: boolean;
-  /** Rejection rate on clean elections per result key ("target|statistic"), for multi-result methods. */
+  /** Rejection rate on clean elections per whole-table result ("target|statistic"), for multi-result methods. */
   readonly byResult: Record<string, RateEstimate>;
   /** Clean runs that returned an error, by error kind (not counted as rejections). */
   readonly errors: Record<string, number>;
@@ -117,6 +117,42 @@ export const defaultScenarios: readonly InjectionSpec[] = [
 export const defaultConditions: CalibrationConditions = { label: 'default', simulation: {}, flaggedFraction: 0.1 };
 
 /**
+ * Named data conditions. `homogeneous` removes every regional, district and station effect and uses
+ * binomial noise: a method's own null holds there, so a size far from alpha under `default` but not
+ * under `homogeneous` comes from heterogeneity (an innocent explanation), not from a wrong p-value.
+ */
+export const namedConditions: Readonly<Record<string, CalibrationConditions>> = {
+  default: defaultConditions,
+  homogeneous: {
+    label: 'homogeneous',
+    flaggedFraction: 0.1,
+    simulation: {
+      turnoutRegionSd: 0,
+      turnoutDistrictSd: 0,
+      turnoutStationSd: 0,
+      supportRegionSd: 0,
+      supportDistrictSd: 0,
+      supportStationSd: 0,
+      remoteTurnoutEffect: 0,
+      remoteLeaderEffect: 0,
+      remoteSizeEffect: 0,
+      noise: 'binomial',
+    },
+    swing: { regionSwingSd: 0, districtSwingSd: 0, stationSwingSd: 0, turnoutRegionSwingSd: 0 },
+  },
+  small: {
+    label: 'small',
+    flaggedFraction: 0.1,
+    simulation: { stations: 300, size: { kind: 'lognormal', median: 200, sdLog: 0.45, min: 20, max: 1000 } },
+  },
+  large: {
+    label: 'large',
+    flaggedFraction: 0.1,
+    simulation: { stations: 20000, size: { kind: 'lognormal', median: 1000, sdLog: 0.5, min: 50, max: 5000 } },
+  },
+};
+
+/**
  * Cap on the replicates of Monte Carlo / permutation methods during calibration. A Monte Carlo p-value
  * (1 + #{T* >= T}) / (B + 1) gives an exact level-alpha test for any B with alpha (B + 1) an integer,
  * so B = 199 measures the same size as a larger default B at a fraction of the cost (power is a little
@@ -133,9 +169,13 @@ export function calibrationOptions(method: CalibratableMethod, plan: Calibration
   return { ...base, ...(plan.methodOptions ?? {}) };
 }
 
-/** The result calibration judges: the first result of a run that has a p-value (estimates have none). */
-export function primaryResult(results: readonly MethodResult[]): MethodResult | undefined {
-  return results.find((r) => r.pValue !== null);
+/**
+ * The result calibration judges: among whole-table results with a p-value (per-region results are
+ * left out), the one about `leader` (the candidate injections favour) when there is one, else the first.
+ */
+export function primaryResult(results: readonly MethodResult[], leader?: string): MethodResult | undefined {
+  const whole = results.filter((r) => r.pValue !== null && !r.region);
+  return whole.find((r) => r.target === leader) ?? whole[0];
 }
 
 function lateFlags(table: StationTable, fraction: number): Uint8Array {
@@ -240,14 +280,14 @@ export function calibrationCounts(
     if (!res.ok) {
       c.errors[res.error.kind] = (c.errors[res.error.kind] ?? 0) + 1;
     } else {
-      const first = primaryResult(res.value);
+      const first = primaryResult(res.value, clean.a.truth.leader);
       if (!first || first.pValue === null) c.noTest++;
       else {
         c.runs++;
         if (first.pValue <= plan.alpha) c.rejections++;
       }
       for (const r of res.value) {
-        if (r.pValue === null) continue;
+        if (r.pValue === null || r.region) continue;
         const key = resultKey(r);
         const e = c.byResult[key] ?? { count: 0, runs: 0 };
         e.runs++;
@@ -259,7 +299,7 @@ export function calibrationCounts(
       for (let s = 0; s < plan.scenarios.length; s++) {
         const injected = injectFraud(clean.a, plan.scenarios[s], createRng(deriveSeed(repSeed, 2 + s)));
         const fr = runOnce(method, { ...clean, a: injected }, options, methodSeed);
-        const primary = fr.ok ? primaryResult(fr.value) : undefined;
+        const primary = fr.ok ? primaryResult(fr.value, clean.a.truth.leader) : undefined;
         if (!primary || primary.pValue === null) continue;
         c.tries[s]++;
         if (primary.pValue <= plan.alpha) c.hits[s]++;
