@@ -21,6 +21,9 @@ export type Sniff = TextSniff | { format: 'parquet' | 'json' | 'xlsx'; gzip: fal
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'];
 
+/** Largest delimited text read (decompressed): V8 cannot hold a longer string, and a gzip bomb stops here. */
+export const MAX_TEXT_BYTES = 512 * 2 ** 20;
+
 /** Decides the format from the magic bytes, then from the file name. */
 export function detectFormat(bytes: Uint8Array, fileName: string): FileFormat {
   const lower = fileName.toLowerCase();
@@ -42,7 +45,8 @@ export function isGzip(bytes: Uint8Array): boolean {
 /** Decompresses (if gzip) and decodes a delimited text file, and finds its delimiter. */
 export function sniffText(bytes: Uint8Array): TextSniff {
   const gzip = isGzip(bytes);
-  const raw = gzip ? new Uint8Array(gunzipSync(bytes)) : bytes;
+  const raw = gzip ? new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES })) : bytes;
+  if (raw.length > MAX_TEXT_BYTES) throw new RangeError(`the text is larger than ${MAX_TEXT_BYTES / 2 ** 20} MiB`);
   const bom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
   let encoding: TextSniff['encoding'] = 'utf-8';
   let text: string;

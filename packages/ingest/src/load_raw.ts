@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { err, ok, type Result, type TallyError } from '@tally/core';
-import { detectFormat, sniffText, type TextSniff } from './detect.ts';
+import { detectFormat, isGzip, MAX_TEXT_BYTES, sniffText, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
 import {
@@ -85,7 +85,12 @@ export async function loadRaw(
   try {
     sniff = sniffText(bytes);
   } catch (e) {
-    // Only decompression can throw here: a truncated or corrupt gzip stream.
+    // Only decompression or size can throw here: a truncated or corrupt gzip stream, or a gzip bomb.
+    if (e instanceof RangeError) {
+      const what = isGzip(bytes) ? 'once decompressed, the file is' : 'the file is';
+      const message = `${file}: ${what} larger than ${MAX_TEXT_BYTES / 2 ** 20} MiB of text`;
+      return err({ kind: 'parse_error', file, rule: 'file_too_large', message });
+    }
     return err({ kind: 'parse_error', file, rule: 'unreadable_gzip', message: `${file}: gzip data: ${firstLine(e)}` });
   }
   if (sniff.text.trim().length === 0) {
