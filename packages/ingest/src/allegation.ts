@@ -261,10 +261,17 @@ function cutoffLate(
 export async function resolveAllegation(allegation: Allegation): Promise<Result<ResolvedAllegation, TallyError>> {
   const files = new Set<string>([allegation.file]);
   const elections = new Map<string, LoadedElection>();
-  for (const spec of allegation.elections) {
-    const loaded = await loadElection(allegation, spec, files);
+  // Files load concurrently (DuckDB works off the main thread); errors are reported in file order.
+  const cutoff = allegation.alleged.cutoff;
+  const allegedSpec = allegation.elections.find((e) => e.id === allegation.alleged.election)!;
+  const snapshotLoad =
+    cutoff?.kind === 'snapshot' && existsSync(allegedSpec.data) && statSync(allegedSpec.data).isDirectory()
+      ? loadSnapshot(allegedSpec.data, cutoff.snapshot)
+      : undefined;
+  const loads = await Promise.all(allegation.elections.map((spec) => loadElection(allegation, spec, files)));
+  for (const loaded of loads) {
     if (!loaded.ok) return loaded;
-    elections.set(spec.id, loaded.value);
+    elections.set(loaded.value.spec.id, loaded.value);
   }
   const alleged = elections.get(allegation.alleged.election)!;
   const table = alleged.table;
@@ -277,7 +284,7 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
       if (!statSync(alleged.spec.data).isDirectory()) {
         return problem(allegation.file, `alleged.cutoff.snapshot: needs a dataset folder for ${spec.election}`);
       }
-      const snap = await loadSnapshot(alleged.spec.data, id);
+      const snap = await (snapshotLoad ?? loadSnapshot(alleged.spec.data, id));
       if (!snap.ok) return problem(allegation.file, `alleged.cutoff.snapshot: ${snap.error.message}`);
       files.add(join(alleged.spec.data, 'manifest.json'));
       files.add(snap.value.file);
