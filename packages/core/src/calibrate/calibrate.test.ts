@@ -173,6 +173,11 @@ test('conditions like a table: same station count, its sizes, turnout and shares
     '100',
   );
   assert.equal(lookupCalibration(records, 'nope', { stations: 50, medianRegistered: 150 }), null);
+  const diagnostic = { ...records[0], conditions: { ...records[0].conditions, label: 'homogeneous', stations: 50 } };
+  assert.equal(
+    lookupCalibration([...records, diagnostic], 'uniform_p', { stations: 50, medianRegistered: 200 })?.conditions.label,
+    '100',
+  );
   assert.deepEqual(describeConditions(defaultConditions), { stations: 2000, medianRegistered: 500 });
 });
 

@@ -82,7 +82,13 @@ function distance(a: ConditionsDescriptor, b: ConditionsDescriptor): number {
   return ds * ds + dm * dm;
 }
 
-/** The calibration of `methodId` measured under conditions closest to `like`, or null when none exists. */
+/** Diagnostic conditions (a method's own null holds there) that never stand in for a user's data. */
+export const DIAGNOSTIC_CONDITIONS: readonly string[] = ['homogeneous'];
+
+/**
+ * The calibration of `methodId` measured under realistic conditions closest to `like`, or null when
+ * none exists. Diagnostic conditions are skipped.
+ */
 export function lookupCalibration(
   records: readonly CalibrationSummary[],
   methodId: string,
@@ -91,7 +97,7 @@ export function lookupCalibration(
   let best: CalibrationSummary | null = null;
   let bestD = Number.POSITIVE_INFINITY;
   for (const r of records) {
-    if (r.method !== methodId) continue;
+    if (r.method !== methodId || DIAGNOSTIC_CONDITIONS.includes(r.conditions.label)) continue;
     const d = distance(r.conditions, like);
     if (d < bestD) {
       bestD = d;
