@@ -7,8 +7,8 @@
  * Null model: every station is clean: turnout ~ Beta, winner share ~ Beta (independent), counts
  * binomial given them; the estimate is the share pi_1 + pi_2 of stations in the fraud classes.
  * Assumptions: clean turnout and clean support are independent within a covariate group (by default
- * the narrowest region level with a median of >= 50 stations per region, so regional differences are
- * not read as fraud); fraud magnitudes are shared by all stations of a class; stations independent.
+ * the narrowest region level with a median of >= 20 stations per region, so regional differences are
+ * not read as fraud; regions under 10 stations are pooled); fraud magnitudes are shared by all stations of a class; stations independent.
  * Innocent reasons for a large fraud share: turnout and support that rise together for real reasons
  * inside a group (mobilisation of the winner's strongholds, small closed communities, institutions
  * such as barracks or hospitals voting en bloc); a clean distribution the Beta family fits badly.
@@ -46,8 +46,8 @@ export interface FiniteMixtureOptions extends BaseMethodOptions {
 
 const defaults = { threshold: 0.7, maxIterations: 400, maxFitStations: 20000, topStations: 20 };
 const MIN_STATIONS = 50;
-const MIN_GROUP = 20;
-const AUTO_MEDIAN = 50;
+const MIN_GROUP = 10;
+const AUTO_MEDIAN = 20;
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

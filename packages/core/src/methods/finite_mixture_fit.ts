@@ -23,6 +23,11 @@ export interface FitSettings {
   readonly maxExtreme: number;
   readonly maxIterations: number;
   readonly tolerance: number;
+  /**
+   * Incremental class: stolen share at most the manufactured share. Without it a class with m ~ 0
+   * and s > 0 is only a second, higher support level, and absorbs natural support heterogeneity.
+   */
+  readonly boundStolen: boolean;
 }
 
 /** Defaults: eforensics' k = 0.7 between incremental and extreme fraud. */
@@ -32,6 +37,7 @@ export const defaultFitSettings: FitSettings = {
   maxExtreme: 0.995,
   maxIterations: 400,
   tolerance: 1e-8,
+  boundStolen: true,
 };
 
 /** A fitted model with per-station class probabilities and posterior summaries. */
@@ -140,12 +146,20 @@ function updateMagnitudes(
   };
   const toX = (v: number) => logit(Math.min(1 - 1e-9, Math.max(1e-9, (v - lo) / (hi - lo))));
   const fromX = (x: number) => lo + (hi - lo) * sigmoid(x);
+  // Incremental class: stolen = ratio * manufactured with ratio in [0, 1] (see FitSettings.boundStolen).
+  const tied = k === 1 && s.boundStolen;
+  const toY = tied ? (st: number, m: number) => logit(Math.min(1 - 1e-9, Math.max(1e-9, st / m))) : toX;
+  const stolenOf = (y: number, m: number) => (tied ? m * sigmoid(y) : fromX(y));
   let xm = toX(cur.manufactured);
-  let xs = toX(cur.stolen);
-  let f0 = F(fromX(xm), fromX(xs));
+  let xs = toY(cur.stolen, cur.manufactured);
+  const value = (a: number, b: number) => {
+    const m = fromX(a);
+    return F(m, stolenOf(b, m));
+  };
+  let f0 = value(xm, xs);
   const h = 0.01;
   for (let coord = 0; coord < 2; coord++) {
-    const at = (x: number) => (coord === 0 ? F(fromX(x), fromX(xs)) : F(fromX(xm), fromX(x)));
+    const at = (x: number) => (coord === 0 ? value(x, xs) : value(xm, x));
     const x0 = coord === 0 ? xm : xs;
     const fp = at(x0 + h);
     const fm = at(x0 - h);
@@ -165,7 +179,8 @@ function updateMagnitudes(
       step /= 2;
     }
   }
-  return { manufactured: fromX(xm), stolen: fromX(xs) };
+  const m = fromX(xm);
+  return { manufactured: m, stolen: stolenOf(xs, m) };
 }
 
 /**
