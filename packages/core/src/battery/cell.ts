@@ -39,7 +39,7 @@ export type BootstrapPlan =
   | {
       readonly kind: 'moments';
       readonly names: readonly string[];
-      /** Whether the sums need the target's proportion (y) besides turnout (x). */
+      /** Whether the sums need the target's proportion (y) besides x. Pair sums leave sxxx and sxxxx at 0. */
       readonly usesProportion: boolean;
       /** Which variable to use as x: turnout, or the target's own proportion. */
       readonly x: 'turnout' | 'proportion';

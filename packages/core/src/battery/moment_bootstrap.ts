@@ -126,11 +126,11 @@ function pairPass(
   len: number,
   out: MomentSums,
 ): void {
+  // x^3 and x^4 of a pair are never read (turnout's own shape comes from its single combo), so the
+  // pass skips them and leaves those sums at 0.
   let w = 0;
   let sx = 0;
   let sxx = 0;
-  let sxxx = 0;
-  let sxxxx = 0;
   let sy = 0;
   let syy = 0;
   let syyy = 0;
@@ -143,25 +143,23 @@ function pairPass(
     const y = ys[off + p];
     const mx = m * x;
     const my = m * y;
-    const mx2 = mx * x;
     const my2 = my * y;
+    const mxy = mx * y;
     w += m;
     sx += mx;
-    sxx += mx2;
-    sxxx += mx2 * x;
-    sxxxx += mx2 * x * x;
+    sxx += mx * x;
     sy += my;
     syy += my2;
     syyy += my2 * y;
     syyyy += my2 * y * y;
-    sxy += mx * y;
-    sxxy += mx2 * y;
+    sxy += mxy;
+    sxxy += mxy * x;
   }
   out.w = w;
   out.sx = sx;
   out.sxx = sxx;
-  out.sxxx = sxxx;
-  out.sxxxx = sxxxx;
+  out.sxxx = 0;
+  out.sxxxx = 0;
   out.sy = sy;
   out.syy = syy;
   out.syyy = syyy;
