@@ -7,12 +7,14 @@ import { counterfactualProjection } from './counterfactual_projection.ts';
 import { dipTestMethod } from './dip_test.ts';
 import { discontinuity } from './discontinuity.ts';
 import { electionFingerprintMethod } from './election_fingerprint.ts';
+import { finiteMixtureMethod } from './finite_mixture.ts';
 import { firstDigitBenfordMethod } from './first_digit_benford.ts';
 import { integerPercentMethod } from './integer_percent.ts';
 import { klimekFraudModelMethod } from './klimek_fraud_model.ts';
 import { lastDigitMethod } from './last_digit.ts';
 import { marginCurveMethod } from './margin_curve.ts';
 import { p05sMethod } from './p05s.ts';
+import { rozenasSpikesMethod } from './rozenas_spikes.ts';
 import { secondDigitBenfordMethod } from './second_digit_benford.ts';
 import { skewKurtosisMethod } from './skew_kurtosis.ts';
 import { sobyaninSukhovolskyMethod } from './sobyanin_sukhovolsky.ts';
@@ -33,6 +35,8 @@ export const methodRegistry: readonly ForensicMethod<any>[] = [
   cleanPeakExcessMethod,
   electionFingerprintMethod,
   klimekFraudModelMethod,
+  rozenasSpikesMethod,
+  finiteMixtureMethod,
   marginCurveMethod,
   counterfactualProjection,
   discontinuity,
