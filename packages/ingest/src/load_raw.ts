@@ -1,5 +1,5 @@
 /** Loads any supported file into a DuckDB table of VARCHAR columns, keeping each record's line number. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -203,6 +203,10 @@ export async function loadRaw(
 /** Reads a file's bytes, or a clean io_error. */
 export function readBytes(path: string): Result<Uint8Array, TallyError> {
   try {
+    // A FIFO or device (/dev/zero, a pipe with no writer) would block or never end: only regular files are read.
+    if (!statSync(path).isDirectory() && !statSync(path).isFile()) {
+      return err({ kind: 'io_error', file: path, message: `${path}: not a regular file` });
+    }
     return ok(new Uint8Array(readFileSync(path)));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

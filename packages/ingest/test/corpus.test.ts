@@ -101,3 +101,10 @@ test('keys files: ragged and duplicate rows are counted and listed (rows = ids +
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a device or pipe is refused, not read forever', async () => {
+  const r = await loadTable('/dev/zero', { map: join(DIR, 'map.json') });
+  assert.ok(!r.ok);
+  assert.equal(r.error.kind, 'io_error');
+  assert.match(r.error.message, /not a regular file/);
+});
