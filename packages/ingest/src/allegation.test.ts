@@ -165,3 +165,23 @@ test('parseInstant requires an offset and a real date', () => {
   assert.equal(parseInstant('2019-13-01T00:00Z'), null);
   assert.equal(parseInstant('2019-04-31T00:00Z'), null);
 });
+
+test('code_then_name needs the name and region levels', () => {
+  const v = base();
+  v.analyses = [{ method: 'persistence', against: 'second', level: 'recinto', matchBy: 'code_then_name' }];
+  assert.match(schemaError(v), /analyses\[0\]: matchBy: code_then_name needs nameLevel/);
+  v.analyses = [
+    {
+      method: 'persistence',
+      against: 'second',
+      level: 'recinto',
+      matchBy: 'code_then_name',
+      nameLevel: 'recinto',
+      nameWithin: 'municipality',
+    },
+  ];
+  const r = checkAllegation(v, join(dir, 'x.yaml'));
+  assert.ok(r.ok);
+  const a = r.value.analyses[0];
+  assert.ok(a.method === 'persistence' && a.names?.unit === 'recinto' && a.names.within === 'municipality');
+});

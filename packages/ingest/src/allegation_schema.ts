@@ -77,6 +77,8 @@ export type AnalysisSpec =
       readonly level: string;
       readonly levelAgainst?: string;
       readonly matchBy: 'code' | 'code_then_name';
+      /** For code_then_name: the region levels holding the unit's name and the region it is matched within. */
+      readonly names?: { readonly unit: string; readonly within: string };
       readonly stratum?: string;
       readonly flagRule: 'any' | 'majority' | 'all';
       readonly replicates?: number;
@@ -224,18 +226,40 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
     if (methods !== undefined && !Array.isArray(methods)) fail(`${path}.methods`, 'must be a list of method ids');
     return { method, methods: methods?.map((m, i) => str(m, `${path}.methods[${i}]`)) };
   }
-  noExtra(o, ['method', 'against', 'level', 'levelAgainst', 'matchBy', 'stratum', 'flagRule', 'replicates'], path);
+  noExtra(
+    o,
+    [
+      'method',
+      'against',
+      'level',
+      'levelAgainst',
+      'matchBy',
+      'nameLevel',
+      'nameWithin',
+      'stratum',
+      'flagRule',
+      'replicates',
+    ],
+    path,
+  );
   const against = str(o.against, `${path}.against`);
   if (!electionIds.includes(against)) {
     fail(`${path}.against`, `"${against}" is not one of the elections (${electionIds.join(', ')})`);
+  }
+  const matchBy =
+    o.matchBy === undefined ? 'code' : oneOf(o.matchBy, ['code', 'code_then_name'] as const, `${path}.matchBy`);
+  const nameLevel = optStr(o, 'nameLevel', path);
+  const nameWithin = optStr(o, 'nameWithin', path);
+  if (matchBy === 'code_then_name' && (nameLevel === undefined || nameWithin === undefined)) {
+    fail(path, 'matchBy: code_then_name needs nameLevel (e.g. recinto) and nameWithin (e.g. municipality)');
   }
   return {
     method,
     against,
     level: str(o.level, `${path}.level`),
     levelAgainst: optStr(o, 'levelAgainst', path),
-    matchBy:
-      o.matchBy === undefined ? 'code' : oneOf(o.matchBy, ['code', 'code_then_name'] as const, `${path}.matchBy`),
+    matchBy,
+    names: nameLevel !== undefined && nameWithin !== undefined ? { unit: nameLevel, within: nameWithin } : undefined,
     stratum: optStr(o, 'stratum', path),
     flagRule:
       o.flagRule === undefined ? 'any' : oneOf(o.flagRule, ['any', 'majority', 'all'] as const, `${path}.flagRule`),

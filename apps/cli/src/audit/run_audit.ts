@@ -91,7 +91,7 @@ function persistenceRun(
       replicates,
       allegedVotes,
       seed,
-      names: spec.matchBy === 'code_then_name' ? { unit: 'recinto', within: 'municipality' } : undefined,
+      names: spec.matchBy === 'code_then_name' ? spec.names : undefined,
     },
     createRng(seed),
   );
