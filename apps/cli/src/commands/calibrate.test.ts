@@ -92,3 +92,33 @@ test('docs: the table quotes every method, flags large sizes, and method blocks 
   assert.equal(twice.split(BLOCK_BEGIN).length, 2);
   assert.ok(twice.trimEnd().endsWith(BLOCK_END));
 });
+
+test('--write-docs writes docs/calibration.md, the measured table and the block of each method page', async () => {
+  const { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'tally-calibrate-'));
+  const cwd = process.cwd();
+  try {
+    mkdirSync(join(dir, 'packages', 'core', 'src', 'calibrate'), { recursive: true });
+    mkdirSync(join(dir, 'docs', 'methods'), { recursive: true });
+    writeFileSync(join(dir, 'docs', 'methods', 'persistence.md'), '# persistence\n\nhand-written text\n');
+    process.chdir(dir);
+    const args = ['calibrate', '--methods', 'persistence', '--reps', '4', '--power-reps', '1', '--stations', '100'];
+    const r = await capture([...args, '--workers', '1', '--write-docs']);
+    assert.equal(r.code, 0);
+    const md = readFileSync(join(dir, 'docs', 'calibration.md'), 'utf8');
+    assert.match(md, /\| \[persistence\]\(methods\/persistence\.md\) \| default, 100 stations/);
+    const measured = JSON.parse(
+      readFileSync(join(dir, 'packages', 'core', 'src', 'calibrate', 'measured_calibrations.json'), 'utf8'),
+    );
+    assert.equal(measured.length, 1);
+    assert.equal(measured[0].runs, 4);
+    const page = readFileSync(join(dir, 'docs', 'methods', 'persistence.md'), 'utf8');
+    assert.ok(page.startsWith('# persistence\n\nhand-written text\n\n'));
+    assert.match(page, /## Measured size and power/);
+  } finally {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

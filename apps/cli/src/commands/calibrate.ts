@@ -5,6 +5,7 @@ import {
   type CalibrationConditions,
   type CalibrationPlan,
   type CalibrationSummary,
+  DIAGNOSTIC_CONDITIONS,
   defaultScenarios,
   type InjectionSpec,
   namedConditions,
@@ -197,7 +198,7 @@ export function calibrateCommand(): Command {
           : {}),
       };
       if (flags.out) writeFileSync(flags.out, `${JSON.stringify(json, null, 2)}\n`);
-      if (flags.writeDocs && plan) writeDocs(all, plan, flags);
+      if (flags.writeDocs && plan) writeDocs(all, primary, plan, flags);
       if (flags.json) {
         printJson(json);
         return;
@@ -218,7 +219,12 @@ function commandLine(plan: CalibrationPlan, flags: CalibrateFlags): string {
   return parts.join(' ');
 }
 
-function writeDocs(summaries: CalibrationSummary[], plan: CalibrationPlan, flags: CalibrateFlags): void {
+function writeDocs(
+  summaries: CalibrationSummary[],
+  pages: CalibrationSummary[],
+  plan: CalibrationPlan,
+  flags: CalibrateFlags,
+): void {
   const command = commandLine(plan, flags);
   // Keep measured records of methods not re-run this time (e.g. --methods a subset).
   let previous: CalibrationSummary[] = [];
@@ -229,8 +235,9 @@ function writeDocs(summaries: CalibrationSummary[], plan: CalibrationPlan, flags
   );
   writeFileSync(MEASURED_FILE, `${JSON.stringify(merged, null, 2)}\n`);
   writeFileSync(DOCS_FILE, `${calibrationMarkdown(merged, command)}\n`);
-  for (const s of summaries) {
-    if (s.conditions.label !== 'default') continue;
+  // Method pages quote the first (realistic) conditions of the run.
+  for (const s of pages) {
+    if (DIAGNOSTIC_CONDITIONS.includes(s.conditions.label)) continue;
     const page = join('docs', 'methods', `${s.method}.md`);
     if (!existsSync(page)) continue;
     writeFileSync(page, withMethodBlock(readFileSync(page, 'utf8'), methodBlock(s, command)));
