@@ -121,3 +121,37 @@ test('russia-2018: 97,699 UIK, Putin 76.69% of ballots found (valid + invalid), 
     56_430_712,
   );
 });
+
+test('bolivia-2020: recinto reconstruction within 0.1 points of the OEP 2020 result; first-seen times inside the count', async () => {
+  // OEP, Elecciones Generales 2020, cómputo final: MAS-IPSP 55.10%, CC 28.83%, CREEMOS 14.00% of valid votes. The
+  // per-recinto file is reconstructed from published shares (exact for 5,108 of 5,477 recintos), hence the tolerance.
+  const final = await loadManifestDataset(join(EX, 'bolivia-2020'), 'recinto-final');
+  assert.ok(final.ok, final.ok ? '' : final.error.message);
+  checkClean(final.value);
+  const s = summarize(final.value.table);
+  assert.ok(s);
+  assert.equal(s.stations, 5_477);
+  for (const [name, official] of [
+    ['MAS_est', 55.1],
+    ['CC_est', 28.83],
+    ['CREEMOS_est', 14.0],
+  ] as const) {
+    assert.ok(Math.abs(share(s, name) - official) < 0.1, `${name} ${share(s, name)} vs ${official}`);
+  }
+
+  const partial = await loadManifestDataset(join(EX, 'bolivia-2020'));
+  assert.ok(partial.ok, partial.ok ? '' : partial.error.message);
+  checkClean(partial.value);
+  const t = partial.value.table;
+  assert.equal(t.n, 18_557);
+  assert.equal(t.arrival?.kind, 'time');
+  // Local times (UTC-4) parsed as instants: none before polls closed (18 Oct 17:00), none after the snapshot.
+  const closed = Date.parse('2020-10-18T17:00:00-04:00');
+  const snapshot = Date.parse('2020-10-20T02:18:35-04:00');
+  let last = -Infinity;
+  for (const v of t.arrival?.values ?? []) {
+    assert.ok(Number.isFinite(v) && v >= closed && v <= snapshot, new Date(v).toISOString());
+    last = Math.max(last, v);
+  }
+  assert.equal(last, snapshot, 'the latest mesa appeared in the snapshot itself');
+});
