@@ -1,4 +1,5 @@
 export * from './as_forensic_method.ts';
+export * from './battery_chunk.ts';
 export * from './battery_methods.ts';
 export * from './binomial_test.ts';
 export * from './bootstrap.ts';

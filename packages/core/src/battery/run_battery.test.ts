@@ -5,10 +5,11 @@ import { findMethod } from '../methods/registry.ts';
 import { secondDigitBenfordCell } from '../methods/second_digit_benford.ts';
 import { turnoutShareCorrelationCell } from '../methods/turnout_share_correlation.ts';
 import { createRng } from '../rng.ts';
+import { batteryChunk } from './battery_chunk.ts';
 import { batteryMethods, defaultBatteryIds } from './battery_methods.ts';
 import { drawMultinomial, uniformIndex } from './bootstrap.ts';
 import { accumulateSums, addShiftedSums, emptySums, meanAt } from './moments.ts';
-import { runByRegion } from './run_battery.ts';
+import { planBattery, runByRegion } from './run_battery.ts';
 import { selectTargets } from './targets.ts';
 
 const table = simulateClean({ n: 1200, regions: 3 }, createRng(5));
@@ -192,4 +193,25 @@ test('the stratified whole-table interval (with --by) agrees with the plain one'
     return (cell.details.bootstrap as { intervals: { pearson_r: { se: number } } }).intervals.pearson_r.se;
   };
   assert.ok(Math.abs(se(strat) / se(plain) - 1) < 0.12, `${se(strat)} vs ${se(plain)}`);
+});
+
+test('results do not depend on how region groups are chunked (worker entry included)', () => {
+  const options = { methods: batteryMethods, by: 'region', bootstrap: 60, seed: 21 };
+  const one = runByRegion(table, options);
+  assert.ok(one.ok);
+  const plan = planBattery(table, options, 3);
+  assert.ok(plan.ok);
+  assert.equal(plan.value.spec.ranges.length, 3);
+  const outputs = plan.value.spec.ranges.map((_, c) =>
+    batteryChunk(
+      {
+        table,
+        methodIds: batteryMethods.map((m) => m.id),
+        options: { by: 'region', bootstrap: 60, seed: 21 },
+        chunks: 3,
+      },
+      c,
+    ),
+  );
+  assert.equal(JSON.stringify(plan.value.finish(outputs)), JSON.stringify(one.value));
 });

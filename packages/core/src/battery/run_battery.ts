@@ -63,8 +63,23 @@ interface PendingCell {
   readonly reps: Float64Array[];
 }
 
-/** Runs `methods` overall and per region of `by`, with bootstrap intervals. */
-export function runByRegion(table: StationTable, options: BatteryOptions): Result<BatteryReport> {
+interface Prepared {
+  readonly table: StationTable;
+  readonly methods: readonly CellMethod[];
+  readonly targets: readonly Target[];
+  readonly groups: readonly Group[];
+  readonly turnout: Float64Array;
+  readonly B: number;
+  readonly seed: number;
+  readonly level: number;
+  readonly by: string | undefined;
+  /** Index of the whole-table group, or -1. */
+  readonly overall: number;
+  /** Whether the whole-table replicate is built from the region replicates. */
+  readonly stratified: boolean;
+}
+
+function prepare(table: StationTable, options: BatteryOptions): Result<Prepared> {
   const B = options.bootstrap ?? 1000;
   const seed = options.seed ?? 1;
   const level = options.level ?? 0.95;
@@ -82,57 +97,63 @@ export function runByRegion(table: StationTable, options: BatteryOptions): Resul
     return err({ kind: 'invalid_options', message: 'no method to run', option: 'methods' });
   const targetsR = selectTargets(table, { candidates: options.candidates, minShare: options.minShare });
   if (!targetsR.ok) return targetsR;
-  const targets = targetsR.value;
   const groupsR = makeGroups(table, options.by, options.overall ?? true);
   if (!groupsR.ok) return groupsR;
   const groups = groupsR.value;
-  const turnout = turnoutColumn(table);
+  const overall = groups.findIndex((g) => g.region === undefined);
+  let covered = 0;
+  for (const g of groups) if (g.region !== undefined) covered += g.stations.length;
+  return ok({
+    table,
+    methods: options.methods,
+    targets: targetsR.value,
+    groups,
+    turnout: turnoutColumn(table),
+    B,
+    seed,
+    level,
+    by: options.by,
+    overall,
+    stratified: overall >= 0 && groups.length > 1 && covered === table.n,
+  });
+}
 
+/** Computes the cells of groups `gs` and their categorical bootstraps. Cell seeds depend only on (group, target, method). */
+function computeGroups(prep: Prepared, gs: readonly number[]): { pending: PendingCell[]; skipped: SkippedCell[] } {
   const pending: PendingCell[] = [];
   const skipped: SkippedCell[] = [];
-  let cellIndex = 0;
-  groups.forEach((group, g) => {
-    targets.forEach((target, t) => {
-      for (const method of options.methods) {
-        if (method.appliesTo !== 'both' && method.appliesTo !== target.kind) continue;
-        const rng = createRng(deriveSeed(seed, cellIndex++));
-        const r = method.compute({ table, target, turnout, stations: group.stations, rng });
+  const T = prep.targets.length;
+  const M = prep.methods.length;
+  const catSeed = deriveSeed(prep.seed, 0x7fff0001);
+  for (const g of gs) {
+    const group = prep.groups[g];
+    prep.targets.forEach((target, t) => {
+      prep.methods.forEach((method, m) => {
+        if (method.appliesTo !== 'both' && method.appliesTo !== target.kind) return;
+        const index = (g * T + t) * M + m;
+        const rng = createRng(deriveSeed(prep.seed, index));
+        const r = method.compute({ table: prep.table, target, turnout: prep.turnout, stations: group.stations, rng });
         if (!r.ok) {
           skipped.push({ method: method.id, target: target.name, region: group.region, error: r.error });
-          continue;
+          return;
         }
         const names = r.value.bootstrap?.names ?? [];
-        const reps = names.map(() => new Float64Array(B));
-        pending.push({ method, target, targetIndex: t, group: g, out: r.value, reps });
-      }
-    });
-  });
-
-  if (B > 0) {
-    const catSeed = deriveSeed(seed, 0x7fff0001);
-    pending.forEach((cell, i) => {
-      const plan = cell.out.bootstrap;
-      if (plan?.kind === 'categorical') {
-        bootstrapCategorical(plan, cell.reps, makeFastBinomial(createRng(deriveSeed(catSeed, i))));
-      }
-    });
-    const momSeed = deriveSeed(seed, 0x7fff0002);
-    const isMoments = (c: PendingCell) => c.out.bootstrap?.kind === 'moments';
-    const overall = groups.findIndex((g) => g.region === undefined);
-    let covered = 0;
-    for (const g of groups) if (g.region !== undefined) covered += g.stations.length;
-    const stratified = overall >= 0 && groups.length > 1 && covered === table.n;
-    if (stratified) {
-      stratifiedMoments(groups, overall, pending.filter(isMoments), targets, turnout, B, momSeed);
-    } else {
-      groups.forEach((group, g) => {
-        const cells = pending.filter((c) => c.group === g && isMoments(c));
-        if (cells.length > 0) bootstrapMoments(group, cells, targets, turnout, B, createRng(deriveSeed(momSeed, g)));
+        const reps = names.map(() => new Float64Array(prep.B));
+        const cell: PendingCell = { method, target, targetIndex: t, group: g, out: r.value, reps };
+        const plan = r.value.bootstrap;
+        if (prep.B > 0 && plan?.kind === 'categorical') {
+          bootstrapCategorical(plan, reps, makeFastBinomial(createRng(deriveSeed(catSeed, index))));
+        }
+        pending.push(cell);
       });
-    }
+    });
   }
+  return { pending, skipped };
+}
 
-  const results: MethodResult[] = pending.map((cell) => {
+function finalize(prep: Prepared, cells: readonly PendingCell[]): MethodResult[] {
+  const { B, level, seed } = prep;
+  return cells.map((cell) => {
     const o = cell.out;
     const details: Record<string, unknown> = { ...o.details };
     if (B > 0 && o.bootstrap) {
@@ -142,10 +163,10 @@ export function runByRegion(table: StationTable, options: BatteryOptions): Resul
       });
       details.bootstrap = { replicates: B, level, method: 'percentile', intervals };
     }
-    const result: MethodResult = {
+    return {
       method: cell.method.id,
       target: cell.target.name,
-      region: groups[cell.group].region,
+      region: prep.groups[cell.group].region,
       statistic: o.statistic,
       statisticName: o.statisticName,
       pValue: o.pValue,
@@ -158,21 +179,232 @@ export function runByRegion(table: StationTable, options: BatteryOptions): Resul
       replicates: B > 0 && o.bootstrap ? B : o.replicates,
       seed: B > 0 && o.bootstrap ? seed : undefined,
     };
-    return result;
   });
+}
+
+const SUMS = 11;
+
+/** What one chunk of region groups returns: finished cells and, when stratified, its share of the whole-table sums. */
+export interface BatteryChunkOutput {
+  readonly results: MethodResult[];
+  readonly skipped: SkippedCell[];
+  /** combos x replicates x 11 sums, centred at the whole-table centres (null when not stratified). */
+  readonly acc: Float64Array | null;
+}
+
+/** The structured-clonable part of a plan that a chunk needs besides the table and the methods. */
+export interface BatteryChunkSpec {
+  /** Region group index ranges [from, to) per chunk. */
+  readonly ranges: readonly (readonly [number, number])[];
+  /** Stratified whole-table combinations: target index, x variable, whether y is used, and centres. */
+  readonly combos: readonly {
+    targetIndex: number;
+    x: 'turnout' | 'proportion';
+    usesProportion: boolean;
+    cx: number;
+    cy: number;
+  }[];
+}
+
+function comboArrays(prep: Prepared, c: BatteryChunkSpec['combos'][number]): MomentCombo {
+  const target = prep.targets[c.targetIndex];
+  return { X: c.x === 'turnout' ? prep.turnout : target.proportion, Y: c.usesProportion ? target.proportion : null };
+}
+
+function runChunk(prep: Prepared, spec: BatteryChunkSpec, chunk: number): BatteryChunkOutput {
+  const [from, to] = spec.ranges[chunk];
+  const gs: number[] = [];
+  for (let g = from; g < to; g++) gs.push(g);
+  const { pending, skipped } = computeGroups(prep, gs);
+  const momSeed = deriveSeed(prep.seed, 0x7fff0002);
+  const isMoments = (c: PendingCell) => c.out.bootstrap?.kind === 'moments';
+  let acc: Float64Array | null = null;
+  if (prep.B > 0 && prep.stratified) {
+    const K = spec.combos.length;
+    const B = prep.B;
+    acc = new Float64Array(K * B * SUMS);
+    const combos = spec.combos.map((c) => comboArrays(prep, c));
+    const keys = spec.combos.map((c) => `${c.targetIndex}:${c.x}:${c.usesProportion}`);
+    const tmp = spec.combos.map((c) => emptySums(c.cx, c.cy));
+    for (const g of gs) {
+      const own = pending.filter((c) => c.group === g && isMoments(c));
+      const idx = own.map((c) => keys.indexOf(comboKey(c)));
+      const outs = own.map((c) => new Float64Array(c.reps.length));
+      const store = acc;
+      momentBootstrap(prep.groups[g].stations, combos, B, createRng(deriveSeed(momSeed, g)), (r, sums) => {
+        for (let k = 0; k < own.length; k++) if (idx[k] >= 0) evaluateInto(own[k], sums[idx[k]], outs[k], r);
+        for (let ci = 0; ci < K; ci++) {
+          const t = tmp[ci];
+          const base = (ci * B + r) * SUMS;
+          readSums(store, base, t);
+          addShiftedSums(t, sums[ci]);
+          writeSums(store, base, t);
+        }
+      });
+      // A region cell whose combination the whole table does not use still needs its own bootstrap.
+      const orphans = own.filter((_, k) => idx[k] < 0);
+      if (orphans.length > 0) {
+        bootstrapMoments(prep.groups[g], orphans, prep.targets, prep.turnout, B, createRng(deriveSeed(momSeed, g)));
+      }
+    }
+  } else if (prep.B > 0) {
+    for (const g of gs) {
+      const cells = pending.filter((c) => c.group === g && isMoments(c));
+      if (cells.length > 0) {
+        bootstrapMoments(prep.groups[g], cells, prep.targets, prep.turnout, prep.B, createRng(deriveSeed(momSeed, g)));
+      }
+    }
+  }
+  return { results: finalize(prep, pending), skipped, acc };
+}
+
+function readSums(a: Float64Array, base: number, s: MomentSums): void {
+  s.w = a[base];
+  s.sx = a[base + 1];
+  s.sxx = a[base + 2];
+  s.sxxx = a[base + 3];
+  s.sxxxx = a[base + 4];
+  s.sy = a[base + 5];
+  s.syy = a[base + 6];
+  s.syyy = a[base + 7];
+  s.syyyy = a[base + 8];
+  s.sxy = a[base + 9];
+  s.sxxy = a[base + 10];
+}
+
+function writeSums(a: Float64Array, base: number, s: MomentSums): void {
+  a[base] = s.w;
+  a[base + 1] = s.sx;
+  a[base + 2] = s.sxx;
+  a[base + 3] = s.sxxx;
+  a[base + 4] = s.sxxxx;
+  a[base + 5] = s.sy;
+  a[base + 6] = s.syy;
+  a[base + 7] = s.syyy;
+  a[base + 8] = s.syyyy;
+  a[base + 9] = s.sxy;
+  a[base + 10] = s.sxxy;
+}
+
+/** A battery run split into chunks of region groups, which may run anywhere (e.g. worker threads). */
+export interface BatteryPlan {
+  readonly spec: BatteryChunkSpec;
+  /** Runs chunk `c` in this thread. */
+  runChunk(c: number): BatteryChunkOutput;
+  /** Merges the chunk outputs (in chunk order) into the report. */
+  finish(outputs: readonly BatteryChunkOutput[]): BatteryReport;
+}
+
+/**
+ * Plans a battery run: computes the whole-table cells here and splits the region groups into at
+ * most `chunks` contiguous ranges. Results do not depend on the chunk count.
+ */
+export function planBattery(table: StationTable, options: BatteryOptions, chunks = 1): Result<BatteryPlan> {
+  const prepR = prepare(table, options);
+  if (!prepR.ok) return prepR;
+  const prep = prepR.value;
+  const top = prep.overall >= 0 ? computeGroups(prep, [prep.overall]) : { pending: [], skipped: [] };
+  const momentsTop = top.pending.filter((c) => c.out.bootstrap?.kind === 'moments');
+  const combos: BatteryChunkSpec['combos'][number][] = [];
+  if (prep.stratified && prep.B > 0) {
+    const all = prep.groups[prep.overall].stations;
+    for (const cell of momentsTop) {
+      const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
+      if (
+        combos.some(
+          (c) => c.targetIndex === cell.targetIndex && c.x === plan.x && c.usesProportion === plan.usesProportion,
+        )
+      ) {
+        continue;
+      }
+      const arrays = comboFor(cell, prep.targets, prep.turnout);
+      combos.push({
+        targetIndex: cell.targetIndex,
+        x: plan.x,
+        usesProportion: plan.usesProportion,
+        cx: meanAt(arrays.X, arrays.Y, all),
+        cy: arrays.Y ? meanAt(arrays.Y, arrays.X, all) : 0,
+      });
+    }
+  }
+  const regionGroups: number[] = [];
+  prep.groups.forEach((_, g) => {
+    if (g !== prep.overall) regionGroups.push(g);
+  });
+  const ranges: [number, number][] = [];
+  const k = Math.max(1, Math.min(chunks, regionGroups.length));
+  for (let c = 0; c < k && regionGroups.length > 0; c++) {
+    const from = regionGroups[Math.floor((c * regionGroups.length) / k)];
+    const last = regionGroups[Math.floor(((c + 1) * regionGroups.length) / k) - 1];
+    ranges.push([from, last + 1]);
+  }
+  const spec: BatteryChunkSpec = { ranges, combos };
   return ok({
-    by: options.by ?? null,
-    seed,
-    replicates: B,
-    level,
-    targets: targets.map((t) => ({
-      name: t.name,
-      kind: t.kind,
-      nationalShare: Number.isNaN(t.nationalShare) ? null : t.nationalShare,
-    })),
-    results,
-    skipped,
+    spec,
+    runChunk: (c) => runChunk(prep, spec, c),
+    finish(outputs) {
+      const B = prep.B;
+      if (B > 0 && momentsTop.length > 0) {
+        const momSeed = deriveSeed(prep.seed, 0x7fff0002);
+        if (prep.stratified) {
+          const K = combos.length;
+          const total = new Float64Array(K * B * SUMS);
+          for (const o of outputs) if (o.acc) for (let i = 0; i < total.length; i++) total[i] += o.acc[i];
+          const s = emptySums(0, 0);
+          for (const cell of momentsTop) {
+            const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
+            const ci = combos.findIndex(
+              (c) => c.targetIndex === cell.targetIndex && c.x === plan.x && c.usesProportion === plan.usesProportion,
+            );
+            const out = new Float64Array(cell.reps.length);
+            for (let r = 0; r < B; r++) {
+              readSums(total, (ci * B + r) * SUMS, s);
+              s.cx = combos[ci].cx;
+              s.cy = combos[ci].cy;
+              evaluateInto(cell, s, out, r);
+            }
+          }
+        } else {
+          const g = prep.overall;
+          bootstrapMoments(
+            prep.groups[g],
+            momentsTop,
+            prep.targets,
+            prep.turnout,
+            B,
+            createRng(deriveSeed(momSeed, g)),
+          );
+        }
+      }
+      const results = [...finalize(prep, top.pending)];
+      const skipped = [...top.skipped];
+      for (const o of outputs) {
+        results.push(...o.results);
+        skipped.push(...o.skipped);
+      }
+      return {
+        by: prep.by ?? null,
+        seed: prep.seed,
+        replicates: B,
+        level: prep.level,
+        targets: prep.targets.map((t) => ({
+          name: t.name,
+          kind: t.kind,
+          nationalShare: Number.isNaN(t.nationalShare) ? null : t.nationalShare,
+        })),
+        results,
+        skipped,
+      };
+    },
   });
+}
+
+/** Runs `methods` overall and per region of `by`, with bootstrap intervals, in this thread. */
+export function runByRegion(table: StationTable, options: BatteryOptions): Result<BatteryReport> {
+  const plan = planBattery(table, options, 1);
+  if (!plan.ok) return plan;
+  const outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
+  return ok(plan.value.finish(outputs));
 }
 
 function makeGroups(table: StationTable, by: string | undefined, overall: boolean): Result<Group[]> {
@@ -276,52 +508,4 @@ function evaluateInto(cell: PendingCell, s: MomentSums, out: Float64Array, r: nu
   if (s.w === 0) out.fill(Number.NaN);
   else plan.evaluate(s, out);
   for (let j = 0; j < out.length; j++) cell.reps[j][r] = out[j];
-}
-
-/**
- * With regions that partition the table, the whole-table replicate is the union of the regions'
- * replicates (a bootstrap stratified by region), so its sums are the regions' sums re-centred and
- * added: every station is drawn once per replicate instead of twice.
- */
-function stratifiedMoments(
-  groups: readonly Group[],
-  overall: number,
-  cells: PendingCell[],
-  targets: readonly Target[],
-  turnout: Float64Array,
-  B: number,
-  momSeed: number,
-): void {
-  const keys: string[] = [];
-  const combos: MomentCombo[] = [];
-  for (const cell of cells) {
-    const key = comboKey(cell);
-    if (!keys.includes(key)) {
-      keys.push(key);
-      combos.push(comboFor(cell, targets, turnout));
-    }
-  }
-  if (combos.length === 0) return;
-  const all = groups[overall].stations;
-  const acc: MomentSums[][] = combos.map((c) => {
-    const cx = meanAt(c.X, c.Y, all);
-    const cy = c.Y ? meanAt(c.Y, c.X, all) : 0;
-    return Array.from({ length: B }, () => emptySums(cx, cy));
-  });
-  groups.forEach((group, g) => {
-    if (g === overall) return;
-    const own = cells.filter((c) => c.group === g);
-    const idx = own.map((c) => keys.indexOf(comboKey(c)));
-    const outs = own.map((c) => new Float64Array(c.reps.length));
-    momentBootstrap(group.stations, combos, B, createRng(deriveSeed(momSeed, g)), (r, sums) => {
-      for (let k = 0; k < own.length; k++) evaluateInto(own[k], sums[idx[k]], outs[k], r);
-      for (let ci = 0; ci < combos.length; ci++) addShiftedSums(acc[ci][r], sums[ci]);
-    });
-  });
-  const top = cells.filter((c) => c.group === overall);
-  for (const cell of top) {
-    const ci = keys.indexOf(comboKey(cell));
-    const out = new Float64Array(cell.reps.length);
-    for (let r = 0; r < B; r++) evaluateInto(cell, acc[ci][r], out, r);
-  }
 }
