@@ -37,7 +37,12 @@ function scenario(p: PowerRow): string {
   return `${KIND_LABEL[p.kind]}: ${what}`;
 }
 
+function isEstimate(c: CalibrationSummary): boolean {
+  return c.runs === 0 && c.noTest > 0 && Object.keys(c.errors).length === 0;
+}
+
 function sizeNote(c: CalibrationSummary): string {
+  if (isEstimate(c)) return 'estimate only (no p-value): no size or power to measure';
   if (c.sizeExceedsThreshold)
     return '**size above 0.08: rejections on clean data are common; read findings with care**';
   if (c.falsePositiveRate === null) return 'no p-values (see errors)';
@@ -111,6 +116,7 @@ export function calibrationMarkdown(records: readonly CalibrationSummary[], comm
   }
   out.push('', '## Detection rate (power) by manipulation', '');
   for (const c of records) {
+    if (isEstimate(c)) continue;
     out.push(
       `### ${c.method}${c.conditions.label === 'default' ? '' : ` (${c.conditions.label})`}`,
       '',
@@ -125,6 +131,16 @@ export function calibrationMarkdown(records: readonly CalibrationSummary[], comm
 
 /** The generated block for a method page. */
 export function methodBlock(c: CalibrationSummary, command: string): string {
+  if (isEstimate(c)) {
+    return [
+      BLOCK_BEGIN,
+      '## Measured size and power',
+      '',
+      'This method reports an estimate without a p-value, so it has no false-positive rate or power to measure;',
+      'read its estimate with the uncertainty the method reports. See [docs/calibration.md](../calibration.md).',
+      BLOCK_END,
+    ].join('\n');
+  }
   const lines = [
     BLOCK_BEGIN,
     '## Measured size and power',

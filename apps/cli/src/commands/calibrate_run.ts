@@ -11,11 +11,13 @@ import {
   type CalibrationPlan,
   calibrationCounts,
   emptyCounts,
+  estimateOnlyPlan,
   type InjectionSpec,
   type MethodCalibration,
   mergeCounts,
   methodRegistry,
   persistence,
+  probeEstimateOnly,
   summarizeCalibration,
 } from '@tally/core';
 
@@ -93,10 +95,21 @@ export async function calibrateAll(
   onDone?: (c: MethodCalibration, seconds: number) => void,
 ): Promise<MethodCalibration[]> {
   const plans = new Map(methods.map((m) => [m.id, typeof planOf === 'function' ? planOf(m.id) : planOf]));
+  const results = new Map<string, MethodCalibration>();
+  // Estimates (no p-value) are recognised on one clean rep and not run further: nothing to calibrate.
+  for (const m of methods) {
+    const t0 = performance.now();
+    const estimate = probeEstimateOnly(m, plans.get(m.id)!);
+    if (!estimate) continue;
+    const result = summarizeCalibration(m, estimateOnlyPlan(plans.get(m.id)!), estimate);
+    results.set(m.id, result);
+    onDone?.(result, (performance.now() - t0) / 1000);
+  }
   const jobs: CalibrationJob[] = [];
   // Costly (budgeted) methods first, so that the cheap ones fill the other workers meanwhile.
   const order = [...methods].sort((a, b) => Number(b.id in calibrationBudgets) - Number(a.id in calibrationBudgets));
   for (const m of order) {
+    if (results.has(m.id)) continue;
     const plan = plans.get(m.id)!;
     const chunk = m.id in calibrationBudgets ? 2 : Math.max(1, Math.ceil(plan.reps / Math.max(4, workers * 4)));
     for (let from = 0; from < plan.reps; from += chunk)
@@ -105,7 +118,6 @@ export async function calibrateAll(
   const counts = new Map<string, CalibrationCounts>(methods.map((m) => [m.id, emptyCounts(plans.get(m.id)!)]));
   const pending = new Map<string, number>(methods.map((m) => [m.id, jobs.filter((j) => j.methodId === m.id).length]));
   const started = new Map<string, number>();
-  const results = new Map<string, MethodCalibration>();
   const finish = (job: CalibrationJob, c: CalibrationCounts): void => {
     mergeCounts(counts.get(job.methodId)!, c);
     const left = pending.get(job.methodId)! - 1;

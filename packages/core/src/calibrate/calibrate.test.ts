@@ -11,6 +11,7 @@ import {
   calibrateMethod,
   calibrationCounts,
   defaultConditions,
+  defaultScenarios,
   emptyCounts,
   mergeCounts,
   type PairedMethod,
@@ -121,7 +122,7 @@ test('paired methods get two elections on the same stations and the late station
     conditions: small,
     scenarios: [{ kind: 'late_count', fraction: 0.1 }],
   });
-  assert.equal(calls, 6);
+  assert.equal(calls, 7, 'one probe rep, then 3 clean + 3 manipulated');
   assert.equal(c.paired, true);
 });
 
@@ -209,4 +210,28 @@ test('the judged result is the whole-table result about the leader, else the fir
   assert.equal(primaryResult([r('turnout', 0.5), r('A', 0.2, 'R01'), r('A', 0.3)], 'A')?.pValue, 0.3);
   assert.equal(primaryResult([r('turnout', null), r('B', 0.4)], 'A')?.target, 'B');
   assert.equal(primaryResult([r('A', null)], 'A'), undefined);
+});
+
+test('an estimate-only method (no p-value) is recognised on one rep and not run further', () => {
+  let calls = 0;
+  const estimate: SingleTableMethod = {
+    id: 'estimate',
+    options: [],
+    run: (t: StationTable) => {
+      calls++;
+      return ok([result(null, t.n)]);
+    },
+  };
+  const c = calibrateMethod(estimate, {
+    reps: 50,
+    seed: 1,
+    alpha: 0.05,
+    conditions: small,
+    scenarios: defaultScenarios,
+  });
+  assert.equal(calls, 1);
+  assert.equal(c.falsePositiveRate.rate, null);
+  assert.equal(c.noTest, 1);
+  assert.equal(c.power.length, 0);
+  assert.equal(c.sizeExceedsThreshold, false);
 });

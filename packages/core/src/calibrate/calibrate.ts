@@ -343,11 +343,28 @@ export function summarizeCalibration(
   };
 }
 
+/** The plan recorded for a method that gives no p-value: the one probe rep, no power scenarios. */
+export function estimateOnlyPlan(plan: CalibrationPlan): CalibrationPlan {
+  return { ...plan, reps: 1, powerReps: 0, scenarios: [] };
+}
+
+/**
+ * Runs the first clean rep only. When the method returned results but none with a p-value (an
+ * estimate, not a test), there is no size or power to measure: returns those tallies; else null.
+ */
+export function probeEstimateOnly(method: CalibratableMethod, plan: CalibrationPlan): CalibrationCounts | null {
+  const probe = estimateOnlyPlan(plan);
+  const c = calibrationCounts(method, probe, 0, 1);
+  return c.noTest === 1 && c.runs === 0 && Object.keys(c.errors).length === 0 ? c : null;
+}
+
 /** Calibrates one method: clean rejection rate and detection rate per scenario. Pure and deterministic. */
 export function calibrateMethod(
   method: CalibratableMethod,
   plan: CalibrationPlan,
   onRep?: (rep: number) => void,
 ): MethodCalibration {
+  const estimate = probeEstimateOnly(method, plan);
+  if (estimate) return summarizeCalibration(method, estimateOnlyPlan(plan), estimate);
   return summarizeCalibration(method, plan, calibrationCounts(method, plan, 0, plan.reps, onRep));
 }
