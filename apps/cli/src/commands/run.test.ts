@@ -47,7 +47,24 @@ test('tally run --json: battery per region with bootstrap intervals and BH-adjus
   const tested = j.results.filter((x: { pValue: number | null }) => x.pValue !== null);
   assert.ok(tested.length > 10);
   for (const x of tested) assert.ok(x.pAdjusted >= x.pValue - 1e-15 && x.pAdjusted <= 1);
-  // Same seed, same bytes.
+  // Same seed, same bytes, whatever the thread count.
+  const threaded = capture([
+    'run',
+    csv,
+    '--preset',
+    'tally-simulated',
+    '--by',
+    'region',
+    '--bootstrap',
+    '40',
+    '--seed',
+    '2',
+    '--threads',
+    '2',
+    '--json',
+  ]);
+  assert.equal(threaded.code, 0, threaded.err);
+  assert.equal(threaded.out, r.out);
   const again = capture([
     'run',
     csv,

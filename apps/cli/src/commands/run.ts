@@ -4,7 +4,9 @@
  * Benjamini-Hochberg adjusted p-values across every (method, region, target) cell.
  */
 import {
+  type BatteryChunkOutput,
   type BatteryReport,
+  batteryChunkModule,
   type CellMethod,
   createRng,
   defaultBatteryIds,
@@ -14,12 +16,13 @@ import {
   findMethod,
   type MethodResult,
   methodRegistry,
+  planBattery,
   regionLevelIndex,
-  runByRegion,
   type SkippedCell,
   type StationTable,
   selectStations,
 } from '@tally/core';
+import { runChunked } from '@tally/parallel';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
@@ -33,6 +36,7 @@ interface RunOptions {
   bootstrap: string;
   seed: string;
   candidates?: string;
+  threads?: string;
   json?: boolean;
 }
 
@@ -50,6 +54,9 @@ function integerOption(name: string, value: string, min: number): number {
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}, got "${value}"`);
   return n;
 }
+
+/** Region chunks of a battery run: fixed, so results never depend on the thread count. */
+const CHUNKS = 8;
 
 /** The methods named by --methods (default: the battery without first-digit Benford), split by kind. */
 export function chooseMethods(ids: string[] | undefined): {
@@ -137,6 +144,7 @@ export function runCommand(): Command {
     .option('--bootstrap <B>', 'bootstrap replicates for the intervals (0 = none)', '1000')
     .option('--seed <S>', 'random seed', '1')
     .option('--candidates <names>', 'comma-separated candidates (default: every candidate with >= 5% nationally)')
+    .option('--threads <N>', 'worker threads for the per-region bootstrap (default 1; results do not depend on it)')
     .option('--json', 'print one JSON object')
     .action(async (input: string, opts: RunOptions) => {
       const methods = chooseMethods(list(opts.methods));
@@ -159,9 +167,26 @@ export function runCommand(): Command {
         skipped: [],
       };
       if (methods.battery.length > 0) {
-        const r = runByRegion(table, { methods: methods.battery, by: opts.by, bootstrap, seed, candidates });
-        if (!r.ok) throw failure(r.error);
-        report = r.value;
+        // One thread by default: starting a worker (tsx + modules) costs more than it saves here.
+        const threads = opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : 1;
+        const options = { by: opts.by, bootstrap, seed, candidates };
+        const plan = planBattery(table, { ...options, methods: methods.battery }, CHUNKS);
+        if (!plan.ok) throw failure(plan.error);
+        const chunks = plan.value.spec.ranges.length;
+        let outputs: BatteryChunkOutput[];
+        if (threads > 1 && chunks > 1) {
+          const payload = { table, methodIds: methods.battery.map((m) => m.id), options, chunks: CHUNKS };
+          outputs = (await runChunked(
+            batteryChunkModule,
+            'batteryChunk',
+            payload,
+            chunks,
+            threads,
+          )) as BatteryChunkOutput[];
+        } else {
+          outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
+        }
+        report = plan.value.finish(outputs);
       }
       if (methods.other.length > 0) {
         const o = runOthers(table, methods.other, opts.by, seed, candidates);
