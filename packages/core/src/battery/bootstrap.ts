@@ -1,5 +1,4 @@
 /** Resampling primitives for the battery's nonparametric bootstrap. */
-import { quantileSorted } from '../numeric/stats.ts';
 import type { Rng } from '../rng.ts';
 
 /** Uniform integer on [0, n) from 32 random bits, unbiased (rejects the short last block). */
@@ -51,22 +50,61 @@ export interface BootstrapInterval {
 export function percentileInterval(values: Float64Array, level: number): BootstrapInterval {
   let m = 0;
   const finite = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite[m++] = values[i];
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) {
+      finite[m++] = v;
+      mean += v;
+    }
+  }
   const undefinedReplicates = values.length - m;
   if (m < 2) return { lower: null, upper: null, se: null, undefinedReplicates };
-  const sorted = finite.subarray(0, m).sort();
-  const a = (1 - level) / 2;
-  let mean = 0;
-  for (let i = 0; i < m; i++) mean += sorted[i];
   mean /= m;
   let ss = 0;
-  for (let i = 0; i < m; i++) ss += (sorted[i] - mean) ** 2;
+  for (let i = 0; i < m; i++) ss += (finite[i] - mean) ** 2;
+  const a = (1 - level) / 2;
   return {
-    lower: quantileSorted(sorted, a),
-    upper: quantileSorted(sorted, 1 - a),
+    lower: selectQuantile(finite, m, a),
+    upper: selectQuantile(finite, m, 1 - a),
     se: Math.sqrt(ss / (m - 1)),
     undefinedReplicates,
   };
+}
+
+/**
+ * Type-7 quantile of the first m entries of `x` by selection (reorders x): the k-th smallest by
+ * Hoare partitioning, then the next order statistic as the minimum above it. O(m) instead of a sort.
+ */
+export function selectQuantile(x: Float64Array, m: number, p: number): number {
+  const h = (m - 1) * p;
+  const k = Math.floor(h);
+  let lo = 0;
+  let hi = m - 1;
+  while (hi > lo) {
+    const pivot = x[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+      if (i <= j) {
+        const t = x[i];
+        x[i] = x[j];
+        x[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  const xk = x[k];
+  if (k + 1 >= m || h === k) return xk;
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = k + 1; i < m; i++) if (x[i] < next) next = x[i];
+  return xk + (h - k) * (next - xk);
 }
 
 /**

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { simulateClean, tableFromVectors } from '../../test/battery_support.ts';
 import { findMethod } from '../methods/registry.ts';
 import { secondDigitBenfordCell } from '../methods/second_digit_benford.ts';
 import { turnoutShareCorrelationCell } from '../methods/turnout_share_correlation.ts';
+import { quantileSorted } from '../numeric/stats.ts';
 import { createRng } from '../rng.ts';
 import { batteryChunk } from './battery_chunk.ts';
 import { batteryMethods, defaultBatteryIds } from './battery_methods.ts';
-import { drawMultinomial, uniformIndex } from './bootstrap.ts';
+import { drawMultinomial, selectQuantile, uniformIndex } from './bootstrap.ts';
 import { accumulateSums, addShiftedSums, emptySums, meanAt } from './moments.ts';
 import { planBattery, runByRegion } from './run_battery.ts';
 import { selectTargets } from './targets.ts';
@@ -214,4 +216,18 @@ test('results do not depend on how region groups are chunked (worker entry inclu
     ),
   );
   assert.equal(JSON.stringify(plan.value.finish(outputs)), JSON.stringify(one.value));
+});
+
+test('selectQuantile equals the sorted type-7 quantile (property)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 80 }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      (xs, p) => {
+        const sorted = Float64Array.from(xs).sort();
+        const q = selectQuantile(Float64Array.from(xs), xs.length, p);
+        return Math.abs(q - quantileSorted(sorted, p)) < 1e-9;
+      },
+    ),
+  );
 });
