@@ -185,3 +185,13 @@ test('code_then_name needs the name and region levels', () => {
   const a = r.value.analyses[0];
   assert.ok(a.method === 'persistence' && a.names?.unit === 'recinto' && a.names.within === 'municipality');
 });
+
+test('battery: methods and exclude are lists of method ids', () => {
+  const v = base();
+  v.analyses = [{ method: 'battery', exclude: ['finite_mixture'], methods: ['last_digit'] }];
+  const r = checkAllegation(v, join(dir, 'x.yaml'));
+  assert.ok(r.ok);
+  assert.deepEqual(r.value.analyses[0], { method: 'battery', methods: ['last_digit'], exclude: ['finite_mixture'] });
+  v.analyses = [{ method: 'battery', exclude: 'finite_mixture' }];
+  assert.match(schemaError(v), /analyses\[0\]\.exclude: must be a list of method ids/);
+});

@@ -83,7 +83,13 @@ export type AnalysisSpec =
       readonly flagRule: 'any' | 'majority' | 'all';
       readonly replicates?: number;
     }
-  | { readonly method: 'battery'; readonly methods?: readonly string[] };
+  | {
+      readonly method: 'battery';
+      /** Only these method ids (default: every single-table method of the registry). */
+      readonly methods?: readonly string[];
+      /** Method ids to leave out (e.g. slow model fits), listed in the report's notes. */
+      readonly exclude?: readonly string[];
+    };
 
 /** A checked allegation file. */
 export interface Allegation {
@@ -221,10 +227,14 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
     };
   }
   if (method === 'battery') {
-    noExtra(o, ['method', 'methods'], path);
-    const methods = o.methods === undefined ? undefined : (o.methods as unknown[]);
-    if (methods !== undefined && !Array.isArray(methods)) fail(`${path}.methods`, 'must be a list of method ids');
-    return { method, methods: methods?.map((m, i) => str(m, `${path}.methods[${i}]`)) };
+    noExtra(o, ['method', 'methods', 'exclude'], path);
+    const list = (key: 'methods' | 'exclude'): string[] | undefined => {
+      const v = o[key];
+      if (v === undefined) return undefined;
+      if (!Array.isArray(v)) fail(`${path}.${key}`, 'must be a list of method ids');
+      return v.map((m, i) => str(m, `${path}.${key}[${i}]`));
+    };
+    return { method, methods: list('methods'), exclude: list('exclude') };
   }
   noExtra(
     o,

@@ -159,11 +159,16 @@ function batteryRun(
     .filter((m) => (wanted ? wanted.includes(m.id) : true))
     .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(familyOf(m.id)))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  for (const id of wanted ?? []) {
+  for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
     if (!methodRegistry.some((m) => m.id === id))
       skipped.push({ method: id, reason: 'no such method in the registry' });
   }
+  const excluded = new Set(spec.exclude ?? []);
   methods.forEach((m) => {
+    if (excluded.has(m.id)) {
+      skipped.push({ method: m.id, reason: 'excluded by the allegation file' });
+      return;
+    }
     // Seeds follow the method id, not its position, so adding a method changes no other result.
     let h = 0;
     for (let k = 0; k < m.id.length; k++) h = (Math.imul(h, 31) + m.id.charCodeAt(k)) >>> 0;
