@@ -241,7 +241,7 @@ function printTable(
       'p(BH): Benjamini-Hochberg across all cells below\n',
   );
   let region: string | undefined | null = null;
-  const header = `  ${'target'.padEnd(22)} ${'method'.padEnd(26)} ${'statistic'.padEnd(26)} ${'interval'.padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
+  const header = `  ${'target'.padEnd(22)} ${'method'.padEnd(26)} ${'statistic'.padEnd(34)} ${'interval'.padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
   for (const r of results) {
     if (r.region !== region) {
       region = r.region;
@@ -257,7 +257,7 @@ function printTable(
     const stat = `${r.statisticName} ${num(r.statistic)}`;
     const flag = r.warnings.length > 0 ? paint(' !', 'yellow') : '';
     out.write(
-      `  ${(r.target ?? '').slice(0, 22).padEnd(22)} ${r.method.padEnd(26)} ${stat.slice(0, 26).padEnd(26)} ${interval.padEnd(21)} ${num(r.pValue).padStart(8)} ${num(r.pAdjusted).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
+      `  ${(r.target ?? '').slice(0, 22).padEnd(22)} ${r.method.padEnd(26)} ${stat.slice(0, 34).padEnd(34)} ${interval.padEnd(21)} ${num(r.pValue).padStart(8)} ${num(r.pAdjusted).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
     );
   }
   const warned = results.filter((r) => r.warnings.length > 0).length;
