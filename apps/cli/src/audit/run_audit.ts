@@ -128,8 +128,8 @@ function persistenceRun(
           order: 2,
           plot: {
             kind: 'persistence_scatter',
-            electionA: a.spec.title ?? a.spec.id,
-            electionB: b.spec.title ?? b.spec.id,
+            electionA: a.spec.id,
+            electionB: b.spec.id,
             a: r.value.scatter.a,
             b: r.value.scatter.b,
             flagged: r.value.scatter.flagged,
