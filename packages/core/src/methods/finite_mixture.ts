@@ -27,7 +27,7 @@
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type StationTable, shareDenominator } from '../station_table.ts';
-import { defaultFitSettings, eStep, type FitSettings, fitFraudMixture } from './finite_mixture_fit.ts';
+import { defaultFitSettings, eStep, type FitSettings, fitFraudMixture, startingParams } from './finite_mixture_fit.ts';
 import { type FraudMixtureParams, QuadratureScratch, STATS_PER_CLASS } from './finite_mixture_model.ts';
 import { selectStationCounts } from './station_counts.ts';
 
@@ -140,7 +140,20 @@ function runFiniteMixture(table: StationTable, options: FiniteMixtureOptions): R
     fitW = Float64Array.from(pick, (i) => W[i]);
     fitG = Int32Array.from(pick, (i) => group[i]);
   }
-  const fit = fitFraudMixture(fitN, fitT, fitW, settings, undefined, fitG);
+  // Two starts for the incremental class (vote stealing near 0, or as large as manufacturing): a short
+  // run of each, then the better one to convergence; EM has separate optima for the two shapes.
+  const s0 = startingParams(fitN, fitT, fitW, settings);
+  const starts = [s0, { ...s0, incremental: { ...s0.incremental, stolen: s0.incremental.manufactured } }];
+  const pre = starts.map((st) => fitFraudMixture(fitN, fitT, fitW, { ...settings, maxIterations: 15 }, st, fitG));
+  const best = pre[0].logLik >= pre[1].logLik ? pre[0] : pre[1];
+  const fit = fitFraudMixture(
+    fitN,
+    fitT,
+    fitW,
+    settings,
+    best.groups.map((g) => ({ ...best.params, turnout: g.turnout, support: g.support })),
+    fitG,
+  );
   let resp = fit.responsibilities;
   let stats = fit.stats;
   let logLik = fit.logLik;
@@ -233,6 +246,7 @@ function runFiniteMixture(table: StationTable, options: FiniteMixtureOptions): R
         },
         logLik,
         iterations: fit.iterations,
+        startIterations: pre[0].iterations + pre[1].iterations,
         converged: fit.converged,
         fittedStations: fitN.length,
       },

@@ -109,10 +109,7 @@ export function startingParams(N: Float64Array, t: Float64Array, w: Float64Array
     pi: [0.9, 0.07, 0.03],
     turnout: moments(x),
     support: moments(y),
-    incremental: {
-      manufactured: 0.5 * (s.minIncremental + s.threshold),
-      stolen: 0.5 * (s.minIncremental + s.threshold),
-    },
+    incremental: { manufactured: 0.5 * (s.minIncremental + s.threshold), stolen: s.minIncremental },
     extreme: { manufactured: 0.5 * (s.threshold + s.maxExtreme), stolen: 0.5 * (s.threshold + s.maxExtreme) },
   };
 }
@@ -253,15 +250,17 @@ export function fitFraudMixture(
   t: Float64Array,
   w: Float64Array,
   settings: FitSettings = defaultFitSettings,
-  start?: FraudMixtureParams,
+  start?: FraudMixtureParams | readonly FraudMixtureParams[],
   group: Int32Array = new Int32Array(N.length),
 ): FraudMixtureFit {
   const n = N.length;
   let G = 1;
   for (let i = 0; i < n; i++) if (group[i] + 1 > G) G = group[i] + 1;
   const p0 = start ?? startingParams(N, t, w, settings);
-  let shared = p0;
-  let gp: FraudMixtureParams[] = Array.from({ length: G }, () => p0);
+  let gp: FraudMixtureParams[] = Array.isArray(p0)
+    ? [...p0]
+    : Array.from({ length: G }, () => p0 as FraudMixtureParams);
+  let shared = gp[0];
   const fast = new QuadratureScratch(FAST_QUADRATURE_NODES);
   const accurate = new QuadratureScratch();
   let sc = fast;
@@ -282,7 +281,13 @@ export function fitFraudMixture(
   for (; ; it++) {
     ll = eStep(N, t, w, gp, group, sc, resp, stats, piSum, sT1, sT2, sV1, sV2);
     if (final) break;
-    if (Math.abs(ll - prev) <= settings.tolerance * Math.abs(ll) || it >= settings.maxIterations - 1) {
+    // EM creeps along ridges (clean vs incremental): require small moves of pi as well as of the likelihood.
+    let piMove = 0;
+    for (let k = 0; k < 3; k++) piMove = Math.max(piMove, Math.abs(piSum[k] / n - shared.pi[k]));
+    if (
+      (Math.abs(ll - prev) <= settings.tolerance * Math.abs(ll) && piMove < 2e-5) ||
+      it >= settings.maxIterations - 1
+    ) {
       // One last E-step with the accurate rule gives the reported likelihood and probabilities.
       converged = it < settings.maxIterations - 1;
       final = true;
