@@ -20,7 +20,9 @@ export interface InjectionSpec {
   /**
    * Strength in [0, 1]: ballot_stuffing: share of non-voters turned into votes for the beneficiary;
    * vote_switching / late_count: share of each other candidate's votes moved to the beneficiary;
-   * extreme: the turnout and beneficiary share forced on the station; ignored by rounding and fabricated_digits.
+   * extreme: the turnout and beneficiary share forced on the station; ignored by rounding (turnout up to the
+   * next whole percentage with ballots for the beneficiary, then its share to the nearest whole percentage
+   * of the official denominator) and by fabricated_digits.
    */
   readonly intensity?: number;
   /** Beneficiary by candidate name; defaults to the simulated leader. */
@@ -138,6 +140,7 @@ export function injectFraud(election: SimulatedElection, spec: InjectionSpec, rn
         switchVotes(w, i, ben, intensity);
         break;
       case 'rounding':
+        roundTurnoutUp(w, i, ben, table.registered[i]);
         roundShare(w, i, ben, den);
         break;
       case 'fabricated_digits':
@@ -224,6 +227,13 @@ function shiftToBeneficiary(w: Work, i: number, ben: number, delta: number): voi
     w.votes[ben][i] += delta;
     w.votes[to][i] -= delta;
   }
+}
+
+/** Adds ballots for the beneficiary until turnout is the count nearest the next whole percentage. */
+function roundTurnoutUp(w: Work, i: number, ben: number, registered: number): void {
+  if (registered <= 0) return;
+  const target = Math.round((registered * Math.ceil((100 * w.cast[i]) / registered - 1e-9)) / 100);
+  stuff(w, i, ben, Math.min(registered, target) - w.cast[i]);
 }
 
 function roundShare(w: Work, i: number, ben: number, den: Float64Array): void {
