@@ -30,7 +30,7 @@ const CASES: Expect[] = [
   },
   { file: 'truncated_row.csv', code: 1, says: [`${at('truncated_row.csv')}:3:`, '[ragged_row]', '4 rows'] },
   { file: 'truncated.csv.gz', code: 1, says: [at('truncated.csv.gz'), 'gzip', '[unreadable_gzip]'] },
-  { file: 'garbage.bin', code: 1, says: [at('garbage.bin'), '[unreadable_csv]'] },
+  { file: 'garbage.bin', code: 1, says: [at('garbage.bin'), 'row 2', '[stray_carriage_return]'] },
   { file: 'damaged.xlsx', code: 1, says: [at('damaged.xlsx'), 'sheet1.xml', '[unreadable_xlsx]'] },
   { file: 'stray_quote.csv', code: 1, says: [at('stray_quote.csv'), 'row 4', '[stray_quote]'] },
   { file: 'unterminated_quote.csv', code: 1, says: [at('unterminated_quote.csv'), 'row 3', '[unterminated_quote]'] },

@@ -8,6 +8,7 @@ import { detectFormat, isGzip, MAX_TEXT_BYTES, sniffText, type TextSniff } from 
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
 import {
+  bareCarriageReturnLine,
   hasMixedLineEndings,
   lineMaps,
   longLineAt,
@@ -161,6 +162,16 @@ export async function loadRaw(
         row: stray,
         rule: 'stray_quote',
         message: `${file}: row ${stray}: text follows a closing quote inside a field (like "ab"c); quote the whole field`,
+      });
+    }
+    const cr = sniff.text.includes('\n') ? bareCarriageReturnLine(sniff.text) : undefined;
+    if (cr !== undefined) {
+      return err({
+        kind: 'parse_error',
+        file,
+        row: cr,
+        rule: 'stray_carriage_return',
+        message: `${file}: row ${cr}: a carriage return (\\r) inside the line splits it in two; remove it`,
       });
     }
     const why = firstLine(e).replaceAll(source, file);

@@ -149,3 +149,15 @@ export function longLineAt(text: string, max: number): number | undefined {
     start = i + 1;
   }
 }
+
+/** The line of the first carriage return not followed by a line feed (DuckDB takes it for a line break), or undefined. */
+export function bareCarriageReturnLine(text: string): number | undefined {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) {
+      let line = 1;
+      for (let j = text.indexOf('\n'); j >= 0 && j < i; j = text.indexOf('\n', j + 1)) line++;
+      return line;
+    }
+  }
+  return undefined;
+}

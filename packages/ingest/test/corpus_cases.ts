@@ -166,6 +166,11 @@ export const CORPUS: CorpusCase[] = [
     fails: { kind: 'parse_error', rule: 'unterminated_quote' },
   },
   {
+    file: 'stray_carriage_return.csv',
+    wrong: 'a bare carriage return inside row 3 ("4\\r0" in A)',
+    fails: { kind: 'parse_error', rule: 'stray_carriage_return' },
+  },
+  {
     file: 'stray_quote.csv',
     wrong: 'row 4 has a field "South"ern: text after a closing quote',
     fails: { kind: 'parse_error', rule: 'stray_quote' },
@@ -200,8 +205,8 @@ export const CORPUS: CorpusCase[] = [
   },
   {
     file: 'garbage.bin',
-    wrong: '4 KiB of random bytes (no CSV dialect fits; there is no row to name)',
-    fails: { kind: 'parse_error', rule: 'unreadable_csv' },
+    wrong: '4 KiB of random bytes (the first thing DuckDB cannot read is a bare carriage return, in row 2)',
+    fails: { kind: 'parse_error', rule: 'stray_carriage_return' },
   },
   {
     file: 'damaged.xlsx',

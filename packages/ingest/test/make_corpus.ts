@@ -181,6 +181,7 @@ async function main(): Promise<void> {
     ]),
   );
   write('unterminated_quote.csv', csv([HEADER, GOOD[0], ['S2', '"North', ...GOOD[1].slice(2)], GOOD[2], GOOD[3]]));
+  write('stray_carriage_return.csv', csv(withCell(1, 'A', '4\r0')));
   write('stray_quote.csv', csv([HEADER, GOOD[0], GOOD[1], ['S3', '"South"ern', ...GOOD[2].slice(2)], GOOD[3]]));
   write(
     'mid_field_quote.csv',
