@@ -132,6 +132,8 @@ test('data problems return tagged errors', () => {
   assert.equal(kind(persistenceTest(a, b, flagged, { stratum: 'province' }, rng)), 'missing_column');
   assert.equal(kind(persistenceTest(a, b, new Uint8Array(3), { stratum: 'region' }, rng)), 'invalid_options');
   assert.equal(kind(persistenceTest(a, b, flagged, { stratum: 'region', replicates: 0 }, rng)), 'invalid_options');
+  const bad = { stratum: 'region', alternative: 'bigger' as 'greater' };
+  assert.equal(kind(persistenceTest(a, b, flagged, bad, rng)), 'invalid_options');
   assert.equal(kind(persistenceTest(a, b, new Uint8Array(a.n), { stratum: 'region' }, rng)), 'insufficient_data');
   const empty = tableFromUnits([], 'MAS');
   assert.equal(kind(persistenceTest(empty, b, new Uint8Array(0), {}, rng)), 'insufficient_data');

@@ -116,6 +116,14 @@ export function persistenceTest(
   if (!Number.isInteger(B) || B < 1) {
     return err({ kind: 'invalid_options', option: 'replicates', message: `replicates must be a positive integer` });
   }
+  const alternative = options.alternative ?? 'greater';
+  if (!['greater', 'less', 'two_sided'].includes(alternative)) {
+    return err({
+      kind: 'invalid_options',
+      option: 'alternative',
+      message: `alternative must be greater, less or two_sided, got "${alternative}"`,
+    });
+  }
   if (flagged.length !== a.n) {
     return err({
       kind: 'invalid_options',
@@ -238,7 +246,6 @@ export function persistenceTest(
   }
   const pGreater = (1 + ge) / (B + 1);
   const pLess = (1 + le) / (B + 1);
-  const alternative = options.alternative ?? 'greater';
   const pValue =
     alternative === 'greater' ? pGreater : alternative === 'less' ? pLess : Math.min(1, 2 * Math.min(pGreater, pLess));
   const sorted = Float64Array.from(nul.null).sort();
@@ -252,7 +259,8 @@ export function persistenceTest(
       : null);
   let powerAtAlleged: number | null = null;
   if (allegedShift !== null) {
-    // Under an additive shift the statistic moves by the shift; power = P(T* + shift > 95th percentile).
+    // Under an additive shift the statistic moves by the shift; power = P(T* + shift > 95th percentile)
+    // (the one-sided 'greater' test, the direction an inflation in A takes).
     let hits = 0;
     for (let r = 0; r < B; r++) if (nul.null[r] + allegedShift > critical) hits++;
     powerAtAlleged = hits / B;
