@@ -97,7 +97,13 @@ export interface MethodCalibration {
   readonly power: readonly PowerEntry[];
 }
 
-/** Default fraud scenarios: each kind in 5 % and 20 % of stations (extreme: 1 % and 5 %) at its default intensity. */
+/**
+ * The late segment of the count in calibration: the latest 20 % of stations by arrival are flagged (paired
+ * methods) and manipulated (late_count), matching the late-count methods' default cutoff (80th percentile).
+ */
+export const LATE_FRACTION = 0.2;
+
+/** Default fraud scenarios: each kind in 5 % and 20 % of stations (extreme: 1 % and 5 %; late_count: the latest 20 % at two intensities). */
 export const defaultScenarios: readonly InjectionSpec[] = [
   { kind: 'ballot_stuffing', fraction: 0.05 },
   { kind: 'ballot_stuffing', fraction: 0.2 },
@@ -107,14 +113,18 @@ export const defaultScenarios: readonly InjectionSpec[] = [
   { kind: 'rounding', fraction: 0.2 },
   { kind: 'fabricated_digits', fraction: 0.05 },
   { kind: 'fabricated_digits', fraction: 0.2 },
-  { kind: 'late_count', fraction: 0.1, intensity: 0.05 },
-  { kind: 'late_count', fraction: 0.1, intensity: 0.15 },
+  { kind: 'late_count', fraction: LATE_FRACTION, intensity: 0.05 },
+  { kind: 'late_count', fraction: LATE_FRACTION, intensity: 0.15 },
   { kind: 'extreme', fraction: 0.01 },
   { kind: 'extreme', fraction: 0.05 },
 ];
 
 /** Default data conditions: the generator's defaults (2,000 stations, lognormal sizes around 500). */
-export const defaultConditions: CalibrationConditions = { label: 'default', simulation: {}, flaggedFraction: 0.1 };
+export const defaultConditions: CalibrationConditions = {
+  label: 'default',
+  simulation: {},
+  flaggedFraction: LATE_FRACTION,
+};
 
 /**
  * Named data conditions. `homogeneous` removes every regional, district and station effect and uses
@@ -125,7 +135,7 @@ export const namedConditions: Readonly<Record<string, CalibrationConditions>> = 
   default: defaultConditions,
   homogeneous: {
     label: 'homogeneous',
-    flaggedFraction: 0.1,
+    flaggedFraction: LATE_FRACTION,
     simulation: {
       turnoutRegionSd: 0,
       turnoutDistrictSd: 0,
@@ -142,12 +152,12 @@ export const namedConditions: Readonly<Record<string, CalibrationConditions>> = 
   },
   small: {
     label: 'small',
-    flaggedFraction: 0.1,
+    flaggedFraction: LATE_FRACTION,
     simulation: { stations: 300, size: { kind: 'lognormal', median: 200, sdLog: 0.45, min: 20, max: 1000 } },
   },
   large: {
     label: 'large',
-    flaggedFraction: 0.1,
+    flaggedFraction: LATE_FRACTION,
     simulation: { stations: 20000, size: { kind: 'lognormal', median: 1000, sdLog: 0.5, min: 50, max: 5000 } },
   },
 };
