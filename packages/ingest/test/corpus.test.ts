@@ -24,6 +24,7 @@ for (const c of CORPUS) {
       if (result.ok) return;
       assert.equal(result.error.kind, c.fails.kind, result.error.message);
       if (c.fails.rule !== undefined) assert.equal((result.error as { rule?: string }).rule, c.fails.rule);
+      assert.equal((result.error as { row?: number }).row, c.fails.row, 'the row named, if any');
       const named = c.map && c.fails.rule === 'invalid_mapping' ? join(DIR, c.map) : path;
       assert.ok(result.error.message.includes(named), `message names the file: ${result.error.message}`);
       assert.ok(!/\n\s+at /.test(result.error.message), 'no stack trace in the message');

@@ -24,7 +24,7 @@ export interface FailsCase {
   file: string;
   map?: string;
   wrong: string;
-  fails: { kind: string; rule?: string };
+  fails: { kind: string; rule?: string; row?: number };
 }
 
 /** One corpus entry. */
@@ -163,17 +163,17 @@ export const CORPUS: CorpusCase[] = [
   {
     file: 'unterminated_quote.csv',
     wrong: 'a quote opens in row 3 ("North) and never closes',
-    fails: { kind: 'parse_error', rule: 'unterminated_quote' },
+    fails: { kind: 'parse_error', rule: 'unterminated_quote', row: 3 },
   },
   {
     file: 'stray_carriage_return.csv',
     wrong: 'a bare carriage return inside row 3 ("4\\r0" in A)',
-    fails: { kind: 'parse_error', rule: 'stray_carriage_return' },
+    fails: { kind: 'parse_error', rule: 'stray_carriage_return', row: 3 },
   },
   {
     file: 'stray_quote.csv',
     wrong: 'row 4 has a field "South"ern: text after a closing quote',
-    fails: { kind: 'parse_error', rule: 'stray_quote' },
+    fails: { kind: 'parse_error', rule: 'stray_quote', row: 4 },
   },
   {
     file: 'mid_field_quote.csv',
@@ -206,7 +206,7 @@ export const CORPUS: CorpusCase[] = [
   {
     file: 'garbage.bin',
     wrong: '4 KiB of random bytes (the first thing DuckDB cannot read is a bare carriage return, in row 2)',
-    fails: { kind: 'parse_error', rule: 'stray_carriage_return' },
+    fails: { kind: 'parse_error', rule: 'stray_carriage_return', row: 2 },
   },
   {
     file: 'damaged.xlsx',

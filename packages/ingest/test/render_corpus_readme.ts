@@ -7,7 +7,10 @@ import { CORPUS, type CorpusCase, expectedExit } from './corpus_cases.ts';
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', '\\n');
 
 function outcome(c: CorpusCase): string {
-  if ('fails' in c) return `not loaded: \`${c.fails.kind}\`${c.fails.rule ? ` rule \`${c.fails.rule}\`` : ''}`;
+  if ('fails' in c) {
+    const row = c.fails.row !== undefined ? ` (row ${c.fails.row})` : '';
+    return `not loaded: \`${c.fails.kind}\`${c.fails.rule ? ` rule \`${c.fails.rule}\`` : ''}${row}`;
+  }
   if (c.loads.issues.length === 0) return 'loads clean';
   return c.loads.issues
     .map((i) => {
