@@ -15,7 +15,7 @@ export interface CliRun {
 }
 
 /** Runs `node apps/cli/bin/tally.js ...args` from the repository root, without color. */
-export function runCli(args: string[], timeoutMs = 60_000): Promise<CliRun> {
+export function runCli(args: string[], timeoutMs = 180_000): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
