@@ -15,7 +15,7 @@ test('fuzz: 200 generated CSV/TSV/JSON/garbage files and mutated real rows give 
   try {
     await fc.assert(
       fc.asyncProperty(fuzzInputArb, async (input) => {
-        const r = await runFuzzCase(input, dir);
+        const r = await runFuzzCase(input, dir, 60_000);
         outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
         assert.equal(r.problem, undefined, `${input.kind} ${input.name}: ${r.outcome}: ${r.problem}`);
       }),
