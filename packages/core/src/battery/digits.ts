@@ -1,5 +1,5 @@
 /** Digit extraction and digit-frequency tests shared by the digit methods. */
-import { chiSquareSurvival } from '../numeric/distributions.ts';
+import { chiSquareUpperTail } from './tails.ts';
 
 /** True for a finite, non-negative integer count. */
 export function isCount(c: number): boolean {
@@ -84,7 +84,7 @@ export function chiSquareDigits(
 ): { chi2: number; df: number; pValue: number } {
   const chi2 = chiSquareDigitsStatistic(observed, probs, from);
   const df = 9 - from;
-  return { chi2, df, pValue: chiSquareSurvival(chi2, df) };
+  return { chi2, df, pValue: chiSquareUpperTail(chi2, df) };
 }
 
 /** Uniform probabilities over the ten digits. */

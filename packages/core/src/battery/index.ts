@@ -11,4 +11,5 @@ export * from './fast_binomial.ts';
 export * from './moment_bootstrap.ts';
 export * from './moments.ts';
 export * from './run_battery.ts';
+export * from './tails.ts';
 export * from './targets.ts';

@@ -17,7 +17,7 @@
 import { asForensicMethod } from '../battery/as_forensic_method.ts';
 import type { CellMethod } from '../battery/cell.ts';
 import { chiSquareDigits, chiSquareDigitsStatistic, histogramMean, isCount, uniformDigits } from '../battery/digits.ts';
-import { twoSidedNormalP } from '../numeric/distributions.ts';
+import { normalTwoSided } from '../battery/tails.ts';
 import { err, ok } from '../result.ts';
 
 const MIN_COUNTS = 10;
@@ -89,7 +89,7 @@ export function makeLastDigitCell(minCount = 10): CellMethod {
             mean: eftMean,
             nullMean: 4.5,
             z,
-            pValue: twoSidedNormalP(z),
+            pValue: normalTwoSided(z),
             n: nAll,
             frequencies: Array.from(all),
           },

@@ -25,7 +25,7 @@ import {
   isCount,
   secondDigit,
 } from '../battery/digits.ts';
-import { twoSidedNormalP } from '../numeric/distributions.ts';
+import { normalTwoSided } from '../battery/tails.ts';
 import { err, ok } from '../result.ts';
 
 const NULL = digitMoments(benfordSecond);
@@ -73,7 +73,7 @@ export const secondDigitBenfordCell: CellMethod = {
     return ok({
       statistic: mean,
       statisticName: 'mean_second_digit',
-      pValue: twoSidedNormalP(z),
+      pValue: normalTwoSided(z),
       pValueKind: 'asymptotic',
       n,
       excluded,

@@ -21,7 +21,7 @@ import { asForensicMethod } from '../battery/as_forensic_method.ts';
 import type { CellMethod } from '../battery/cell.ts';
 import { cellSums, countUndefined } from '../battery/cell_sums.ts';
 import { meanY, slopeOfProductOnX, slopeYonX } from '../battery/moments.ts';
-import { twoSidedNormalP } from '../numeric/distributions.ts';
+import { normalTwoSided } from '../battery/tails.ts';
 import { err, ok } from '../result.ts';
 
 /** Excess Sobyanin-Sukhovolsky slope (votes/registered on turnout, minus mean share), robust z test. */
@@ -85,7 +85,7 @@ export const sobyaninSukhovolskyCell: CellMethod = {
     return ok({
       statistic: excess,
       statisticName: 'excess_slope',
-      pValue: v > 0 ? twoSidedNormalP(z) : null,
+      pValue: v > 0 ? normalTwoSided(z) : null,
       pValueKind: v > 0 ? 'asymptotic' : 'none',
       n,
       excluded: undef > 0 ? [{ reason: 'no turnout or share (denominator not positive)', count: undef }] : [],

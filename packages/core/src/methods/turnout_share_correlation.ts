@@ -16,7 +16,7 @@ import { asForensicMethod } from '../battery/as_forensic_method.ts';
 import type { CellMethod } from '../battery/cell.ts';
 import { cellSums, countUndefined } from '../battery/cell_sums.ts';
 import { correlation } from '../battery/moments.ts';
-import { twoSidedStudentP } from '../numeric/distributions.ts';
+import { studentTwoSided } from '../battery/tails.ts';
 import { err, ok } from '../result.ts';
 
 /** Pearson correlation of turnout and share, with the t test of r = 0. */
@@ -49,7 +49,7 @@ export const turnoutShareCorrelationCell: CellMethod = {
     return ok({
       statistic: r,
       statisticName: 'pearson_r',
-      pValue: Number.isFinite(t) ? twoSidedStudentP(t, df) : 0,
+      pValue: Number.isFinite(t) ? studentTwoSided(t, df) : 0,
       pValueKind: 'asymptotic',
       df,
       n: sums.w,
