@@ -95,6 +95,8 @@ export type AnalysisSpec =
 export interface Allegation {
   readonly file: string;
   readonly version: 1;
+  /** Language of the report and terminal text when --lang is not given (before the locale). */
+  readonly lang?: 'en' | 'es' | 'ru';
   readonly claim: Claim;
   readonly elections: readonly ElectionSpec[];
   readonly candidates: CandidateNames;
@@ -292,7 +294,8 @@ export function checkAllegation(value: unknown, file: string): Result<Allegation
 function checkOrThrow(value: unknown, file: string): Allegation {
   const base = dirname(resolve(file));
   const root = obj(value, 'allegation');
-  noExtra(root, ['version', 'claim', 'elections', 'candidates', 'alleged', 'analyses'], 'allegation');
+  noExtra(root, ['version', 'lang', 'claim', 'elections', 'candidates', 'alleged', 'analyses'], 'allegation');
+  const lang = root.lang === undefined ? undefined : oneOf(root.lang, ['en', 'es', 'ru'] as const, 'lang');
   if (root.version !== undefined && root.version !== 1) fail('version', `unsupported version ${String(root.version)}`);
   const c = obj(root.claim, 'claim');
   noExtra(c, ['text', 'by', 'date', 'source'], 'claim');
@@ -378,5 +381,14 @@ function checkOrThrow(value: unknown, file: string): Allegation {
   if (analyses.some((x) => x.method === 'latecount') && !alleged.cutoff) {
     fail('analyses', 'latecount needs alleged.cutoff (a snapshot, percentile or time)');
   }
-  return { file: resolve(file), version: 1, claim, elections, candidates, alleged, analyses };
+  return {
+    file: resolve(file),
+    version: 1,
+    ...(lang ? { lang } : {}),
+    claim,
+    elections,
+    candidates,
+    alleged,
+    analyses,
+  };
 }

@@ -12,6 +12,7 @@ import type {
   MethodNote,
   Report,
   ResultWithContext,
+  RowAccount,
   ValidationIssue,
   VerdictReason,
 } from './model.ts';
@@ -22,6 +23,8 @@ import { decideVerdict } from './verdict.ts';
 /** Everything buildReport needs. */
 export interface ReportInput {
   readonly title: string;
+  /** `title` as a catalogue message (renderers prefer it). */
+  readonly titleMessage?: Message;
   readonly allegation?: AllegationSummary;
   /** Threshold for the adjusted p-values; default 0.05. */
   readonly alpha?: number;
@@ -32,6 +35,8 @@ export interface ReportInput {
   readonly results: readonly ResultWithContext[];
   readonly validationIssues?: readonly ValidationIssue[];
   readonly inputs: readonly InputFile[];
+  /** Row accounting of each table read: rows = analysed + excluded. */
+  readonly rows?: readonly RowAccount[];
   readonly seed: number;
   readonly version: string;
   /** Measured calibration per method id. */
@@ -243,6 +248,7 @@ export function buildReport(input: ReportInput): Result<Report> {
       warnings: [...r.warnings],
       details: r.details,
       plot: c.plot ?? defaultPlot(r),
+      messages: c.messages ?? {},
     };
   });
 
@@ -255,6 +261,7 @@ export function buildReport(input: ReportInput): Result<Report> {
   return ok({
     schema: 'tally.report/1',
     title: input.title,
+    titleMessage: input.titleMessage ?? null,
     lang,
     version: input.version,
     seed: input.seed,
@@ -266,6 +273,7 @@ export function buildReport(input: ReportInput): Result<Report> {
           ...(input.allegation.claimant === undefined ? {} : { claimant: input.allegation.claimant }),
           ...(input.allegation.date === undefined ? {} : { date: input.allegation.date }),
           ...(input.allegation.scope === undefined ? {} : { scope: input.allegation.scope }),
+          ...(input.allegation.scopeMessage === undefined ? {} : { scopeMessage: input.allegation.scopeMessage }),
         }
       : null,
     summary: {
@@ -280,6 +288,7 @@ export function buildReport(input: ReportInput): Result<Report> {
     findings,
     validationIssues: issues,
     inputs: [...input.inputs].sort((a, b) => cmp(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 })),
+    rows: [...(input.rows ?? [])].sort((a, b) => cmp(a.file, b.file)),
     methods,
     caveats: caveatMessages(alpha, correction, lang).map((m) => localise(m, lang)),
     notes: (input.notes ?? []).map((n) =>

@@ -1,5 +1,6 @@
 export * from './build_report.ts';
 export * from './families.ts';
+export * from './i18n/exclusions.ts';
 export * from './i18n/index.ts';
 export * from './model.ts';
 export * from './multiple_testing.ts';

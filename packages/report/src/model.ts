@@ -38,6 +38,19 @@ export interface Calibration {
   readonly power?: number;
   /** The manipulation simulated for `power`, in words (e.g. "5-point inflation in 5% of stations"). */
   readonly powerScenario?: string;
+  /** `powerScenario` as a catalogue message, so renderers can show it in any language. */
+  readonly powerScenarioMessage?: Message;
+}
+
+/**
+ * Catalogue messages for caller text of a finding; renderers prefer them to the plain strings (which stay in the
+ * JSON, in English), so a report renders in any language.
+ */
+export interface FindingMessages {
+  readonly methodTitle?: Message;
+  readonly effectName?: Message;
+  readonly region?: Message;
+  readonly target?: Message;
 }
 
 /** How the audit relates one MethodResult to the allegation. */
@@ -65,6 +78,8 @@ export interface FindingContext {
   readonly role?: FindingRole;
   /** Sort key: lower comes first (default 0); ties are ordered by method, target, region, statistic name. */
   readonly order?: number;
+  /** Catalogue messages for the caller text above (method title, effect name, region, target). */
+  readonly messages?: FindingMessages;
 }
 
 /** One method result plus its context. */
@@ -80,6 +95,8 @@ export interface AllegationSummary {
   readonly date?: string;
   /** What is alleged, in words (e.g. "mesas counted after the TREP halt"). */
   readonly scope?: string;
+  /** `scope` as a catalogue message. */
+  readonly scopeMessage?: Message;
 }
 
 /** A row-level data problem found at ingest (same shape as @tally/ingest's ValidationIssue). */
@@ -96,6 +113,15 @@ export interface ValidationIssue {
 export interface InputFile {
   readonly path: string;
   readonly sha256: string;
+}
+
+/** No data loss: for one input table, rows = analysed + the sum of `excluded` (counted by the rule that excluded them). */
+export interface RowAccount {
+  /** Path as the report gives paths (relative to the allegation file). */
+  readonly file: string;
+  readonly rows: number;
+  readonly analysed: number;
+  readonly excluded: readonly { readonly reason: string; readonly count: number }[];
 }
 
 /** A method's note for the report's method section. */
@@ -151,6 +177,8 @@ export interface Finding {
   readonly warnings: readonly string[];
   readonly details: Record<string, unknown>;
   readonly plot: PlotData | null;
+  /** Catalogue messages for the caller text (empty when the caller gave none). */
+  readonly messages: FindingMessages;
 }
 
 /** Counts for the summary. */
@@ -169,6 +197,8 @@ export interface ReportSummary {
 export interface Report {
   readonly schema: 'tally.report/1';
   readonly title: string;
+  /** `title` as a catalogue message, or null when the caller gave plain text only. */
+  readonly titleMessage: Message | null;
   readonly lang: Lang;
   readonly version: string;
   readonly seed: number;
@@ -179,6 +209,8 @@ export interface Report {
   readonly findings: readonly Finding[];
   readonly validationIssues: readonly ValidationIssue[];
   readonly inputs: readonly InputFile[];
+  /** Row accounting of each table read (empty when the caller gave none). Each finding's own exclusions are in it. */
+  readonly rows: readonly RowAccount[];
   readonly methods: readonly MethodNote[];
   readonly caveats: readonly LocalisedText[];
   /** Caller notes, in the order given (e.g. analyses not run and why). */

@@ -132,6 +132,7 @@ export function lateCountResults(
       context: {
         direction: 'positive',
         effectName: `final margin minus projected margin, ${target} (points)`,
+        messages: { effectName: { key: 'effect.projection_gap', params: { target } } },
         methodTitle: counterfactualProjection.title,
         family: 'late_count',
         order: 1,
@@ -167,6 +168,7 @@ export function lateCountResults(
       context: {
         direction: 'positive',
         effectName: `jump in station margin at the cutoff, ${target} (points)`,
+        messages: { effectName: { key: 'effect.discontinuity', params: { target } } },
         methodTitle: discontinuity.title,
         family: 'late_count',
         order: 1,
@@ -192,6 +194,10 @@ export function lateCountResults(
           direction: 'positive',
           effectName: `jump in station margin at the cutoff within ${fe.level} areas, ${target} (points)`,
           methodTitle: `${discontinuity.title}, with ${fe.level} fixed effects`,
+          messages: {
+            methodTitle: { key: 'method.discontinuity_fixed_effects', params: { level: fe.level } },
+            effectName: { key: 'effect.discontinuity_fixed_effects', params: { level: fe.level, target } },
+          },
           family: 'late_count',
           order: 1,
         },

@@ -18,7 +18,15 @@ import {
   shareDenominator,
 } from '@tally/core';
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
-import { type Calibration, familyOf, type ReportInput, type ResultWithContext } from '@tally/report';
+import {
+  type Calibration,
+  familyOf,
+  type Message,
+  type MessageParam,
+  type ReportInput,
+  type ResultWithContext,
+} from '@tally/report';
+import { rowAccount } from '../row_account.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 
@@ -31,6 +39,8 @@ function relativeTo(allegationFile: string, file: string): string {
 export interface SkippedAnalysis {
   readonly method: string;
   readonly reason: string;
+  /** The reason as a catalogue message, when it is one of the audit's own (not a message from core). */
+  readonly message?: Message;
 }
 
 /** What the audit computed, before the report's decisions. */
@@ -108,6 +118,14 @@ function persistenceRun(
       : {
           power,
           powerScenario: `${allegedVotes ?? 0} votes switched to ${a.names.favoured} in the flagged stations, spread by their valid votes (it would move this statistic by ${shift >= 0 ? '+' : ''}${shift.toFixed(2)} points)`,
+          powerScenarioMessage: {
+            key: 'scenario.persistence',
+            params: {
+              votes: { kind: 'count', value: allegedVotes ?? 0 },
+              candidate: a.names.favoured,
+              shift: { kind: 'signed', value: shift, digits: 2 },
+            },
+          },
         }),
   };
   const result: MethodResult = {
@@ -126,6 +144,12 @@ function persistenceRun(
           calibration,
           minStations: 10,
           order: 2,
+          messages: {
+            effectName: {
+              key: 'effect.persistence',
+              params: { candidate: a.names.favoured, a: a.spec.id, b: b.spec.id },
+            },
+          },
           plot: {
             kind: 'persistence_scatter',
             electionA: a.spec.id,
@@ -161,12 +185,12 @@ function batteryRun(
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
     if (!methodRegistry.some((m) => m.id === id))
-      skipped.push({ method: id, reason: 'no such method in the registry' });
+      skipped.push({ method: id, reason: 'no such method in the registry', message: { key: 'skip.unknown_method' } });
   }
   const excluded = new Set(spec.exclude ?? []);
   methods.forEach((m) => {
     if (excluded.has(m.id)) {
-      skipped.push({ method: m.id, reason: 'excluded by the allegation file' });
+      skipped.push({ method: m.id, reason: 'excluded by the allegation file', message: { key: 'skip.excluded' } });
       return;
     }
     // Seeds follow the method id, not its position, so adding a method changes no other result.
@@ -182,7 +206,11 @@ function batteryRun(
       if (result.region) continue;
       const scoped = subset ? { ...result, region: 'flagged stations' } : result;
       const plot = batteryPlot(result, table, resolved.alleged.names.favoured);
-      results.push({ result: scoped, context: { methodTitle: m.title, order: 3, ...(plot ? { plot } : {}) } });
+      const messages = subset ? { region: { key: 'label.flagged_stations' } as const } : {};
+      results.push({
+        result: scoped,
+        context: { methodTitle: m.title, order: 3, messages, ...(plot ? { plot } : {}) },
+      });
     }
   });
   return { results, skipped };
@@ -208,7 +236,12 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
       out = cutoff
         ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved))
-        : { results: [], skipped: [{ method: 'latecount', reason: 'the allegation has no cutoff' }] };
+        : {
+            results: [],
+            skipped: [
+              { method: 'latecount', reason: 'the allegation has no cutoff', message: { key: 'skip.no_cutoff' } },
+            ],
+          };
     }
     results.push(...out.results);
     skipped.push(...out.skipped);
@@ -217,21 +250,45 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
   return {
     input: {
       title: `Audit: ${al.claim.by}, ${al.claim.date}`,
-      allegation: { claim: al.claim.text, claimant: al.claim.by, date: al.claim.date, scope },
+      titleMessage: { key: 'audit.title', params: { by: al.claim.by, date: al.claim.date } },
+      allegation: {
+        claim: al.claim.text,
+        claimant: al.claim.by,
+        date: al.claim.date,
+        scope,
+        scopeMessage: scopeMessage(resolved),
+      },
       results,
       // Paths relative to the allegation file, so the report does not depend on where the repository lives.
       validationIssues: resolved.issues.map((i) => ({ ...i, file: relativeTo(al.file, i.file) })),
       inputs: resolved.inputs,
+      rows: [...resolved.elections.values()]
+        .map((e) => e.loaded)
+        .concat(resolved.snapshot?.loaded ? [resolved.snapshot.loaded] : [])
+        .map((l) => ({ ...rowAccount(l), file: relativeTo(al.file, l.file) })),
       seed,
       version,
       methods: methodNotes(results),
       notes: [
         ...(allegedVotes !== undefined && size?.votes === undefined
           ? [
-              `Alleged size: ${allegedVotes} votes switched from ${a.names.rival} to ${a.names.favoured}, the fewest whose reversal brings the margin down to the ${size?.threshold}-point threshold (derived from alleged.size.threshold).`,
+              {
+                key: 'note.alleged_size',
+                params: {
+                  votes: { kind: 'count', value: allegedVotes },
+                  rival: a.names.rival ?? '',
+                  favoured: a.names.favoured,
+                  threshold: size?.threshold ?? 0,
+                },
+              } satisfies Message,
             ]
           : []),
-        ...skipped.map((x) => `${x.method} was not run: ${x.reason}`),
+        ...skipped.map(
+          (x): Message => ({
+            key: 'note.not_run',
+            params: { method: x.method, reason: x.message ? { kind: 'message', message: x.message } : x.reason },
+          }),
+        ),
       ],
     },
     skipped,
@@ -260,6 +317,38 @@ function describeScope(resolved: ResolvedAllegation): string {
   if (s.stations) parts.push(s.stations.kind === 'filter' ? 'stations matching a filter' : 'listed stations');
   if (s.whole) parts.push('the whole election');
   return `${parts.join(', ')} of ${s.election}: ${resolved.flaggedCount} of ${resolved.alleged.table.n} stations`;
+}
+
+/** describeScope as a catalogue message, so the report can show it in any language. */
+function scopeMessage(resolved: ResolvedAllegation): Message {
+  const s = resolved.allegation.alleged;
+  const parts: MessageParam[] = [];
+  const msg = (key: Message['key'], params?: Message['params']): MessageParam => ({
+    kind: 'message',
+    message: params ? { key, params } : { key },
+  });
+  if (s.cutoff) {
+    const c = s.cutoff;
+    const what: MessageParam =
+      c.kind === 'snapshot'
+        ? msg('scope.snapshot', { id: c.snapshot })
+        : c.kind === 'time'
+          ? c.iso
+          : msg('scope.percentile', { value: c.value });
+    parts.push(msg('scope.after_cutoff', { cutoff: what }));
+  }
+  if (s.region) parts.push(msg('scope.in_region', { level: s.region.level, label: s.region.label }));
+  if (s.stations) parts.push(msg(s.stations.kind === 'filter' ? 'scope.filter' : 'scope.listed'));
+  if (s.whole) parts.push(msg('scope.whole'));
+  return {
+    key: 'scope.summary',
+    params: {
+      what: { kind: 'list', items: parts },
+      election: s.election,
+      flagged: { kind: 'count', value: resolved.flaggedCount },
+      n: { kind: 'count', value: resolved.alleged.table.n },
+    },
+  };
 }
 
 function methodNotes(results: readonly ResultWithContext[]): ReportInput['methods'] {

@@ -22,7 +22,9 @@ export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, strin
 export type MessageParam =
   | string
   | number
-  | { readonly kind: 'p' | 'percent' | 'number' | 'count'; readonly value: number; readonly digits?: number };
+  | { readonly kind: 'p' | 'percent' | 'number' | 'count' | 'signed'; readonly value: number; readonly digits?: number }
+  | { readonly kind: 'message'; readonly message: Message }
+  | { readonly kind: 'list'; readonly items: readonly MessageParam[] };
 
 /** A message reference: the catalogue key and its parameters, so any renderer can show it in any language. */
 export interface Message {
@@ -115,6 +117,17 @@ function formatParam(value: MessageParam, lang: Lang): string {
       return formatPercent(value.value, lang, value.digits ?? 1);
     case 'count':
       return formatNumber(value.value, lang, { maximumFractionDigits: 0 });
+    case 'signed': {
+      const text = formatNumber(value.value, lang, {
+        maximumFractionDigits: value.digits ?? 2,
+        minimumFractionDigits: value.digits ?? 2,
+      });
+      return value.value >= 0 ? `+${text}` : text;
+    }
+    case 'message':
+      return renderMessage(value.message, lang);
+    case 'list':
+      return value.items.map((x) => formatParam(x, lang)).join(', ');
     case 'number':
       return formatNumber(value.value, lang, value.digits === undefined ? {} : { maximumFractionDigits: value.digits });
   }
@@ -134,4 +147,29 @@ export function translate(lang: Lang, key: MessageKey, params: Readonly<Record<s
 /** Renders a message reference in `lang`. */
 export function renderMessage(message: Message, lang: Lang): string {
   return translate(lang, message.key, message.params);
+}
+
+/** True when every catalogue has `key` (e.g. a method title `method.<id>`). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The catalogue title of a method id in `lang`, or `fallback` when the catalogue has none. */
+export function methodTitle(id: string, lang: Lang, fallback: string = id): string {
+  const key = `method.${id}`;
+  return hasMessage(key) ? translate(lang, key) : fallback;
+}
+
+/**
+ * The language of a POSIX locale environment (LC_ALL, then LC_MESSAGES, then LANG, as gettext reads them), e.g.
+ * es_BO.UTF-8 -> es; null when unset, "C"/"POSIX", or a language without a catalogue.
+ */
+export function langFromLocale(env: Readonly<Record<string, string | undefined>>): Lang | null {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    const code = value.split(/[_.@-]/)[0].toLowerCase();
+    return isLang(code) ? code : null;
+  }
+  return null;
 }

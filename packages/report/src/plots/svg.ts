@@ -8,11 +8,12 @@ import type { Lang } from '../i18n/index.ts';
 
 const NUMBER_LOCALES: Record<
   Lang,
-  { decimal: string; thousands: string; grouping: number[]; currency: [string, string] }
+  { decimal: string; thousands: string; grouping: number[]; currency: [string, string]; percent?: string }
 > = {
   en: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] },
-  es: { decimal: ',', thousands: '.', grouping: [3], currency: ['', '\u00a0€'] },
-  ru: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0₽'] },
+  // Spanish and Russian write a space before the percent sign (10,57 %), as the catalogues' formatPercent does.
+  es: { decimal: ',', thousands: '.', grouping: [3], currency: ['', '\u00a0€'], percent: '\u00a0%' },
+  ru: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0₽'], percent: '\u00a0%' },
 };
 
 /**

@@ -1,5 +1,6 @@
 /** Text shared by the renderers, always re-localised from message keys so any report renders in any language. */
 import { caveatMessages } from '../build_report.ts';
+import { exclusionReason } from '../i18n/exclusions.ts';
 import {
   formatNumber,
   formatPercent,
@@ -7,10 +8,11 @@ import {
   type Lang,
   type MessageKey,
   type MessageParam,
+  methodTitle,
   renderMessage,
   translate,
 } from '../i18n/index.ts';
-import type { Finding, Report, Verdict } from '../model.ts';
+import type { AllegationSummary, Finding, MethodNote, Report, Verdict } from '../model.ts';
 
 /** Most validation issues listed in the HTML and Markdown reports (report.json keeps them all). */
 export const MAX_ISSUES_SHOWN = 500;
@@ -28,9 +30,51 @@ export function verdictLabel(verdict: Verdict, lang: Lang): string {
   return translate(lang, `verdict.${verdict}`);
 }
 
-/** The region's display name ("all stations" for the whole table). */
+/** The region's display name ("all stations" for the whole table; the caller's message when it gave one). */
 export function regionLabel(f: Finding, lang: Lang): string {
+  if (f.messages?.region) return renderMessage(f.messages.region, lang);
   return f.region === '' ? translate(lang, 'label.whole_data') : f.region;
+}
+
+/** The finding's method title in `lang`: the caller's message, else the catalogue title of the method id. */
+export function findingTitle(f: Finding, lang: Lang): string {
+  if (f.messages?.methodTitle) return renderMessage(f.messages.methodTitle, lang);
+  return methodTitle(f.method, lang, f.methodTitle);
+}
+
+/** The finding's target in `lang` (core's fixed target "turnout" is translated; names in the data are not). */
+export function targetLabel(f: Finding, lang: Lang): string {
+  if (f.messages?.target) return renderMessage(f.messages.target, lang);
+  return f.target === 'turnout' ? translate(lang, 'target.turnout') : f.target;
+}
+
+/** The name of the finding's effect in `lang`. */
+export function effectLabel(f: Finding, lang: Lang): string {
+  return f.messages?.effectName ? renderMessage(f.messages.effectName, lang) : f.effectName;
+}
+
+/** The finding's explanation in `lang`, with the method title and effect name it quotes localised too. */
+export function explanationText(f: Finding, lang: Lang): string {
+  const m = f.explanation.message;
+  const params: Record<string, MessageParam> = { ...m.params };
+  if ('method' in params) params.method = findingTitle(f, lang);
+  if ('effectName' in params) params.effectName = effectLabel(f, lang);
+  return renderMessage({ key: m.key, params }, lang);
+}
+
+/** The report title in `lang`. */
+export function reportTitle(report: Report, lang: Lang): string {
+  return report.titleMessage ? renderMessage(report.titleMessage, lang) : report.title;
+}
+
+/** What is alleged, in `lang`. */
+export function scopeText(a: AllegationSummary, lang: Lang): string | undefined {
+  return a.scopeMessage ? renderMessage(a.scopeMessage, lang) : a.scope;
+}
+
+/** A method note's title in `lang`. */
+export function noteTitle(m: MethodNote, lang: Lang): string {
+  return methodTitle(m.id, lang, m.title);
 }
 
 /** p-value for display, or an em dash when the method has no test. */
@@ -56,7 +100,8 @@ export interface FindingText {
 /** The localised texts of a finding. */
 export function findingText(f: Finding, lang: Lang): FindingText {
   const t = translator(lang);
-  const target = f.target ? ` — ${f.target}` : '';
+  const target = f.target ? ` — ${targetLabel(f, lang)}` : '';
+  const title = findingTitle(f, lang);
   const calibration: string[] = [];
   if (f.calibration) {
     calibration.push(
@@ -69,32 +114,35 @@ export function findingText(f: Finding, lang: Lang): FindingText {
     if (f.calibration.power !== undefined)
       calibration.push(
         t('calibration.power', {
-          scenario: f.calibration.powerScenario ?? '—',
+          scenario: f.calibration.powerScenarioMessage
+            ? renderMessage(f.calibration.powerScenarioMessage, lang)
+            : (f.calibration.powerScenario ?? '—'),
           power: { kind: 'percent', value: f.calibration.power, digits: 0 },
         }),
       );
   }
   const facts: [string, string][] = [
-    [t('label.method'), f.methodTitle === f.method ? f.method : `${f.methodTitle} · ${f.method}`],
+    [t('label.method'), title === f.method ? f.method : `${title} · ${f.method}`],
     [t('label.region'), regionLabel(f, lang)],
     [t('label.statistic'), statisticLabel(f, lang)],
     [t('label.p_value'), `${pLabel(f.pValue, lang)} (${t(`p.kind.${f.pValueKind}`)})`],
     [t('label.adjusted_p'), pLabel(f.adjustedPValue, lang)],
     [t('label.stations'), formatNumber(f.n, lang, { maximumFractionDigits: 0 })],
   ];
-  if (f.direction !== 'any') facts.push([t('label.effect'), `${f.effectName} = ${formatNumber(f.effect, lang)}`]);
+  if (f.direction !== 'any')
+    facts.push([t('label.effect'), `${effectLabel(f, lang)} = ${formatNumber(f.effect, lang)}`]);
   const excluded = f.excluded.reduce((a, e) => a + e.count, 0);
   if (excluded > 0)
     facts.push([
       t('label.excluded'),
-      `${formatNumber(excluded, lang)} (${f.excluded.map((e) => `${e.reason}: ${formatNumber(e.count, lang)}`).join('; ')})`,
+      `${formatNumber(excluded, lang)} (${f.excluded.map((e) => `${exclusionReason(e.reason, lang)}: ${formatNumber(e.count, lang)}`).join('; ')})`,
     ]);
   if (f.replicates !== null) facts.push([t('label.replicates'), formatNumber(f.replicates, lang)]);
   if (f.calibration) facts.push([t('label.calibration'), formatPercent(f.calibration.falsePositiveRate, lang)]);
   return {
-    title: `${f.methodTitle}${target}`,
+    title: `${title}${target}`,
     verdict: verdictLabel(f.verdict, lang),
-    explanation: renderMessage(f.explanation.message, lang),
+    explanation: explanationText(f, lang),
     innocent: f.innocentExplanations.map((e) => translate(lang, e.key)),
     calibration,
     facts,

@@ -9,12 +9,17 @@ import { renderSvg } from '../plots/svg.ts';
 import {
   caveatTexts,
   findingText,
+  findingTitle,
   MAX_ISSUES_SHOWN,
   noteTexts,
+  noteTitle,
   pLabel,
   regionLabel,
+  reportTitle,
+  scopeText,
   summaryLines,
   type Translator,
+  targetLabel,
   translator,
   verdictLabel,
 } from './common.ts';
@@ -144,6 +149,7 @@ async function findingHtml(f: Finding, index: number, lang: Lang, t: Translator)
 export async function renderHtml(report: Report, lang: Lang = report.lang): Promise<string> {
   const t = translator(lang);
   const s = report.summary;
+  const title = reportTitle(report, lang);
   const out: string[] = [
     '<!doctype html>',
     `<html lang="${lang}">`,
@@ -152,12 +158,12 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data: blob:">`,
     `<meta name="generator" content="Tally ${esc(report.version)}">`,
-    `<title>${esc(report.title)}</title>`,
+    `<title>${esc(title)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    `<header><h1>${esc(report.title)}</h1><p class="sub">${esc(t('heading.report'))}</p></header>`,
+    `<header><h1>${esc(title)}</h1><p class="sub">${esc(t('heading.report'))}</p></header>`,
     `<section id="summary"><h2>${esc(t('heading.summary'))}</h2>`,
     '<div class="counts">',
     `<div class="count v-consistent"><b>${s.consistent_with_allegation}</b>${esc(verdictLabel('consistent_with_allegation', lang))}</div>`,
@@ -174,7 +180,7 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
     const facts: [string, string | undefined][] = [
       [t('label.claimant'), a.claimant],
       [t('label.date'), a.date],
-      [t('label.scope'), a.scope],
+      [t('label.scope'), scopeText(a, lang)],
     ];
     out.push(
       `<section id="allegation"><h2>${esc(t('heading.allegation'))}</h2><blockquote>${esc(a.claim)}</blockquote>`,
@@ -191,8 +197,8 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
       tableHtml(
         [t('label.method'), t('label.target'), t('label.region'), t('label.adjusted_p'), t('label.verdict')],
         report.findings.map((f, i) => [
-          `<a href="#finding-${i + 1}">${esc(f.methodTitle)}</a>`,
-          esc(f.target || '—'),
+          `<a href="#finding-${i + 1}">${esc(findingTitle(f, lang))}</a>`,
+          esc(targetLabel(f, lang) || '—'),
           esc(regionLabel(f, lang)),
           esc(pLabel(f.adjustedPValue, lang)),
           `<span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang))}</span>`,
@@ -251,7 +257,7 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
       `<section id="methods"><h2>${esc(t('heading.methods'))}</h2>`,
       ...report.methods.map(
         (m) =>
-          `<p><b>${esc(m.title)}</b> (<code>${esc(m.id)}</code>). ${esc(m.summary)}<br><span class="sub">${esc(t('label.reference'))}: ${esc(m.reference)}</span></p>`,
+          `<p><b>${esc(noteTitle(m, lang))}</b> (<code>${esc(m.id)}</code>). ${esc(m.summary)}<br><span class="sub">${esc(t('label.reference'))}: ${esc(m.reference)}</span></p>`,
       ),
       '</section>',
     );

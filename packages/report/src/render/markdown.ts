@@ -4,11 +4,16 @@ import type { Report } from '../model.ts';
 import {
   caveatTexts,
   findingText,
+  findingTitle,
   MAX_ISSUES_SHOWN,
   noteTexts,
+  noteTitle,
   pLabel,
   regionLabel,
+  reportTitle,
+  scopeText,
   summaryLines,
+  targetLabel,
   translator,
   verdictLabel,
 } from './common.ts';
@@ -32,7 +37,7 @@ function table(header: string[], rows: string[][]): string[] {
 /** The report as Markdown in `lang` (default: the report's language). */
 export function renderMarkdown(report: Report, lang: Lang = report.lang): string {
   const t = translator(lang);
-  const out: string[] = [`# ${mdEscape(report.title)}`, '', `*${t('heading.report')}*`, ''];
+  const out: string[] = [`# ${mdEscape(reportTitle(report, lang))}`, '', `*${t('heading.report')}*`, ''];
 
   out.push(`## ${t('heading.summary')}`, '');
   for (const line of summaryLines(report, lang)) out.push(`- ${mdEscape(line)}`);
@@ -43,7 +48,8 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
     out.push(`## ${t('heading.allegation')}`, '', `> ${mdEscape(a.claim)}`, '');
     if (a.claimant) out.push(`- **${t('label.claimant')}:** ${mdEscape(a.claimant)}`);
     if (a.date) out.push(`- **${t('label.date')}:** ${mdEscape(a.date)}`);
-    if (a.scope) out.push(`- **${t('label.scope')}:** ${mdEscape(a.scope)}`);
+    const scope = scopeText(a, lang);
+    if (scope) out.push(`- **${t('label.scope')}:** ${mdEscape(scope)}`);
     out.push('');
   }
 
@@ -53,8 +59,8 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
       ...table(
         [t('label.method'), t('label.target'), t('label.region'), t('label.adjusted_p'), t('label.verdict')],
         report.findings.map((f) => [
-          f.methodTitle,
-          f.target || '—',
+          findingTitle(f, lang),
+          targetLabel(f, lang) || '—',
           regionLabel(f, lang),
           pLabel(f.adjustedPValue, lang),
           verdictLabel(f.verdict, lang),
@@ -118,7 +124,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
     out.push(`## ${t('heading.methods')}`, '');
     for (const m of report.methods) {
       out.push(
-        `- **${mdEscape(m.title)}** (\`${m.id}\`): ${mdEscape(m.summary)} ${t('label.reference')}: ${mdEscape(m.reference)}`,
+        `- **${mdEscape(noteTitle(m, lang))}** (\`${m.id}\`): ${mdEscape(m.summary)} ${t('label.reference')}: ${mdEscape(m.reference)}`,
       );
     }
     out.push('');

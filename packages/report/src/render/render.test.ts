@@ -127,7 +127,12 @@ test('terminal summary: one line per finding, ANSI colour only when asked', () =
   assert.ok(!plain.includes(esc));
   assert.ok(renderTerminalSummary(rep, 'en', { color: true }).includes(esc));
   assert.equal((plain.match(/^\[[!?-]\] /gm) ?? []).length, 6);
-  assert.ok(plain.includes('[!] Consistent with the allegation  Persistence (difference in differences) — MAS'));
+  // The catalogue title of the method id wins over the caller's methodTitle, so it can be shown in any language.
+  assert.ok(
+    plain.includes(
+      '[!] Consistent with the allegation  Persistence of flagged units across elections (difference-in-differences) — MAS',
+    ),
+  );
   assert.ok(plain.endsWith('\n'));
 });
 

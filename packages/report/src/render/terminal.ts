@@ -1,7 +1,17 @@
 /** A short terminal summary of a report: one line per finding, the decision rule and the main caveat. */
 import type { Lang } from '../i18n/index.ts';
 import type { Report, Verdict } from '../model.ts';
-import { caveatTexts, pLabel, regionLabel, summaryLines, translator, verdictLabel } from './common.ts';
+import {
+  caveatTexts,
+  findingTitle,
+  pLabel,
+  regionLabel,
+  reportTitle,
+  summaryLines,
+  targetLabel,
+  translator,
+  verdictLabel,
+} from './common.ts';
 
 /** Options for renderTerminalSummary. */
 export interface TerminalOptions {
@@ -21,13 +31,15 @@ const RESET = '\u001b[0m';
 export function renderTerminalSummary(report: Report, lang: Lang = report.lang, options: TerminalOptions = {}): string {
   const t = translator(lang);
   const bold = (s: string) => (options.color ? `\u001b[1m${s}${RESET}` : s);
-  const out: string[] = [bold(report.title)];
+  const out: string[] = [bold(reportTitle(report, lang))];
   if (report.allegation) out.push(`${t('label.claim')}: ${report.allegation.claim}`);
   out.push('');
   for (const f of report.findings) {
     const verdict = `[${MARK[f.verdict]}] ${verdictLabel(f.verdict, lang)}`;
-    const where = [f.target, f.region === '' ? '' : regionLabel(f, lang)].filter((x) => x !== '').join(', ');
-    const line = `${options.color ? `${SGR[f.verdict]}${verdict}${RESET}` : verdict}  ${f.methodTitle}${where ? ` — ${where}` : ''}  ${t('label.adjusted_p')}: ${pLabel(f.adjustedPValue, lang)}`;
+    const where = [targetLabel(f, lang), f.region === '' ? '' : regionLabel(f, lang)]
+      .filter((x) => x !== '')
+      .join(', ');
+    const line = `${options.color ? `${SGR[f.verdict]}${verdict}${RESET}` : verdict}  ${findingTitle(f, lang)}${where ? ` — ${where}` : ''}  ${t('label.adjusted_p')}: ${pLabel(f.adjustedPValue, lang)}`;
     out.push(line);
   }
   if (report.findings.length > 0) out.push('');
