@@ -77,7 +77,7 @@ test('Bolivia: the README command writes report.json and a self-contained report
   assert.ok(!json.includes(ROOT), 'no absolute paths in report.json');
   assert.ok(!/fraud detected/i.test(json));
   const notes = (JSON.parse(json) as { notes: { text: string }[] }).notes.map((n) => n.text);
-  assert.ok(notes.some((t) => /^Alleged size: \d+ votes/.test(t)));
+  assert.ok(notes.some((t) => /^Alleged size: [\d,]+ votes/.test(t)));
 
   // Persistence at recinto level: 5,236 of the 5,477 recintos of 2020 match 2019 by code.
   const p = report.findings.find((f) => f.method === 'persistence');

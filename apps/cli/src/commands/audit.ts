@@ -2,10 +2,11 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAllegation, resolveAllegation } from '@tally/ingest';
-import { buildReport, isLang, renderHtml, renderJson, renderTerminalSummary } from '@tally/report';
+import { buildReport, type Lang, renderHtml, renderJson, renderTerminalSummary, translate } from '@tally/report';
 import { Command } from 'commander';
 import { runAudit, type SkippedAnalysis } from '../audit/run_audit.ts';
 import { DataError, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
+import { LANG_HELP, resolveLang } from '../lang.ts';
 import { TALLY_VERSION } from '../version.ts';
 
 /** Writes a file atomically: a temporary file in the same folder, then a rename over the target. */
@@ -23,8 +24,13 @@ function parseSeed(text: string): number {
   return seed;
 }
 
-function notRun(skipped: readonly SkippedAnalysis[], color: boolean): string {
-  return skipped.map((x) => `${paint(`not run: ${x.method}`, 'yellow', color)}: ${x.reason}\n`).join('');
+function notRun(skipped: readonly SkippedAnalysis[], lang: Lang, color: boolean): string {
+  return skipped
+    .map((x) => {
+      const reason = x.message ? translate(lang, x.message.key, x.message.params) : x.reason;
+      return `${paint(translate(lang, 'cli.not_run', { method: x.method, reason }), 'yellow', color)}\n`;
+    })
+    .join('');
 }
 
 /** The `audit` command. */
@@ -34,19 +40,21 @@ export function auditCommand(): Command {
     .argument('<allegation>', 'allegation file, YAML or JSON (see docs/allegation.md)')
     .requiredOption('--out <dir>', 'folder for report.json and report.html (created if missing)')
     .option('--seed <n>', 'seed of every random step (same seed, same report)', '1')
-    .option('--lang <code>', 'language of the report text: en, es or ru', 'en')
+    .option('--lang <code>', LANG_HELP)
     .option('--json', 'print report.json to stdout instead of the summary')
-    .action(async (file: string, opts: { out: string; seed: string; lang: string; json?: boolean }) => {
+    .action(async (file: string, opts: { out: string; seed: string; lang?: string; json?: boolean }) => {
       const started = process.hrtime.bigint();
       const seed = parseSeed(opts.seed);
-      const lang = opts.lang;
-      if (!isLang(lang)) throw new UsageError(`--lang must be en, es or ru, got "${lang}"`);
+      if (opts.lang !== undefined) resolveLang(opts.lang);
       const allegation = readAllegation(file);
       if (!allegation.ok) throw failure(allegation.error);
+      const lang = resolveLang(opts.lang, allegation.value.lang);
       const resolved = await resolveAllegation(allegation.value);
       if (!resolved.ok) throw failure(resolved.error);
       const run = runAudit(resolved.value, seed, TALLY_VERSION);
-      const report = buildReport({ ...run.input, lang });
+      // report.json is the same whatever the language asked for: its text is English (the reference catalogue) and
+      // every text carries its message key, so the HTML and the terminal are rendered in `lang` from the same report.
+      const report = buildReport({ ...run.input, lang: 'en' });
       if (!report.ok) throw new DataError(report.error.message);
       const json = renderJson(report.value);
       const html = await renderHtml(report.value, lang);
@@ -62,10 +70,13 @@ export function auditCommand(): Command {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const color = useColor();
         process.stdout.write(renderTerminalSummary(report.value, lang, { color }));
-        process.stdout.write(notRun(run.skipped, color));
-        process.stdout.write(
-          `Wrote ${join(opts.out, 'report.json')} and ${join(opts.out, 'report.html')} in ${seconds.toFixed(1)} s.\n`,
-        );
+        process.stdout.write(notRun(run.skipped, lang, color));
+        const wrote = translate(lang, 'cli.wrote', {
+          json: join(opts.out, 'report.json'),
+          html: join(opts.out, 'report.html'),
+          seconds: { kind: 'number', value: seconds, digits: 1 },
+        });
+        process.stdout.write(`${wrote}\n`);
       }
     });
 }
