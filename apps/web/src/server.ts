@@ -48,6 +48,10 @@ export async function startServer(
   }
   return new Promise((resolvePromise) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+      // Idle keep-alive sockets outlive the client's pool timeout, so a reused socket is never closed mid-request.
+      const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+      http.keepAliveTimeout = 30_000;
+      http.headersTimeout = 31_000;
       const host = info.address.includes(':') ? `[${info.address}]` : info.address;
       resolvePromise({
         url: `http://${host}:${info.port}/`,
