@@ -24,5 +24,12 @@ async function loadMain() {
   return import('../src/main.ts');
 }
 
+// Ctrl-C while the CLI is still loading: nothing has been written yet. main() installs the real handler.
+const early = () => {
+  process.stderr.write('tally: cancelled while starting; nothing was written\n');
+  process.exit(130);
+};
+process.once('SIGINT', early);
 const { main } = await loadMain();
+process.off('SIGINT', early);
 process.exitCode = await main(process.argv);

@@ -1,5 +1,6 @@
 /** The `tally` command: builds the commander program and maps failures to exit codes (0 ok, 1 data, 2 usage). */
 import { Command, CommanderError } from 'commander';
+import { installCancellation } from './atomic_output.ts';
 import { DataError, paint, UsageError, useColor } from './cli_io.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { auditCommand } from './commands/audit.ts';
@@ -38,6 +39,7 @@ function configure(command: Command): void {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   configure(program);
+  const uninstallCancellation = installCancellation();
   try {
     await program.parseAsync(argv);
     return 0;
@@ -63,5 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     else
       process.stderr.write('This is a bug in Tally, not in your data. Set TALLY_DEBUG=1 for details and report it.\n');
     return 1;
+  } finally {
+    uninstallCancellation();
   }
 }

@@ -55,7 +55,7 @@ export interface ResolvedAllegation {
   readonly flagged: Uint8Array;
   readonly flaggedCount: number;
   /** The cutoff's snapshot table, when the cutoff is a snapshot. */
-  readonly snapshot?: { readonly id: string; readonly table: StationTable };
+  readonly snapshot?: { readonly id: string; readonly table: StationTable; readonly loaded?: LoadedTable };
   readonly inputs: readonly InputHash[];
   readonly issues: readonly ValidationIssue[];
 }
@@ -288,7 +288,7 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
       if (!snap.ok) return problem(allegation.file, `alleged.cutoff.snapshot: ${snap.error.message}`);
       files.add(join(alleged.spec.data, 'manifest.json'));
       files.add(snap.value.file);
-      snapshot = { id, table: snap.value.table };
+      snapshot = { id, table: snap.value.table, loaded: snap.value };
     }
     const late = cutoffLate(allegation, table, spec.cutoff, snapshot?.table);
     if (!late.ok) return late;

@@ -1,20 +1,14 @@
 /** `tally audit <allegation> --out DIR`: an allegation in, an evidence report out (JSON, HTML, terminal summary). */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAllegation, resolveAllegation } from '@tally/ingest';
 import { buildReport, type Lang, renderHtml, renderJson, renderTerminalSummary, translate } from '@tally/report';
 import { Command } from 'commander';
+import { commitOutputs } from '../atomic_output.ts';
 import { runAudit, type SkippedAnalysis } from '../audit/run_audit.ts';
 import { DataError, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { TALLY_VERSION } from '../version.ts';
-
-/** Writes a file atomically: a temporary file in the same folder, then a rename over the target. */
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
 
 function parseSeed(text: string): number {
   const seed = Number(text);
@@ -60,8 +54,10 @@ export function auditCommand(): Command {
       const html = await renderHtml(report.value, lang);
       try {
         mkdirSync(opts.out, { recursive: true });
-        writeAtomic(join(opts.out, 'report.json'), json);
-        writeAtomic(join(opts.out, 'report.html'), html);
+        await commitOutputs([
+          { path: join(opts.out, 'report.json'), data: json },
+          { path: join(opts.out, 'report.html'), data: html },
+        ]);
       } catch (e) {
         throw new DataError(`cannot write the report to ${opts.out}: ${(e as Error).message}`);
       }

@@ -1,5 +1,5 @@
 /** `tally calibrate`: each method's measured false-positive rate and power on simulated elections. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type CalibrationConditions,
@@ -16,6 +16,7 @@ import {
   summarizeForJson,
 } from '@tally/core';
 import { Command } from 'commander';
+import { commitOutputs, type OutputFile } from '../atomic_output.ts';
 import { failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
 import { calibrationMarkdown, methodBlock, withMethodBlock } from './calibrate_docs.ts';
 import { calibratableMethods, calibrateAll, defaultWorkers, planFor } from './calibrate_run.ts';
@@ -197,8 +198,8 @@ export function calibrateCommand(): Command {
             }
           : {}),
       };
-      if (flags.out) writeFileSync(flags.out, `${JSON.stringify(json, null, 2)}\n`);
-      if (flags.writeDocs && plan) writeDocs(all, primary, plan, flags);
+      if (flags.out) await commitOutputs([{ path: flags.out, data: `${JSON.stringify(json, null, 2)}\n` }]);
+      if (flags.writeDocs && plan) await writeDocs(all, primary, plan, flags);
       if (flags.json) {
         printJson(json);
         return;
@@ -219,12 +220,12 @@ function commandLine(plan: CalibrationPlan, flags: CalibrateFlags): string {
   return parts.join(' ');
 }
 
-function writeDocs(
+async function writeDocs(
   summaries: CalibrationSummary[],
   pages: CalibrationSummary[],
   plan: CalibrationPlan,
   flags: CalibrateFlags,
-): void {
+): Promise<void> {
   const command = commandLine(plan, flags);
   // Keep measured records of methods not re-run this time (e.g. --methods a subset).
   let previous: CalibrationSummary[] = [];
@@ -233,15 +234,18 @@ function writeDocs(
   const merged = [...previous.filter((p) => !fresh.has(`${p.method}|${p.conditions.label}`)), ...summaries].sort(
     (a, b) => a.method.localeCompare(b.method) || a.conditions.label.localeCompare(b.conditions.label),
   );
-  writeFileSync(MEASURED_FILE, `${JSON.stringify(merged, null, 2)}\n`);
-  writeFileSync(DOCS_FILE, `${calibrationMarkdown(merged, command)}\n`);
+  const files: OutputFile[] = [
+    { path: MEASURED_FILE, data: `${JSON.stringify(merged, null, 2)}\n` },
+    { path: DOCS_FILE, data: `${calibrationMarkdown(merged, command)}\n` },
+  ];
   // Method pages quote the first (realistic) conditions of the run.
   for (const s of pages) {
     if (DIAGNOSTIC_CONDITIONS.includes(s.conditions.label)) continue;
     const page = join('docs', 'methods', `${s.method}.md`);
     if (!existsSync(page)) continue;
-    writeFileSync(page, withMethodBlock(readFileSync(page, 'utf8'), methodBlock(s, command)));
+    files.push({ path: page, data: withMethodBlock(readFileSync(page, 'utf8'), methodBlock(s, command)) });
   }
+  await commitOutputs(files);
   process.stderr.write(`wrote ${DOCS_FILE}, ${MEASURED_FILE} and the calibration block of each method page\n`);
 }
 

@@ -14,6 +14,7 @@ import {
 import { readManifest } from '@tally/ingest';
 import { Command } from 'commander';
 import { failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { type RowAccount, rowAccount } from '../row_account.ts';
 
 interface LatecountOptions {
   cutoff: string;
@@ -51,7 +52,7 @@ const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/;
 async function resolveInputs(
   input: string,
   opts: LatecountOptions,
-): Promise<{ final: StationTable; cutoff: CutoffSpec }> {
+): Promise<{ final: StationTable; cutoff: CutoffSpec; accounts: RowAccount[] }> {
   let isDir = false;
   try {
     isDir = statSync(input).isDirectory();
@@ -72,7 +73,11 @@ async function resolveInputs(
         throw new UsageError(`--cutoff ${snap.id} is the table being cut; name the final count with --dataset`);
       const final = await loadInputOrExit(input, { dataset: finalId, ...quiet });
       const snapshot = await loadInputOrExit(input, { dataset: snap.id, ...quiet });
-      return { final: final.table, cutoff: { kind: 'snapshot', snapshot: snapshot.table, label: snap.id } };
+      return {
+        final: final.table,
+        cutoff: { kind: 'snapshot', snapshot: snapshot.table, label: snap.id },
+        accounts: [rowAccount(final), rowAccount(snapshot)],
+      };
     }
     const final = await loadInputOrExit(input, { dataset: opts.dataset ?? m.default, ...quiet });
     return {
@@ -81,10 +86,11 @@ async function resolveInputs(
         opts,
         m.datasets.filter((d) => d.kind === 'snapshot').map((d) => d.id),
       ),
+      accounts: [rowAccount(final)],
     };
   }
   const final = await loadInputOrExit(input, { preset: opts.preset, map: opts.map, ...quiet });
-  return { final: final.table, cutoff: cutoffValue(opts, []) };
+  return { final: final.table, cutoff: cutoffValue(opts, []), accounts: [rowAccount(final)] };
 }
 
 function cutoffValue(opts: LatecountOptions, snapshots: string[]): CutoffSpec {
@@ -100,7 +106,11 @@ function cutoffValue(opts: LatecountOptions, snapshots: string[]): CutoffSpec {
 }
 
 /** Loads `--other` (a folder, folder:dataset, or file) and its margins per site key. */
-async function loadOther(final: StationTable, opts: LatecountOptions): Promise<OtherElection | undefined> {
+async function loadOther(
+  final: StationTable,
+  opts: LatecountOptions,
+  accounts: RowAccount[],
+): Promise<OtherElection | undefined> {
   if (opts.other === undefined) return undefined;
   const levels = final.regions.map((r) => r.name);
   const level = opts.otherKey ?? (levels.includes('recinto_code') ? 'recinto_code' : levels[levels.length - 1]);
@@ -111,6 +121,7 @@ async function loadOther(final: StationTable, opts: LatecountOptions): Promise<O
   const m = /^(.*):([^:/\\]+)$/.exec(opts.other);
   const [path, dataset] = m !== null && !/^[A-Za-z]$/.test(m[1]) ? [m[1], m[2]] : [opts.other, undefined];
   const loaded = await loadInputOrExit(path, { dataset, quiet: opts.json });
+  accounts.push(rowAccount(loaded));
   const names = opts.otherCandidates?.split(',').map((x) => x.trim());
   const margins = marginsBySite(loaded.table, level, names);
   if (!margins.ok) throw failure(margins.error);
@@ -171,8 +182,8 @@ export function latecountCommand(): Command {
       };
       const seed = number('seed', opts.seed, true);
       const candidates = opts.candidates?.split(',').map((s) => s.trim());
-      const { final, cutoff } = await resolveInputs(input, opts);
-      const otherElection = await loadOther(final, opts);
+      const { final, cutoff, accounts } = await resolveInputs(input, opts);
+      const otherElection = await loadOther(final, opts, accounts);
       const report = runLateCount(
         final,
         cutoff,
@@ -191,7 +202,7 @@ export function latecountCommand(): Command {
         createRng(seed),
       );
       if (!report.ok) throw failure(report.error);
-      if (opts.json) printJson({ input, election: final.meta.name, ...report.value });
+      if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
       else printSummary(final, report.value);
     });
 }

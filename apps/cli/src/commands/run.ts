@@ -26,6 +26,7 @@ import { runChunked } from '@tally/parallel';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { rowAccount } from '../row_account.ts';
 
 interface RunOptions {
   preset?: string;
@@ -201,6 +202,7 @@ export function runCommand(): Command {
           preset: loaded.mapping.id,
           election: table.meta,
           stations: table.n,
+          rowAccounting: [rowAccount(loaded)],
           methods: [...methods.battery, ...methods.other].map((m) => m.id),
           by: report.by,
           seed: report.seed,

@@ -1,5 +1,4 @@
 /** `tally simulate`: writes a seeded synthetic election (optionally with injected manipulation) and its ground truth. */
-import { writeFileSync } from 'node:fs';
 import {
   createRng,
   type InjectionSpec,
@@ -11,6 +10,7 @@ import {
   simulationLike,
 } from '@tally/core';
 import { Command } from 'commander';
+import { commitOutputs } from '../atomic_output.ts';
 import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
 import { groundTruthCsv, simulatedTableCsv } from './simulate_csv.ts';
 
@@ -88,8 +88,10 @@ export function simulateCommand(): Command {
       let election = simulateElection(resolved.value, rng);
       for (const spec of specs) election = injectFraud(election, spec, rng);
       const truthPath = flags.truth ?? truthPathFor(flags.out);
-      writeFileSync(flags.out, simulatedTableCsv(election.table));
-      writeFileSync(truthPath, groundTruthCsv(election.table, election.truth));
+      await commitOutputs([
+        { path: flags.out, data: simulatedTableCsv(election.table) },
+        { path: truthPath, data: groundTruthCsv(election.table, election.truth) },
+      ]);
       let manipulated = 0;
       for (let i = 0; i < election.table.n; i++) manipulated += election.truth.fraudulent[i];
       const summary = {

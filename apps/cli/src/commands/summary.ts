@@ -3,6 +3,7 @@
 import { type GroupSummary, summarize } from '@tally/core';
 import { Command } from 'commander';
 import { loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { rowAccount } from '../row_account.ts';
 
 /** The summary command. */
 export function summaryCommand(): Command {
@@ -31,6 +32,7 @@ export function summaryCommand(): Command {
             election: loaded.table.meta,
             rows: loaded.rows,
             rowsExcluded: loaded.rowsExcluded,
+            rowAccounting: [rowAccount(loaded)],
             warnings,
             ...summary,
           });
