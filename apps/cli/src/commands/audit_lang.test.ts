@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { CATALOGUES, type Lang, type MessageKey, type Report, renderHtml, renderJson } from '@tally/report';
+import { CATALOGUES, type Lang, type Report, renderHtml, renderJson } from '@tally/report';
+import { englishFragments } from '../../../../packages/report/test/english_fragments.ts';
 import { ROOT, runCli, runMain } from '../../test/run_cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-audit-lang-'));
@@ -20,16 +21,6 @@ const FIXTURE = join(ROOT, 'packages/ingest/test/fixtures/allegation/valid.yaml'
 // Started together: the two audits are the slow part of this file.
 const bolivia = runCli(['audit', BOLIVIA, '--out', join(dir, 'bo'), '--lang', 'es']);
 const russia = runCli(['audit', RUSSIA, '--out', join(dir, 'ru')], 180_000);
-
-/** Literal parts (between placeholders) of the English messages that read differently in `lang`. */
-function englishFragments(lang: Exclude<Lang, 'en'>, min = 12): string[] {
-  const out = new Set<string>();
-  for (const [key, text] of Object.entries(CATALOGUES.en)) {
-    if (CATALOGUES[lang][key as MessageKey] === text) continue;
-    for (const part of text.split(/\{[A-Za-z0-9_]+\}/)) if (part.trim().length >= min) out.add(part.trim());
-  }
-  return [...out];
-}
 
 function unescapeHtml(s: string): string {
   return s

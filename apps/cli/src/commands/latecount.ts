@@ -3,7 +3,6 @@ import { statSync } from 'node:fs';
 import {
   type CutoffSpec,
   createRng,
-  type LateCountReport,
   marginsBySite,
   type OtherElection,
   type ProjectionOptions,
@@ -13,7 +12,9 @@ import {
 } from '@tally/core';
 import { readManifest } from '@tally/ingest';
 import { Command } from 'commander';
-import { failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
+import { LANG_HELP, resolveLang } from '../lang.ts';
+import { latecountSummary } from '../latecount_text.ts';
 import { type RowAccount, rowAccount } from '../row_account.ts';
 
 interface LatecountOptions {
@@ -37,6 +38,7 @@ interface LatecountOptions {
   otherCandidates?: string;
   otherKey?: string;
   json?: boolean;
+  lang?: string;
 }
 
 function number(name: string, text: string, integer = false): number {
@@ -172,7 +174,9 @@ export function latecountCommand(): Command {
       'region level whose labels join the two elections (default: recinto_code, else the narrowest)',
     )
     .option('--json', 'print one JSON object')
+    .option('--lang <code>', LANG_HELP)
     .action(async (input: string, opts: LatecountOptions) => {
+      const lang = resolveLang(opts.lang);
       const projection: ProjectionOptions = {
         sims: number('sims', opts.sims, true),
         threshold: number('threshold', opts.threshold),
@@ -203,85 +207,6 @@ export function latecountCommand(): Command {
       );
       if (!report.ok) throw failure(report.error);
       if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
-      else printSummary(final, report.value);
+      else process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
     });
-}
-
-const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
-const int = (x: number): string => x.toLocaleString('en-US');
-const signed = (x: number): string => (x >= 0 ? `+${f2(x)}` : f2(x));
-
-function printSummary(final: StationTable, r: LateCountReport): void {
-  const out: string[] = [];
-  out.push(paint(`Late-count analysis: ${final.meta.name}, cut at ${r.cutoff}`, 'bold'));
-  out.push(`Margin followed: ${r.candidates.a} minus ${r.candidates.b}, in points of the official denominator`);
-  out.push(
-    `Counted at the cutoff: ${int(r.countedStations)} of ${int(r.stations)} stations (${f2(r.countedStationsPct)}%), ` +
-      `${f2(r.countedRegisteredPct)}% of registered voters`,
-  );
-  out.push(
-    `Margin of counted stations ${f2(r.countedMargin)}; final ${f2(r.finalMargin)}; late shift ${signed(r.lateShift)} ` +
-      `(late stations alone: ${f2(r.lateMargin)})`,
-  );
-  const p = r.projection;
-  if ('skipped' in p) out.push(`Projection: not run (${p.skipped})`);
-  else {
-    out.push(
-      `Projection from counted stations (${int(p.sims)} sims, ${p.rule} rule, ${p.scale} scaling, areas with >= ${p.minDonors} counted): ` +
-        `median ${f2(p.median)}, 95% interval [${f2(p.lo)}, ${f2(p.hi)}]; at or above ${p.threshold} in ${f2(100 * p.shareAbove)}% of sims`,
-    );
-    out.push(
-      `  actual final ${f2(p.actualFinalMargin)} (${signed(p.gap)} from the median); stations projected by area: ${p.levels.map((l) => `${l.level} ${int(l.stations)}`).join(', ')}`,
-    );
-  }
-  const d = r.discontinuity;
-  if ('skipped' in d) out.push(`Discontinuity: not run (${d.skipped})`);
-  else {
-    const pl = d.placebo;
-    out.push(
-      `Discontinuity at position ${f2(d.cutoff)}: jump ${signed(d.estimate)} points (SE ${f2(d.se)}, p = ${d.pValue.toPrecision(2)}), bandwidth ${f2(d.bandwidth)}` +
-        (pl ? `; placebo cutoffs with a jump as large: ${f2(100 * pl.shareAtLeast)}% of ${pl.estimates.length}` : ''),
-    );
-    if (d.fixedEffects)
-      out.push(
-        `  with ${d.fixedEffects.level} fixed effects: ${signed(d.fixedEffects.estimate)} (SE ${f2(d.fixedEffects.se)})`,
-      );
-  }
-  const c = r.composition;
-  if ('skipped' in c) out.push(`Composition: not run (${c.skipped})`);
-  else {
-    const narrow = c.regions[c.regions.length - 1];
-    if (narrow)
-      out.push(
-        `Composition: late stations voting like early ones of their own ${narrow.level} explain ${f2(100 * narrow.shareExplained)}% of the late shift`,
-      );
-    const o = c.otherElection;
-    if (o)
-      out.push(
-        `  with ${o.name} at the same sites (${int(o.matchedEarly)} early, ${int(o.matchedLate)} late stations matched): ` +
-          `${f2(100 * o.shareExplained)}% of the matched late-minus-early difference explained`,
-      );
-  }
-  const s = r.snapshotDiff;
-  if (s !== null) {
-    if ('skipped' in s) out.push(`Snapshot diff: not run (${s.skipped})`);
-    else
-      out.push(
-        `Snapshot vs final: ${int(s.changedStations)} of ${int(s.common)} common stations changed; totals ${
-          Object.entries(s.totals)
-            .filter(([, v]) => v !== 0)
-            .map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${int(v)}`)
-            .join(', ') || 'none'
-        }`,
-      );
-  }
-  for (const w of r.warnings) out.push(paint(`warning: ${w}`, 'yellow'));
-  out.push(
-    paint(
-      'A late shift alone does not show manipulation: late stations are often rural or remote and vote differently ' +
-        '(Bolivia 2020 is the negative control). See docs/methods/latecount.md.',
-      'dim',
-    ),
-  );
-  process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -23,9 +23,11 @@ import {
   selectStations,
 } from '@tally/core';
 import { runChunked } from '@tally/parallel';
+import { formatNumber, type Lang, translate } from '@tally/report';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { LANG_HELP, resolveLang } from '../lang.ts';
 import { rowAccount } from '../row_account.ts';
 
 interface RunOptions {
@@ -39,6 +41,7 @@ interface RunOptions {
   candidates?: string;
   threads?: string;
   json?: boolean;
+  lang?: string;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -147,7 +150,9 @@ export function runCommand(): Command {
     .option('--candidates <names>', 'comma-separated candidates (default: every candidate with >= 5% nationally)')
     .option('--threads <N>', 'worker threads for the per-region bootstrap (default 1; results do not depend on it)')
     .option('--json', 'print one JSON object')
+    .option('--lang <code>', LANG_HELP)
     .action(async (input: string, opts: RunOptions) => {
+      const lang = resolveLang(opts.lang);
       const methods = chooseMethods(list(opts.methods));
       const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
       const seed = integerOption('seed', opts.seed, 0);
@@ -214,7 +219,7 @@ export function runCommand(): Command {
         });
         return;
       }
-      printTable(table.meta.name, loaded.file, report, results);
+      printTable(table.meta.name, loaded.file, report, results, lang);
     });
 }
 
@@ -224,10 +229,10 @@ function skippedLines(report: BatteryReport): string[] {
     .map((s) => `${s.method} / ${s.target}${s.region ? ` / ${s.region}` : ''}: ${s.error.message}`);
 }
 
-function num(x: number | null | undefined, digits = 4): string {
+function num(x: number | null | undefined, lang: Lang, digits = 4): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(1);
-  return x.toFixed(digits);
+  if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(1).replace('.', lang === 'en' ? '.' : ',');
+  return formatNumber(x, lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 function printTable(
@@ -235,37 +240,43 @@ function printTable(
   file: string,
   report: BatteryReport,
   results: (MethodResult & { pAdjusted: number | null })[],
+  lang: Lang,
 ): void {
   const out = process.stdout;
   out.write(`${paint(name, 'bold')}\n${file}\n`);
   out.write(
-    `bootstrap: ${report.replicates} replicates, seed ${report.seed}, ${Math.round(report.level * 100)}% percentile intervals; ` +
-      'p(BH): Benjamini-Hochberg across all cells below\n',
+    `${translate(lang, 'cli.run.header', {
+      replicates: { kind: 'count', value: report.replicates },
+      seed: String(report.seed),
+      level: { kind: 'percent', value: report.level, digits: 0 },
+    })}\n`,
   );
   let region: string | undefined | null = null;
-  const header = `  ${'target'.padEnd(22)} ${'method'.padEnd(26)} ${'statistic'.padEnd(34)} ${'interval'.padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
+  const col = (key: 'col_target' | 'col_method' | 'col_statistic' | 'col_interval') =>
+    translate(lang, `cli.run.${key}`);
+  const header = `  ${col('col_target').padEnd(22)} ${col('col_method').padEnd(26)} ${col('col_statistic').padEnd(34)} ${col('col_interval').padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
   for (const r of results) {
     if (r.region !== region) {
       region = r.region;
-      out.write(
-        `\n${paint(region ?? (report.by ? 'all stations' : 'all stations'), 'bold')}\n${paint(header, 'dim')}\n`,
-      );
+      out.write(`\n${paint(region ?? translate(lang, 'label.whole_data'), 'bold')}\n${paint(header, 'dim')}\n`);
     }
     const boot = r.details.bootstrap as
       | { intervals: Record<string, { lower: number | null; upper: number | null }> }
       | undefined;
     const iv = boot?.intervals[r.statisticName];
-    const interval = iv && iv.lower !== null ? `[${num(iv.lower)}, ${num(iv.upper)}]` : '';
-    const stat = `${r.statisticName} ${num(r.statistic)}`;
+    const sep = lang === 'en' ? ', ' : '; ';
+    const interval = iv && iv.lower !== null ? `[${num(iv.lower, lang)}${sep}${num(iv.upper, lang)}]` : '';
+    const stat = `${r.statisticName} ${num(r.statistic, lang)}`;
+    const target = r.target === 'turnout' ? translate(lang, 'target.turnout') : (r.target ?? '');
     const flag = r.warnings.length > 0 ? paint(' !', 'yellow') : '';
     out.write(
-      `  ${(r.target ?? '').slice(0, 22).padEnd(22)} ${r.method.padEnd(26)} ${stat.slice(0, 34).padEnd(34)} ${interval.padEnd(21)} ${num(r.pValue).padStart(8)} ${num(r.pAdjusted).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
+      `  ${target.slice(0, 22).padEnd(22)} ${r.method.padEnd(26)} ${stat.slice(0, 34).padEnd(34)} ${interval.padEnd(21)} ${num(r.pValue, lang).padStart(8)} ${num(r.pAdjusted, lang).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
     );
   }
   const warned = results.filter((r) => r.warnings.length > 0).length;
-  if (warned > 0) out.write(`\n${warned} cell(s) marked ! carry warnings; --json lists them.\n`);
+  if (warned > 0) out.write(`\n${translate(lang, 'cli.run.warned', { n: { kind: 'count', value: warned } })}\n`);
   if (report.skipped.length > 0) {
-    out.write(`${report.skipped.length} cell(s) skipped (too few stations or degenerate data); --json lists them.\n`);
+    out.write(`${translate(lang, 'cli.run.skipped', { n: { kind: 'count', value: report.skipped.length } })}\n`);
   }
-  out.write('These are statistics, not verdicts: every method page in docs/methods lists innocent explanations.\n');
+  out.write(`${translate(lang, 'cli.run.footer')}\n`);
 }

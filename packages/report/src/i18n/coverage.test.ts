@@ -3,22 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { methodRegistry, persistence } from '@tally/core';
+import { englishFragments } from '../../test/english_fragments.ts';
 import { sampleReport } from '../../test/sample_report.ts';
 import { renderTerminalSummary } from '../render/terminal.ts';
 import { EXCLUSION_REASONS, exclusionReason } from './exclusions.ts';
-import { CATALOGUES, hasMessage, langFromLocale, type MessageKey, methodTitle, translate } from './index.ts';
+import { hasMessage, langFromLocale, type MessageKey, methodTitle, translate } from './index.ts';
 
 const CORE_SRC = join(import.meta.dirname, '..', '..', '..', 'core', 'src');
-
-/** Literal fragments (between placeholders) of the English messages that differ in `lang`, at least `min` long. */
-export function englishFragments(lang: 'es' | 'ru', min = 12): string[] {
-  const out = new Set<string>();
-  for (const [key, text] of Object.entries(CATALOGUES.en)) {
-    if (CATALOGUES[lang][key as MessageKey] === text) continue;
-    for (const part of text.split(/\{[A-Za-z0-9_]+\}/)) if (part.trim().length >= min) out.add(part.trim());
-  }
-  return [...out];
-}
 
 test('every method id of the registry has a title in every catalogue; the English one is the method title', () => {
   for (const m of [...methodRegistry, persistence]) {

@@ -230,6 +230,46 @@ export const en = {
 
   'cli.not_run': 'not run: {method}: {reason}',
   'cli.wrote': 'Wrote {json} and {html} in {seconds} s.',
+  'cli.latecount.title': 'Late-count analysis: {election}, cut at {cutoff}',
+  'cli.latecount.margin': 'Margin followed: {a} minus {b}, in points of the official denominator',
+  'cli.latecount.counted':
+    'Counted at the cutoff: {counted} of {stations} stations ({countedPct}), {registeredPct} of registered voters',
+  'cli.latecount.margins':
+    'Margin of counted stations {counted}; final {final}; late shift {shift} (late stations alone: {late})',
+  'cli.latecount.projection':
+    'Projection from counted stations ({sims} simulations, {rule} rule, {scale} scaling, areas with at least {minDonors} counted): median {median}, 95% interval [{lo}, {hi}]; at or above {threshold} in {share} of simulations',
+  'cli.latecount.projection_actual':
+    'actual final {actual} ({gap} from the median); stations projected by area: {levels}',
+  'cli.latecount.discontinuity':
+    'Discontinuity at position {cutoff}: jump {jump} points (SE {se}, p = {p}), bandwidth {bandwidth}',
+  'cli.latecount.placebo': 'placebo cutoffs with a jump as large: {share} of {n}',
+  'cli.latecount.fixed_effects': 'with {level} fixed effects: {jump} (SE {se})',
+  'cli.latecount.composition':
+    'Composition: late stations voting like early ones of their own {level} explain {share} of the late shift',
+  'cli.latecount.other':
+    'with {name} at the same sites ({early} early, {late} late stations matched): {share} of the matched late-minus-early difference explained',
+  'cli.latecount.snapshot': 'Snapshot vs final: {changed} of {common} common stations changed; totals {totals}',
+  'cli.latecount.none': 'none',
+  'cli.latecount.not_run': '{what}: not run ({reason})',
+  'cli.latecount.what_projection': 'Projection',
+  'cli.latecount.what_discontinuity': 'Discontinuity',
+  'cli.latecount.what_composition': 'Composition',
+  'cli.latecount.what_snapshot': 'Snapshot diff',
+  'cli.latecount.footer':
+    'A late shift alone does not show manipulation: late stations are often rural or remote and vote differently (Bolivia 2020 is the negative control). See docs/methods/latecount.md.',
+  'cli.count': '{n}',
+  'cli.warning': 'warning: {text}',
+
+  'cli.run.header':
+    'bootstrap: {replicates} replicates, seed {seed}, {level} percentile intervals; p(BH): Benjamini-Hochberg across all cells below',
+  'cli.run.col_target': 'target',
+  'cli.run.col_method': 'method',
+  'cli.run.col_statistic': 'statistic',
+  'cli.run.col_interval': 'interval',
+  'cli.run.warned': '{n} cell(s) marked ! carry warnings; --json lists them.',
+  'cli.run.skipped': '{n} cell(s) skipped (too few stations or degenerate data); --json lists them.',
+  'cli.run.footer':
+    'These are statistics, not verdicts: every method page in docs/methods lists innocent explanations.',
 } as const;
 
 /** A key of the message catalogue. */

@@ -235,4 +235,45 @@ export const es: Record<MessageKey, string> = {
 
   'cli.not_run': 'no ejecutado: {method}: {reason}',
   'cli.wrote': 'Se escribieron {json} y {html} en {seconds} s.',
+  'cli.latecount.title': 'Análisis del conteo tardío: {election}, corte en {cutoff}',
+  'cli.latecount.margin': 'Margen seguido: {a} menos {b}, en puntos del denominador oficial',
+  'cli.latecount.counted':
+    'Contadas en el corte: {counted} de {stations} mesas ({countedPct}), el {registeredPct} de los electores inscritos',
+  'cli.latecount.margins':
+    'Margen de las mesas contadas {counted}; final {final}; cambio tardío {shift} (solo las mesas tardías: {late})',
+  'cli.latecount.projection':
+    'Proyección desde las mesas contadas ({sims} simulaciones, regla {rule}, escala {scale}, áreas con al menos {minDonors} contadas): mediana {median}, intervalo del 95 % [{lo}; {hi}]; igual o superior a {threshold} en el {share} de las simulaciones',
+  'cli.latecount.projection_actual':
+    'final real {actual} ({gap} respecto de la mediana); mesas proyectadas por área: {levels}',
+  'cli.latecount.discontinuity':
+    'Discontinuidad en la posición {cutoff}: salto de {jump} puntos (EE {se}, p = {p}), ancho de banda {bandwidth}',
+  'cli.latecount.placebo': 'cortes placebo con un salto igual de grande: {share} de {n}',
+  'cli.latecount.fixed_effects': 'con efectos fijos de {level}: {jump} (EE {se})',
+  'cli.latecount.composition':
+    'Composición: si las mesas tardías votaran como las tempranas de su propio {level}, explicarían el {share} del cambio tardío',
+  'cli.latecount.other':
+    'con {name} en los mismos sitios ({early} mesas tempranas y {late} tardías emparejadas): se explica el {share} de la diferencia entre tardías y tempranas emparejadas',
+  'cli.latecount.snapshot':
+    'Instantánea frente al final: cambiaron {changed} de {common} mesas comunes; totales {totals}',
+  'cli.latecount.none': 'ninguno',
+  'cli.latecount.not_run': '{what}: no ejecutado ({reason})',
+  'cli.latecount.what_projection': 'Proyección',
+  'cli.latecount.what_discontinuity': 'Discontinuidad',
+  'cli.latecount.what_composition': 'Composición',
+  'cli.latecount.what_snapshot': 'Comparación de instantáneas',
+  'cli.latecount.footer':
+    'Un cambio tardío por sí solo no demuestra manipulación: las mesas tardías suelen ser rurales o remotas y votan de otro modo (Bolivia 2020 es el control negativo). Véase docs/methods/latecount.md.',
+  'cli.count': '{n}',
+  'cli.warning': 'advertencia: {text}',
+
+  'cli.run.header':
+    'bootstrap: {replicates} réplicas, semilla {seed}, intervalos de percentiles al {level}; p(BH): Benjamini-Hochberg sobre todas las celdas de abajo',
+  'cli.run.col_target': 'objetivo',
+  'cli.run.col_method': 'método',
+  'cli.run.col_statistic': 'estadístico',
+  'cli.run.col_interval': 'intervalo',
+  'cli.run.warned': '{n} celda(s) marcadas con ! tienen advertencias; --json las enumera.',
+  'cli.run.skipped': '{n} celda(s) omitidas (muy pocas mesas o datos degenerados); --json las enumera.',
+  'cli.run.footer':
+    'Son estadísticos, no veredictos: cada página de método en docs/methods enumera explicaciones inocentes.',
 };

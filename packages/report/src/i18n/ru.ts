@@ -233,4 +233,44 @@ export const ru: Record<MessageKey, string> = {
 
   'cli.not_run': 'не применялся: {method}: {reason}',
   'cli.wrote': 'Записаны {json} и {html} за {seconds} с.',
+  'cli.latecount.title': 'Анализ позднего подсчёта: {election}, отсечение в точке {cutoff}',
+  'cli.latecount.margin': 'Отслеживаемый отрыв: {a} минус {b}, в п. п. официального знаменателя',
+  'cli.latecount.counted':
+    'Подсчитано к точке отсечения: {counted} из {stations} участков ({countedPct}), {registeredPct} избирателей в списках',
+  'cli.latecount.margins':
+    'Отрыв на подсчитанных участках {counted}; итоговый {final}; поздний сдвиг {shift} (только поздние участки: {late})',
+  'cli.latecount.projection':
+    'Прогноз по подсчитанным участкам ({sims} симуляций, правило {rule}, масштабирование {scale}, единицы, где подсчитано не менее {minDonors}): медиана {median}, 95-процентный интервал [{lo}; {hi}]; не ниже {threshold} в {share} симуляций',
+  'cli.latecount.projection_actual':
+    'фактический итог {actual} ({gap} от медианы); участков спрогнозировано по единицам: {levels}',
+  'cli.latecount.discontinuity':
+    'Разрыв в позиции {cutoff}: скачок {jump} п. п. (СО {se}, p = {p}), ширина окна {bandwidth}',
+  'cli.latecount.placebo': 'плацебо-точки отсечения с не меньшим скачком: {share} из {n}',
+  'cli.latecount.fixed_effects': 'с фиксированными эффектами по уровню {level}: {jump} (СО {se})',
+  'cli.latecount.composition':
+    'Состав: если бы поздние участки голосовали как ранние в той же единице уровня {level}, это объяснило бы {share} позднего сдвига',
+  'cli.latecount.other':
+    'по выборам {name} на тех же местах (сопоставлено {early} ранних и {late} поздних участков): объяснено {share} разницы между поздними и ранними',
+  'cli.latecount.snapshot': 'Снимок и итог: изменились {changed} из {common} общих участков; итоги {totals}',
+  'cli.latecount.none': 'без изменений',
+  'cli.latecount.not_run': '{what}: не выполнялся ({reason})',
+  'cli.latecount.what_projection': 'Прогноз',
+  'cli.latecount.what_discontinuity': 'Разрыв',
+  'cli.latecount.what_composition': 'Состав',
+  'cli.latecount.what_snapshot': 'Сравнение снимков',
+  'cli.latecount.footer':
+    'Поздний сдвиг сам по себе не доказывает манипуляций: поздние участки часто сельские или отдалённые и голосуют иначе (Боливия 2020 — отрицательный контроль). См. docs/methods/latecount.md.',
+  'cli.count': '{n}',
+  'cli.warning': 'предупреждение: {text}',
+
+  'cli.run.header':
+    'бутстрэп: {replicates} повторов, seed {seed}, процентильные интервалы {level}; p(BH): поправка Бенджамини — Хохберга по всем ячейкам ниже',
+  'cli.run.col_target': 'показатель',
+  'cli.run.col_method': 'метод',
+  'cli.run.col_statistic': 'статистика',
+  'cli.run.col_interval': 'интервал',
+  'cli.run.warned': 'Ячеек с предупреждениями (отмечены !): {n}; все они есть в --json.',
+  'cli.run.skipped': 'Пропущено ячеек (слишком мало участков или вырожденные данные): {n}; все они есть в --json.',
+  'cli.run.footer':
+    'Это статистики, а не вердикты: на странице каждого метода в docs/methods перечислены объяснения, не связанные с фальсификацией.',
 };
