@@ -10,6 +10,7 @@ import {
   createRng,
   deriveSeed,
   type MethodResult,
+  measuredCalibrationFor,
   methodRegistry,
   persistence,
   persistenceByUnit,
@@ -165,6 +166,16 @@ function persistenceRun(
   };
 }
 
+/**
+ * The method's measured size on clean simulated elections like `table`, in the report's terms. Power is left out:
+ * it depends on the kind of manipulation simulated, and the allegation names none for a screen.
+ */
+export function measuredCalibration(methodId: string, table: StationTable): Calibration | undefined {
+  const c = measuredCalibrationFor(methodId, table);
+  if (!c || c.falsePositiveRate === null) return undefined;
+  return { falsePositiveRate: c.falsePositiveRate, alpha: c.alpha, runs: c.runs };
+}
+
 function batteryRun(
   resolved: ResolvedAllegation,
   spec: Extract<AnalysisSpec, { method: 'battery' }>,
@@ -209,7 +220,16 @@ function batteryRun(
       const messages = subset ? { region: { key: 'label.flagged_stations' } as const } : {};
       results.push({
         result: scoped,
-        context: { methodTitle: m.title, order: 3, messages, ...(plot ? { plot } : {}) },
+        // A screen: a general check of the flagged stations, not the allegation's own prediction. Its measured
+        // false-positive rate on clean simulated elections like these data decides whether a rejection can count.
+        context: {
+          methodTitle: m.title,
+          order: 3,
+          role: 'screen',
+          messages,
+          calibration: measuredCalibration(m.id, table),
+          ...(plot ? { plot } : {}),
+        },
       });
     }
   });
