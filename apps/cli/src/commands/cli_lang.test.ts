@@ -49,3 +49,19 @@ test('tally run --lang ru: headers, region label and footer from the catalogue; 
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--lang must be en, es or ru/);
 });
+
+test('tally summary and tally validate --lang es/ru: labels from the catalogue, numbers per language', async () => {
+  for (const lang of ['es', 'ru'] as const) {
+    const s = await runMain(['summary', BOLIVIA, '--lang', lang]);
+    assert.equal(s.code, 0, s.stderr);
+    assertNoEnglish(s.stdout, lang);
+    assert.match(s.stdout, /88,31\u00a0%/, 'turnout');
+    assert.match(s.stdout, lang === 'es' ? /mesas 34\.555 {2}inscritos 7\.315\.364/ : /участков 34\u00a0555/);
+    const v = await runMain(['validate', FIXTURE, '--lang', lang]);
+    assert.equal(v.code, 0, v.stderr);
+    assertNoEnglish(v.stdout, lang);
+    assert.match(v.stdout, lang === 'es' ? /filas, .* mesas leídas/ : /строк \d+, прочитано участков/);
+  }
+  const en = await runMain(['summary', BOLIVIA]);
+  assert.match(en.stdout, /stations 34,555 {2}registered 7,315,364/);
+});

@@ -1,8 +1,10 @@
 /** `tally summary`: totals, official shares, turnout and margins, overall and by a region level. */
 
 import { type GroupSummary, summarize } from '@tally/core';
+import { formatNumber, formatPercentUnits, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
 import { loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { LANG_HELP, resolveLang } from '../lang.ts';
 import { rowAccount } from '../row_account.ts';
 
 /** The summary command. */
@@ -15,8 +17,13 @@ export function summaryCommand(): Command {
     .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
     .option('--by <level>', 'also summarise each region of this level (e.g. department, region, tik)')
     .option('--json', 'print one JSON object')
+    .option('--lang <code>', LANG_HELP)
     .action(
-      async (input: string, opts: { preset?: string; map?: string; dataset?: string; by?: string; json?: boolean }) => {
+      async (
+        input: string,
+        opts: { preset?: string; map?: string; dataset?: string; by?: string; json?: boolean; lang?: string },
+      ) => {
+        const lang = resolveLang(opts.lang);
         const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
         const summary = summarize(loaded.table, opts.by);
         if (!summary) {
@@ -39,32 +46,42 @@ export function summaryCommand(): Command {
           return;
         }
         process.stdout.write(`${paint(loaded.table.meta.name, 'bold')}\n${loaded.file}\n`);
-        printGroup(summary);
+        printGroup(summary, lang);
         for (const r of summary.regions ?? []) {
           process.stdout.write(`\n${paint(r.region, 'bold')}\n`);
-          printGroup(r, 5);
+          printGroup(r, lang, 5);
         }
         if (warnings > 0)
-          process.stdout.write(`\n${warnings} validation warning(s): run \`tally validate\` to list them.\n`);
+          process.stdout.write(
+            `\n${translate(lang, 'cli.summary.warnings', { n: { kind: 'count', value: warnings } })}\n`,
+          );
       },
     );
 }
 
-function fmt(x: number | null, digits = 2): string {
-  return x === null ? 'n/a' : x.toFixed(digits);
+function fmt(x: number | null, lang: Lang, digits = 2): string {
+  return x === null ? '—' : formatNumber(x, lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function printGroup(g: GroupSummary, top = Number.POSITIVE_INFINITY): void {
+function printGroup(g: GroupSummary, lang: Lang, top = Number.POSITIVE_INFINITY): void {
   const out = process.stdout;
+  const int = (x: number) => formatNumber(x, lang, { maximumFractionDigits: 0 });
+  const pct = (x: number | null) =>
+    x === null ? '—' : formatPercentUnits(x, lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   out.write(
-    `  stations ${g.stations.toLocaleString('en-US')}  registered ${g.registered.toLocaleString('en-US')}  ` +
-      `ballots cast ${g.ballotsCast.toLocaleString('en-US')}  turnout ${fmt(g.turnout)}%\n`,
+    `  ${translate(lang, 'cli.summary.totals', {
+      stations: int(g.stations),
+      registered: int(g.registered),
+      ballots: int(g.ballotsCast),
+      turnout: pct(g.turnout),
+    })}\n`,
   );
-  out.write(`  shares of ${g.shareOf === 'valid' ? 'valid votes' : 'ballots found (valid + invalid)'}:\n`);
+  out.write(`  ${translate(lang, g.shareOf === 'valid' ? 'cli.summary.shares_valid' : 'cli.summary.shares_found')}\n`);
   for (const c of g.candidates.slice(0, top)) {
-    out.write(
-      `    ${c.name.padEnd(40)} ${c.votes.toLocaleString('en-US').padStart(12)}  ${fmt(c.share).padStart(6)}%\n`,
-    );
+    out.write(`    ${c.name.padEnd(40)} ${int(c.votes).padStart(12)}  ${pct(c.share).padStart(8)}\n`);
   }
-  if (g.margin) out.write(`  margin ${g.margin.leader} − ${g.margin.runnerUp}: ${fmt(g.margin.points, 3)} points\n`);
+  if (g.margin)
+    out.write(
+      `  ${translate(lang, 'cli.summary.margin', { a: g.margin.leader, b: g.margin.runnerUp, points: fmt(g.margin.points, lang, 3) })}\n`,
+    );
 }

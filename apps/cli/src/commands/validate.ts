@@ -1,8 +1,10 @@
 /** `tally validate`: lists every rule violation with file, row, column and rule; exit 1 on any error-level problem. */
 
 import { formatIssue } from '@tally/ingest';
+import { formatNumber, translate } from '@tally/report';
 import { Command } from 'commander';
 import { countIssues, DataError, loadInput, paint, printJson } from '../cli_io.ts';
+import { LANG_HELP, resolveLang } from '../lang.ts';
 
 /** The validate command. */
 export function validateCommand(): Command {
@@ -17,11 +19,14 @@ export function validateCommand(): Command {
     .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
     .option('--json', 'print one JSON object')
     .option('--limit <n>', 'issues to print per rule on the terminal (all are in --json)', '20')
+    .option('--lang <code>', LANG_HELP)
     .action(
       async (
         input: string,
-        opts: { preset?: string; map?: string; dataset?: string; json?: boolean; limit: string },
+        opts: { preset?: string; map?: string; dataset?: string; json?: boolean; limit: string; lang?: string },
       ) => {
+        const lang = resolveLang(opts.lang);
+        const int = (x: number) => formatNumber(x, lang, { maximumFractionDigits: 0 });
         const loaded = await loadInput(input, opts);
         const errors = loaded.issues.filter((i) => i.level === 'error').length;
         const warnings = loaded.issues.length - errors;
@@ -48,12 +53,22 @@ export function validateCommand(): Command {
           }
           for (const c of countIssues(loaded.issues)) {
             if (c.count > limit)
-              process.stdout.write(paint(`… ${c.count - limit} more ${c.rule} (${c.level})\n`, 'dim'));
+              process.stdout.write(
+                paint(
+                  `${translate(lang, 'cli.validate.more', { n: int(c.count - limit), rule: c.rule, level: translate(lang, c.level === 'error' ? 'label.level_error' : 'label.level_warning') })}\n`,
+                  'dim',
+                ),
+              );
           }
-          process.stdout.write(
-            `${loaded.file}: ${loaded.rows} rows, ${loaded.table.n} stations read, ${loaded.rowsExcluded} rows excluded; ` +
-              `${paint(`${errors} error(s)`, errors > 0 ? 'red' : 'green')}, ${warnings} warning(s)\n`,
-          );
+          const totals = translate(lang, 'cli.validate.totals', {
+            file: loaded.file,
+            rows: int(loaded.rows),
+            stations: int(loaded.table.n),
+            excluded: int(loaded.rowsExcluded),
+            errors: paint(int(errors), errors > 0 ? 'red' : 'green'),
+            warnings: int(warnings),
+          });
+          process.stdout.write(`${totals}\n`);
         }
         if (errors > 0) throw new DataError(`${loaded.file}: ${errors} error-level problem(s)`);
       },

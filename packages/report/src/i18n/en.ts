@@ -270,6 +270,14 @@ export const en = {
   'cli.run.skipped': '{n} cell(s) skipped (too few stations or degenerate data); --json lists them.',
   'cli.run.footer':
     'These are statistics, not verdicts: every method page in docs/methods lists innocent explanations.',
+  'cli.summary.totals': 'stations {stations}  registered {registered}  ballots cast {ballots}  turnout {turnout}',
+  'cli.summary.shares_valid': 'shares of valid votes:',
+  'cli.summary.shares_found': 'shares of ballots found (valid + invalid):',
+  'cli.summary.margin': 'margin {a} − {b}: {points} points',
+  'cli.summary.warnings': '{n} validation warning(s): run `tally validate` to list them.',
+  'cli.validate.totals':
+    '{file}: {rows} rows, {stations} stations read, {excluded} rows excluded; {errors} error(s), {warnings} warning(s)',
+  'cli.validate.more': '… {n} more {rule} ({level})',
 } as const;
 
 /** A key of the message catalogue. */

@@ -276,4 +276,13 @@ export const es: Record<MessageKey, string> = {
   'cli.run.skipped': '{n} celda(s) omitidas (muy pocas mesas o datos degenerados); --json las enumera.',
   'cli.run.footer':
     'Son estadísticos, no veredictos: cada página de método en docs/methods enumera explicaciones inocentes.',
+  'cli.summary.totals':
+    'mesas {stations}  inscritos {registered}  papeletas emitidas {ballots}  participación {turnout}',
+  'cli.summary.shares_valid': 'porcentajes de los votos válidos:',
+  'cli.summary.shares_found': 'porcentajes de las papeletas en las urnas (válidas + nulas):',
+  'cli.summary.margin': 'margen {a} − {b}: {points} puntos',
+  'cli.summary.warnings': '{n} advertencia(s) de validación: ejecute `tally validate` para verlas.',
+  'cli.validate.totals':
+    '{file}: {rows} filas, {stations} mesas leídas, {excluded} filas excluidas; {errors} error(es), {warnings} advertencia(s)',
+  'cli.validate.more': '… {n} más de {rule} ({level})',
 };

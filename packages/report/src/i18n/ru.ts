@@ -273,4 +273,12 @@ export const ru: Record<MessageKey, string> = {
   'cli.run.skipped': 'Пропущено ячеек (слишком мало участков или вырожденные данные): {n}; все они есть в --json.',
   'cli.run.footer':
     'Это статистики, а не вердикты: на странице каждого метода в docs/methods перечислены объяснения, не связанные с фальсификацией.',
+  'cli.summary.totals': 'участков {stations}  избирателей {registered}  выдано бюллетеней {ballots}  явка {turnout}',
+  'cli.summary.shares_valid': 'доли от действительных голосов:',
+  'cli.summary.shares_found': 'доли от бюллетеней в ящиках (действительные + недействительные):',
+  'cli.summary.margin': 'отрыв {a} − {b}: {points} п. п.',
+  'cli.summary.warnings': 'Предупреждений проверки: {n}; список выводит `tally validate`.',
+  'cli.validate.totals':
+    '{file}: строк {rows}, прочитано участков {stations}, исключено строк {excluded}; ошибок {errors}, предупреждений {warnings}',
+  'cli.validate.more': '… ещё {n}: {rule} ({level})',
 };
