@@ -46,8 +46,11 @@ export async function runMain(args: string[]): Promise<CliRun> {
   const errw = process.stderr.write;
   const noColor = process.env.NO_COLOR;
   process.env.NO_COLOR = '1';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
+  // node's test runner reports to its parent through this process's stdout as binary chunks while a test awaits;
+  // those pass through untouched (the CLI writes strings), or the runner would lose results.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string') return (out as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+    stdout += chunk;
     return true;
   }) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => {

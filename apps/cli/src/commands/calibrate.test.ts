@@ -9,7 +9,9 @@ async function capture(argv: string[]): Promise<{ code: number; out: string }> {
   const write = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
   let out = '';
-  process.stdout.write = ((chunk: string) => {
+  // Binary chunks are node's test runner reporting to its parent: pass them through (see apps/cli/test/run_cli.ts).
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string') return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
     out += chunk;
     return true;
   }) as typeof process.stdout.write;

@@ -14,7 +14,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function quietly(argv: string[]): Promise<{ code: number; out: string }> {
   const write = process.stdout.write.bind(process.stdout);
   let out = '';
-  process.stdout.write = ((chunk: string) => {
+  // Binary chunks are node's test runner reporting to its parent: pass them through (see apps/cli/test/run_cli.ts).
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string') return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
     out += chunk;
     return true;
   }) as typeof process.stdout.write;
