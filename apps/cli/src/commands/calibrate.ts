@@ -37,6 +37,7 @@ interface CalibrateFlags {
   json?: boolean;
   out?: string;
   writeDocs?: boolean;
+  docsOnly?: boolean;
   conditions?: string;
 }
 
@@ -92,7 +93,12 @@ export function calibrateCommand(): Command {
     .option('--json', 'print JSON')
     .option('--out <file>', 'also write the JSON to this file')
     .option('--write-docs', `regenerate ${DOCS_FILE}, the measured table in core and each method page's block`)
+    .option('--docs-only', `rewrite the docs from ${MEASURED_FILE} without running anything`)
     .action(async (flags: CalibrateFlags) => {
+      if (flags.docsOnly) {
+        await rewriteDocsFromMeasured();
+        return;
+      }
       const reps = flags.reps !== undefined ? int('--reps', flags.reps, 1) : DEFAULT_REPS;
       const powerReps =
         flags.powerReps !== undefined ? int('--power-reps', flags.powerReps, 0) : Math.min(reps, DEFAULT_POWER_REPS);
@@ -226,7 +232,6 @@ async function writeDocs(
   plan: CalibrationPlan,
   flags: CalibrateFlags,
 ): Promise<void> {
-  const command = commandLine(plan, flags);
   // Keep measured records of methods not re-run this time (e.g. --methods a subset).
   let previous: CalibrationSummary[] = [];
   if (existsSync(MEASURED_FILE)) previous = JSON.parse(readFileSync(MEASURED_FILE, 'utf8')) as CalibrationSummary[];
@@ -234,9 +239,30 @@ async function writeDocs(
   const merged = [...previous.filter((p) => !fresh.has(`${p.method}|${p.conditions.label}`)), ...summaries].sort(
     (a, b) => a.method.localeCompare(b.method) || a.conditions.label.localeCompare(b.conditions.label),
   );
+  await renderDocs(merged, pages, commandLine(plan, flags));
+}
+
+/** `--docs-only`: the docs again from the measured table (e.g. after a change to their wording). */
+async function rewriteDocsFromMeasured(): Promise<void> {
+  if (!existsSync(MEASURED_FILE))
+    throw new UsageError(`--docs-only needs ${MEASURED_FILE}: run from the repository root`);
+  const records = JSON.parse(readFileSync(MEASURED_FILE, 'utf8')) as CalibrationSummary[];
+  const labels = [...new Set(records.map((r) => r.conditions.label))];
+  const command = `npx tally calibrate --seed ${records[0]?.seed ?? 1}${labels.length > 1 || labels[0] !== 'default' ? ` --conditions ${labels.join(',')}` : ''} --write-docs`;
+  // Pages quote the realistic record of each method, the `default` one when there is one.
+  const pages = new Map<string, CalibrationSummary>();
+  for (const r of records) {
+    if (DIAGNOSTIC_CONDITIONS.includes(r.conditions.label)) continue;
+    const seen = pages.get(r.method);
+    if (!seen || r.conditions.label === 'default') pages.set(r.method, r);
+  }
+  await renderDocs(records, [...pages.values()], command);
+}
+
+async function renderDocs(records: CalibrationSummary[], pages: CalibrationSummary[], command: string): Promise<void> {
   const files: OutputFile[] = [
-    { path: MEASURED_FILE, data: `${JSON.stringify(merged, null, 2)}\n` },
-    { path: DOCS_FILE, data: `${calibrationMarkdown(merged, command)}\n` },
+    { path: MEASURED_FILE, data: `${JSON.stringify(records, null, 2)}\n` },
+    { path: DOCS_FILE, data: `${calibrationMarkdown(records, command)}\n` },
   ];
   // Method pages quote the first (realistic) conditions of the run.
   for (const s of pages) {

@@ -115,6 +115,12 @@ export function calibrationMarkdown(records: readonly CalibrationSummary[], comm
     '|---|---|---:|---:|---:|---:|---|---|',
   ];
   for (const c of records) {
+    if (isEstimate(c)) {
+      out.push(
+        `| [${c.method}](methods/${c.method}.md) | ${c.conditions.label}: ${c.conditions.stations} stations, median ${c.conditions.medianRegistered} registered | — | — | — | — | ${sizeNote(c)} | |`,
+      );
+      continue;
+    }
     out.push(
       `| [${c.method}](methods/${c.method}.md) | ${c.conditions.label}: ${c.conditions.stations} stations, median ${c.conditions.medianRegistered} registered | ${c.runs} | ${c.rejections} | ${pct(c.falsePositiveRate)} | ${interval(c.falsePositiveInterval.lower, c.falsePositiveInterval.upper)} | ${sizeNote(c)} | ${byTarget(c)} |`,
     );
