@@ -33,7 +33,7 @@ function unescapeHtml(s: string): string {
 
 /**
  * The report's own text, without what comes from elsewhere and is shown as given: the claim and claimant (the
- * user's words), validation messages (ingest), method warnings and method summaries (core), and the scripts.
+ * user's words), validation messages (ingest), method warnings (core), citations, and the scripts.
  */
 function ownText(html: string): string {
   const cut = html
@@ -41,7 +41,6 @@ function ownText(html: string): string {
     .replace(/<blockquote>[\s\S]*?<\/blockquote>/g, '')
     .replace(/<section id="validation">[\s\S]*?<\/section>/, '')
     .replace(/<ul class="warn">[\s\S]*?<\/ul>/g, '')
-    .replace(/(<section id="methods">[\s\S]*?<\/section>)/, (s) => s.replace(/<\/code>\)\.[^<]*<br>/g, '</code>)<br>'))
     .replace(/<section id="allegation">[\s\S]*?<dd>[\s\S]*?<\/dd>/, '')
     // Citations (DOIs, page ranges) and the inputs' hashes and version are not prose.
     .replace(/<span class="sub">[^<]*<\/span>/g, '')

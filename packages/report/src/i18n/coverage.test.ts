@@ -21,6 +21,7 @@ test('every method id of the registry has a title in every catalogue; the Englis
     }
   }
   assert.equal(methodTitle('no_such_method', 'es', 'Given title'), 'Given title');
+  for (const m of [...methodRegistry, persistence]) assert.ok(hasMessage(`method_summary.${m.id}`), m.id);
 });
 
 function coreSources(dir: string): string[] {

@@ -278,6 +278,47 @@ export const en = {
   'cli.validate.totals':
     '{file}: {rows} rows, {stations} stations read, {excluded} rows excluded; {errors} error(s), {warnings} warning(s)',
   'cli.validate.more': '… {n} more {rule} ({level})',
+
+  'method_summary.second_digit_benford':
+    'Mean second digit of station counts against Benford (4.187); departures can come from manipulation or from bunched station sizes and strategic voting.',
+  'method_summary.last_digit':
+    'Uniformity of the last digit of station counts; departures suggest hand-made numbers, or simply many small counts.',
+  'method_summary.c05s':
+    'Share of station counts ending in 0 or 5 (0.2 expected); excess suggests rounding, or many zero counts.',
+  'method_summary.p05s':
+    'Share of stations whose whole-percent turnout or share ends in 0 or 5 (0.2 expected); excess suggests numbers set to round targets.',
+  'method_summary.skew_kurtosis':
+    'Shape of the turnout or share distribution (moment skewness, Pearson kurtosis); descriptive, no test.',
+  'method_summary.dip_test':
+    'Tests whether turnout or a share has more than one mode; a second mode fits a cluster of stuffed stations, and also two kinds of places.',
+  'method_summary.turnout_share_correlation':
+    "Pearson correlation of turnout and the candidate's share; positive values fit stuffing, and also differential mobilisation.",
+  'method_summary.sobyanin_sukhovolsky':
+    'Slope of votes per registered voter on turnout, minus the mean share; positive when the candidate gains more than its share of extra turnout (stuffing, or differential mobilisation).',
+  'method_summary.first_digit_benford':
+    "First digits of station counts against Benford's law; honest station counts usually violate it, so rejection says little.",
+  'method_summary.integer_percent':
+    'More stations than binomial chance allows report a whole-number turnout or leader share; figures written to a target leave this trace, but rounding in data entry can too.',
+  'method_summary.clean_peak_excess':
+    'Leader votes above what the leader/others ratio at the clean turnout peak predicts; positive when ballots were added at high turnout, but also when support genuinely rises with turnout.',
+  'method_summary.election_fingerprint':
+    'The 2D histogram of stations by turnout and winner share; a smear to the upper right or a cluster at 100%/100% is the pattern of stuffing, but closed communities can fill the corner too.',
+  'method_summary.klimek_fraud_model':
+    'Fractions of stations whose turnout and winner share look pushed up (incremental) or to ~100% (extreme) relative to a fair two-peak model; genuine turnout-support correlation also produces them.',
+  'method_summary.rozenas_spikes':
+    'An excess of stations at coarse shares (1/2, 3/5, ...) beyond what small denominators produce may indicate written-in results; clusters of identical small stations can produce it innocently.',
+  'method_summary.finite_mixture':
+    'A class of stations with turnout and winner votes inflated together suggests manufactured or stolen votes; real co-movement of turnout and support inside a region produces the same pattern.',
+  'method_summary.margin_curve':
+    'How the margin moved as stations arrived; a late shift is what counts with late rural or remote stations look like, so it is a description, not a test.',
+  'method_summary.counterfactual_projection':
+    'Projects uncounted stations from counted ones in the same area; a final margin outside the projection says late stations differ from early ones nearby, which remote or rural stations often do innocently.',
+  'method_summary.discontinuity':
+    'A jump in station margins at the cutoff beyond the trend either side; regions reporting in batches make such jumps innocently, which the placebo cutoffs and the fixed-effects repeat show.',
+  'method_summary.composition_decomposition':
+    'How much of the late shift is explained by where the late stations are; an unexplained part may be finer geography, not manipulation.',
+  'method_summary.persistence':
+    'Flagged units that gained more for the favoured candidate than their region did, relative to another election, depart from persistence; real local swings, boundary changes or poor matching can do the same.',
 } as const;
 
 /** A key of the message catalogue. */

@@ -285,4 +285,45 @@ export const es: Record<MessageKey, string> = {
   'cli.validate.totals':
     '{file}: {rows} filas, {stations} mesas leídas, {excluded} filas excluidas; {errors} error(es), {warnings} advertencia(s)',
   'cli.validate.more': '… {n} más de {rule} ({level})',
+
+  'method_summary.second_digit_benford':
+    'Media del segundo dígito de los conteos por mesa frente a la ley de Benford (4,187); las desviaciones pueden deberse a manipulación o a tamaños de mesa agrupados y al voto estratégico.',
+  'method_summary.last_digit':
+    'Uniformidad del último dígito de los conteos por mesa; las desviaciones sugieren cifras hechas a mano, o simplemente muchos conteos pequeños.',
+  'method_summary.c05s':
+    'Proporción de conteos por mesa terminados en 0 o 5 (se espera 0,2); un exceso sugiere redondeo, o muchos conteos iguales a cero.',
+  'method_summary.p05s':
+    'Proporción de mesas cuya participación o porcentaje en puntos enteros termina en 0 o 5 (se espera 0,2); un exceso sugiere cifras fijadas a metas redondas.',
+  'method_summary.skew_kurtosis':
+    'Forma de la distribución de la participación o del porcentaje (asimetría de momentos, curtosis de Pearson); descriptiva, sin prueba.',
+  'method_summary.dip_test':
+    'Prueba si la participación o un porcentaje tiene más de una moda; una segunda moda es compatible con un grupo de mesas con relleno de urnas, y también con dos tipos de lugares.',
+  'method_summary.turnout_share_correlation':
+    'Correlación de Pearson entre la participación y el porcentaje del candidato; los valores positivos son compatibles con relleno de urnas, y también con una movilización diferencial.',
+  'method_summary.sobyanin_sukhovolsky':
+    'Pendiente de los votos por elector inscrito respecto de la participación, menos el porcentaje medio; positiva cuando el candidato gana más que su porcentaje de la participación adicional (relleno de urnas o movilización diferencial).',
+  'method_summary.first_digit_benford':
+    'Primeros dígitos de los conteos por mesa frente a la ley de Benford; los conteos honestos suelen incumplirla, así que un rechazo dice poco.',
+  'method_summary.integer_percent':
+    'Más mesas de las que permite el azar binomial registran una participación o un porcentaje del líder en número entero; las cifras escritas para alcanzar una meta dejan esta huella, pero también el redondeo al digitar los datos.',
+  'method_summary.clean_peak_excess':
+    'Votos del líder por encima de lo que predice la razón líder/otros en el pico limpio de participación; positivo cuando se añadieron papeletas con participación alta, pero también cuando el apoyo crece de verdad con la participación.',
+  'method_summary.election_fingerprint':
+    'Histograma bidimensional de las mesas según participación y porcentaje del ganador; una mancha hacia arriba a la derecha o un grupo en 100 %/100 % es el patrón del relleno de urnas, pero comunidades cerradas también pueden llenar esa esquina.',
+  'method_summary.klimek_fraud_model':
+    'Fracciones de mesas cuya participación y porcentaje del ganador parecen empujados hacia arriba (fraude incremental) o hasta ~100 % (fraude extremo) respecto de un modelo limpio de dos picos; una correlación genuina entre participación y apoyo también las produce.',
+  'method_summary.rozenas_spikes':
+    'Un exceso de mesas en porcentajes simples (1/2, 3/5, ...) más allá de lo que producen los denominadores pequeños puede indicar resultados escritos a mano; grupos de mesas pequeñas idénticas pueden producirlo de forma inocente.',
+  'method_summary.finite_mixture':
+    'Una clase de mesas con la participación y los votos del ganador inflados a la vez sugiere votos fabricados o robados; el movimiento conjunto real de participación y apoyo dentro de una región produce el mismo patrón.',
+  'method_summary.margin_curve':
+    'Cómo se movió el margen a medida que llegaban las mesas; un cambio tardío es lo que se ve cuando las mesas rurales o remotas llegan tarde, así que es una descripción, no una prueba.',
+  'method_summary.counterfactual_projection':
+    'Proyecta las mesas no contadas a partir de las contadas en la misma área; un margen final fuera de la proyección indica que las mesas tardías difieren de las tempranas cercanas, algo que las mesas remotas o rurales suelen hacer de forma inocente.',
+  'method_summary.discontinuity':
+    'Un salto de los márgenes por mesa en el punto de corte más allá de la tendencia a cada lado; las regiones que informan por lotes producen tales saltos de forma inocente, como muestran los cortes placebo y la repetición con efectos fijos.',
+  'method_summary.composition_decomposition':
+    'Cuánto del cambio tardío se explica por dónde están las mesas tardías; una parte sin explicar puede deberse a una geografía más fina, no a manipulación.',
+  'method_summary.persistence':
+    'Las unidades señaladas que ganaron más para el candidato favorecido que su región, respecto de otra elección, se apartan de la persistencia; cambios locales reales, cambios de límites o un emparejamiento deficiente pueden producir lo mismo.',
 };

@@ -5,6 +5,7 @@ import {
   formatNumber,
   formatPercent,
   formatPValue,
+  hasMessage,
   type Lang,
   type MessageKey,
   type MessageParam,
@@ -70,6 +71,15 @@ export function reportTitle(report: Report, lang: Lang): string {
 /** What is alleged, in `lang`. */
 export function scopeText(a: AllegationSummary, lang: Lang): string | undefined {
   return a.scopeMessage ? renderMessage(a.scopeMessage, lang) : a.scope;
+}
+
+/**
+ * A method note's summary in `lang`: core's own summary in English (the authority), the catalogue's translation
+ * (`method_summary.<id>`) in other languages when it has one.
+ */
+export function noteSummary(m: MethodNote, lang: Lang): string {
+  const key = `method_summary.${m.id}`;
+  return lang !== 'en' && hasMessage(key) ? translate(lang, key) : m.summary;
 }
 
 /** A method note's title in `lang`. */

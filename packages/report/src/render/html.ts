@@ -11,6 +11,7 @@ import {
   findingText,
   findingTitle,
   MAX_ISSUES_SHOWN,
+  noteSummary,
   noteTexts,
   noteTitle,
   pLabel,
@@ -257,7 +258,7 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
       `<section id="methods"><h2>${esc(t('heading.methods'))}</h2>`,
       ...report.methods.map(
         (m) =>
-          `<p><b>${esc(noteTitle(m, lang))}</b> (<code>${esc(m.id)}</code>). ${esc(m.summary)}<br><span class="sub">${esc(t('label.reference'))}: ${esc(m.reference)}</span></p>`,
+          `<p><b>${esc(noteTitle(m, lang))}</b> (<code>${esc(m.id)}</code>). ${esc(noteSummary(m, lang))}<br><span class="sub">${esc(t('label.reference'))}: ${esc(m.reference)}</span></p>`,
       ),
       '</section>',
     );

@@ -6,6 +6,7 @@ import {
   findingText,
   findingTitle,
   MAX_ISSUES_SHOWN,
+  noteSummary,
   noteTexts,
   noteTitle,
   pLabel,
@@ -124,7 +125,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
     out.push(`## ${t('heading.methods')}`, '');
     for (const m of report.methods) {
       out.push(
-        `- **${mdEscape(noteTitle(m, lang))}** (\`${m.id}\`): ${mdEscape(m.summary)} ${t('label.reference')}: ${mdEscape(m.reference)}`,
+        `- **${mdEscape(noteTitle(m, lang))}** (\`${m.id}\`): ${mdEscape(noteSummary(m, lang))} ${t('label.reference')}: ${mdEscape(m.reference)}`,
       );
     }
     out.push('');
