@@ -8,7 +8,14 @@ import fc from 'fast-check';
 import { decodeWindows1252 } from './detect.ts';
 import { openDuckDb } from './duckdb.ts';
 import { loadRaw } from './load_raw.ts';
-import { hasMixedLineEndings, lineMaps, longLineAt, recordLines, unterminatedQuoteLine } from './record_lines.ts';
+import {
+  hasMixedLineEndings,
+  lineMaps,
+  longLineAt,
+  recordLines,
+  recordLinesByWalk,
+  unterminatedQuoteLine,
+} from './record_lines.ts';
 
 test('recordLines: quoted newlines, empty lines, CRLF, no final newline', () => {
   const text = 'h1,h2\r\n1,"a\r\nb"\r\n\r\n2,x\n"q""\nq",3';
@@ -101,4 +108,23 @@ test('lineOf agrees with where each record was written (DuckDB reads 60 generate
     conn.closeSync();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the quoteless fast path finds the same records as the character walk', () => {
+  const trim = (r: ReturnType<typeof recordLines>) => ({
+    count: r.count,
+    startLine: Array.from(r.startLine.slice(0, r.count)),
+    blank: Array.from(r.blank.slice(0, r.count)),
+  });
+  fc.assert(
+    fc.property(
+      fc.string({ unit: fc.constantFrom('a', '1', ',', '\n', '\r\n', '\r'), maxLength: 60 }),
+      fc.constantFrom('h1,h2\n', '"h,1",h2\n', 'h1,"h\n2"\r\n'),
+      (body, header) => {
+        const text = header + body;
+        assert.deepEqual(trim(recordLines(text)), trim(recordLinesByWalk(text)));
+      },
+    ),
+    { numRuns: 2000, seed: 7 },
+  );
 });
