@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createRng, injectFraud, simulateElection } from '@tally/core';
+import { createRng, injectFraud, simulateElection, simulateElectionPair } from '@tally/core';
 import { loadTable } from '@tally/ingest';
 import { main } from '../main.ts';
 import { csvField } from './simulate_csv.ts';
@@ -89,6 +89,26 @@ test('tally simulate is byte-identical per seed and rejects bad flags with exit 
   } finally {
     process.stderr.write = stderr;
   }
+});
+
+test('tally simulate --previous writes an earlier clean election on the same stations', async () => {
+  const out = join(dir, 'now.csv');
+  const prev = join(dir, 'before.csv');
+  const argv = ['simulate', '--stations', '120', '--inject', 'late_count:0.2', '--seed', '4'];
+  const r = await quietly([...argv, '--out', out, '--previous', prev]);
+  assert.equal(r.code, 0);
+  const rng = createRng(4);
+  const pair = simulateElectionPair({ stations: 120 }, rng);
+  const expected = injectFraud(pair.second, { kind: 'late_count', fraction: 0.2 }, rng);
+  const now = await loadTable(out, { preset: 'tally-simulated' });
+  const before = await loadTable(prev, { preset: 'tally-simulated' });
+  assert.ok(now.ok && before.ok);
+  assert.deepEqual(now.value.table.ids, before.value.table.ids);
+  assert.deepEqual(Array.from(now.value.table.valid), Array.from(expected.table.valid));
+  assert.deepEqual(
+    Array.from(before.value.table.candidates[0].votes),
+    Array.from(pair.first.table.candidates[0].votes),
+  );
 });
 
 test('CSV fields with commas, quotes or padding are quoted', () => {

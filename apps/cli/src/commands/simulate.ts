@@ -5,8 +5,10 @@ import {
   injectFraud,
   parseInjectionSpec,
   resolveSimulationOptions,
+  type SimulatedElection,
   type SimulationOptions,
   simulateElection,
+  simulateElectionPair,
   simulationLike,
 } from '@tally/core';
 import { Command } from 'commander';
@@ -24,6 +26,7 @@ interface SimulateFlags {
   seed: string;
   out?: string;
   truth?: string;
+  previous?: string;
   noise?: string;
   json?: boolean;
 }
@@ -58,6 +61,7 @@ export function simulateCommand(): Command {
     .option('--seed <s>', 'random seed', '1')
     .option('--out <file>', 'CSV to write (read it back with --preset tally-simulated)')
     .option('--truth <file>', 'ground-truth CSV to write (default: next to --out, .truth.csv)')
+    .option('--previous <file>', 'also write an earlier clean election on the same stations (a realistic swing apart)')
     .option('--json', 'print a JSON summary instead of text')
     .action(async (flags: SimulateFlags) => {
       if (!flags.out) throw new UsageError('--out <file> is required');
@@ -85,18 +89,26 @@ export function simulateCommand(): Command {
         specs.push(spec.value);
       }
       const rng = createRng(seed);
-      let election = simulateElection(resolved.value, rng);
+      let previous: SimulatedElection | null = null;
+      let election: SimulatedElection;
+      if (flags.previous) {
+        const pair = simulateElectionPair(resolved.value, rng);
+        previous = pair.first;
+        election = pair.second;
+      } else election = simulateElection(resolved.value, rng);
       for (const spec of specs) election = injectFraud(election, spec, rng);
       const truthPath = flags.truth ?? truthPathFor(flags.out);
       await commitOutputs([
         { path: flags.out, data: simulatedTableCsv(election.table) },
         { path: truthPath, data: groundTruthCsv(election.table, election.truth) },
+        ...(previous && flags.previous ? [{ path: flags.previous, data: simulatedTableCsv(previous.table) }] : []),
       ]);
       let manipulated = 0;
       for (let i = 0; i < election.table.n; i++) manipulated += election.truth.fraudulent[i];
       const summary = {
         out: flags.out,
         truth: truthPath,
+        previous: flags.previous ?? null,
         preset: 'tally-simulated',
         seed,
         stations: election.table.n,
@@ -118,6 +130,7 @@ export function simulateCommand(): Command {
           `  ${r.kind}: fraction ${r.fraction}, intensity ${r.intensity}, for ${r.beneficiary}: ${r.stationsChanged} station(s) changed\n`,
         );
       }
+      if (flags.previous) process.stdout.write(`earlier clean election on the same stations: ${flags.previous}\n`);
       process.stdout.write(`read it with: tally summary ${flags.out} --preset tally-simulated\n`);
     });
 }
