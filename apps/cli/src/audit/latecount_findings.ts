@@ -17,6 +17,7 @@ import {
 } from '@tally/core';
 import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
 import type { ResultWithContext } from '@tally/report';
+import { calibrationsLike } from '../calibration_lookup.ts';
 import type { SkippedAnalysis } from './run_audit.ts';
 
 /** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */
@@ -143,6 +144,10 @@ export function lateCountResults(
         methodTitle: counterfactualProjection.title,
         family: 'late_count',
         order: 1,
+        // Measured on simulated counts whose late stations differ by geography and nothing is manipulated.
+        calibration: calibrationsLike(election.table, [counterfactualProjection.id], 'late_count')[
+          counterfactualProjection.id
+        ],
         plot: {
           kind: 'margin_curve',
           candidateA: r.candidates.a,
@@ -179,6 +184,11 @@ export function lateCountResults(
         direction: 'any',
         effectName: `share of projections with ${target} at or above ${threshold} points`,
         methodTitle: `${counterfactualProjection.title}: would the counted stations alone have reached ${threshold} points?`,
+        messages: {
+          methodTitle: { key: 'method.counterfactual_projection_threshold', params: { threshold } },
+          effectName: { key: 'effect.projection_threshold', params: { target, threshold } },
+          target: { key: 'target.projected_margin_at_least', params: { target, threshold } },
+        },
         family: 'late_count',
         order: 0,
       },
@@ -234,6 +244,7 @@ export function lateCountResults(
           messages: {
             methodTitle: { key: 'method.discontinuity_fixed_effects', params: { level: fe.level } },
             effectName: { key: 'effect.discontinuity_fixed_effects', params: { level: fe.level, target } },
+            target: { key: 'target.within', params: { target, level: fe.level } },
           },
           family: 'late_count',
           order: 1,

@@ -319,6 +319,11 @@ export const en = {
     'How much of the late shift is explained by where the late stations are; an unexplained part may be finer geography, not manipulation.',
   'method_summary.persistence':
     'Flagged units that gained more for the favoured candidate than their region did, relative to another election, depart from persistence; real local swings, boundary changes or poor matching can do the same.',
+  'method.counterfactual_projection_threshold':
+    'Counterfactual projection of a partial count: would the counted stations alone have reached {threshold} points?',
+  'effect.projection_threshold': 'share of projections with {target} at or above {threshold} points',
+  'target.projected_margin_at_least': '{target}, projected margin >= {threshold}',
+  'target.within': '{target}, within {level}',
 } as const;
 
 /** A key of the message catalogue. */

@@ -326,4 +326,9 @@ export const es: Record<MessageKey, string> = {
     'Cuánto del cambio tardío se explica por dónde están las mesas tardías; una parte sin explicar puede deberse a una geografía más fina, no a manipulación.',
   'method_summary.persistence':
     'Las unidades señaladas que ganaron más para el candidato favorecido que su región, respecto de otra elección, se apartan de la persistencia; cambios locales reales, cambios de límites o un emparejamiento deficiente pueden producir lo mismo.',
+  'method.counterfactual_projection_threshold':
+    'Proyección contrafactual de un conteo parcial: ¿habrían alcanzado por sí solas las mesas contadas los {threshold} puntos?',
+  'effect.projection_threshold': 'proporción de proyecciones con {target} igual o superior a {threshold} puntos',
+  'target.projected_margin_at_least': '{target}, margen proyectado >= {threshold}',
+  'target.within': '{target}, dentro de cada {level}',
 };
