@@ -10,7 +10,6 @@ import {
   createRng,
   deriveSeed,
   type MethodResult,
-  measuredCalibrationFor,
   methodRegistry,
   persistence,
   persistenceByUnit,
@@ -27,6 +26,7 @@ import {
   type ReportInput,
   type ResultWithContext,
 } from '@tally/report';
+import { calibrationsLike } from '../calibration_lookup.ts';
 import { rowAccount } from '../row_account.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
@@ -166,16 +166,6 @@ function persistenceRun(
   };
 }
 
-/**
- * The method's measured size on clean simulated elections like `table`, in the report's terms. Power is left out:
- * it depends on the kind of manipulation simulated, and the allegation names none for a screen.
- */
-export function measuredCalibration(methodId: string, table: StationTable): Calibration | undefined {
-  const c = measuredCalibrationFor(methodId, table);
-  if (!c || c.falsePositiveRate === null) return undefined;
-  return { falsePositiveRate: c.falsePositiveRate, alpha: c.alpha, runs: c.runs };
-}
-
 function batteryRun(
   resolved: ResolvedAllegation,
   spec: Extract<AnalysisSpec, { method: 'battery' }>,
@@ -227,7 +217,7 @@ function batteryRun(
           order: 3,
           role: 'screen',
           messages,
-          calibration: measuredCalibration(m.id, table),
+          calibration: calibrationsLike(table, [m.id])[m.id],
           ...(plot ? { plot } : {}),
         },
       });
