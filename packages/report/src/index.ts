@@ -1,4 +1,5 @@
 export * from './build_report.ts';
+export * from './calibration_lookup.ts';
 export * from './families.ts';
 export * from './i18n/exclusions.ts';
 export * from './i18n/index.ts';

@@ -16,8 +16,7 @@ import {
   shareDenominator,
 } from '@tally/core';
 import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
-import type { ResultWithContext } from '@tally/report';
-import { calibrationsLike } from '../calibration_lookup.ts';
+import { calibrationsLike, type ResultWithContext } from '@tally/report';
 import type { SkippedAnalysis } from './run_audit.ts';
 
 /** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */

@@ -20,13 +20,13 @@ import {
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
 import {
   type Calibration,
+  calibrationsLike,
   familyOf,
   type Message,
   type MessageParam,
   type ReportInput,
   type ResultWithContext,
 } from '@tally/report';
-import { calibrationsLike } from '../calibration_lookup.ts';
 import { rowAccount } from '../row_account.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';

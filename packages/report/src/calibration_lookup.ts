@@ -10,7 +10,7 @@ import {
   measuredCalibrations,
   type StationTable,
 } from '@tally/core';
-import type { Calibration } from '@tally/report';
+import type { Calibration } from './model.ts';
 
 const KIND_WORDS: Record<InjectionKind, string> = {
   ballot_stuffing: 'ballot stuffing',
