@@ -31,6 +31,14 @@ export function toReportCalibration(c: CalibrationSummary, kind?: InjectionKind)
     ...base,
     power: row.detectionRate,
     powerScenario: `${KIND_WORDS[row.kind]} in ${Math.round(100 * row.fraction)} % of stations (simulated, ${c.conditions.stations} stations)`,
+    powerScenarioMessage: {
+      key: 'scenario.simulated',
+      params: {
+        kind: { kind: 'message', message: { key: `injection.${row.kind}` } },
+        percent: { kind: 'percent', value: row.fraction, digits: 0 },
+        stations: { kind: 'count', value: c.conditions.stations },
+      },
+    },
   };
 }
 

@@ -209,6 +209,13 @@ export const en = {
   'effect.discontinuity': 'jump in station margin at the cutoff, {target} (points)',
   'effect.discontinuity_fixed_effects': 'jump in station margin at the cutoff within {level} areas, {target} (points)',
   'effect.persistence': 'difference in differences of the {candidate} share, {a} minus {b} (points)',
+  'scenario.simulated': '{kind} in {percent} of stations (simulated, {stations} stations)',
+  'injection.ballot_stuffing': 'ballot stuffing',
+  'injection.vote_switching': 'vote switching',
+  'injection.rounding': 'rounding to whole percentages',
+  'injection.fabricated_digits': 'fabricated last digits',
+  'injection.late_count': 'late-count vote switching',
+  'injection.extreme': '~100 % turnout and support',
   'scenario.persistence':
     '{votes} votes switched to {candidate} in the flagged stations, spread by their valid votes (it would move this statistic by {shift} points)',
 

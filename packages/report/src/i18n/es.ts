@@ -214,6 +214,13 @@ export const es: Record<MessageKey, string> = {
   'effect.discontinuity_fixed_effects':
     'salto del margen por mesa en el punto de corte dentro de cada área de {level}, {target} (puntos)',
   'effect.persistence': 'diferencia en diferencias del porcentaje de {candidate}, {a} menos {b} (puntos)',
+  'scenario.simulated': '{kind} en el {percent} de las mesas (simulado, {stations} mesas)',
+  'injection.ballot_stuffing': 'relleno de urnas',
+  'injection.vote_switching': 'traspaso de votos',
+  'injection.rounding': 'redondeo a porcentajes enteros',
+  'injection.fabricated_digits': 'últimos dígitos inventados',
+  'injection.late_count': 'traspaso de votos en las mesas contadas tarde',
+  'injection.extreme': 'participación y apoyo de ~100 %',
   'scenario.persistence':
     '{votes} votos transferidos a {candidate} en las mesas señaladas, repartidos según sus votos válidos (moverían este estadístico en {shift} puntos)',
 

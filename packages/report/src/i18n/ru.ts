@@ -212,6 +212,13 @@ export const ru: Record<MessageKey, string> = {
   'effect.discontinuity_fixed_effects':
     'скачок отрыва по участкам в точке отсечения внутри единиц уровня {level}, {target} (п. п.)',
   'effect.persistence': 'разность разностей доли кандидата {candidate}, {a} минус {b} (п. п.)',
+  'scenario.simulated': '{kind} на {percent} участков (моделирование, {stations} участков)',
+  'injection.ballot_stuffing': 'вброс бюллетеней',
+  'injection.vote_switching': 'переброс голосов',
+  'injection.rounding': 'округление до целых процентов',
+  'injection.fabricated_digits': 'выдуманные последние цифры',
+  'injection.late_count': 'переброс голосов на поздно подсчитанных участках',
+  'injection.extreme': 'явка и поддержка около 100 %',
   'scenario.persistence':
     '{votes} голосов переданы кандидату {candidate} на указанных участках пропорционально действительным голосам (это сдвинуло бы статистику на {shift} п. п.)',
 
