@@ -65,7 +65,10 @@ export async function loadInput(input: string, options: InputOptions): Promise<L
   let isDir = false;
   try {
     isDir = statSync(input).isDirectory();
-  } catch {
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new DataError(`${input}: a loop of symbolic links; point it at the file itself`);
+    if (code === 'EACCES') throw new DataError(`${input}: permission denied`);
     throw new DataError(`${input}: no such file or folder`);
   }
   if (isDir && !existsSync(join(input, 'manifest.json'))) {

@@ -14,6 +14,10 @@ export interface TextSniff {
   decimalComma: boolean;
   /** The decoded text, when it had to be transcoded or decompressed for sniffing (reused to avoid a second pass). */
   text: string;
+  /** UTF-16 text (a UTF-16 byte-order mark, or NUL in every other byte of the start): not read, it would be garbage. */
+  utf16: boolean;
+  /** For text that is not valid UTF-8 but also holds valid multi-byte UTF-8: the first line of each kind (1-based). */
+  mixedEncoding?: { utf8Line: number; otherLine: number };
 }
 
 /** Result of sniffing any supported file. */
@@ -60,7 +64,49 @@ export function sniffText(bytes: Uint8Array): TextSniff {
   const lines = firstLines(text, 20);
   const delimiter = detectDelimiter(lines);
   const decimalComma = delimiter !== ',' && hasDecimalCommas(lines.slice(1), delimiter);
-  return { format: 'csv', gzip, encoding, bom, delimiter, decimalComma, text };
+  const utf16 = looksUtf16(raw);
+  const mixedEncoding = encoding === 'utf-8' || utf16 ? undefined : mixedUtf8(raw);
+  return { format: 'csv', gzip, encoding, bom, delimiter, decimalComma, text, utf16, mixedEncoding };
+}
+
+/** A UTF-16 byte-order mark, or NUL bytes in at least a quarter of the first 4 KiB (ASCII text in UTF-16). */
+export function looksUtf16(raw: Uint8Array): boolean {
+  if (raw.length >= 2 && ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff))) return true;
+  const n = Math.min(raw.length, 4096);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (raw[i] === 0) nul++;
+  return n >= 8 && nul * 4 >= n;
+}
+
+/**
+ * The first line holding a well-formed multi-byte UTF-8 sequence and the first line holding a byte that is not UTF-8,
+ * when a file has both: rows pasted together from a UTF-8 and a Latin-1 export. Read as one encoding, one set of rows
+ * would be garbled silently. (A Latin-1 file would need text like "Ã©" to look like UTF-8.) Bytes with control
+ * characters are binary, not mixed text: undefined.
+ */
+export function mixedUtf8(raw: Uint8Array): { utf8Line: number; otherLine: number } | undefined {
+  // Control bytes mean binary, not text pasted from two exports: leave it to the readers' own errors.
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i];
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) return undefined;
+  }
+  let line = 1;
+  let utf8Line = 0;
+  let otherLine = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i];
+    if (b === 0x0a) line++;
+    if (b < 0x80) continue;
+    const extra = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let good = extra > 0 && i + extra < raw.length;
+    for (let k = 1; good && k <= extra; k++) good = (raw[i + k] & 0xc0) === 0x80;
+    if (good) {
+      if (utf8Line === 0) utf8Line = line;
+      i += extra;
+    } else if (otherLine === 0) otherLine = line;
+    if (utf8Line > 0 && otherLine > 0) return { utf8Line, otherLine };
+  }
+  return undefined;
 }
 
 function firstLines(text: string, count: number): string[] {

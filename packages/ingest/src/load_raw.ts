@@ -34,6 +34,8 @@ export interface RawTable {
 
 /** Longest line DuckDB is asked to read (its default, 2 MB, turned a long cell into an error on "line 1"). */
 const MAX_LINE = 16 * 2 ** 20;
+/** Widest header read: DuckDB takes about a minute on 100,000 columns, and election tables have at most hundreds. */
+const MAX_COLUMNS = 10_000;
 
 /** Reads `path` into DuckDB table `table`. File-level problems (empty, unreadable) are errors. */
 export async function loadRaw(
@@ -96,6 +98,25 @@ export async function loadRaw(
   }
   if (sniff.text.trim().length === 0) {
     return err({ kind: 'parse_error', file, rule: 'empty_file', message: `${file}: the file has no text` });
+  }
+  if (sniff.utf16) {
+    const message = `${file}: the file is UTF-16 text; save it as UTF-8 (in a spreadsheet program: "CSV UTF-8")`;
+    return err({ kind: 'parse_error', file, row: 1, rule: 'utf16_text', message });
+  }
+  if (sniff.mixedEncoding) {
+    const { utf8Line, otherLine } = sniff.mixedEncoding;
+    return err({
+      kind: 'parse_error',
+      file,
+      row: otherLine,
+      rule: 'mixed_encoding',
+      message: `${file}: row ${otherLine} is not UTF-8 but row ${utf8Line} is: the file mixes two encodings; convert it to one (UTF-8)`,
+    });
+  }
+  const fields = headerFieldCount(sniff.text, sniff.delimiter);
+  if (fields > MAX_COLUMNS) {
+    const message = `${file}: row 1 has ${fields} columns (more than ${MAX_COLUMNS}); no election table is that wide`;
+    return err({ kind: 'parse_error', file, row: 1, rule: 'too_many_columns', message });
   }
   if (sniff.encoding !== 'utf-8') {
     issues.push({
@@ -261,6 +282,20 @@ function lineMapper(rejected: number[]): (rowid: number) => number {
     }
     return line;
   };
+}
+
+/** Fields in the first line, counting delimiters outside double quotes (a quoted header cell may hold one). */
+function headerFieldCount(text: string, delimiter: string): number {
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  let inQuotes = false;
+  let fields = 1;
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === delimiter) fields++;
+  }
+  return fields;
 }
 
 function duplicateHeaderName(text: string, delimiter: string): string | undefined {

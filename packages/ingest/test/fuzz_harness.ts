@@ -45,7 +45,7 @@ const ISSUE_RULES = new Set([
   'row_numbers_approximate',
 ]);
 const ERROR_RULE =
-  /^(empty_file|no_data_rows|unterminated_quote|stray_quote|stray_carriage_return|line_too_long|file_too_large|unreadable_(csv|gzip|xlsx|parquet|json)|ragged_row|csv_[a-z_]+)$/;
+  /^(empty_file|no_data_rows|unterminated_quote|stray_quote|stray_carriage_return|line_too_long|file_too_large|utf16_text|mixed_encoding|too_many_columns|unreadable_(csv|gzip|xlsx|parquet|json)|ragged_row|csv_[a-z_]+)$/;
 
 function firstLinesOfGzip(path: string, count: number): string[] {
   const compressed = readFileSync(path).subarray(0, 1 << 16);
