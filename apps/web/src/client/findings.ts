@@ -1,5 +1,13 @@
 /** Findings of a run or an audit: verdicts, statistics, plots, downloads. */
-import { type Report, renderMessage, translate, type Verdict } from '@tally/report';
+import {
+  explanationText,
+  findingTitle,
+  type Report,
+  regionLabel,
+  targetLabel,
+  translate,
+  type Verdict,
+} from '@tally/report';
 import { h, num, state, t, tr } from './dom.ts';
 import { showPlot } from './plots.ts';
 
@@ -29,7 +37,14 @@ function findingsContent(
   for (const f of report.findings) {
     if (!f.plot) continue;
     const box = h('div');
-    plots.append(h('div', {}, h('h3', {}, `${f.methodTitle}${f.target ? ` · ${f.target}` : ''}`), box));
+    plots.append(
+      h(
+        'div',
+        {},
+        h('h3', {}, `${findingTitle(f, state.lang)}${f.target ? ` · ${targetLabel(f, state.lang)}` : ''}`),
+        box,
+      ),
+    );
     void showPlot(box, f.plot);
   }
   const links = ['report.html', 'report.json', 'findings.csv'].map((file) =>
@@ -62,10 +77,10 @@ function findingsContent(
         ...report.findings.map((f) =>
           h(
             'tr',
-            { title: renderMessage(f.explanation.message, state.lang) },
-            h('td', {}, f.methodTitle),
-            h('td', {}, f.target),
-            h('td', {}, f.region),
+            { title: explanationText(f, state.lang) },
+            h('td', {}, findingTitle(f, state.lang)),
+            h('td', {}, targetLabel(f, state.lang)),
+            h('td', {}, regionLabel(f, state.lang)),
             h('td', { className: 'num' }, `${f.statisticName} = ${num(f.statistic, 3)}`),
             h('td', { className: 'num' }, f.pValue === null ? '–' : num(f.pValue, 4)),
             h('td', { className: 'num' }, f.adjustedPValue === null ? '–' : num(f.adjustedPValue, 4)),
