@@ -1,7 +1,7 @@
 /** The web app's HTTP API (hono). Every /api route needs the page's token; files are read only below chosen roots. */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   type LoadedTable,
   listPresets,
@@ -233,21 +233,23 @@ export function createApi(options: ApiOptions): Hono {
     const seed = Number.isInteger(b.seed) ? (b.seed as number) : 1;
     const example = str(b.example, 'example', true)!;
     const dir = exampleDir(options.examplesDir, example);
-    let allegationPath = join(dir, 'allegation.yaml');
     const text = str(b.allegation, 'allegation');
-    if (text !== undefined) {
-      // An edited allegation is written beside the example's data so that its relative paths still resolve.
-      const editDir = mkdtempSync(join(dir, '.tally-edit-'));
-      allegationPath = join(editDir, 'allegation.yaml');
-      writeFileSync(allegationPath, text.replaceAll('\r\n', '\n'));
-    }
     const audit = options.audit;
     const jobId = jobs.start('audit', async (ctx) => {
+      // The edited allegation is written inside the job (so a job cancelled before it starts writes nothing), beside
+      // the example's data so that its relative paths still resolve, and removed however the job ends.
+      const editDir = text === undefined ? undefined : mkdtempSync(join(dir, '.tally-edit-'));
       try {
+        let allegationPath = join(dir, 'allegation.yaml');
+        if (editDir !== undefined && text !== undefined) {
+          allegationPath = join(editDir, 'allegation.yaml');
+          writeFileSync(allegationPath, text.replaceAll('\r\n', '\n'));
+        }
         const out = await audit(allegationPath, { seed, lang, onProgress: (d, t, l) => ctx.progress(d, t, l) });
+        await ctx.checkpoint();
         return out;
       } finally {
-        if (text !== undefined) rmSync(resolve(allegationPath, '..'), { recursive: true, force: true });
+        if (editDir !== undefined) rmSync(editDir, { recursive: true, force: true });
       }
     });
     return c.json({ jobId });
