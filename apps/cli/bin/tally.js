@@ -24,12 +24,15 @@ async function loadMain() {
   return import('../src/main.ts');
 }
 
-// Ctrl-C while the CLI is still loading: nothing has been written yet. main() installs the real handler.
+// Ctrl-C while the CLI is still loading: nothing has been written yet. main() installs the real handler; this one
+// stays registered until main() returns (removing it would close the signal watcher and drop a signal caught while
+// the bundle was being evaluated), and steps aside while main()'s handler is there.
 const early = () => {
+  if (process.listenerCount('SIGINT') > 1) return;
   process.stderr.write('tally: cancelled while starting; nothing was written\n');
   process.exit(130);
 };
-process.once('SIGINT', early);
+process.on('SIGINT', early);
 const { main } = await loadMain();
-process.off('SIGINT', early);
 process.exitCode = await main(process.argv);
+process.off('SIGINT', early);
