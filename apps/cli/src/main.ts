@@ -2,11 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { installCancellation } from './atomic_output.ts';
 import { DataError, paint, UsageError, useColor } from './cli_io.ts';
-import { calibrateCommand } from './commands/calibrate.ts';
 import { auditCommand } from './commands/audit.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { latecountCommand } from './commands/latecount.ts';
 import { presetsCommand } from './commands/presets.ts';
 import { runCommand } from './commands/run.ts';
+import { serveCommand } from './commands/serve.ts';
 import { simulateCommand } from './commands/simulate.ts';
 import { summaryCommand } from './commands/summary.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   program.addCommand(runCommand());
   program.addCommand(simulateCommand());
   program.addCommand(calibrateCommand());
+  program.addCommand(serveCommand());
   return program;
 }
 
