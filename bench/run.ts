@@ -39,22 +39,108 @@ const allMethods = methodRegistry.map((m) => m.id).join(',');
 
 function benches(quick: boolean): Bench[] {
   const list: Bench[] = [
-    { group: 'real', name: 'summary, Bolivia 2019 final count', args: ['summary', 'examples/bolivia-2019', '--json'], runs: 3 },
-    { group: 'real', name: 'validate, Russia 2018 (97,699 rows)', args: ['validate', 'examples/russia-2018', '--json'], target: 3, runs: 3 },
-    { group: 'real', name: 'full audit, Bolivia 2019 (README command)', args: ['audit', 'examples/bolivia-2019/allegation.yaml', '--out', join(OUT, 'audit')], target: 10 },
-    { group: 'real', name: 'late-count analysis, Bolivia 2019', args: ['latecount', 'examples/bolivia-2019', '--cutoff', 'trep-2019-10-20', '--seed', '1', '--json'] },
-    { group: 'real', name: 'battery by region, bootstrap 1,000, Russia 2018', args: ['run', 'examples/russia-2018', '--by', 'region', '--bootstrap', '1000', '--seed', '1', '--json'], target: 5 },
-    { group: 'real', name: 'integer percentages, 1,000 MC reps, Russia 2018', args: ['run', 'examples/russia-2018', '--methods', 'integer_percent', '--bootstrap', '0', '--seed', '1', '--json'], target: 2 },
-    { group: 'real', name: 'Klimek fit, Russia 2011', args: ['run', 'examples/russia-2011', '--methods', 'klimek_fraud_model', '--bootstrap', '0', '--seed', '1', '--json'], target: 20 },
-    { group: 'real', name: 'Klimek fit, Russia 2018', args: ['run', 'examples/russia-2018', '--methods', 'klimek_fraud_model', '--bootstrap', '0', '--seed', '1', '--json'], target: 20 },
-    { group: 'real', name: 'finite-mixture fit, Russia 2018', args: ['run', 'examples/russia-2018', '--methods', 'finite_mixture', '--bootstrap', '0', '--seed', '1', '--json'] },
+    {
+      group: 'real',
+      name: 'summary, Bolivia 2019 final count',
+      args: ['summary', 'examples/bolivia-2019', '--json'],
+      runs: 3,
+    },
+    {
+      group: 'real',
+      name: 'validate, Russia 2018 (97,699 rows)',
+      args: ['validate', 'examples/russia-2018', '--json'],
+      target: 3,
+      runs: 3,
+    },
+    {
+      group: 'real',
+      name: 'full audit, Bolivia 2019 (README command)',
+      args: ['audit', 'examples/bolivia-2019/allegation.yaml', '--out', join(OUT, 'audit')],
+      target: 10,
+    },
+    {
+      group: 'real',
+      name: 'late-count analysis, Bolivia 2019',
+      args: ['latecount', 'examples/bolivia-2019', '--cutoff', 'trep-2019-10-20', '--seed', '1', '--json'],
+    },
+    {
+      group: 'real',
+      name: 'battery by region, bootstrap 1,000, Russia 2018',
+      args: ['run', 'examples/russia-2018', '--by', 'region', '--bootstrap', '1000', '--seed', '1', '--json'],
+      target: 5,
+    },
+    {
+      group: 'real',
+      name: 'integer percentages, 1,000 MC reps, Russia 2018',
+      args: [
+        'run',
+        'examples/russia-2018',
+        '--methods',
+        'integer_percent',
+        '--bootstrap',
+        '0',
+        '--seed',
+        '1',
+        '--json',
+      ],
+      target: 2,
+    },
+    {
+      group: 'real',
+      name: 'Klimek fit, Russia 2011',
+      args: [
+        'run',
+        'examples/russia-2011',
+        '--methods',
+        'klimek_fraud_model',
+        '--bootstrap',
+        '0',
+        '--seed',
+        '1',
+        '--json',
+      ],
+      target: 20,
+    },
+    {
+      group: 'real',
+      name: 'Klimek fit, Russia 2018',
+      args: [
+        'run',
+        'examples/russia-2018',
+        '--methods',
+        'klimek_fraud_model',
+        '--bootstrap',
+        '0',
+        '--seed',
+        '1',
+        '--json',
+      ],
+      target: 20,
+    },
+    {
+      group: 'real',
+      name: 'finite-mixture fit, Russia 2018',
+      args: ['run', 'examples/russia-2018', '--methods', 'finite_mixture', '--bootstrap', '0', '--seed', '1', '--json'],
+    },
   ];
   for (const n of quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]) {
     list.push({
       group: 'scale',
       stations: n,
       name: `every method, ${n.toLocaleString('en-US')} simulated stations`,
-      args: ['run', join(DATA, `sim_${n}.csv.gz`), '--preset', 'tally-simulated', '--methods', allMethods, '--bootstrap', '0', '--seed', '1', '--json'],
+      args: [
+        'run',
+        join(DATA, `sim_${n}.csv.gz`),
+        '--preset',
+        'tally-simulated',
+        '--methods',
+        allMethods,
+        '--bootstrap',
+        '0',
+        '--seed',
+        '1',
+        '--json',
+      ],
       target: n === 1_000_000 ? 60 : undefined,
     });
   }
@@ -84,7 +170,10 @@ function ensureSimulated(n: number): void {
   if (existsSync(file)) return;
   mkdirSync(DATA, { recursive: true });
   const csv = join(DATA, `sim_${n}.csv`);
-  execFileSync(process.execPath, [TALLY, 'simulate', '--stations', String(n), '--seed', '1', '--out', csv], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [TALLY, 'simulate', '--stations', String(n), '--seed', '1', '--out', csv], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   execFileSync('gzip', ['-f', csv]);
 }
 
@@ -109,8 +198,16 @@ function machine(): string {
 }
 
 function row(m: Measured): string {
-  const met = m.target === undefined ? '' : m.exitCode !== 0 ? 'failed' : m.seconds <= m.target ? `≤ ${m.target} s: met` : `≤ ${m.target} s: NOT met`;
-  return `| ${m.name} | \`tally ${m.args.join(' ').replaceAll(ROOT + '/', '')}\` | ${m.seconds.toFixed(2)} | ${m.rssMb.toFixed(0)} | ${met} |`;
+  const met =
+    m.target === undefined
+      ? ''
+      : m.exitCode !== 0
+        ? 'failed'
+        : m.seconds <= m.target
+          ? `≤ ${m.target} s: met`
+          : `≤ ${m.target} s: NOT met`;
+  const args = m.args.map((a) => (a === allMethods ? '<every registered method>' : a.replaceAll(`${ROOT}/`, '')));
+  return `| ${m.name} | \`tally ${args.join(' ')}\` | ${m.seconds.toFixed(2)} | ${m.rssMb.toFixed(0)} | ${met} |`;
 }
 
 function main(): void {
@@ -128,7 +225,8 @@ function main(): void {
   }
   if (only) return;
   const scale = results.filter((r) => r.group === 'scale' && r.exitCode === 0);
-  const exponent = scale.length >= 2 ? growthExponent(scale.map((s) => ({ stations: s.stations!, seconds: s.seconds }))) : Number.NaN;
+  const exponent =
+    scale.length >= 2 ? growthExponent(scale.map((s) => ({ stations: s.stations!, seconds: s.seconds }))) : Number.NaN;
   const head = '| benchmark | command | wall s | peak RSS MB | target |\n|---|---|---|---|---|';
   const notesPath = join(ROOT, 'bench/NOTES.md');
   const notes = existsSync(notesPath) ? readFileSync(notesPath, 'utf8') : '';

@@ -84,7 +84,7 @@ export async function runMethods(
     await ctx.checkpoint();
     const methodOptions = options.candidate ? { candidate: options.candidate } : {};
     const out = method.run(table, methodOptions, createRng(deriveSeed(options.seed, methodRegistry.indexOf(method))));
-    if (out.ok) results.push(...out.value);
+    if (out.ok) for (const item of out.value) results.push(item);
     else failures.push({ method: method.id, error: out.error.message });
   }
   ctx.progress(chosen.length, chosen.length, 'report');

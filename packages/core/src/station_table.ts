@@ -75,6 +75,27 @@ export function shareDenominator(table: StationTable): Float64Array {
   return table.shareOf === 'valid' ? table.valid : table.ballotsFound;
 }
 
+/** Index of the candidate with the most votes in the whole table (the national leader). */
+export function leaderIndex(table: StationTable): number {
+  let best = 0;
+  let bestTotal = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < table.candidates.length; k++) {
+    const votes = table.candidates[k].votes;
+    let s = 0;
+    for (let i = 0; i < votes.length; i++) if (Number.isFinite(votes[i])) s += votes[i];
+    if (s > bestTotal) {
+      bestTotal = s;
+      best = k;
+    }
+  }
+  return best;
+}
+
+/** The named candidate's index (-1 when absent), or the national leader's when no name is given. */
+export function candidateOrLeaderIndex(table: StationTable, name: string | undefined): number {
+  return name !== undefined && name !== '' ? candidateIndex(table, name) : leaderIndex(table);
+}
+
 /** Index of a candidate by exact source name, or -1. */
 export function candidateIndex(table: StationTable, name: string): number {
   return table.candidates.findIndex((c) => c.name === name);

@@ -160,7 +160,7 @@ async function keptRows(
     }
   }
   const dup = findDuplicateIds(idsAll, bad, (i) => raw.lineOf(i), path, idColumns.join(' + '));
-  issues.push(...dup);
+  for (const item of dup) issues.push(item);
   const keepList: number[] = [];
   for (let i = 0; i < raw.rows; i++) if (!bad.has(i)) keepList.push(i);
   const keep = Int32Array.from(keepList);
@@ -178,7 +178,7 @@ async function buildResults(
   const issues: ValidationIssue[] = [...raw.issues];
   const missing: ColumnRef[] = [];
   const station = resolveAll(mapping.station, header);
-  missing.push(...station.missing);
+  for (const item of station.missing) missing.push(item);
   const one = (ref: ColumnRef | undefined): string | undefined => {
     if (ref === undefined) return undefined;
     const c = findColumn(ref, header);
@@ -188,7 +188,7 @@ async function buildResults(
   const countCols = (spec: CountSpec | undefined): string[] => {
     if (spec === undefined) return [];
     const r = resolveAll(countSpecRefs(spec), header);
-    missing.push(...r.missing);
+    for (const item of r.missing) missing.push(item);
     return r.columns;
   };
   const registeredCols = countCols(mapping.registered);
@@ -227,9 +227,9 @@ async function buildResults(
     ...new Set([...registeredCols, ...validCols, ...blankCols, ...invalidCols, ...castCols, ...candidateCols]),
   ];
   const bad = await findBadCounts(conn, raw.table, countColumns, path, raw.lineOf);
-  issues.push(...bad.issues);
+  for (const item of bad.issues) issues.push(item);
   const kept = await keptRows(conn, raw, station.columns, bad.badRowids, path);
-  issues.push(...kept.issues);
+  for (const item of kept.issues) issues.push(item);
   const { keep, ids } = kept;
   const n = keep.length;
 
@@ -305,7 +305,7 @@ async function buildResults(
         column: arrivalCol,
         lineOf: lineOfKept,
       });
-      issues.push(...parsed.issues);
+      for (const item of parsed.issues) issues.push(item);
       arrival = { kind: 'time', column: arrivalCol, values: parsed.values };
     } else {
       arrival = { kind: mapping.arrival.kind, column: arrivalCol, values: byName.get(arrivalCol)! };
@@ -358,7 +358,7 @@ async function buildKeys(
   if (missing.length > 0) return err(missingColumnError(path, missing, header));
   const issues = [...raw.issues];
   const kept = await keptRows(conn, raw, station.columns, new Set<number>(), path);
-  issues.push(...kept.issues);
+  for (const item of kept.issues) issues.push(item);
   const numeric = attrs.filter((a) => a.type === 'number').map((a) => a.column!);
   const text = attrs.filter((a) => a.type === 'string').map((a) => a.column!);
   const numValues = await readNumericColumns(conn, raw.table, numeric, kept.keep, raw.sniff?.decimalComma ?? false);

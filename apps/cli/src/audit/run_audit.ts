@@ -253,8 +253,8 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
             ],
           };
     }
-    results.push(...out.results);
-    skipped.push(...out.skipped);
+    for (const item of out.results) results.push(item);
+    for (const item of out.skipped) skipped.push(item);
   });
   const scope = describeScope(resolved);
   return {

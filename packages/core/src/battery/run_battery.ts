@@ -379,8 +379,8 @@ export function planBattery(table: StationTable, options: BatteryOptions, chunks
       const results = [...finalize(prep, top.pending)];
       const skipped = [...top.skipped];
       for (const o of outputs) {
-        results.push(...o.results);
-        skipped.push(...o.skipped);
+        for (const item of o.results) results.push(item);
+        for (const item of o.skipped) skipped.push(item);
       }
       return {
         by: prep.by ?? null,

@@ -25,7 +25,7 @@ import { standardNormalCdf } from '../numeric/distributions.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
-import type { StationTable } from '../station_table.ts';
+import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
 
 /** Options of the clean-peak excess estimate. */
 export interface CleanPeakOptions extends BaseMethodOptions {
@@ -122,7 +122,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
         column: 'candidates',
         message: 'clean_peak_excess needs two or more candidates',
       });
-    const li = leaderIndex(table, options.candidate);
+    const li = candidateOrLeaderIndex(table, options.candidate);
     if (li < 0)
       return err({
         kind: 'invalid_options',
@@ -254,18 +254,3 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
     ]);
   },
 };
-
-function leaderIndex(table: StationTable, name: string | undefined): number {
-  if (name !== undefined && name !== '') return table.candidates.findIndex((c) => c.name === name);
-  let best = 0;
-  let bestTotal = Number.NEGATIVE_INFINITY;
-  table.candidates.forEach((c, k) => {
-    let s = 0;
-    for (let i = 0; i < c.votes.length; i++) if (Number.isFinite(c.votes[i])) s += c.votes[i];
-    if (s > bestTotal) {
-      bestTotal = s;
-      best = k;
-    }
-  });
-  return best;
-}

@@ -14,7 +14,7 @@
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
-import { type StationTable, shareDenominator } from '../station_table.ts';
+import { candidateOrLeaderIndex, type StationTable, shareDenominator } from '../station_table.ts';
 
 /** Options of the fingerprint. */
 export interface FingerprintOptions extends BaseMethodOptions {
@@ -53,7 +53,7 @@ export const electionFingerprintMethod: ForensicMethod<FingerprintOptions> = {
         column: 'candidates',
         message: 'election_fingerprint needs candidate votes',
       });
-    const wi = winnerIndex(table, options.candidate);
+    const wi = candidateOrLeaderIndex(table, options.candidate);
     if (wi < 0)
       return err({
         kind: 'invalid_options',
@@ -127,18 +127,3 @@ export const electionFingerprintMethod: ForensicMethod<FingerprintOptions> = {
     ]);
   },
 };
-
-function winnerIndex(table: StationTable, name: string | undefined): number {
-  if (name !== undefined && name !== '') return table.candidates.findIndex((c) => c.name === name);
-  let best = 0;
-  let bestTotal = Number.NEGATIVE_INFINITY;
-  table.candidates.forEach((c, k) => {
-    let s = 0;
-    for (let i = 0; i < c.votes.length; i++) if (Number.isFinite(c.votes[i])) s += c.votes[i];
-    if (s > bestTotal) {
-      bestTotal = s;
-      best = k;
-    }
-  });
-  return best;
-}

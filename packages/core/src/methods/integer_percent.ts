@@ -21,7 +21,7 @@ import { type ChunkedForensicMethod, type ChunkedPlan, runPlanInProcess } from '
 import type { BaseMethodOptions, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
-import type { StationTable } from '../station_table.ts';
+import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
 import {
   chunkCount,
   type IntegerPercentPayload,
@@ -75,7 +75,7 @@ export function prepareIntegerPercent(
   if (table.n === 0) return err({ kind: 'insufficient_data', message: 'the table has no stations', needed: 1, got: 0 });
   if (table.candidates.length === 0)
     return err({ kind: 'missing_column', column: 'candidates', message: 'integer_percent needs candidate votes' });
-  const leaderIndex = resolveLeader(table, options.candidate);
+  const leaderIndex = candidateOrLeaderIndex(table, options.candidate);
   if (leaderIndex < 0)
     return err({ kind: 'invalid_options', option: 'candidate', message: `no candidate named "${options.candidate}"` });
   const level = resolveRegionLevel(table, options.regionLevel ?? '');
@@ -121,7 +121,8 @@ export function prepareIntegerPercent(
     const next = segmentStart.slice(0, regionCount);
     const sorted = new Array<number>(m);
     for (const i of keep) sorted[next[level.codes[i]]++] = i;
-    keep.splice(0, m, ...sorted);
+    // An element-wise copy: spreading a million arguments overflows the call stack.
+    for (let j = 0; j < m; j++) keep[j] = sorted[j];
   } else segmentStart[1] = m;
   const registered = new Float64Array(m);
   const ballotsCast = new Float64Array(m);
@@ -201,21 +202,6 @@ export function prepareIntegerPercent(
 
 function isCount(x: number): boolean {
   return Number.isInteger(x) && x >= 0;
-}
-
-function resolveLeader(table: StationTable, name: string | undefined): number {
-  if (name !== undefined && name !== '') return table.candidates.findIndex((c) => c.name === name);
-  let best = 0;
-  let bestTotal = Number.NEGATIVE_INFINITY;
-  table.candidates.forEach((c, k) => {
-    let s = 0;
-    for (let i = 0; i < c.votes.length; i++) if (Number.isFinite(c.votes[i])) s += c.votes[i];
-    if (s > bestTotal) {
-      bestTotal = s;
-      best = k;
-    }
-  });
-  return best;
 }
 
 function resolveRegionLevel(table: StationTable, name: string): StationTable['regions'][number] | null | undefined {

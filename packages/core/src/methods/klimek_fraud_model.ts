@@ -22,7 +22,7 @@ import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import { createRng, type Rng } from '../rng.ts';
-import type { StationTable } from '../station_table.ts';
+import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
 import {
   binIndex,
   deposit,
@@ -192,7 +192,7 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
       return err({ kind: 'insufficient_data', message: 'the table has no stations', needed: 1, got: 0 });
     if (table.candidates.length === 0)
       return err({ kind: 'missing_column', column: 'candidates', message: 'klimek_fraud_model needs candidate votes' });
-    const wi = winnerIndex(table, options.candidate);
+    const wi = candidateOrLeaderIndex(table, options.candidate);
     if (wi < 0) return bad('candidate', `no candidate named "${options.candidate}"`);
 
     const winnerVotes = table.candidates[wi].votes;
@@ -304,18 +304,3 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
     ]);
   },
 };
-
-function winnerIndex(table: StationTable, name: string | undefined): number {
-  if (name !== undefined && name !== '') return table.candidates.findIndex((c) => c.name === name);
-  let best = 0;
-  let bestTotal = Number.NEGATIVE_INFINITY;
-  table.candidates.forEach((c, k) => {
-    let s = 0;
-    for (let i = 0; i < c.votes.length; i++) if (Number.isFinite(c.votes[i])) s += c.votes[i];
-    if (s > bestTotal) {
-      bestTotal = s;
-      best = k;
-    }
-  });
-  return best;
-}
