@@ -46,22 +46,31 @@ export function deriveSeed(seed: number, index: number): number {
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`internal error: seed must be a finite number, got ${seed}`);
   const init = splitmix32(Math.floor(seed) >>> 0 || 0x5eed);
-  let s0 = init();
-  let s1 = init();
-  let s2 = init();
-  let s3 = init();
-  if ((s0 | s1 | s2 | s3) === 0) s0 = 1;
+  const words = [init(), init(), init(), init()];
+  if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
+  return createRngFromState(words);
+}
+
+/**
+ * Creates a random source from four 32-bit words of xoshiro128** state (not all zero). The state lives in an
+ * Int32Array, so drawing allocates nothing.
+ */
+export function createRngFromState(words: readonly number[]): Rng {
+  const st = Int32Array.from(words);
   let spareNormal: number | undefined;
 
   function nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const s1 = st[1];
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
     const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
+    st[2] ^= st[0];
+    st[3] ^= s1;
+    st[1] ^= st[2];
+    st[0] ^= st[3];
+    st[2] ^= t;
+    const s3 = st[3];
+    st[3] = (s3 << 11) | (s3 >>> 21);
     return result;
   }
   function uniform(): number {
@@ -104,20 +113,19 @@ export function createRng(seed: number): Rng {
     // Sequential search from 0; q^n >= exp(-10 * 1.39) here, so no underflow.
     const q = 1 - p;
     const ratio = p / q;
-    let prob = Math.exp(n * Math.log1p(-p));
-    let cdf = prob;
-    const u = uniform();
-    let k = 0;
-    while (u > cdf && k < n) {
-      prob *= (ratio * (n - k)) / (k + 1);
-      cdf += prob;
-      k++;
-      if (prob < 1e-300 && cdf < u) {
-        // Rounding left a sliver of mass; restart the draw rather than bias the tail.
-        return binomialInversion(n, p);
+    for (;;) {
+      let prob = Math.exp(n * Math.log1p(-p));
+      let cdf = prob;
+      const u = uniform();
+      let k = 0;
+      while (u > cdf && k < n) {
+        prob *= (ratio * (n - k)) / (k + 1);
+        cdf += prob;
+        k++;
       }
+      if (u <= cdf) return k;
+      // u fell in the rounding sliver above the computed total mass: draw again rather than bias the tail.
     }
-    return k;
   }
   function binomialBtrs(n: number, p: number): number {
     // Hörmann (1993), "The generation of binomial random variates", J. Stat. Comput. Simul. 46:101-110.
@@ -168,8 +176,4 @@ export function createRng(seed: number): Rng {
     return x / (x + y);
   }
   return { nextUint32, uniform, int, normal, binomial, gamma, beta };
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
