@@ -4,13 +4,25 @@
  */
 import type { MethodResult } from '../method.ts';
 import { err, ok, type Result, type TallyError } from '../result.ts';
-import { createRng, deriveSeed, type Rng } from '../rng.ts';
+import { createRng, deriveSeed } from '../rng.ts';
 import { regionLevelIndex, type StationTable } from '../station_table.ts';
-import { drawMultinomial, percentileInterval } from './bootstrap.ts';
-import type { BootstrapPlan, CellMethod, CellOutput } from './cell.ts';
-import { type FastBinomial, makeFastBinomial } from './fast_binomial.ts';
+import { percentileInterval } from './bootstrap.ts';
+import type { BootstrapPlan, CellMethod } from './cell.ts';
+import {
+  bootstrapCategorical,
+  bootstrapMoments,
+  comboFor,
+  comboKey,
+  evaluateInto,
+  type Group,
+  type PendingCell,
+  readSums,
+  SUMS,
+  writeSums,
+} from './cell_bootstrap.ts';
+import { makeFastBinomial } from './fast_binomial.ts';
 import { type MomentCombo, momentBootstrap } from './moment_bootstrap.ts';
-import { addShiftedSums, emptySums, type MomentSums, meanAt } from './moments.ts';
+import { addShiftedSums, emptySums, meanAt } from './moments.ts';
 import { selectTargets, type Target, turnoutColumn } from './targets.ts';
 
 /** Options of a battery run. */
@@ -47,20 +59,6 @@ export interface BatteryReport {
   readonly targets: readonly { name: string; kind: 'turnout' | 'candidate'; nationalShare: number | null }[];
   readonly results: readonly MethodResult[];
   readonly skipped: readonly SkippedCell[];
-}
-
-interface Group {
-  readonly region?: string;
-  readonly stations: Int32Array;
-}
-
-interface PendingCell {
-  readonly method: CellMethod;
-  readonly target: Target;
-  readonly targetIndex: number;
-  readonly group: number;
-  readonly out: CellOutput;
-  readonly reps: Float64Array[];
 }
 
 interface Prepared {
@@ -182,8 +180,6 @@ function finalize(prep: Prepared, cells: readonly PendingCell[]): MethodResult[]
   });
 }
 
-const SUMS = 11;
-
 /** What one chunk of region groups returns: finished cells and, when stratified, its share of the whole-table sums. */
 export interface BatteryChunkOutput {
   readonly results: MethodResult[];
@@ -256,34 +252,6 @@ function runChunk(prep: Prepared, spec: BatteryChunkSpec, chunk: number): Batter
     }
   }
   return { results: finalize(prep, pending), skipped, acc };
-}
-
-function readSums(a: Float64Array, base: number, s: MomentSums): void {
-  s.w = a[base];
-  s.sx = a[base + 1];
-  s.sxx = a[base + 2];
-  s.sxxx = a[base + 3];
-  s.sxxxx = a[base + 4];
-  s.sy = a[base + 5];
-  s.syy = a[base + 6];
-  s.syyy = a[base + 7];
-  s.syyyy = a[base + 8];
-  s.sxy = a[base + 9];
-  s.sxxy = a[base + 10];
-}
-
-function writeSums(a: Float64Array, base: number, s: MomentSums): void {
-  a[base] = s.w;
-  a[base + 1] = s.sx;
-  a[base + 2] = s.sxx;
-  a[base + 3] = s.sxxx;
-  a[base + 4] = s.sxxxx;
-  a[base + 5] = s.sy;
-  a[base + 6] = s.syy;
-  a[base + 7] = s.syyy;
-  a[base + 8] = s.syyyy;
-  a[base + 9] = s.sxy;
-  a[base + 10] = s.sxxy;
 }
 
 /** A battery run split into chunks of region groups, which may run anywhere (e.g. worker threads). */
@@ -433,79 +401,4 @@ function makeGroups(table: StationTable, by: string | undefined, overall: boolea
     if (sizes[c] > 0) groups.push({ region: label, stations: members[c] });
   });
   return ok(groups);
-}
-
-function bootstrapCategorical(
-  plan: Extract<BootstrapPlan, { kind: 'categorical' }>,
-  reps: Float64Array[],
-  rng: FastBinomial,
-): void {
-  let total = 0;
-  for (let k = 0; k < plan.counts.length; k++) total += plan.counts[k];
-  const draw = new Float64Array(plan.counts.length);
-  const out = new Float64Array(plan.names.length);
-  const B = reps.length > 0 ? reps[0].length : 0;
-  for (let r = 0; r < B; r++) {
-    drawMultinomial(rng, plan.counts, total, draw);
-    plan.evaluate(draw, out);
-    for (let j = 0; j < out.length; j++) reps[j][r] = out[j];
-  }
-}
-
-function bootstrapMoments(
-  group: Group,
-  cells: PendingCell[],
-  targets: readonly Target[],
-  turnout: Float64Array,
-  B: number,
-  rng: Rng,
-): void {
-  // One draw of the group's stations per replicate, shared by every (target, variables) combination.
-  const keys: string[] = [];
-  const combos: MomentCombo[] = [];
-  const comboOf: number[] = [];
-  for (const cell of cells) {
-    const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-    const key = `${cell.targetIndex}:${plan.x}:${plan.usesProportion}`;
-    let ci = keys.indexOf(key);
-    if (ci < 0) {
-      const target = targets[cell.targetIndex];
-      ci = keys.length;
-      keys.push(key);
-      combos.push({
-        X: plan.x === 'turnout' ? turnout : target.proportion,
-        Y: plan.usesProportion ? target.proportion : null,
-      });
-    }
-    comboOf.push(ci);
-  }
-  const outs = cells.map((c) => new Float64Array(c.reps.length));
-  momentBootstrap(group.stations, combos, B, rng, (r, sums) => {
-    for (let k = 0; k < cells.length; k++) {
-      const plan = cells[k].out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-      const s = sums[comboOf[k]];
-      const out = outs[k];
-      if (s.w === 0) out.fill(Number.NaN);
-      else plan.evaluate(s, out);
-      for (let j = 0; j < out.length; j++) cells[k].reps[j][r] = out[j];
-    }
-  });
-}
-
-function comboKey(cell: PendingCell): string {
-  const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-  return `${cell.targetIndex}:${plan.x}:${plan.usesProportion}`;
-}
-
-function comboFor(cell: PendingCell, targets: readonly Target[], turnout: Float64Array): MomentCombo {
-  const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-  const target = targets[cell.targetIndex];
-  return { X: plan.x === 'turnout' ? turnout : target.proportion, Y: plan.usesProportion ? target.proportion : null };
-}
-
-function evaluateInto(cell: PendingCell, s: MomentSums, out: Float64Array, r: number): void {
-  const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-  if (s.w === 0) out.fill(Number.NaN);
-  else plan.evaluate(s, out);
-  for (let j = 0; j < out.length; j++) cell.reps[j][r] = out[j];
 }
