@@ -2,15 +2,17 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Arrival, err, ok, type Result, type StationTable, type TallyError } from '@tally/core';
-import { checkConsistency, findDuplicateIds } from './consistency.ts';
+import { buildKeys } from './build_keys.ts';
+import { checkConsistency } from './consistency.ts';
 import { findBadCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
 import { openDuckDb, quoteIdent } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
+import { keptRows, missingColumnError } from './kept_rows.ts';
 import { loadRaw, type RawTable, readBytes } from './load_raw.ts';
 import { loadMappingFile, loadPreset } from './mapping.ts';
 import type { ColumnRef, CountSpec, KeysMapping, Mapping, ResultsMapping } from './preset_schema.ts';
 import { buildRegionsSql, writeKeepTable } from './regions.ts';
-import { countSpecRefs, describeRef, findColumn, resolveAll } from './resolve_columns.ts';
+import { countSpecRefs, findColumn, resolveAll } from './resolve_columns.ts';
 import { parseArrivalTimes } from './times.ts';
 
 /** Which mapping to use: a shipped preset id, or a mapping file path. */
@@ -114,57 +116,6 @@ async function withRaw<T>(
   } finally {
     conn.closeSync();
   }
-}
-
-function missingColumnError(path: string, refs: ColumnRef[], header: readonly string[]): TallyError {
-  const names = refs.map(describeRef).join(', ');
-  const shown = header
-    .slice(0, 30)
-    .map((h) => `"${h}"`)
-    .join(', ');
-  return {
-    kind: 'missing_column',
-    column: refs.map(describeRef).join(', '),
-    message: `${path}: required column ${names} not found. The header has: ${shown}${header.length > 30 ? ', …' : ''}`,
-  };
-}
-
-function idExpression(columns: readonly string[]): string {
-  return columns.length === 1
-    ? `trim(${quoteIdent(columns[0])})`
-    : `concat_ws(' / ', ${columns.map((c) => `trim(${quoteIdent(c)})`).join(', ')})`;
-}
-
-/** Rowids kept after dropping `bad`, and the issue list noting any row with no id. */
-async function keptRows(
-  conn: DuckDBConnection,
-  raw: RawTable,
-  idColumns: string[],
-  bad: Set<number>,
-  path: string,
-): Promise<{ keep: Int32Array; ids: string[]; issues: ValidationIssue[] }> {
-  const all = Int32Array.from({ length: raw.rows }, (_, i) => i);
-  const [idsAll] = await readTextColumns(conn, raw.table, [idExpression(idColumns)], all);
-  const issues: ValidationIssue[] = [];
-  for (let i = 0; i < idsAll.length; i++) {
-    if (idsAll[i].replaceAll(' / ', '') === '') {
-      bad.add(i);
-      issues.push({
-        level: 'error',
-        file: path,
-        row: raw.lineOf(i),
-        column: idColumns.join(' + '),
-        rule: 'missing_station_id',
-        message: 'the station id is empty',
-      });
-    }
-  }
-  const dup = findDuplicateIds(idsAll, bad, (i) => raw.lineOf(i), path, idColumns.join(' + '));
-  for (const item of dup) issues.push(item);
-  const keepList: number[] = [];
-  for (let i = 0; i < raw.rows; i++) if (!bad.has(i)) keepList.push(i);
-  const keep = Int32Array.from(keepList);
-  return { keep, ids: keepList.map((i) => idsAll[i]), issues };
 }
 
 async function buildResults(
@@ -337,66 +288,4 @@ async function buildResults(
   // Rows DuckDB rejected (ragged) are input rows too: rows = stations + rowsExcluded, each exclusion listed.
   const rows = raw.rows + raw.rejectedRows;
   return ok({ table, issues, file: path, sha256, rows, rowsExcluded: rows - n, mapping });
-}
-
-async function buildKeys(
-  conn: DuckDBConnection,
-  raw: RawTable,
-  mapping: KeysMapping,
-  path: string,
-  sha256: string,
-): Promise<Result<LoadedKeys, TallyError>> {
-  const header = raw.columns;
-  const station = resolveAll(mapping.station, header);
-  const attrs = Object.entries(mapping.attributes).map(([name, spec]) => ({
-    name,
-    type: spec.type,
-    column: findColumn(spec.column, header),
-    ref: spec.column,
-  }));
-  const missing = [...station.missing, ...attrs.filter((a) => a.column === undefined).map((a) => a.ref)];
-  if (missing.length > 0) return err(missingColumnError(path, missing, header));
-  const issues = [...raw.issues];
-  const kept = await keptRows(conn, raw, station.columns, new Set<number>(), path);
-  for (const item of kept.issues) issues.push(item);
-  const numeric = attrs.filter((a) => a.type === 'number').map((a) => a.column!);
-  const text = attrs.filter((a) => a.type === 'string').map((a) => a.column!);
-  const numValues = await readNumericColumns(conn, raw.table, numeric, kept.keep, raw.sniff?.decimalComma ?? false);
-  const textValues = await readTextColumns(
-    conn,
-    raw.table,
-    text.map((c) => `trim(${quoteIdent(c)})`),
-    kept.keep,
-  );
-  const attributes: Record<string, string[] | Float64Array> = {};
-  for (const a of attrs) {
-    if (a.type === 'number') {
-      const values = numValues[numeric.indexOf(a.column!)];
-      for (let i = 0; i < values.length; i++) {
-        if (Number.isNaN(values[i])) {
-          issues.push({
-            level: 'error',
-            file: path,
-            row: raw.lineOf(kept.keep[i]),
-            column: a.column,
-            rule: 'not_a_number',
-            message: 'expected a number',
-          });
-        }
-      }
-      attributes[a.name] = values;
-    } else {
-      attributes[a.name] = textValues[text.indexOf(a.column!)];
-    }
-  }
-  return ok({
-    ids: kept.ids,
-    attributes,
-    issues,
-    file: path,
-    sha256,
-    rows: raw.rows + raw.rejectedRows,
-    rowsExcluded: raw.rows + raw.rejectedRows - kept.keep.length,
-    mapping,
-  });
 }
