@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { twoCandidateTable } from '../../test/two_candidate_table.ts';
 import type { MethodResult } from '../method.ts';
 import { createRng } from '../rng.ts';
 import { simulateElection } from '../simulate/generate.ts';
@@ -10,23 +11,7 @@ import { cleanPeakExcessMethod } from './clean_peak_excess.ts';
 
 /** Rows: registered, ballots cast, valid, leader votes. */
 function table(rows: [number, number, number, number][]): StationTable {
-  const col = (k: number) => Float64Array.from(rows, (r) => r[k]);
-  return {
-    n: rows.length,
-    ids: rows.map((_, i) => String(i)),
-    regions: [],
-    registered: col(0),
-    ballotsCast: col(1),
-    ballotsFound: col(1),
-    valid: col(2),
-    invalid: Float64Array.from(rows, (r) => r[1] - r[2]),
-    candidates: [
-      { name: 'Leader', votes: col(3) },
-      { name: 'Other', votes: Float64Array.from(rows, (r) => r[2] - r[3]) },
-    ],
-    shareOf: 'valid',
-    meta: { name: 'test' },
-  };
+  return twoCandidateTable(rows, ['Leader', 'Other']);
 }
 
 type Details = { excessVotes: number; sd: number; cleanTurnout: number; cleanLeaderShare: number };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { twoCandidateTable } from '../../test/two_candidate_table.ts';
 import { createRng } from '../rng.ts';
 import { simulateElection } from '../simulate/generate.ts';
 import { injectFraud } from '../simulate/inject.ts';
@@ -8,23 +9,7 @@ import { electionFingerprintMethod } from './election_fingerprint.ts';
 
 /** Rows: registered, ballots cast, valid, winner votes. */
 function table(rows: [number, number, number, number][]): StationTable {
-  const col = (k: number) => Float64Array.from(rows, (r) => r[k]);
-  return {
-    n: rows.length,
-    ids: rows.map((_, i) => String(i)),
-    regions: [],
-    registered: col(0),
-    ballotsCast: col(1),
-    ballotsFound: col(1),
-    valid: col(2),
-    invalid: Float64Array.from(rows, (r) => r[1] - r[2]),
-    candidates: [
-      { name: 'A', votes: col(3) },
-      { name: 'B', votes: Float64Array.from(rows, (r) => r[2] - r[3]) },
-    ],
-    shareOf: 'valid',
-    meta: { name: 'test' },
-  };
+  return twoCandidateTable(rows);
 }
 
 type Details = {
