@@ -2,6 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { err, ok, type Result, type TallyError } from '@tally/core';
 import { readNumericColumns, readTextColumns } from './count_columns.ts';
+import { dictionaryReader } from './dictionary_column.ts';
 import { quoteIdent } from './duckdb.ts';
 import { keptRows, missingColumnError } from './kept_rows.ts';
 import type { RawTable } from './load_raw.ts';
@@ -28,7 +29,8 @@ export async function buildKeys(
   const missing = [...station.missing, ...attrs.filter((a) => a.column === undefined).map((a) => a.ref)];
   if (missing.length > 0) return err(missingColumnError(path, missing, header));
   const issues = [...raw.issues];
-  const kept = await keptRows(conn, raw, station.columns, new Set<number>(), path);
+  const read = dictionaryReader(conn, raw.table, raw.rows);
+  const kept = await keptRows(raw, read, station.columns, new Set<number>(), path);
   for (const item of kept.issues) issues.push(item);
   const numeric = attrs.filter((a) => a.type === 'number').map((a) => a.column!);
   const text = attrs.filter((a) => a.type === 'string').map((a) => a.column!);

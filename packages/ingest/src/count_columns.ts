@@ -1,63 +1,94 @@
 /** Reading count columns out of the raw text table: validation in SQL, values as Float64Array. */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { trimSpaces } from './dictionary_column.ts';
 import { quoteIdent } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
 
 /** Largest value accepted in a count column; above it a cell is not a polling-station count. */
 export const MAX_COUNT = 1e9;
 
-/** Finds every cell of `columns` that is not a whole, non-negative count, and lists it. */
-export async function findBadCounts(
+/** Count columns read for every raw row, with the rows holding a cell that is not a count listed and left out. */
+export interface CountColumns {
+  /** values[k][rowid]: column k of raw row rowid (NaN in bad rows). */
+  values: Float64Array[];
+  issues: ValidationIssue[];
+  badRowids: Set<number>;
+}
+
+/**
+ * Reads count columns as numbers and finds every cell that is not a whole, non-negative count. One scan reads each
+ * cell as an unsigned integer and flags the rows where some cell is not the canonical digits of its value (a cheap
+ * test that every plain count written without padding passes); only those rows are read as text and judged here.
+ */
+export async function readCounts(
   conn: DuckDBConnection,
   table: string,
   columns: readonly string[],
+  rows: number,
   file: string,
   lineOf: (rowid: number) => number,
-): Promise<{ issues: ValidationIssue[]; badRowids: Set<number> }> {
+): Promise<CountColumns> {
+  const values = columns.map(() => new Float64Array(rows));
   const issues: ValidationIssue[] = [];
   const badRowids = new Set<number>();
-  if (columns.length === 0) return { issues, badRowids };
-  // One scan: fetch only the rows where some count cell is not a plain whole number, then classify in JS.
-  const okCell = (c: string) =>
-    `(regexp_full_match(coalesce(trim(${quoteIdent(c)}), ''), '${PLAIN_COUNT_RE2}') AND TRY_CAST(trim(${quoteIdent(c)}) AS DOUBLE) <= ${MAX_COUNT})`;
-  const reader = await conn.runAndReadAll(
-    `SELECT rowid::DOUBLE AS r, ${columns.map((c) => quoteIdent(c)).join(', ')} FROM ${quoteIdent(table)}
-     WHERE NOT (${columns.map(okCell).join(' AND ')}) ORDER BY r`,
+  if (columns.length === 0) return { values, issues, badRowids };
+  const asCount = (c: string) => `TRY_CAST(${quoteIdent(c)} AS UINTEGER)`;
+  const canonical = columns.map((c) => `coalesce(${asCount(c)}::VARCHAR = ${quoteIdent(c)}, false)`).join(' AND ');
+  const bounded = columns.map((c) => `coalesce(${asCount(c)} <= ${MAX_COUNT}, false)`).join(' AND ');
+  const plainRow = `(${canonical} AND ${bounded})`;
+  const scan = await conn.run(
+    `SELECT rowid::INTEGER, ${plainRow}::INTEGER, ${columns.map((c) => `${asCount(c)}::DOUBLE`).join(', ')}
+     FROM ${quoteIdent(table)}`,
   );
-  for (const row of reader.getRows()) {
+  let suspects = 0;
+  let scanned = 0;
+  for (let k = 0; k < scan.chunkCount; k++) {
+    const chunk = scan.getChunk(k);
+    const rowCount = chunk.rowCount;
+    const rowidVector = chunk.getColumnVector(0);
+    const plainVector = chunk.getColumnVector(1);
+    const rowids = Int32Array.from({ length: rowCount }, (_, j) => rowidVector.getItem(j) as number);
+    for (let j = 0; j < rowCount; j++) if (plainVector.getItem(j) !== 1) suspects++;
+    for (let c = 0; c < columns.length; c++) {
+      const vector = chunk.getColumnVector(c + 2);
+      const out = values[c];
+      for (let j = 0; j < rowCount; j++) out[rowids[j]] = vector.getItem(j) as number;
+    }
+    scanned += rowCount;
+  }
+  if (scanned !== rows) throw new Error(`internal error: read ${scanned} of ${rows} rows of ${table}`);
+  if (suspects === 0) return { values, issues, badRowids };
+  const suspect = await conn.runAndReadAll(
+    `SELECT rowid::INTEGER, ${columns.map((c) => quoteIdent(c)).join(', ')} FROM ${quoteIdent(table)}
+     WHERE NOT ${plainRow} ORDER BY rowid`,
+  );
+  for (const row of suspect.getRows()) {
     const rowid = Number(row[0]);
-    badRowids.add(rowid);
-    const before = issues.length;
+    let bad = false;
     for (let k = 0; k < columns.length; k++) {
       const v = row[k + 1] === null ? null : String(row[k + 1]);
-      if (isPlainCount(v)) continue;
+      if (isPlainCount(v)) {
+        values[k][rowid] = Number(trimSpaces(v as string));
+        continue;
+      }
+      bad = true;
+      values[k][rowid] = Number.NaN;
       issues.push({ level: 'error', file, row: lineOf(rowid), column: columns[k], ...classifyBadCount(v) });
     }
-    if (issues.length === before) {
-      // SQL and JS disagreed on a cell: the row is still left out, so it must still be listed.
-      issues.push({
-        level: 'error',
-        file,
-        row: lineOf(rowid),
-        rule: 'not_a_count',
-        message: 'a count cell is unreadable',
-      });
-    }
+    if (bad) badRowids.add(rowid);
   }
-  return { issues, badRowids };
+  return { values, issues, badRowids };
 }
 
 /**
  * A plain count: digits, optionally ".0" or ".00" (spreadsheet exports). ".000" is refused: "1.000" may be one
  * thousand written with a thousands separator, and reading it as 1 would be a silent error.
  */
-const PLAIN_COUNT_RE2 = '[0-9]{1,10}(\\.0{1,2})?';
 const PLAIN_COUNT = /^[0-9]{1,10}(\.0{1,2})?$/;
 
 function isPlainCount(v: string | null): boolean {
   if (v === null) return false;
-  // Same trimming as DuckDB's trim() in the SQL above (spaces only), so both sides agree on every cell.
-  const t = v.replace(/^ +| +$/g, '');
+  const t = trimSpaces(v);
   return PLAIN_COUNT.test(t) && Number(t) <= MAX_COUNT;
 }
 

@@ -1,4 +1,5 @@
 /** Sniffing what a file is before DuckDB reads it: format, compression, encoding, delimiter, decimal comma. */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 
 /** Container formats ingest understands. */
@@ -12,8 +13,14 @@ export interface TextSniff {
   bom: boolean;
   delimiter: string;
   decimalComma: boolean;
-  /** The decoded text, when it had to be transcoded or decompressed for sniffing (reused to avoid a second pass). */
-  text: string;
+  /**
+   * The content as UTF-8 bytes: decompressed, and transcoded when the file was not UTF-8. Line structure is read from
+   * these bytes (quotes, delimiters and line breaks are ASCII, and no byte of a multi-byte UTF-8 sequence is), so a
+   * valid UTF-8 file is never decoded whole.
+   */
+  bytes: Uint8Array;
+  /** The decoded text of the first lines (at least the header and up to 20 non-empty lines), for sniffing. */
+  head: string;
   /** UTF-16 text (a UTF-16 byte-order mark, or NUL in every other byte of the start): not read, it would be garbage. */
   utf16: boolean;
   /** For text that is not valid UTF-8 but also holds valid multi-byte UTF-8: the first line of each kind (1-based). */
@@ -46,27 +53,34 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Decompresses (if gzip) and decodes a delimited text file, and finds its delimiter. */
+/** Bytes of text decoded for sniffing: enough for the header and the first lines of any election table. */
+const HEAD_BYTES = 1 << 20;
+
+/** Decompresses (if gzip) a delimited text file, checks its encoding, and finds its delimiter. */
 export function sniffText(bytes: Uint8Array): TextSniff {
   const gzip = isGzip(bytes);
-  const raw = gzip ? new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES })) : bytes;
+  const raw: Uint8Array = gzip ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES }) : bytes;
   if (raw.length > MAX_TEXT_BYTES) throw new RangeError(`the text is larger than ${MAX_TEXT_BYTES / 2 ** 20} MiB`);
   const bom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
-  let encoding: TextSniff['encoding'] = 'utf-8';
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(raw);
-  } catch {
-    // Not valid UTF-8: electoral authorities' exports are most often Windows-1252 (a superset of Latin-1's printables).
-    encoding = 'windows-1252';
-    text = decodeWindows1252(raw);
-  }
-  const lines = firstLines(text, 20);
+  const utf8 = isUtf8(raw);
+  // Not valid UTF-8: electoral authorities' exports are most often Windows-1252 (a superset of Latin-1's printables).
+  const encoding: TextSniff['encoding'] = utf8 ? 'utf-8' : 'windows-1252';
+  const content = utf8 ? raw : new Uint8Array(Buffer.from(decodeWindows1252(raw), 'utf8'));
+  const head = decodeHead(content);
+  const lines = firstLines(head, 20);
   const delimiter = detectDelimiter(lines);
   const decimalComma = delimiter !== ',' && hasDecimalCommas(lines.slice(1), delimiter);
   const utf16 = looksUtf16(raw);
   const mixedEncoding = encoding === 'utf-8' || utf16 ? undefined : mixedUtf8(raw);
-  return { format: 'csv', gzip, encoding, bom, delimiter, decimalComma, text, utf16, mixedEncoding };
+  return { format: 'csv', gzip, encoding, bom, delimiter, decimalComma, bytes: content, head, utf16, mixedEncoding };
+}
+
+/** Decodes the start of UTF-8 `content`, cut at a line break so that no character or line is split. */
+function decodeHead(content: Uint8Array): string {
+  if (content.length <= HEAD_BYTES) return new TextDecoder('utf-8', { ignoreBOM: false }).decode(content);
+  const lastBreak = content.lastIndexOf(0x0a, HEAD_BYTES);
+  const end = lastBreak > 0 ? lastBreak + 1 : HEAD_BYTES;
+  return new TextDecoder('utf-8', { ignoreBOM: false }).decode(content.subarray(0, end));
 }
 
 /** A UTF-16 byte-order mark, or NUL bytes in at least a quarter of the first 4 KiB (ASCII text in UTF-16). */

@@ -1,9 +1,7 @@
 /** Rows that survive validation: station ids read, empty and duplicate ids listed and left out. */
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TallyError } from '@tally/core';
 import { findDuplicateIds } from './consistency.ts';
-import { readTextColumns } from './count_columns.ts';
-import { quoteIdent } from './duckdb.ts';
+import { type DictionaryReader, trimSpaces } from './dictionary_column.ts';
 import type { ValidationIssue } from './issues.ts';
 import type { RawTable } from './load_raw.ts';
 import type { ColumnRef } from './preset_schema.ts';
@@ -23,26 +21,47 @@ export function missingColumnError(path: string, refs: ColumnRef[], header: read
   };
 }
 
-/** SQL for a station id: one column, or several joined with " / ". */
-export function idExpression(columns: readonly string[]): string {
-  return columns.length === 1
-    ? `trim(${quoteIdent(columns[0])})`
-    : `concat_ws(' / ', ${columns.map((c) => `trim(${quoteIdent(c)})`).join(', ')})`;
+/**
+ * Station ids of every raw row, as SQL's concat_ws(' / ', trim(c1), trim(c2), ...) would build them: one column's
+ * trimmed value, or several joined with " / " (an empty cell leaves its part out).
+ */
+export async function stationIds(read: DictionaryReader, columns: readonly string[], rows: number): Promise<string[]> {
+  const parts = await Promise.all(
+    columns.map(async (c) => {
+      const d = await read(c);
+      return { codes: d.codes, values: d.values.map((v) => (v === null ? null : trimSpaces(v))) };
+    }),
+  );
+  const ids = new Array<string>(rows);
+  if (parts.length === 1) {
+    const { codes, values } = parts[0];
+    for (let i = 0; i < rows; i++) ids[i] = values[codes[i]] ?? '';
+    return ids;
+  }
+  for (let i = 0; i < rows; i++) {
+    let id: string | undefined;
+    for (const { codes, values } of parts) {
+      const v = values[codes[i]];
+      if (v === null) continue;
+      id = id === undefined ? v : `${id} / ${v}`;
+    }
+    ids[i] = id ?? '';
+  }
+  return ids;
 }
 
 /** Rowids kept after dropping `bad`, and the issue list noting any row with no id. */
 export async function keptRows(
-  conn: DuckDBConnection,
   raw: RawTable,
+  read: DictionaryReader,
   idColumns: string[],
   bad: Set<number>,
   path: string,
 ): Promise<{ keep: Int32Array; ids: string[]; issues: ValidationIssue[] }> {
-  const all = Int32Array.from({ length: raw.rows }, (_, i) => i);
-  const [idsAll] = await readTextColumns(conn, raw.table, [idExpression(idColumns)], all);
+  const idsAll = await stationIds(read, idColumns, raw.rows);
   const issues: ValidationIssue[] = [];
   for (let i = 0; i < idsAll.length; i++) {
-    if (idsAll[i].replaceAll(' / ', '') === '') {
+    if (idsAll[i] === '' || (idColumns.length > 1 && idsAll[i].replaceAll(' / ', '') === '')) {
       bad.add(i);
       issues.push({
         level: 'error',

@@ -1,4 +1,5 @@
 /** Loads any supported file into a DuckDB table of VARCHAR columns, keeping each record's line number. */
+import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -28,7 +29,7 @@ export interface RawTable {
   rejectedRows: number;
   lineOf: (rowid: number) => number;
   issues: ValidationIssue[];
-  sniff?: Omit<TextSniff, 'text'>;
+  sniff?: Omit<TextSniff, 'bytes' | 'head'>;
   format: string;
 }
 
@@ -96,7 +97,7 @@ export async function loadRaw(
     }
     return err({ kind: 'parse_error', file, rule: 'unreadable_gzip', message: `${file}: gzip data: ${firstLine(e)}` });
   }
-  if (sniff.text.trim().length === 0) {
+  if (isBlankText(sniff.bytes)) {
     return err({ kind: 'parse_error', file, rule: 'empty_file', message: `${file}: the file has no text` });
   }
   if (sniff.utf16) {
@@ -113,7 +114,7 @@ export async function loadRaw(
       message: `${file}: row ${otherLine} is not UTF-8 but row ${utf8Line} is: the file mixes two encodings; convert it to one (UTF-8)`,
     });
   }
-  const fields = headerFieldCount(sniff.text, sniff.delimiter);
+  const fields = headerFieldCount(sniff.head, sniff.delimiter);
   if (fields > MAX_COLUMNS) {
     const message = `${file}: row 1 has ${fields} columns (more than ${MAX_COLUMNS}); no election table is that wide`;
     return err({ kind: 'parse_error', file, row: 1, rule: 'too_many_columns', message });
@@ -126,7 +127,7 @@ export async function loadRaw(
       message: 'the file is not valid UTF-8; it was read as Windows-1252 (Latin-1). Check accented names.',
     });
   }
-  const duplicate = duplicateHeaderName(sniff.text, sniff.delimiter);
+  const duplicate = duplicateHeaderName(sniff.head, sniff.delimiter);
   if (duplicate !== undefined) {
     issues.push({
       level: 'error',
@@ -140,22 +141,28 @@ export async function loadRaw(
   let source = path;
   let tempDir: string | undefined;
   // DuckDB cannot read mixed CRLF/LF line endings (its dialect sniffer gives up), so they are made uniform first.
-  const mixedEol = hasMixedLineEndings(sniff.text);
+  const mixedEol = hasMixedLineEndings(sniff.bytes);
   if (sniff.encoding !== 'utf-8' || mixedEol) {
     tempDir = mkdtempSync(join(tmpdir(), 'tally-'));
     source = join(tempDir, 'transcoded.csv');
-    const text = sniff.text.replace(/^\uFEFF/, '');
+    const text = Buffer.from(sniff.bytes.buffer, sniff.bytes.byteOffset, sniff.bytes.length)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     writeFileSync(source, mixedEol ? text.replaceAll('\r\n', '\n') : text);
+  } else if (sniff.gzip) {
+    // The text is already decompressed here; DuckDB reads a plain file on all its threads, a gzip stream on one.
+    tempDir = mkdtempSync(join(tmpdir(), 'tally-'));
+    source = join(tempDir, 'decompressed.csv');
+    writeFileSync(source, sniff.bytes);
   }
-  const compression = sniff.gzip && source === path ? 'gzip' : 'none';
   try {
     await conn.run(
       `CREATE TABLE ${t} AS SELECT * FROM read_csv(${quoteLiteral(source)}, header = true, all_varchar = true,
-        delim = ${quoteLiteral(sniff.delimiter)}, quote = '"', escape = '"', compression = ${quoteLiteral(compression)},
+        delim = ${quoteLiteral(sniff.delimiter)}, quote = '"', escape = '"', compression = 'none',
         store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1, max_line_size = ${MAX_LINE})`,
     );
   } catch (e) {
-    const quote = unterminatedQuoteLine(sniff.text, sniff.delimiter);
+    const quote = unterminatedQuoteLine(sniff.bytes, sniff.delimiter);
     if (quote !== undefined) {
       return err({
         kind: 'parse_error',
@@ -165,7 +172,7 @@ export async function loadRaw(
         message: `${file}: row ${quote}: a quoted field opens here and never closes, so no row after it can be read`,
       });
     }
-    const long = longLineAt(sniff.text, MAX_LINE);
+    const long = longLineAt(sniff.bytes, MAX_LINE);
     if (long !== undefined) {
       return err({
         kind: 'parse_error',
@@ -175,7 +182,7 @@ export async function loadRaw(
         message: `${file}: row ${long} is longer than ${MAX_LINE / 2 ** 20} MiB; no election row is that long`,
       });
     }
-    const stray = strayQuoteLine(sniff.text, sniff.delimiter);
+    const stray = strayQuoteLine(sniff.bytes, sniff.delimiter);
     if (stray !== undefined) {
       return err({
         kind: 'parse_error',
@@ -185,7 +192,7 @@ export async function loadRaw(
         message: `${file}: row ${stray}: text follows a closing quote inside a field (like "ab"c); quote the whole field`,
       });
     }
-    const cr = sniff.text.includes('\n') ? bareCarriageReturnLine(sniff.text) : undefined;
+    const cr = sniff.bytes.includes(0x0a) ? bareCarriageReturnLine(sniff.bytes) : undefined;
     if (cr !== undefined) {
       return err({
         kind: 'parse_error',
@@ -204,7 +211,7 @@ export async function loadRaw(
   const columns = await columnNames(conn, table);
   const rows = await countRows(conn, table);
   const rejectedLines = [...new Set(rejects.map((r) => r.line))].sort((a, b) => a - b);
-  const maps = lineMaps(recordLines(sniff.text, sniff.delimiter), rows, rejectedLines);
+  const maps = lineMaps(recordLines(sniff.bytes, sniff.delimiter), rows, rejectedLines);
   if (maps === undefined) {
     issues.push({
       level: 'warning',
@@ -219,7 +226,7 @@ export async function loadRaw(
     seen.add(r.line);
     issues.push({ ...r.issue, file, row: maps ? maps.rejectLine(r.line) : r.line });
   }
-  const { text: _text, ...sniffInfo } = sniff;
+  const { bytes: _bytes, head: _head, ...sniffInfo } = sniff;
   return ok({
     table,
     columns,
@@ -282,6 +289,16 @@ function lineMapper(rejected: number[]): (rowid: number) => number {
     }
     return line;
   };
+}
+
+/** True when the text holds nothing but ASCII white space (after a UTF-8 byte-order mark, if any). */
+function isBlankText(bytes: Uint8Array): boolean {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  for (let i = bom ? 3 : 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;
+  }
+  return true;
 }
 
 /** Fields in the first line, counting delimiters outside double quotes (a quoted header cell may hold one). */

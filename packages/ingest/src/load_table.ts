@@ -4,14 +4,15 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Arrival, err, ok, type Result, type StationTable, type TallyError } from '@tally/core';
 import { buildKeys } from './build_keys.ts';
 import { checkConsistency } from './consistency.ts';
-import { findBadCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
+import { readCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
+import { dictionaryReader } from './dictionary_column.ts';
 import { openDuckDb, quoteIdent } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
 import { keptRows, missingColumnError } from './kept_rows.ts';
 import { loadRaw, type RawTable, readBytes } from './load_raw.ts';
 import { loadMappingFile, loadPreset } from './mapping.ts';
 import type { ColumnRef, CountSpec, KeysMapping, Mapping, ResultsMapping } from './preset_schema.ts';
-import { buildRegionsSql, writeKeepTable } from './regions.ts';
+import { buildRegionLevels, type RegionSource } from './regions.ts';
 import { countSpecRefs, findColumn, resolveAll } from './resolve_columns.ts';
 import { parseArrivalTimes } from './times.ts';
 
@@ -149,7 +150,7 @@ async function buildResults(
   const castCols = mapping.ballotsCast === 'ballotsFound' ? [] : countCols(mapping.ballotsCast);
   const regionSpecs = (mapping.regions ?? [])
     .map((r) => ({ name: r.name, slice: r.slice, column: r.optional ? findColumn(r.column, header) : one(r.column) }))
-    .filter((r): r is { name: string; slice: [number, number] | undefined; column: string } => r.column !== undefined);
+    .filter((r): r is RegionSource => r.column !== undefined);
   const latCol = mapping.lat !== undefined ? one(mapping.lat) : undefined;
   const lonCol = mapping.lon !== undefined ? one(mapping.lon) : undefined;
   const arrivalCol = mapping.arrival ? one(mapping.arrival.column) : undefined;
@@ -177,16 +178,19 @@ async function buildResults(
   const countColumns = [
     ...new Set([...registeredCols, ...validCols, ...blankCols, ...invalidCols, ...castCols, ...candidateCols]),
   ];
-  const bad = await findBadCounts(conn, raw.table, countColumns, path, raw.lineOf);
-  for (const item of bad.issues) issues.push(item);
-  const kept = await keptRows(conn, raw, station.columns, bad.badRowids, path);
+  const read = dictionaryReader(conn, raw.table, raw.rows);
+  const counts = await readCounts(conn, raw.table, countColumns, raw.rows, path, raw.lineOf);
+  for (const item of counts.issues) issues.push(item);
+  const kept = await keptRows(raw, read, station.columns, counts.badRowids, path);
   for (const item of kept.issues) issues.push(item);
   const { keep, ids } = kept;
   const n = keep.length;
 
-  const numericCols = [...countColumns, ...[latCol, lonCol].filter((c): c is string => c !== undefined)];
-  if (mapping.arrival && mapping.arrival.kind !== 'time' && arrivalCol) numericCols.push(arrivalCol);
-  const values = await readNumericColumns(conn, raw.table, numericCols, keep, raw.sniff?.decimalComma ?? false);
+  const otherNumeric = [latCol, lonCol].filter((c): c is string => c !== undefined);
+  if (mapping.arrival && mapping.arrival.kind !== 'time' && arrivalCol) otherNumeric.push(arrivalCol);
+  const otherValues = await readNumericColumns(conn, raw.table, otherNumeric, keep, raw.sniff?.decimalComma ?? false);
+  const numericCols = [...countColumns, ...otherNumeric];
+  const values = [...counts.values.map((v) => keptValues(v, keep)), ...otherValues];
   const byName = new Map(numericCols.map((c, i) => [c, values[i]]));
   const sumOf = (cols: string[]): Float64Array => {
     const out = new Float64Array(n);
@@ -230,18 +234,9 @@ async function buildResults(
     });
   }
 
-  await writeKeepTable(conn, 'kept_rows', keep);
-  const regions = await buildRegionsSql(
-    conn,
-    raw.table,
-    'kept_rows',
-    regionSpecs.map((r) => ({
-      name: r.name,
-      column: r.column,
-      expr: r.slice
-        ? `substr(trim(${quoteIdent(r.column)}), ${r.slice[0] + 1}, ${r.slice[1] - r.slice[0]})`
-        : `coalesce(trim(${quoteIdent(r.column)}), '')`,
-    })),
+  const regions = await buildRegionLevels(
+    read,
+    regionSpecs,
     keep,
     { file: path, lineOf: raw.lineOf, issues },
     mapping.country,
@@ -288,4 +283,11 @@ async function buildResults(
   // Rows DuckDB rejected (ragged) are input rows too: rows = stations + rowsExcluded, each exclusion listed.
   const rows = raw.rows + raw.rejectedRows;
   return ok({ table, issues, file: path, sha256, rows, rowsExcluded: rows - n, mapping });
+}
+
+/** The values of the kept rows (rowids `keep`) of a column read for every raw row. */
+function keptValues(all: Float64Array, keep: Int32Array): Float64Array {
+  const out = new Float64Array(keep.length);
+  for (let i = 0; i < keep.length; i++) out[i] = all[keep[i]];
+  return out;
 }
