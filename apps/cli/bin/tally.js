@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `tally` command. Runs the bundled CLI (apps/cli/dist), rebuilding it first when any source is
 // newer; set TALLY_NO_BUNDLE=1 to run the TypeScript sources through tsx instead.
-import { existsSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 // A closed pipe (e.g. `tally summary ... | head`) is not an error.
 process.stdout.on('error', (e) => {
@@ -12,9 +12,9 @@ process.stdout.on('error', (e) => {
 async function loadMain() {
   if (!process.env.TALLY_NO_BUNDLE) {
     try {
-      const { BUNDLE, buildCli, newestSourceMtime } = await import('../build.mjs');
-      if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newestSourceMtime()) await buildCli();
-      return await import(BUNDLE);
+      const { buildCli, freshBundle } = await import('../build.mjs');
+      const bundle = freshBundle() ?? (await buildCli());
+      return await import(pathToFileURL(bundle).href);
     } catch (e) {
       if (process.env.TALLY_DEBUG) process.stderr.write(`bundle unavailable, using tsx: ${e}\n`);
     }

@@ -2,32 +2,34 @@
 import { Command, CommanderError } from 'commander';
 import { installCancellation } from './atomic_output.ts';
 import { DataError, paint, UsageError, useColor } from './cli_io.ts';
-import { auditCommand } from './commands/audit.ts';
-import { calibrateCommand } from './commands/calibrate.ts';
-import { latecountCommand } from './commands/latecount.ts';
-import { presetsCommand } from './commands/presets.ts';
-import { runCommand } from './commands/run.ts';
-import { serveCommand } from './commands/serve.ts';
-import { simulateCommand } from './commands/simulate.ts';
-import { summaryCommand } from './commands/summary.ts';
-import { validateCommand } from './commands/validate.ts';
 import { TALLY_VERSION } from './version.ts';
 
-/** Builds the program with every command registered. */
-export function buildProgram(): Command {
+// Each command's module is imported only when that command runs (in the bundle each is its own chunk), so a run
+// does not load the code of the others (report rendering, the web server, ...). Order = order in --help.
+const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
+  ['audit', async () => (await import('./commands/audit.ts')).auditCommand()],
+  ['validate', async () => (await import('./commands/validate.ts')).validateCommand()],
+  ['summary', async () => (await import('./commands/summary.ts')).summaryCommand()],
+  ['latecount', async () => (await import('./commands/latecount.ts')).latecountCommand()],
+  ['presets', async () => (await import('./commands/presets.ts')).presetsCommand()],
+  ['run', async () => (await import('./commands/run.ts')).runCommand()],
+  ['simulate', async () => (await import('./commands/simulate.ts')).simulateCommand()],
+  ['calibrate', async () => (await import('./commands/calibrate.ts')).calibrateCommand()],
+  ['serve', async () => (await import('./commands/serve.ts')).serveCommand()],
+];
+
+/**
+ * Builds the program: with only the command that `argv` names when its first argument is a command name, else with
+ * every command (for help, --version and unknown-command messages).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('tally')
     .description('Election forensics from polling-station results: what the data say about an allegation.')
     .version(TALLY_VERSION)
     .showHelpAfterError('(run with --help for usage)');
-  program.addCommand(auditCommand());
-  program.addCommand(validateCommand());
-  program.addCommand(summaryCommand());
-  program.addCommand(latecountCommand());
-  program.addCommand(presetsCommand());
-  program.addCommand(runCommand());
-  program.addCommand(simulateCommand());
-  program.addCommand(calibrateCommand());
-  program.addCommand(serveCommand());
+  const named = COMMANDS.filter(([name]) => name === argv[2]);
+  const commands = await Promise.all((named.length === 1 ? named : COMMANDS).map(([, load]) => load()));
+  for (const command of commands) program.addCommand(command);
   return program;
 }
 
@@ -39,10 +41,10 @@ function configure(command: Command): void {
 
 /** Runs the CLI with `argv` (process.argv shape) and returns the exit code. The only top-level catch. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  configure(program);
   const uninstallCancellation = installCancellation();
   try {
+    const program = await buildProgram(argv);
+    configure(program);
     await program.parseAsync(argv);
     return 0;
   } catch (e) {

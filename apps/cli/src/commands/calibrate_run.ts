@@ -20,6 +20,7 @@ import {
   probeEstimateOnly,
   summarizeCalibration,
 } from '@tally/core';
+import { bundledEntry } from '@tally/parallel/bundle_location';
 
 /** Every method calibration can run: the registry's single-table methods and the paired ones. */
 export function calibratableMethods(): CalibratableMethod[] {
@@ -152,8 +153,13 @@ export async function calibrateAll(
   return methods.map((m) => results.get(m.id)!);
 }
 
-/** Starts a worker that registers the TypeScript loader (as bin/tally.js does) before loading the worker module. */
+/**
+ * Starts a worker: from the bundled CLI, its calibrate_worker.mjs entry; under tsx, one that registers the
+ * TypeScript loader (as bin/tally.js does) before loading the worker module.
+ */
 function startWorker(): Worker {
+  const bundled = bundledEntry('calibrate_worker.mjs');
+  if (bundled !== undefined) return new Worker(bundled);
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./calibrate_worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
