@@ -36,6 +36,8 @@ test('tally run --json: battery per region with bootstrap intervals and BH-adjus
     '40',
     '--seed',
     '2',
+    '--threads',
+    '1',
     '--json',
   ]);
   assert.equal(r.code, 0, r.err);
@@ -79,6 +81,17 @@ test('tally run --json: battery per region with bootstrap intervals and BH-adjus
     '--json',
   ]);
   assert.equal(again.out, r.out);
+});
+
+test('tally run: a chunked method (integer_percent) per region gives the same JSON on 1 and 2 worker threads', () => {
+  const args = ['run', csv, '--preset', 'tally-simulated', '--methods', 'integer_percent,c05s', '--by', 'region'];
+  const one = capture([...args, '--bootstrap', '20', '--seed', '5', '--threads', '1', '--json']);
+  assert.equal(one.code, 0, one.err);
+  const ip = JSON.parse(one.out).results.filter((x: { method: string }) => x.method === 'integer_percent');
+  assert.ok(ip.length >= 2, 'integer_percent ran overall and in at least one region');
+  const two = capture([...args, '--bootstrap', '20', '--seed', '5', '--threads', '2', '--json']);
+  assert.equal(two.code, 0, two.err);
+  assert.equal(two.out, one.out);
 });
 
 test('tally run prints a table, and rejects unknown methods and region levels with exit 2', () => {
