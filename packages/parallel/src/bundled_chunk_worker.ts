@@ -19,7 +19,7 @@ export function bundledChunkFunctions(): Map<string, ChunkFunction> {
 }
 
 const linked = bundledChunkFunctions();
-await serveChunks((moduleUrl, exportName) => {
+serveChunks((moduleUrl, exportName) => {
   const fn = linked.get(`${moduleUrl}#${exportName}`);
   // A module outside the bundle: a plain JavaScript module still loads; a .ts one reports the missing loader.
   return fn ?? importChunkFunction(moduleUrl, exportName);

@@ -1,4 +1,4 @@
-/** Worker entry of runChunked under tsx: imports the chunk module by URL, then serves chunks. */
+/** Worker entry of the chunk pool under tsx: imports each job's chunk module by URL. */
 import { importChunkFunction, serveChunks } from './chunk_worker_loop.ts';
 
-await serveChunks(importChunkFunction);
+serveChunks(importChunkFunction);

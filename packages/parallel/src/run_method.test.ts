@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRng, integerPercentMethod, simulateElection } from '@tally/core';
-import { runChunked } from './run_chunked.ts';
+import { ChunkPool, runChunked } from './run_chunked.ts';
 import { runMethod } from './run_method.ts';
 
 const sim = simulateElection({ stations: 1500, regions: 4, noise: 'binomial' }, createRng(3));
@@ -29,4 +29,22 @@ test('runChunked returns outputs in chunk order and reports a failing chunk func
   assert.deepEqual(await runChunked(url, 'squareChunk', { offset: 10 }, 7, 1), expected);
   await assert.rejects(runChunked(url, 'throwingChunk', null, 6, 2), /chunk 3 failed on purpose/);
   await assert.rejects(runChunked(url, 'noSuchExport', null, 2, 2), /does not export/);
+});
+
+test('a ChunkPool serves job after job on the same workers, and recovers after a failing job', async () => {
+  const url = new URL('../test/chunk_fixture.ts', import.meta.url).href;
+  const squares = (offset: number, n: number) => Array.from({ length: n }, (_, c) => Float64Array.of(offset + c * c));
+  const pool = new ChunkPool(2);
+  try {
+    assert.deepEqual(await pool.run(url, 'squareChunk', { offset: 10 }, 7), squares(10, 7));
+    assert.deepEqual(await pool.run(url, 'squareChunk', { offset: 20 }, 5), squares(20, 5));
+    await assert.rejects(pool.run(url, 'throwingChunk', null, 6), /chunk 3 failed on purpose/);
+    assert.deepEqual(await pool.run(url, 'squareChunk', { offset: 30 }, 3), squares(30, 3));
+    const options = { replicates: 120 };
+    const pooled = await runMethod(integerPercentMethod, table, options, createRng(9), { pool });
+    const direct = integerPercentMethod.run(table, options, createRng(9));
+    assert.equal(JSON.stringify(pooled), JSON.stringify(direct));
+  } finally {
+    await pool.close();
+  }
 });

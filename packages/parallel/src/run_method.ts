@@ -8,7 +8,7 @@ import {
   type Rng,
   type StationTable,
 } from '@tally/core';
-import { runChunked } from './run_chunked.ts';
+import { type ChunkPool, runChunked } from './run_chunked.ts';
 
 /** Options of runMethod. */
 export interface RunMethodOptions {
@@ -17,6 +17,8 @@ export interface RunMethodOptions {
    * from the bundled CLI and about 1.5 s under tsx, so pass defaultThreads() for runs that repay it.
    */
   threads?: number;
+  /** A pool to run on instead of one started for this call (its size then sets the threads). */
+  pool?: ChunkPool;
 }
 
 /**
@@ -30,12 +32,14 @@ export async function runMethod<O extends BaseMethodOptions>(
   rng: Rng,
   runOptions: RunMethodOptions = {},
 ): Promise<Result<MethodResult[]>> {
-  const threads = runOptions.threads ?? 1;
+  const threads = runOptions.pool?.threads ?? runOptions.threads ?? 1;
   if (!isChunkedMethod(method) || threads <= 1) return method.run(table, options, rng);
   const planned = method.chunked.plan(table, options, rng);
   if (!planned.ok) return planned;
   const { payload, chunks, finish } = planned.value;
   const { module, exportName, chunk } = method.chunked;
-  const outputs = await runChunked(module, exportName, payload, chunks, threads, chunk);
+  const outputs = runOptions.pool
+    ? await runOptions.pool.run(module, exportName, payload, chunks, chunk)
+    : await runChunked(module, exportName, payload, chunks, threads, chunk);
   return finish(outputs);
 }

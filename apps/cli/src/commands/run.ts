@@ -25,10 +25,10 @@ import {
 import {
   bundledEntry,
   type ChunkFunction,
+  ChunkPool,
   cachedBatteryChunk,
   cachedBatteryChunkModule,
   defaultThreads,
-  runChunked,
   runMethod,
 } from '@tally/parallel';
 import { formatNumber, type Lang, translate } from '@tally/report';
@@ -98,8 +98,8 @@ export function chooseMethods(ids: string[] | undefined): {
 
 /**
  * Without --threads, a chunked registry method uses workers only on a table this large: integer_percent's Monte
- * Carlo takes about 0.65 s on 100k stations, so on a smaller table it gains less than starting workers costs (about
- * 0.1 s each).
+ * Carlo takes about 0.65 s on 100k stations, so on a smaller table it gains less than starting the workers (about
+ * 0.05 s each, once per run) and copying the table to them cost.
  */
 const MIN_STATIONS_FOR_THREADS = 50_000;
 
@@ -128,7 +128,7 @@ async function runOthers(
   by: string | undefined,
   seed: number,
   candidates: string[] | undefined,
-  threads: { count: number; explicit: boolean },
+  threads: { pool: ChunkPool; explicit: boolean },
 ): Promise<{ results: MethodResult[]; skipped: SkippedCell[] }> {
   const results: MethodResult[] = [];
   const skipped: SkippedCell[] = [];
@@ -147,8 +147,8 @@ async function runOthers(
       const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
       // Chunked methods give the same results on any number of threads (packages/parallel).
       const r =
-        isChunkedMethod(m) && threads.count > 1 && (threads.explicit || g.table.n >= MIN_STATIONS_FOR_THREADS)
-          ? await runMethod(m, g.table, opts, rng, { threads: threads.count })
+        isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || g.table.n >= MIN_STATIONS_FOR_THREADS)
+          ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
           : m.run(g.table, opts, rng);
       if (!r.ok) {
         skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
@@ -218,30 +218,42 @@ export function runCommand(): Command {
         results: [],
         skipped: [],
       };
-      if (methods.battery.length > 0) {
-        const options = { by: opts.by, bootstrap, seed, candidates };
-        const plan = planBattery(table, { ...options, methods: methods.battery }, CHUNKS);
-        if (!plan.ok) throw failure(plan.error);
-        const chunks = plan.value.spec.ranges.length;
-        let outputs: BatteryChunkOutput[];
-        if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
-          const payload = { table, methodIds: methods.battery.map((m) => m.id), options, chunks: CHUNKS };
-          outputs = (await runChunked(
-            cachedBatteryChunkModule,
-            'cachedBatteryChunk',
-            payload,
-            chunks,
-            threads.count,
-            cachedBatteryChunk as ChunkFunction,
-          )) as BatteryChunkOutput[];
-        } else {
-          outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
+      // One pool for the whole run: its workers start once, on first use.
+      const pool = new ChunkPool(threads.count);
+      try {
+        if (methods.battery.length > 0) {
+          const options = { by: opts.by, bootstrap, seed, candidates };
+          const plan = planBattery(table, { ...options, methods: methods.battery }, CHUNKS);
+          if (!plan.ok) throw failure(plan.error);
+          const chunks = plan.value.spec.ranges.length;
+          let outputs: BatteryChunkOutput[];
+          if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
+            const payload = { table, methodIds: methods.battery.map((m) => m.id), options, chunks: CHUNKS };
+            outputs = (await pool.run(
+              cachedBatteryChunkModule,
+              'cachedBatteryChunk',
+              payload,
+              chunks,
+              cachedBatteryChunk as ChunkFunction,
+            )) as BatteryChunkOutput[];
+          } else {
+            outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
+          }
+          report = plan.value.finish(outputs);
         }
-        report = plan.value.finish(outputs);
-      }
-      if (methods.other.length > 0) {
-        const o = await runOthers(table, methods.other, opts.by, seed, candidates, threads);
-        report = { ...report, results: [...report.results, ...o.results], skipped: [...report.skipped, ...o.skipped] };
+        if (methods.other.length > 0) {
+          const o = await runOthers(table, methods.other, opts.by, seed, candidates, {
+            pool,
+            explicit: threads.explicit,
+          });
+          report = {
+            ...report,
+            results: [...report.results, ...o.results],
+            skipped: [...report.skipped, ...o.skipped],
+          };
+        }
+      } finally {
+        await pool.close();
       }
       if (report.results.length === 0) throw new DataError('no cell could be computed', skippedLines(report));
       const results = withAdjustedP(report.results);
