@@ -5,7 +5,7 @@
 // bin/tally.js rebuilds whenever a source file is newer than the build, so the bundle is never stale.
 // Each build goes to a fresh folder and then a one-line pointer file (dist/current) is replaced by rename, so
 // concurrent runs never load a half-written build, and a running process keeps loading chunks from its own folder.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -22,7 +22,7 @@ const EXTERNAL = ['@duckdb/node-api', '@duckdb/*', 'exceljs', 'esbuild', 'tsx', 
 const LAZY = ['exceljs'];
 const ENTRY = join(HERE, 'src', 'bundle_main.ts');
 // Old builds are removed once they have not been current for this long (a long-running process may still be
-// loading chunks or starting workers from its own build).
+// loading chunks or starting workers from its own build). A build's folder mtime is set when it stops being current.
 const KEEP_OLD_MS = 3600_000;
 
 /** Newest modification time of any TypeScript source, preset or package.json the CLI is built from. */
@@ -41,22 +41,27 @@ export function newestSourceMtime() {
   return newest;
 }
 
-/** Path of the current build's tally.mjs when it is at least as new as every source, else undefined. */
-export function freshBundle() {
-  let dir;
-  let builtFrom;
+function readCurrent() {
   try {
-    [dir, builtFrom] = readFileSync(CURRENT, 'utf8').split('\n');
+    const [dir, builtFrom] = readFileSync(CURRENT, 'utf8').split('\n');
+    return { dir, builtFrom: Number(builtFrom) };
   } catch {
     return undefined;
   }
+}
+
+/** Path of the current build's tally.mjs when it is at least as new as every source, else undefined. */
+export function freshBundle() {
+  const current = readCurrent();
+  if (current === undefined) return undefined;
+  const { dir, builtFrom } = current;
   const main = join(DIST, dir, 'tally.mjs');
   try {
     statSync(main);
   } catch {
     return undefined;
   }
-  return Number(builtFrom) >= newestSourceMtime() ? main : undefined;
+  return builtFrom >= newestSourceMtime() ? main : undefined;
 }
 
 // Each module keeps its own import.meta.url, so paths to presets, examples and worker files stay right. The entry
@@ -145,9 +150,18 @@ export async function buildCli() {
     },
   });
   renameSync(tmp, join(DIST, name));
+  const previous = readCurrent();
   const pointer = `${CURRENT}.${process.pid}.tmp`;
   writeFileSync(pointer, `${name}\n${builtFrom}\n`);
   renameSync(pointer, CURRENT);
+  if (previous !== undefined && previous.dir !== name) {
+    try {
+      const now = new Date();
+      utimesSync(join(DIST, previous.dir), now, now);
+    } catch {
+      // Already gone.
+    }
+  }
   removeOldBuilds(name);
   return join(DIST, name, 'tally.mjs');
 }
