@@ -106,6 +106,27 @@ export default new Proxy({}, {
   },
 };
 
+// Our own packages whose modules have no import-time side effects: a module nothing uses is left out, so a command
+// that needs only report's catalogue (run, summary) does not load the plotting code and vega with it.
+const PURE_SOURCES = [join(ROOT, 'packages', 'report', 'src')];
+
+const pureSources = {
+  name: 'pure-sources',
+  setup(b) {
+    b.onResolve({ filter: /./ }, async (args) => {
+      if (args.pluginData === 'pure-sources' || args.kind === 'entry-point') return undefined;
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'pure-sources',
+      });
+      if (r.errors.length > 0 || !PURE_SOURCES.some((d) => r.path.startsWith(d))) return undefined;
+      return { ...r, sideEffects: false };
+    });
+  },
+};
+
 function removeOldBuilds(keep) {
   const now = Date.now();
   for (const name of readdirSync(DIST)) {
@@ -141,7 +162,7 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [keepImportMetaUrl, lazyExternals],
+    plugins: [lazyExternals, pureSources, keepImportMetaUrl],
     logLevel: 'warning',
     legalComments: 'none',
     // Some bundled CommonJS libraries call require(); give each ESM chunk one.
