@@ -1,9 +1,18 @@
 /** The embedded DuckDB engine, and quoting helpers so that no user text is ever concatenated into SQL raw. */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { createRequire } from 'node:module';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+type DuckDbModule = typeof import('@duckdb/node-api');
+
+// Loaded on first use, with require(): importing this CommonJS package from an ES module makes Node scan its hundred
+// files for named exports, about 75 ms of every start (and commands that never read data do not load it at all).
+const requireCjs = createRequire(import.meta.url);
+let duckdb: DuckDbModule | undefined;
 
 /** Opens an in-memory DuckDB that never downloads extensions (a missing one is a clean error). */
 export async function openDuckDb(): Promise<DuckDBConnection> {
-  const instance = await DuckDBInstance.create(':memory:', {
+  duckdb ??= requireCjs('@duckdb/node-api') as DuckDbModule;
+  const instance = await duckdb.DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   });

@@ -38,9 +38,12 @@ const MAX_LINE = 16 * 2 ** 20;
 /** Widest header read: DuckDB takes about a minute on 100,000 columns, and election tables have at most hundreds. */
 const MAX_COLUMNS = 10_000;
 
-/** Reads `path` into DuckDB table `table`. File-level problems (empty, unreadable) are errors. */
+/**
+ * Reads `path` into DuckDB table `table`. File-level problems (empty, unreadable) are errors. The connection may still
+ * be opening: a text file is decompressed and sniffed meanwhile.
+ */
 export async function loadRaw(
-  conn: DuckDBConnection,
+  connection: DuckDBConnection | Promise<DuckDBConnection>,
   path: string,
   bytes: Uint8Array,
   table: string,
@@ -62,7 +65,7 @@ export async function loadRaw(
         message: `${file}: not a readable .xlsx: ${damaged}`,
       });
     }
-    const loaded = await loadXlsxInto(conn, path, table);
+    const loaded = await loadXlsxInto(await connection, path, table);
     if (!loaded.ok) return loaded;
     return ok({
       ...loaded.value,
@@ -75,6 +78,7 @@ export async function loadRaw(
   }
   if (format === 'parquet' || format === 'json') {
     const reader = format === 'parquet' ? 'read_parquet' : 'read_json_auto';
+    const conn = await connection;
     try {
       await conn.run(`CREATE TABLE ${t} AS SELECT COLUMNS(*)::VARCHAR FROM ${reader}(${quoteLiteral(path)})`);
     } catch (e) {
@@ -138,6 +142,7 @@ export async function loadRaw(
       message: `the header names column "${duplicate}" more than once`,
     });
   }
+  const conn = await connection;
   let source = path;
   let tempDir: string | undefined;
   // DuckDB cannot read mixed CRLF/LF line endings (its dialect sniffer gives up), so they are made uniform first.

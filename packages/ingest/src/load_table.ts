@@ -97,10 +97,11 @@ async function withRaw<T>(
   const bytes = readBytes(path);
   if (!bytes.ok) return bytes;
   const sha256 = createHash('sha256').update(bytes.value).digest('hex');
-  const conn = await openDuckDb();
+  const opening = openDuckDb();
   try {
-    const raw = await loadRaw(conn, path, bytes.value, 'raw');
+    const raw = await loadRaw(opening, path, bytes.value, 'raw');
     if (!raw.ok) return raw;
+    const conn = await opening;
     if (raw.value.rows === 0) {
       const ragged = raw.value.issues.find((i) => i.level === 'error' && i.rule !== 'duplicate_column');
       return err({
@@ -115,7 +116,7 @@ async function withRaw<T>(
     }
     return await build(conn, raw.value, sha256);
   } finally {
-    conn.closeSync();
+    (await opening).closeSync();
   }
 }
 
