@@ -228,7 +228,13 @@ export function runCommand(): Command {
           const chunks = plan.value.spec.ranges.length;
           let outputs: BatteryChunkOutput[];
           if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
-            const payload = { table, methodIds: methods.battery.map((m) => m.id), options, chunks: CHUNKS };
+            const payload = {
+              table,
+              methodIds: methods.battery.map((m) => m.id),
+              options,
+              chunks: CHUNKS,
+              spec: plan.value.spec,
+            };
             outputs = (await pool.run(
               cachedBatteryChunkModule,
               'cachedBatteryChunk',

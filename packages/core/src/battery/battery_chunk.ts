@@ -1,11 +1,17 @@
 /**
  * Worker entry for running the battery's region chunks on other threads (packages/parallel's
- * runChunked imports this module by URL). The payload is plain data: the table and the options,
- * with methods by id; each worker re-plans (deterministic) and runs the chunk it is given.
+ * runChunked imports this module by URL). The payload is plain data: the table, the options with methods by id, and
+ * the parent's chunk spec; each worker prepares the table (deterministic) and runs the chunks it is given.
  */
 import type { StationTable } from '../station_table.ts';
 import { findBatteryMethod } from './battery_methods.ts';
-import { type BatteryChunkOutput, type BatteryOptions, planBattery } from './run_battery.ts';
+import {
+  type BatteryChunkOutput,
+  type BatteryChunkSpec,
+  type BatteryOptions,
+  batteryChunkRunner,
+  planBattery,
+} from './run_battery.ts';
 
 /** What the parent sends to each worker. */
 export interface BatteryChunkPayload {
@@ -13,6 +19,8 @@ export interface BatteryChunkPayload {
   readonly methodIds: readonly string[];
   readonly options: Omit<BatteryOptions, 'methods'>;
   readonly chunks: number;
+  /** The parent's plan of the chunks; without it each chunk re-plans, whole-table cells included. */
+  readonly spec?: BatteryChunkSpec;
 }
 
 /** This module's URL, for runChunked. */
@@ -20,12 +28,23 @@ export const batteryChunkModule: string = import.meta.url;
 
 /** Runs region chunk `c` of the planned battery. */
 export function batteryChunk(payload: BatteryChunkPayload, c: number): BatteryChunkOutput {
+  return chunkRunnerFor(payload)(c);
+}
+
+/** The chunk runner a payload describes: from the parent's spec when it sent one, else by planning again. */
+export function chunkRunnerFor(payload: BatteryChunkPayload): (chunk: number) => BatteryChunkOutput {
   const methods = payload.methodIds.map((id) => {
     const m = findBatteryMethod(id);
     if (!m) throw new Error(`internal error: unknown battery method ${id}`);
     return m;
   });
-  const plan = planBattery(payload.table, { ...payload.options, methods }, payload.chunks);
+  const options = { ...payload.options, methods };
+  if (payload.spec !== undefined) {
+    const runner = batteryChunkRunner(payload.table, options, payload.spec);
+    if (!runner.ok) throw new Error(`internal error: a chunk could not prepare: ${runner.error.message}`);
+    return runner.value;
+  }
+  const plan = planBattery(payload.table, options, payload.chunks);
   if (!plan.ok) throw new Error(`internal error: a chunk could not re-plan: ${plan.error.message}`);
-  return plan.value.runChunk(c);
+  return plan.value.runChunk;
 }

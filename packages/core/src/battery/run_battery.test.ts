@@ -204,18 +204,17 @@ test('results do not depend on how region groups are chunked (worker entry inclu
   const plan = planBattery(table, options, 3);
   assert.ok(plan.ok);
   assert.equal(plan.value.spec.ranges.length, 3);
-  const outputs = plan.value.spec.ranges.map((_, c) =>
-    batteryChunk(
-      {
-        table,
-        methodIds: batteryMethods.map((m) => m.id),
-        options: { by: 'region', bootstrap: 60, seed: 21 },
-        chunks: 3,
-      },
-      c,
-    ),
-  );
-  assert.equal(JSON.stringify(plan.value.finish(outputs)), JSON.stringify(one.value));
+  const payload = {
+    table,
+    methodIds: batteryMethods.map((m) => m.id),
+    options: { by: 'region', bootstrap: 60, seed: 21 },
+    chunks: 3,
+  };
+  // A worker either re-plans from the payload or takes the parent's spec: both must give the same chunks.
+  for (const spec of [undefined, plan.value.spec]) {
+    const outputs = plan.value.spec.ranges.map((_, c) => batteryChunk({ ...payload, spec }, c));
+    assert.equal(JSON.stringify(plan.value.finish(outputs)), JSON.stringify(one.value));
+  }
 });
 
 test('selectQuantile equals the sorted type-7 quantile (property)', () => {

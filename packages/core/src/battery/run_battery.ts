@@ -367,6 +367,20 @@ export function planBattery(table: StationTable, options: BatteryOptions, chunks
   });
 }
 
+/**
+ * Runs the chunks of a battery planned elsewhere (e.g. by the parent of a worker thread): takes the plan's spec instead
+ * of computing the whole-table cells again, which only the planner's `finish` needs. Same outputs as the plan's runChunk.
+ */
+export function batteryChunkRunner(
+  table: StationTable,
+  options: BatteryOptions,
+  spec: BatteryChunkSpec,
+): Result<(chunk: number) => BatteryChunkOutput> {
+  const prep = prepare(table, options);
+  if (!prep.ok) return prep;
+  return ok((chunk) => runChunk(prep.value, spec, chunk));
+}
+
 /** Runs `methods` overall and per region of `by`, with bootstrap intervals, in this thread. */
 export function runByRegion(table: StationTable, options: BatteryOptions): Result<BatteryReport> {
   const plan = planBattery(table, options, 1);
