@@ -27,6 +27,8 @@ interface Bench {
   runs?: number;
   group: 'real' | 'scale';
   stations?: number;
+  /** Start through `npx tally` (as the issues write the commands) instead of `node apps/cli/bin/tally.js`. */
+  npx?: boolean;
 }
 
 interface Measured extends Bench {
@@ -68,6 +70,15 @@ function benches(quick: boolean): Bench[] {
       name: 'battery by region, bootstrap 1,000, Russia 2018',
       args: ['run', 'examples/russia-2018', '--by', 'region', '--bootstrap', '1000', '--seed', '1', '--json'],
       target: 5,
+      runs: 3,
+    },
+    {
+      group: 'real',
+      name: 'the same, started through npx (issue 5 writes `npx tally`)',
+      args: ['run', 'examples/russia-2018', '--by', 'region', '--bootstrap', '1000', '--seed', '1', '--json'],
+      target: 5,
+      runs: 3,
+      npx: true,
     },
     {
       group: 'real',
@@ -84,6 +95,14 @@ function benches(quick: boolean): Bench[] {
         '--json',
       ],
       target: 2,
+      runs: 3,
+    },
+    {
+      group: 'real',
+      name: 'the same, started through npx',
+      args: ['run', 'examples/russia-2018', '--methods', 'integer_percent', '--seed', '1', '--json'],
+      runs: 3,
+      npx: true,
     },
     {
       group: 'real',
@@ -150,7 +169,8 @@ function benches(quick: boolean): Bench[] {
 function measure(b: Bench): Measured {
   const runs: { seconds: number; rssMb: number; exitCode: number }[] = [];
   for (let r = 0; r < (b.runs ?? 1); r++) {
-    const res = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, TALLY, ...b.args], {
+    const command = b.npx ? ['npx', 'tally'] : [process.execPath, TALLY];
+    const res = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command, ...b.args], {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 1 << 30,
@@ -207,7 +227,7 @@ function row(m: Measured): string {
           ? `≤ ${m.target} s: met`
           : `≤ ${m.target} s: NOT met`;
   const args = m.args.map((a) => (a === allMethods ? '<every registered method>' : a.replaceAll(`${ROOT}/`, '')));
-  return `| ${m.name} | \`tally ${args.join(' ')}\` | ${m.seconds.toFixed(2)} | ${m.rssMb.toFixed(0)} | ${met} |`;
+  return `| ${m.name} | \`${m.npx ? 'npx ' : ''}tally ${args.join(' ')}\` | ${m.seconds.toFixed(2)} | ${m.rssMb.toFixed(0)} | ${met} |`;
 }
 
 function main(): void {
