@@ -59,6 +59,16 @@ export class ChunkPool {
     return result;
   }
 
+  /**
+   * Starts the pool's workers now, so that their start-up overlaps with the caller's own work before the first job
+   * (e.g. a method's preparation). A no-op for a one-thread pool or one already started.
+   */
+  warm(): void {
+    if (this.threads <= 1) return;
+    const entry = workerEntry();
+    while (this.workers.length < Math.floor(this.threads)) this.workers.push(this.start(entry));
+  }
+
   /** Stops the workers. The pool can still be used afterwards (it starts new ones). */
   async close(): Promise<void> {
     const workers = this.workers.splice(0);

@@ -141,15 +141,18 @@ async function runOthers(
       if (members[c].length > 0) groups.push({ region: label, table: selectStations(table, members[c]) });
     });
   }
+  // Chunked methods give the same results on any number of threads (packages/parallel).
+  const threaded = (m: (typeof methods)[number], n: number) =>
+    isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || n >= MIN_STATIONS_FOR_THREADS);
+  // Workers start while the first method prepares its Monte Carlo.
+  if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
   for (const [k, m] of methods.entries()) {
     for (const [gi, g] of groups.entries()) {
       const opts = candidates && candidates.length > 0 ? { candidate: candidates[0] } : {};
       const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
-      // Chunked methods give the same results on any number of threads (packages/parallel).
-      const r =
-        isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || g.table.n >= MIN_STATIONS_FOR_THREADS)
-          ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
-          : m.run(g.table, opts, rng);
+      const r = threaded(m, g.table.n)
+        ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
+        : m.run(g.table, opts, rng);
       if (!r.ok) {
         skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
         continue;

@@ -11,7 +11,7 @@ import { batteryChunk } from './battery_chunk.ts';
 import { batteryMethods, defaultBatteryIds } from './battery_methods.ts';
 import { drawMultinomial, selectQuantile, uniformIndex } from './bootstrap.ts';
 import { accumulateSums, addShiftedSums, emptySums, meanAt } from './moments.ts';
-import { planBattery, runByRegion } from './run_battery.ts';
+import { type BatteryChunkOutput, planBattery, runByRegion } from './run_battery.ts';
 import { selectTargets } from './targets.ts';
 
 const table = simulateClean({ n: 1200, regions: 3 }, createRng(5));
@@ -212,7 +212,7 @@ test('results do not depend on how region groups are chunked (worker entry inclu
   };
   // A worker either re-plans from the payload or takes the parent's spec: both must give the same chunks.
   for (const spec of [undefined, plan.value.spec]) {
-    const outputs = plan.value.spec.ranges.map((_, c) => batteryChunk({ ...payload, spec }, c));
+    const outputs: BatteryChunkOutput[] = plan.value.spec.ranges.map((_, c) => batteryChunk({ ...payload, spec }, c));
     assert.equal(JSON.stringify(plan.value.finish(outputs)), JSON.stringify(one.value));
   }
 });
