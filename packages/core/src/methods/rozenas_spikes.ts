@@ -24,11 +24,11 @@
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
 import { type BetaBinomialMixture, fitBetaBinomialMixtureBic } from '../numeric/beta_binomial.ts';
 import { GridKde } from '../numeric/grid_kde.ts';
-import { logBeta as lgammaBeta } from '../numeric/polygamma.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import { type StationTable, shareDenominator } from '../station_table.ts';
+import { ExactDraws, makeMixtureSampler, pickComponent, StationSubset, shrinkTowardMean } from './rozenas_sampler.ts';
 import { selectStationCounts } from './station_counts.ts';
 
 /** Options of the spikes method. */
@@ -39,53 +39,12 @@ export interface RozenasSpikesOptions extends BaseMethodOptions {
   grid?: number;
   /** Maximum number of beta-binomial mixture components (chosen by BIC). */
   maxComponents?: number;
+  /** Above this many stations each resample draws a random subset of this size (see the method page). */
+  fullResampleLimit?: number;
 }
 
-const defaults = { replicates: 200, bandwidth: 1e-4, grid: 1001, maxComponents: 3 };
+const defaults = { replicates: 200, bandwidth: 1e-4, grid: 1001, maxComponents: 3, fullResampleLimit: 100_000 };
 const MIN_STATIONS = 20;
-
-interface Sampler {
-  readonly cum: Float64Array;
-  readonly alpha: Float64Array;
-  readonly beta: Float64Array;
-  readonly K: number;
-}
-
-function makeSampler(fit: BetaBinomialMixture, y: Float64Array, n: Float64Array): Sampler {
-  const comps = fit.components;
-  const K = comps.length;
-  const m = y.length;
-  const cum = new Float64Array(m * K);
-  const lw = comps.map((c) => Math.log(c.weight));
-  const lb = comps.map((c) => lgammaBeta(c.alpha, c.beta));
-  for (let i = 0; i < m; i++) {
-    let mx = -Infinity;
-    for (let k = 0; k < K; k++) {
-      const v = lw[k] + lgammaBeta(y[i] + comps[k].alpha, n[i] - y[i] + comps[k].beta) - lb[k];
-      cum[i * K + k] = v;
-      if (v > mx) mx = v;
-    }
-    let s = 0;
-    for (let k = 0; k < K; k++) {
-      s += Math.exp(cum[i * K + k] - mx);
-      cum[i * K + k] = s;
-    }
-    for (let k = 0; k < K; k++) cum[i * K + k] /= s;
-  }
-  return {
-    cum,
-    alpha: Float64Array.from(comps, (c) => c.alpha),
-    beta: Float64Array.from(comps, (c) => c.beta),
-    K,
-  };
-}
-
-function pickComponent(s: Sampler, i: number, u: number): number {
-  const base = i * s.K;
-  let k = 0;
-  while (k < s.K - 1 && u > s.cum[base + k]) k++;
-  return k;
-}
 
 /** Per-grid-point summary of R resamples: envelope (top two maxima) and mean bin proportions. */
 interface NullSummary {
@@ -112,6 +71,30 @@ function excessShare(
   return s;
 }
 
+function summarise(densities: Float64Array[], props: Float64Array[]): NullSummary {
+  const G = densities[0].length;
+  const R = densities.length;
+  const nul: NullSummary = {
+    max1: new Float64Array(G).fill(-Infinity),
+    max2: new Float64Array(G).fill(-Infinity),
+    meanProp: new Float64Array(G),
+    densities,
+    props,
+  };
+  for (let r = 0; r < R; r++) {
+    const d = densities[r];
+    const p = props[r];
+    for (let j = 0; j < G; j++) {
+      if (d[j] > nul.max1[j]) {
+        nul.max2[j] = nul.max1[j];
+        nul.max1[j] = d[j];
+      } else if (d[j] > nul.max2[j]) nul.max2[j] = d[j];
+      nul.meanProp[j] += p[j] / R;
+    }
+  }
+  return nul;
+}
+
 function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng): Result<MethodResult[]> {
   const R = options.replicates ?? defaults.replicates;
   const h = options.bandwidth ?? defaults.bandwidth;
@@ -122,6 +105,9 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   if (!(h > 0 && h < 0.5)) return bad('bandwidth', 'bandwidth must be in (0, 0.5)');
   if (!Number.isInteger(G) || G < 11) return bad('grid', 'grid must be an integer >= 11');
   if (!Number.isInteger(maxK) || maxK < 1 || maxK > 6) return bad('maxComponents', 'maxComponents must be 1..6');
+  const limit = options.fullResampleLimit ?? defaults.fullResampleLimit;
+  if (!Number.isInteger(limit) || limit < 1000)
+    return bad('fullResampleLimit', 'fullResampleLimit must be an integer >= 1000');
 
   const sel = selectStationCounts(table, options.candidate, shareDenominator(table));
   if (!sel.ok) return sel;
@@ -137,8 +123,11 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
 
   const turnoutFit = fitBetaBinomialMixtureBic(T, Nn, maxK);
   const voteFit = fitBetaBinomialMixtureBic(V, T, maxK);
-  const st = makeSampler(turnoutFit, T, Nn);
-  const sv = makeSampler(voteFit, V, T);
+  const st = makeMixtureSampler(turnoutFit, T, Nn);
+  const sv = makeMixtureSampler(voteFit, V, T);
+  let maxN = 0;
+  for (let i = 0; i < m; i++) if (Nn[i] > maxN) maxN = Nn[i];
+  const draw = new ExactDraws(rng, maxN);
 
   const kde = new GridKde(G, h);
   for (let i = 0; i < m; i++) kde.add(V[i] / T[i]);
@@ -146,37 +135,36 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   kde.densityInto(obsDensity);
   const obsProp = Float64Array.from(kde.binCounts, (c) => c / m);
 
-  const nul: NullSummary = {
-    max1: new Float64Array(G).fill(-Infinity),
-    max2: new Float64Array(G).fill(-Infinity),
-    meanProp: new Float64Array(G),
-    densities: [],
-    props: [],
-  };
+  // Above the limit each resample draws a random subset of M stations; its density's deviation from the
+  // mean resampled density is then shrunk by sqrt(M / m), the factor by which it is noisier than a resample
+  // of all m stations, so that the envelope and the null excess keep the scale of the observed density.
+  const M = Math.min(m, limit);
+  const subset = M < m ? new StationSubset(m, M) : null;
+  const densities: Float64Array[] = [];
+  const props: Float64Array[] = [];
   for (let r = 0; r < R; r++) {
     kde.reset();
-    for (let i = 0; i < m; i++) {
+    const idx = subset === null ? null : subset.draw(rng);
+    for (let a = 0; a < M; a++) {
+      const i = idx === null ? a : idx[a];
       const kt = pickComponent(st, i, rng.uniform());
-      const pt = rng.beta(T[i] + st.alpha[kt], Nn[i] - T[i] + st.beta[kt]);
-      const t = rng.binomial(Nn[i], pt);
+      const pt = draw.beta(T[i] + st.alpha[kt], Nn[i] - T[i] + st.beta[kt]);
+      const t = draw.binomial(Nn[i], pt);
       const kv = pickComponent(sv, i, rng.uniform());
-      const pv = rng.beta(V[i] + sv.alpha[kv], T[i] - V[i] + sv.beta[kv]);
+      const pv = draw.beta(V[i] + sv.alpha[kv], T[i] - V[i] + sv.beta[kv]);
       if (t === 0) continue;
-      kde.add(rng.binomial(t, pv) / t);
+      kde.add(draw.binomial(t, pv) / t);
     }
     const d = new Float64Array(G);
     kde.densityInto(d);
-    const p = Float64Array.from(kde.binCounts, (c) => (kde.count > 0 ? c / kde.count : 0));
-    for (let j = 0; j < G; j++) {
-      if (d[j] > nul.max1[j]) {
-        nul.max2[j] = nul.max1[j];
-        nul.max1[j] = d[j];
-      } else if (d[j] > nul.max2[j]) nul.max2[j] = d[j];
-      nul.meanProp[j] += p[j] / R;
-    }
-    nul.densities.push(d);
-    nul.props.push(p);
+    densities.push(d);
+    props.push(Float64Array.from(kde.binCounts, (c) => (kde.count > 0 ? c / kde.count : 0)));
   }
+  if (subset !== null) {
+    shrinkTowardMean(densities, Math.sqrt(M / m));
+    shrinkTowardMean(props, Math.sqrt(M / m));
+  }
+  const nul = summarise(densities, props);
 
   const fraud = excessShare(
     obsDensity,
@@ -224,6 +212,12 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   });
   const warnings: string[] = [];
   if (R < 1000) warnings.push(`${R} resamples (the spikes package uses 1000); the envelope is the maximum over them`);
+  if (subset !== null)
+    warnings.push(
+      `each resample draws ${M} of the ${m} stations at random (fullResampleLimit); its deviation from the mean ` +
+        `resampled density is shrunk by sqrt(${M}/${m}) to the scale of all ${m} stations`,
+    );
+  const subsetDetails = subset === null ? {} : { resampledStationsPerReplicate: M, nullShrinkFactor: Math.sqrt(M / m) };
   return ok([
     {
       method: 'rozenas_spikes',
@@ -248,6 +242,7 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
         grid: G,
         turnoutModel: describe(turnoutFit),
         voteModel: describe(voteFit),
+        ...subsetDetails,
       },
       warnings,
       replicates: R,
@@ -295,6 +290,12 @@ export const rozenasSpikesMethod: ForensicMethod<RozenasSpikesOptions> = {
       description: 'maximum beta-binomial mixture components (BIC)',
       type: 'number',
       default: defaults.maxComponents,
+    },
+    {
+      name: 'fullResampleLimit',
+      description: 'above this many stations, each resample uses a random subset of this size',
+      type: 'number',
+      default: defaults.fullResampleLimit,
     },
   ],
   run: runSpikes,
