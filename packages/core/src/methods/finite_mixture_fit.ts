@@ -11,7 +11,8 @@ import {
   classLogLik,
   FAST_QUADRATURE_NODES,
   type FraudMixtureParams,
-  fraudClassLogLik,
+  fraudSupportLogLik,
+  fraudTurnoutLogLik,
   QuadratureScratch,
   STATS_PER_CLASS,
 } from './finite_mixture_model.ts';
@@ -132,12 +133,29 @@ function updateMagnitudes(
   const hi = k === 1 ? s.threshold : s.maxExtreme;
   const lbT = gp.map((p) => logBeta(p.turnout.alpha, p.turnout.beta));
   const lbV = gp.map((p) => logBeta(p.support.alpha, p.support.beta));
-  const F = (m: number, st: number): number => {
+  // The turnout factor depends on m only: kept per station for the current m (ltCur) while s moves;
+  // each evaluation with a new m writes it to ltTry, swapped in when that m is accepted.
+  let ltCur = new Float64Array(active.length);
+  let ltTry = new Float64Array(active.length);
+  const accept = () => {
+    const x = ltCur;
+    ltCur = ltTry;
+    ltTry = x;
+  };
+  const F = (m: number, st: number, sameM: boolean): number => {
     let total = 0;
     for (let j = 0; j < active.length; j++) {
       const i = active[j];
+      const p = gp[group[i]];
       const g = group[i];
-      total += weight[j] * fraudClassLogLik(N[i], t[i], w[i], gp[g], m, st, lbT[g], lbV[g], sc, null, 0);
+      let lt: number;
+      if (sameM) lt = ltCur[j];
+      else {
+        lt = fraudTurnoutLogLik(N[i], t[i], p.turnout.alpha, p.turnout.beta, m, lbT[g], sc);
+        ltTry[j] = lt;
+      }
+      total +=
+        weight[j] * (lt + fraudSupportLogLik(N[i], t[i], w[i], p.support.alpha, p.support.beta, m, st, lbV[g], sc));
     }
     return total;
   };
@@ -149,14 +167,15 @@ function updateMagnitudes(
   const stolenOf = (y: number, m: number) => (tied ? m * sigmoid(y) : fromX(y));
   let xm = toX(cur.manufactured);
   let xs = toY(cur.stolen, cur.manufactured);
-  const value = (a: number, b: number) => {
+  const value = (a: number, b: number, sameM: boolean) => {
     const m = fromX(a);
-    return F(m, stolenOf(b, m));
+    return F(m, stolenOf(b, m), sameM);
   };
-  let f0 = value(xm, xs);
+  let f0 = value(xm, xs, false);
+  accept();
   const h = 0.01;
   for (let coord = 0; coord < 2; coord++) {
-    const at = (x: number) => (coord === 0 ? value(x, xs) : value(xm, x));
+    const at = (x: number) => (coord === 0 ? value(x, xs, false) : value(xm, x, true));
     const x0 = coord === 0 ? xm : xs;
     const fp = at(x0 + h);
     const fm = at(x0 - h);
@@ -168,8 +187,10 @@ function updateMagnitudes(
       const x1 = Math.max(-20, Math.min(20, x0 + step));
       const f1 = at(x1);
       if (f1 > f0) {
-        if (coord === 0) xm = x1;
-        else xs = x1;
+        if (coord === 0) {
+          xm = x1;
+          accept();
+        } else xs = x1;
         f0 = f1;
         break;
       }
@@ -213,8 +234,8 @@ export function eStep(
   let ll = 0;
   for (let i = 0; i < n; i++) {
     const g = group[i];
-    const st = stats.subarray(i * 24, i * 24 + 24);
-    classLogLik(N[i], t[i], w[i], gp[g], lp, st, sc, lbT[g], lbV[g]);
+    const so = i * 24;
+    classLogLik(N[i], t[i], w[i], gp[g], lp, stats, sc, lbT[g], lbV[g], so);
     let mx = -Infinity;
     for (let k = 0; k < 3; k++) {
       lp[k] += lpi[k];
@@ -230,11 +251,11 @@ export function eStep(
       const r = lp[k] / z;
       resp[3 * i + k] = r;
       piSum[k] += r;
-      const o = STATS_PER_CLASS * k;
-      sT1[g] += r * st[o];
-      sT2[g] += r * st[o + 1];
-      sV1[g] += r * st[o + 3];
-      sV2[g] += r * st[o + 4];
+      const o = so + STATS_PER_CLASS * k;
+      sT1[g] += r * stats[o];
+      sT2[g] += r * stats[o + 1];
+      sV1[g] += r * stats[o + 3];
+      sV2[g] += r * stats[o + 4];
     }
   }
   return ll;

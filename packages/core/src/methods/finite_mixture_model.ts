@@ -89,6 +89,10 @@ export class QuadratureScratch {
   readonly peakU = new Float64Array(2);
   readonly peakSd = new Float64Array(2);
   readonly peakTop = new Float64Array(2);
+  /** log C(n, k) of the integral in each slot, computed once by findPeak. */
+  readonly peakLc = new Float64Array(2);
+  /** Integration window [lo, hi] of the last integral. */
+  readonly window = new Float64Array(2);
 }
 
 /** Log of the integrand (without constants) at u, or -Infinity outside the support. */
@@ -139,15 +143,17 @@ function findPeak(
   }
   const sd = d2 < 0 ? 1 / Math.sqrt(-d2) : 0.1;
   const top = logIntegrand(u, k, n, a, b, off, scale);
+  const lc = logChoose(n, k);
   sc.peakU[slot] = u;
   sc.peakSd[slot] = sd;
   sc.peakTop[slot] = top;
-  return logChoose(n, k) + top + Math.log(sd) + HALF_LOG_2PI - lbab;
+  sc.peakLc[slot] = lc;
+  return lc + top + Math.log(sd) + HALF_LOG_2PI - lbab;
 }
 
 const HALF_LOG_2PI = 0.9189385332046728;
 
-/** Window around the stored peak, extended until the integrand falls below e^-40 of its peak. */
+/** Window around the stored peak, extended until the integrand falls below e^-40 of its peak; into sc.window. */
 function integrationWindow(
   k: number,
   n: number,
@@ -157,7 +163,7 @@ function integrationWindow(
   scale: number,
   sc: QuadratureScratch,
   slot: number,
-): [number, number] {
+): void {
   const u = sc.peakU[slot];
   const sd = sc.peakSd[slot];
   const top = sc.peakTop[slot];
@@ -165,7 +171,8 @@ function integrationWindow(
   while (u - left > 0 && logIntegrand(u - left, k, n, a, b, off, scale) > top - 40) left *= 1.5;
   let right = 8 * sd;
   while (u + right < 1 && logIntegrand(u + right, k, n, a, b, off, scale) > top - 40) right *= 1.5;
-  return [Math.max(0, u - left), Math.min(1, u + right)];
+  sc.window[0] = Math.max(0, u - left);
+  sc.window[1] = Math.min(1, u + right);
 }
 
 /**
@@ -186,25 +193,36 @@ function affineBetaBinomial(
   o: number,
   slot: number,
 ): number {
-  const [lo, hi] = integrationWindow(k, n, a, b, off, scale, sc, slot);
+  integrationWindow(k, n, a, b, off, scale, sc, slot);
+  const lo = sc.window[0];
+  const hi = sc.window[1];
   const mid = 0.5 * (lo + hi);
   const rad = 0.5 * (hi - lo);
-  const lc = logChoose(n, k);
+  const lc = sc.peakLc[slot];
   let mx = -Infinity;
   const Q = sc.q;
+  const x = sc.x;
+  const logW = sc.logW;
+  const logf = sc.logf;
+  const nodes = sc.nodes;
+  const logU = sc.logU;
+  const log1mU = sc.log1mU;
+  const am1 = a - 1;
+  const bm1 = b - 1;
+  const nk = n - k;
   for (let q = 0; q < Q; q++) {
-    const u = mid + rad * sc.x[q];
-    sc.nodes[q] = u;
+    const u = mid + rad * x[q];
+    nodes[q] = u;
     const pr = off + scale * u;
     let lf = -Infinity;
     if (u > 0 && u < 1 && pr > 0 && pr < 1) {
       const lu = Math.log(u);
       const l1u = Math.log1p(-u);
-      sc.logU[q] = lu;
-      sc.log1mU[q] = l1u;
-      lf = sc.logW[q] + (a - 1) * lu + (b - 1) * l1u + k * Math.log(pr) + (n - k) * Math.log1p(-pr);
+      logU[q] = lu;
+      log1mU[q] = l1u;
+      lf = logW[q] + am1 * lu + bm1 * l1u + k * Math.log(pr) + nk * Math.log1p(-pr);
     }
-    sc.logf[q] = lf;
+    logf[q] = lf;
     if (lf > mx) mx = lf;
   }
   if (mx === -Infinity) {
@@ -216,24 +234,24 @@ function affineBetaBinomial(
     return -Infinity;
   }
   let s = 0;
+  if (!out) {
+    for (let q = 0; q < Q; q++) s += Math.exp(logf[q] - mx);
+    return lc + mx + Math.log(s * rad) - lbab;
+  }
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   for (let q = 0; q < Q; q++) {
-    const e = Math.exp(sc.logf[q] - mx);
+    const e = Math.exp(logf[q] - mx);
     if (e === 0) continue;
     s += e;
-    if (out) {
-      s1 += e * sc.logU[q];
-      s2 += e * sc.log1mU[q];
-      s3 += e * sc.nodes[q];
-    }
+    s1 += e * logU[q];
+    s2 += e * log1mU[q];
+    s3 += e * nodes[q];
   }
-  if (out) {
-    out[o] = s1 / s;
-    out[o + 1] = s2 / s;
-    out[o + 2] = s3 / s;
-  }
+  out[o] = s1 / s;
+  out[o + 1] = s2 / s;
+  out[o + 2] = s3 / s;
   return lc + mx + Math.log(s * rad) - lbab;
 }
 
@@ -242,7 +260,7 @@ export const STATS_PER_CLASS = 8;
 
 /**
  * log p_k(t, w | N) for k = 0, 1, 2 into `logp`; when `stats` is given, writes per class
- * [E log tau, E log(1-tau), E tau, E log nu, E log(1-nu), E nu, tauHat, unused] at offset 8k.
+ * [E log tau, E log(1-tau), E tau, E log nu, E log(1-nu), E nu, tauHat, unused] at offset so + 8k.
  */
 export function classLogLik(
   N: number,
@@ -254,6 +272,7 @@ export function classLogLik(
   sc: QuadratureScratch,
   lbT = logBeta(p.turnout.alpha, p.turnout.beta),
   lbV = logBeta(p.support.alpha, p.support.beta),
+  so = 0,
 ): void {
   const aT = p.turnout.alpha;
   const bT = p.turnout.beta;
@@ -263,19 +282,19 @@ export function classLogLik(
   if (stats) {
     const dT = digamma(N + aT + bT);
     const dV = digamma(t + aV + bV);
-    stats[0] = digamma(t + aT) - dT;
-    stats[1] = digamma(N - t + bT) - dT;
-    stats[2] = (t + aT) / (N + aT + bT);
-    stats[3] = digamma(w + aV) - dV;
-    stats[4] = digamma(t - w + bV) - dV;
-    stats[5] = (w + aV) / (t + aV + bV);
-    stats[6] = t / N;
+    stats[so] = digamma(t + aT) - dT;
+    stats[so + 1] = digamma(N - t + bT) - dT;
+    stats[so + 2] = (t + aT) / (N + aT + bT);
+    stats[so + 3] = digamma(w + aV) - dV;
+    stats[so + 4] = digamma(t - w + bV) - dV;
+    stats[so + 5] = (w + aV) / (t + aV + bV);
+    stats[so + 6] = t / N;
   }
   const cutoff = logp[0] - 60;
   const inc = p.incremental;
   const ext = p.extreme;
-  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, sc, stats, 8, cutoff);
-  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, sc, stats, 16, cutoff);
+  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, sc, stats, so + 8, cutoff);
+  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, sc, stats, so + 16, cutoff);
 }
 
 /**
@@ -325,6 +344,44 @@ export function fraudClassLogLik(
   const lt = affineBetaBinomial(t, N, aT, bT, 1 - c, c, lbT, sc, stats, o, 0);
   const lw = affineBetaBinomial(w, t, aV, bV, A, 1 - A, lbV, sc, stats, o + 3, 1);
   return lt + lw;
+}
+
+/**
+ * The turnout factor of fraudClassLogLik without cutoff (it depends on m only): fraudClassLogLik =
+ * fraudTurnoutLogLik + fraudSupportLogLik, bit for bit, so a fit can keep it while only s moves.
+ */
+export function fraudTurnoutLogLik(
+  N: number,
+  t: number,
+  aT: number,
+  bT: number,
+  m: number,
+  lbT: number,
+  sc: QuadratureScratch,
+): number {
+  const c = 1 - m;
+  findPeak(t, N, aT, bT, 1 - c, c, lbT, sc, 0);
+  return affineBetaBinomial(t, N, aT, bT, 1 - c, c, lbT, sc, null, 0, 0);
+}
+
+/** The winner-votes factor of fraudClassLogLik without cutoff (see fraudTurnoutLogLik). */
+export function fraudSupportLogLik(
+  N: number,
+  t: number,
+  w: number,
+  aV: number,
+  bV: number,
+  m: number,
+  s: number,
+  lbV: number,
+  sc: QuadratureScratch,
+): number {
+  const c = 1 - m;
+  const tauHat = Math.min(1 - 1e-9, Math.max(1e-9, 1 - (1 - t / N) / c));
+  const T = 1 - (1 - tauHat) * c;
+  const A = (m * (1 - tauHat) + s * tauHat) / T;
+  findPeak(w, t, aV, bV, A, 1 - A, lbV, sc, 1);
+  return affineBetaBinomial(w, t, aV, bV, A, 1 - A, lbV, sc, null, 0, 1);
 }
 
 /** Total log-likelihood of the mixture over stations (the function the reference fixture checks). */
