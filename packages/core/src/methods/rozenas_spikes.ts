@@ -135,9 +135,10 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   kde.densityInto(obsDensity);
   const obsProp = Float64Array.from(kde.binCounts, (c) => c / m);
 
-  // Above the limit each resample draws a random subset of M stations; its density's deviation from the
-  // mean resampled density is then shrunk by sqrt(M / m), the factor by which it is noisier than a resample
-  // of all m stations, so that the envelope and the null excess keep the scale of the observed density.
+  // Above the limit each resample draws a random subset of M stations, noisier than a resample of all m by
+  // m / M in variance. Each one's deviation from the mean of the R is shrunk by s, s^2 = (M/m + 1/R) / (1 + 1/R),
+  // which makes the observed density and the shrunk resamples exchangeable to second order up to a common
+  // shift (the observed differs from the mean by its own noise plus the mean's, m / (M R)); s = 1 when M = m.
   const M = Math.min(m, limit);
   const subset = M < m ? new StationSubset(m, M) : null;
   const densities: Float64Array[] = [];
@@ -160,9 +161,10 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
     densities.push(d);
     props.push(Float64Array.from(kde.binCounts, (c) => (kde.count > 0 ? c / kde.count : 0)));
   }
+  const shrink = Math.sqrt((M / m + 1 / R) / (1 + 1 / R));
   if (subset !== null) {
-    shrinkTowardMean(densities, Math.sqrt(M / m));
-    shrinkTowardMean(props, Math.sqrt(M / m));
+    shrinkTowardMean(densities, shrink);
+    shrinkTowardMean(props, shrink);
   }
   const nul = summarise(densities, props);
 
@@ -215,9 +217,9 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   if (subset !== null)
     warnings.push(
       `each resample draws ${M} of the ${m} stations at random (fullResampleLimit); its deviation from the mean ` +
-        `resampled density is shrunk by sqrt(${M}/${m}) to the scale of all ${m} stations`,
+        `resampled density is shrunk by ${shrink.toFixed(4)} to the scale of all ${m} stations`,
     );
-  const subsetDetails = subset === null ? {} : { resampledStationsPerReplicate: M, nullShrinkFactor: Math.sqrt(M / m) };
+  const subsetDetails = subset === null ? {} : { resampledStationsPerReplicate: M, nullShrinkFactor: shrink };
   return ok([
     {
       method: 'rozenas_spikes',

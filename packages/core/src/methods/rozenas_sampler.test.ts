@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createRng } from '../rng.ts';
+import { ExactDraws, StationSubset, shrinkTowardMean } from './rozenas_sampler.ts';
+
+test('ExactDraws gives the same values as rng.beta / rng.binomial and leaves the stream in the same place', () => {
+  // Shapes below 1 (the recursive gamma), inversion (n p < 10), BTRS with p above and below 1/2, n beyond
+  // rng.ts's 1024-entry table, and n beyond ExactDraws' own table (maxN 500 here) all take their own branch.
+  const betas = [
+    [0.3, 0.7],
+    [1, 1],
+    [2.5, 40],
+    [300.2, 150.7],
+    [0.05, 3000],
+  ];
+  const binomials = [
+    [5, 0.3],
+    [30, 0.2],
+    [200, 0.45],
+    [200, 0.9],
+    [480, 0.5],
+    [2500, 0.37],
+    [60000, 0.61],
+    [0, 0.5],
+    [10, 0],
+    [10, 1],
+  ];
+  for (let seed = 1; seed <= 20; seed++) {
+    const a = createRng(seed);
+    const b = createRng(seed);
+    const fast = new ExactDraws(b, 500);
+    for (let rep = 0; rep < 50; rep++) {
+      for (const [x, y] of betas) assert.equal(fast.beta(x, y), a.beta(x, y), `beta(${x}, ${y}) seed ${seed}`);
+      for (const [n, p] of binomials)
+        assert.equal(fast.binomial(n, p), a.binomial(n, p), `binomial(${n}, ${p}) seed ${seed}`);
+      // Random parameters as the resampling loop produces them.
+      const p = a.uniform();
+      assert.equal(b.uniform(), p);
+      const n = 1 + Math.floor(p * 3000);
+      assert.equal(fast.binomial(n, fast.beta(n * p + 0.5, n + 1)), a.binomial(n, a.beta(n * p + 0.5, n + 1)));
+    }
+    assert.equal(b.nextUint32(), a.nextUint32(), 'streams end in the same place');
+  }
+});
+
+test('StationSubset draws M distinct indices, sorted, every station equally often', () => {
+  const m = 50;
+  const M = 10;
+  const sub = new StationSubset(m, M);
+  const rng = createRng(3);
+  const hits = new Float64Array(m);
+  const draws = 4000;
+  for (let r = 0; r < draws; r++) {
+    const idx = sub.draw(rng);
+    assert.equal(idx.length, M);
+    for (let a = 1; a < M; a++) assert.ok(idx[a] > idx[a - 1], 'sorted and distinct');
+    for (const i of idx) hits[i]++;
+  }
+  // Each station is drawn Binomial(4000, 0.2) times: mean 800, sd 25.3; 4.5 sd bounds over 50 stations.
+  for (let i = 0; i < m; i++) assert.ok(Math.abs(hits[i] - 800) < 114, `station ${i}: ${hits[i]}`);
+});
+
+test('shrinkTowardMean keeps the mean and scales deviations', () => {
+  const rows = [Float64Array.from([1, 4]), Float64Array.from([3, 8]), Float64Array.from([5, 0])];
+  shrinkTowardMean(rows, 0.5);
+  assert.deepEqual(
+    rows.map((r) => Array.from(r)),
+    [
+      [2, 4],
+      [3, 6],
+      [4, 2],
+    ],
+  );
+});
