@@ -27,7 +27,13 @@
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type StationTable, shareDenominator } from '../station_table.ts';
-import { defaultFitSettings, eStep, type FitSettings, fitFraudMixture, startingParams } from './finite_mixture_fit.ts';
+import {
+  defaultFitSettings,
+  eStep,
+  type FitSettings,
+  fitFraudMixture,
+  groupStartingParams,
+} from './finite_mixture_fit.ts';
 import { type FraudMixtureParams, QuadratureScratch, STATS_PER_CLASS } from './finite_mixture_model.ts';
 import { selectStationCounts } from './station_counts.ts';
 
@@ -142,8 +148,9 @@ function runFiniteMixture(table: StationTable, options: FiniteMixtureOptions): R
   }
   // Two starts for the incremental class (vote stealing near 0, or as large as manufacturing): a short
   // run of each, then the better one to convergence; EM has separate optima for the two shapes.
-  const s0 = startingParams(fitN, fitT, fitW, settings);
-  const starts = [s0, { ...s0, incremental: { ...s0.incremental, stolen: s0.incremental.manufactured } }];
+  // Each group's clean Betas start at its own moments, computed once for both starts.
+  const s0 = groupStartingParams(fitN, fitT, fitW, fitG, groups, settings);
+  const starts = [s0, s0.map((p) => ({ ...p, incremental: { ...p.incremental, stolen: p.incremental.manufactured } }))];
   const pre = starts.map((st) => fitFraudMixture(fitN, fitT, fitW, { ...settings, maxIterations: 15 }, st, fitG));
   const best = pre[0].logLik >= pre[1].logLik ? pre[0] : pre[1];
   const fit = fitFraudMixture(

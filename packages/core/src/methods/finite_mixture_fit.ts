@@ -37,7 +37,7 @@ export const defaultFitSettings: FitSettings = {
   minIncremental: 0.02,
   maxExtreme: 0.995,
   maxIterations: 400,
-  tolerance: 1e-8,
+  tolerance: 1e-6,
   boundStolen: true,
 };
 
@@ -113,6 +113,29 @@ export function startingParams(N: Float64Array, t: Float64Array, w: Float64Array
     incremental: { manufactured: 0.5 * (s.minIncremental + s.threshold), stolen: s.minIncremental },
     extreme: { manufactured: 0.5 * (s.threshold + s.maxExtreme), stolen: 0.5 * (s.threshold + s.maxExtreme) },
   };
+}
+
+/**
+ * Starting values per covariate group: the national start with each group's clean Betas from the
+ * moments of its own stations (the national ones for a group without stations).
+ */
+export function groupStartingParams(
+  N: Float64Array,
+  t: Float64Array,
+  w: Float64Array,
+  group: Int32Array,
+  groups: number,
+  s: FitSettings,
+): FraudMixtureParams[] {
+  const national = startingParams(N, t, w, s);
+  const members: number[][] = Array.from({ length: groups }, () => []);
+  for (let i = 0; i < N.length; i++) members[group[i]].push(i);
+  return members.map((idx) => {
+    if (idx.length === 0) return national;
+    const x = Float64Array.from(idx, (i) => t[i] / N[i]);
+    const y = Float64Array.from(idx, (i) => w[i] / t[i]);
+    return { ...national, turnout: moments(x), support: moments(y) };
+  });
 }
 
 /** One damped Newton step per magnitude (in logit space within its bounds) on the class log-likelihood. */
@@ -278,6 +301,7 @@ export function fitFraudMixture(
   let G = 1;
   for (let i = 0; i < n; i++) if (group[i] + 1 > G) G = group[i] + 1;
   const p0 = start ?? startingParams(N, t, w, settings);
+  if (Array.isArray(p0)) G = Math.max(G, p0.length);
   let gp: FraudMixtureParams[] = Array.isArray(p0)
     ? [...p0]
     : Array.from({ length: G }, () => p0 as FraudMixtureParams);
@@ -323,11 +347,16 @@ export function fitFraudMixture(
     ];
     const z = pi[0] + pi[1] + pi[2];
     shared = { ...shared, pi: [pi[0] / z, pi[1] / z, pi[2] / z] };
-    gp = gp.map((p, g) => ({
-      ...shared,
-      turnout: betaFromLogMoments(sT1[g] / gn[g], sT2[g] / gn[g], p.turnout.alpha, p.turnout.beta),
-      support: betaFromLogMoments(sV1[g] / gn[g], sV2[g] / gn[g], p.support.alpha, p.support.beta),
-    }));
+    // A group without stations here (possible in a subsample) keeps its starting Betas.
+    gp = gp.map((p, g) =>
+      gn[g] === 0
+        ? { ...shared, turnout: p.turnout, support: p.support }
+        : {
+            ...shared,
+            turnout: betaFromLogMoments(sT1[g] / gn[g], sT2[g] / gn[g], p.turnout.alpha, p.turnout.beta),
+            support: betaFromLogMoments(sV1[g] / gn[g], sV2[g] / gn[g], p.support.alpha, p.support.beta),
+          },
+    );
     // Magnitudes move little once located: update them every third iteration (still a GEM step).
     for (const k of it < 6 || it % 3 === 0 ? ([1, 2] as const) : []) {
       const idx: number[] = [];
