@@ -89,17 +89,32 @@ export class QuadratureScratch {
   readonly peakU = new Float64Array(2);
   readonly peakSd = new Float64Array(2);
   readonly peakTop = new Float64Array(2);
+  /** log(scale) of the integral in each slot, computed once by findPeak. */
+  readonly peakLogScale = new Float64Array(2);
   /** log C(n, k) of the integral in each slot, computed once by findPeak. */
   readonly peakLc = new Float64Array(2);
   /** Integration window [lo, hi] of the last integral. */
   readonly window = new Float64Array(2);
 }
 
-/** Log of the integrand (without constants) at u, or -Infinity outside the support. */
-function logIntegrand(u: number, k: number, n: number, a: number, b: number, off: number, scale: number): number {
+/**
+ * Log of the integrand (without constants) at u, or -Infinity outside the support; off + scale = 1,
+ * so log(1 - p) = log(scale) + log(1 - u) (one log fewer, no cancellation near p = 1).
+ */
+function logIntegrand(
+  u: number,
+  k: number,
+  n: number,
+  a: number,
+  b: number,
+  off: number,
+  scale: number,
+  logScale: number,
+): number {
   const p = off + scale * u;
   if (u <= 0 || u >= 1 || p <= 0 || p >= 1) return -Infinity;
-  return (a - 1) * Math.log(u) + (b - 1) * Math.log1p(-u) + k * Math.log(p) + (n - k) * Math.log1p(-p);
+  const l1u = Math.log1p(-u);
+  return (a - 1) * Math.log(u) + (b - 1) * l1u + k * Math.log(p) + (n - k) * (logScale + l1u);
 }
 
 /**
@@ -142,8 +157,10 @@ function findPeak(
     u = next;
   }
   const sd = d2 < 0 ? 1 / Math.sqrt(-d2) : 0.1;
-  const top = logIntegrand(u, k, n, a, b, off, scale);
+  const logScale = Math.log(scale);
+  const top = logIntegrand(u, k, n, a, b, off, scale, logScale);
   const lc = logChoose(n, k);
+  sc.peakLogScale[slot] = logScale;
   sc.peakU[slot] = u;
   sc.peakSd[slot] = sd;
   sc.peakTop[slot] = top;
@@ -167,17 +184,18 @@ function integrationWindow(
   const u = sc.peakU[slot];
   const sd = sc.peakSd[slot];
   const top = sc.peakTop[slot];
+  const ls = sc.peakLogScale[slot];
   let left = 8 * sd;
-  while (u - left > 0 && logIntegrand(u - left, k, n, a, b, off, scale) > top - 40) left *= 1.5;
+  while (u - left > 0 && logIntegrand(u - left, k, n, a, b, off, scale, ls) > top - 40) left *= 1.5;
   let right = 8 * sd;
-  while (u + right < 1 && logIntegrand(u + right, k, n, a, b, off, scale) > top - 40) right *= 1.5;
+  while (u + right < 1 && logIntegrand(u + right, k, n, a, b, off, scale, ls) > top - 40) right *= 1.5;
   sc.window[0] = Math.max(0, u - left);
   sc.window[1] = Math.min(1, u + right);
 }
 
 /**
  * Integrates Beta(u; a, b) Bin(k; n, off + scale * u) over u in [0, 1] by quadrature, where the
- * binomial probability is affine in u (off + scale <= 1). Returns the log integral and writes
+ * binomial probability is affine in u with off + scale = 1. Returns the log integral and writes
  * E[log u], E[log(1 - u)], E[u] into out[o], out[o + 1], out[o + 2] when out is given.
  */
 function affineBetaBinomial(
@@ -210,6 +228,7 @@ function affineBetaBinomial(
   const am1 = a - 1;
   const bm1 = b - 1;
   const nk = n - k;
+  const logScale = sc.peakLogScale[slot];
   for (let q = 0; q < Q; q++) {
     const u = mid + rad * x[q];
     nodes[q] = u;
@@ -220,7 +239,7 @@ function affineBetaBinomial(
       const l1u = Math.log1p(-u);
       logU[q] = lu;
       log1mU[q] = l1u;
-      lf = logW[q] + am1 * lu + bm1 * l1u + k * Math.log(pr) + nk * Math.log1p(-pr);
+      lf = logW[q] + am1 * lu + bm1 * l1u + k * Math.log(pr) + nk * (logScale + l1u);
     }
     logf[q] = lf;
     if (lf > mx) mx = lf;
