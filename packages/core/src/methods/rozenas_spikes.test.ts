@@ -4,10 +4,11 @@ import { test } from 'node:test';
 import { logBetaBinomialPmf, mixtureLogLik } from '../numeric/beta_binomial.ts';
 import { GridKde } from '../numeric/grid_kde.ts';
 import { digamma, logGamma, trigamma } from '../numeric/polygamma.ts';
-import { createRng, deriveSeed, type Rng } from '../rng.ts';
+import { createRng, deriveSeed } from '../rng.ts';
 import { simulateElection } from '../simulate/index.ts';
 import type { StationTable } from '../station_table.ts';
 import { rozenasSpikesMethod } from './rozenas_spikes.ts';
+import { cleanCounts, table } from './rozenas_test_data.ts';
 
 const ref = JSON.parse(
   readFileSync(new URL('../../test/fixtures/rozenas_spikes_reference.json', import.meta.url), 'utf8'),
@@ -16,44 +17,6 @@ const ref = JSON.parse(
 function close(actual: number, expected: number, rel: number, what: string): void {
   const tol = rel * Math.max(1, Math.abs(expected));
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs ${expected}`);
-}
-
-/** A minimal table: registered, valid (= ballots) and one leader column plus the rest. */
-function table(registered: number[], valid: number[], leader: number[]): StationTable {
-  const n = registered.length;
-  const f = (a: number[]) => Float64Array.from(a);
-  return {
-    n,
-    ids: Array.from({ length: n }, (_, i) => `s${i}`),
-    regions: [],
-    registered: f(registered),
-    ballotsCast: f(valid),
-    ballotsFound: f(valid),
-    valid: f(valid),
-    invalid: new Float64Array(n),
-    candidates: [
-      { name: 'Leader', votes: f(leader) },
-      { name: 'Other', votes: f(valid.map((v, i) => v - leader[i])) },
-    ],
-    shareOf: 'valid',
-    meta: { name: 'test' },
-  };
-}
-
-/** Clean beta-binomial election with two turnout clusters, many small stations (natural spikes at 1/2). */
-function cleanCounts(n: number, rng: Rng): { N: number[]; T: number[]; V: number[] } {
-  const N: number[] = [];
-  const T: number[] = [];
-  const V: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const size = i % 10 === 0 ? 4 + rng.int(20) : 100 + rng.int(900);
-    const pt = i % 3 === 0 ? rng.beta(20, 30) : rng.beta(60, 25);
-    const t = Math.max(1, rng.binomial(size, pt));
-    N.push(size);
-    T.push(t);
-    V.push(rng.binomial(t, rng.beta(30, 25)));
-  }
-  return { N, T, V };
 }
 
 test('digamma, trigamma, log-gamma agree with scipy', () => {
