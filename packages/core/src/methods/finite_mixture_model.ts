@@ -133,23 +133,47 @@ function findPeak(
   slot: number,
 ): number {
   // The valid range of u keeps p = off + scale u inside (0, 1).
-  let lo = Math.max(0, -off / scale);
-  let hi = Math.min(1, (1 - off) / scale);
-  let u = Math.min(hi, Math.max(lo, (k / n - off) / scale));
+  const validLo = Math.max(0, -off / scale);
+  const validHi = Math.min(1, (1 - off) / scale);
+  let lo = validLo;
+  let hi = validHi;
+  const am1 = a - 1;
+  // off + scale = 1, so 1 - p = scale (1 - u): the binomial's failure term joins the Beta's.
+  const bm1 = b - 1 + (n - k);
+  const ks = k * scale;
+  let u = (k / n - off) / scale;
+  u = Math.min(hi, Math.max(lo, u));
   if (!(u > lo && u < hi)) u = 0.5 * (lo + hi);
   let d2 = -1;
   for (let it = 0; it < 40; it++) {
     const p = off + scale * u;
-    const d1 = (a - 1) / u - (b - 1) / (1 - u) + (k * scale) / p - ((n - k) * scale) / (1 - p);
-    d2 =
-      -(a - 1) / (u * u) -
-      (b - 1) / ((1 - u) * (1 - u)) -
-      (k * scale * scale) / (p * p) -
-      ((n - k) * scale * scale) / ((1 - p) * (1 - p));
+    if (!(p > 0 && p < 1)) {
+      // p rounded onto 0 or 1 (scale tiny): no curvature here; bisect back towards the inside.
+      if (p >= 1) hi = u;
+      else lo = u;
+      d2 = Number.NaN;
+      const mid = 0.5 * (lo + hi);
+      const done = Math.abs(mid - u) < 1e-12 * Math.max(1e-6, u);
+      u = mid;
+      if (done) break;
+      continue;
+    }
+    const iu = 1 / u;
+    const i1u = 1 / (1 - u);
+    const ip = 1 / p;
+    const d1 = am1 * iu - bm1 * i1u + ks * ip;
+    d2 = -am1 * iu * iu - bm1 * i1u * i1u - ks * scale * ip * ip;
     if (d1 > 0) lo = u;
     else hi = u;
-    let next = d2 < 0 ? u - d1 / d2 : Number.NaN;
+    const step = d2 < 0 ? d1 / d2 : Number.NaN;
+    // A converged step can land on the bracket's end by rounding: test it before the safeguard.
+    if (Math.abs(step) < 1e-12 * Math.max(1e-6, u)) {
+      if (u - step > validLo && u - step < validHi) u -= step;
+      break;
+    }
+    let next = u - step;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    // A mode on the boundary (k = n with b = 1) is approached by bisection: stop when the steps are tiny.
     if (Math.abs(next - u) < 1e-12 * Math.max(1e-6, u)) {
       u = next;
       break;
