@@ -60,6 +60,20 @@ test('StationSubset draws M distinct indices, sorted, every station equally ofte
   for (let i = 0; i < m; i++) assert.ok(Math.abs(hits[i] - 800) < 114, `station ${i}: ${hits[i]}`);
 });
 
+test('StationSubset: each of the 10 pairs of 5 stations is drawn equally often', () => {
+  const sub = new StationSubset(5, 2);
+  const rng = createRng(4);
+  const counts = new Map<string, number>();
+  const draws = 20000;
+  for (let r = 0; r < draws; r++) {
+    const key = Array.from(sub.draw(rng)).join(',');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  assert.equal(counts.size, 10);
+  // Binomial(20000, 0.1): mean 2000, sd 42.4; 4.5 sd bounds.
+  for (const [key, c] of counts) assert.ok(Math.abs(c - 2000) < 191, `${key}: ${c}`);
+});
+
 test('shrinkTowardMean keeps the mean and scales deviations', () => {
   const rows = [Float64Array.from([1, 4]), Float64Array.from([3, 8]), Float64Array.from([5, 0])];
   shrinkTowardMean(rows, 0.5);

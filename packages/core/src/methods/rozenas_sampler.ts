@@ -159,29 +159,36 @@ export class ExactDraws {
   }
 }
 
-/** Draws M of m station indices without replacement (a partial Fisher-Yates shuffle), returned sorted. */
+/** Draws M of m station indices without replacement, uniformly (Floyd's algorithm), returned sorted. */
 export class StationSubset {
-  private readonly perm: Int32Array;
+  private readonly m: number;
+  private readonly chosen: Uint8Array;
   private readonly out: Int32Array;
 
   constructor(m: number, M: number) {
-    this.perm = new Int32Array(m);
-    for (let i = 0; i < m; i++) this.perm[i] = i;
+    this.m = m;
+    this.chosen = new Uint8Array(m);
     this.out = new Int32Array(M);
   }
 
-  /** A fresh uniform subset; sorted so that the resampling loop reads the station arrays in order. */
+  /** A fresh uniform subset, in increasing order so that the resampling loop reads the station arrays in order. */
   draw(rng: Rng): Int32Array {
-    const m = this.perm.length;
-    const M = this.out.length;
-    for (let a = 0; a < M; a++) {
-      const b = a + rng.int(m - a);
-      const x = this.perm[b];
-      this.perm[b] = this.perm[a];
-      this.perm[a] = x;
-      this.out[a] = x;
+    const m = this.m;
+    const chosen = this.chosen;
+    const out = this.out;
+    for (let j = m - out.length; j < m; j++) {
+      const t = rng.int(j + 1);
+      if (chosen[t] === 0) chosen[t] = 1;
+      else chosen[j] = 1;
     }
-    return this.out.sort();
+    let a = 0;
+    for (let i = 0; i < m; i++) {
+      if (chosen[i] !== 0) {
+        out[a++] = i;
+        chosen[i] = 0;
+      }
+    }
+    return out;
   }
 }
 
