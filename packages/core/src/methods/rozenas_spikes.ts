@@ -16,6 +16,8 @@
  * that share against the resampled elections (each compared with the envelope of the others);
  * interval: normal approximation to Poisson counts in the flagged grid bins, the flagged set held fixed
  * (the package's confInt instead redraws the mixture parameters and resamples again, 100x the cost).
+ * Large tables: above `fullResampleLimit` stations each resample uses a random subset, shrunk to the
+ * full table's noise level (see below and docs/methods/rozenas_spikes.md); up to it, every station.
  *
  * Reference: Rozenas, A. (2017). Detecting election fraud from irregularities in vote-share
  * distributions. Political Analysis 25(1): 41-56. R package `spikes` 1.1 (defaults: bw 1e-4, 1001 grid
