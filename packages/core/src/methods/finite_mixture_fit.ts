@@ -10,6 +10,7 @@ import { digamma, logBeta, trigamma } from '../numeric/polygamma.ts';
 import {
   classLogLik,
   FAST_QUADRATURE_NODES,
+  FAST_WINDOW,
   type FraudMixtureParams,
   fraudSupportLogLik,
   fraudTurnoutLogLik,
@@ -306,7 +307,7 @@ export function fitFraudMixture(
     ? [...p0]
     : Array.from({ length: G }, () => p0 as FraudMixtureParams);
   let shared = gp[0];
-  const fast = new QuadratureScratch(FAST_QUADRATURE_NODES);
+  const fast = new QuadratureScratch(FAST_QUADRATURE_NODES, FAST_WINDOW.sd, FAST_WINDOW.drop);
   const accurate = new QuadratureScratch();
   let sc = fast;
   let final = false;
