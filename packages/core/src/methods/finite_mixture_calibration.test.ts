@@ -22,7 +22,7 @@ test('clean elections from the model: the fraud share stays below 0.025 (no fals
 });
 
 test('clean generic elections (district-level clean distributions): false positives are rare but not absent', () => {
-  // Measured on seeds 0..3 at 2000 stations: 0.000, 0.001, 0.108, 0.039 (docs/methods/finite_mixture.md):
+  // Measured on seeds 0..3 at 2000 stations: 0.000, 0.001, 0.114, 0.039 (docs/methods/finite_mixture.md):
   // the generator's remoteness raises turnout and support together, which the model can read as fraud.
   const shares: number[] = [];
   for (let k = 0; k < 4; k++) {
