@@ -170,8 +170,8 @@ function updateMagnitudes(
     let total = 0;
     for (let j = 0; j < active.length; j++) {
       const i = active[j];
-      const p = gp[group[i]];
       const g = group[i];
+      const p = gp[g];
       let lt: number;
       if (sameM) lt = ltCur[j];
       else {
