@@ -75,12 +75,16 @@ export function sniffText(bytes: Uint8Array): TextSniff {
   return { format: 'csv', gzip, encoding, bom, delimiter, decimalComma, bytes: content, head, utf16, mixedEncoding };
 }
 
-/** Decodes the start of UTF-8 `content`, cut at a line break so that no character or line is split. */
+/**
+ * Decodes the start of UTF-8 `content`: about HEAD_BYTES, cut after a line break so that no character or line is
+ * split, and never less than the whole first line (the header), however long.
+ */
 function decodeHead(content: Uint8Array): string {
-  if (content.length <= HEAD_BYTES) return new TextDecoder('utf-8', { ignoreBOM: false }).decode(content);
-  const lastBreak = content.lastIndexOf(0x0a, HEAD_BYTES);
-  const end = lastBreak > 0 ? lastBreak + 1 : HEAD_BYTES;
-  return new TextDecoder('utf-8', { ignoreBOM: false }).decode(content.subarray(0, end));
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  const firstBreak = content.indexOf(0x0a);
+  if (content.length <= HEAD_BYTES || firstBreak < 0) return decoder.decode(content);
+  const end = Math.max(firstBreak, content.lastIndexOf(0x0a, HEAD_BYTES)) + 1;
+  return decoder.decode(content.subarray(0, end));
 }
 
 /** A UTF-16 byte-order mark, or NUL bytes in at least a quarter of the first 4 KiB (ASCII text in UTF-16). */
