@@ -26,6 +26,7 @@ import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
+import { type CleanPeakBins, makeCleanPeakResampler } from './clean_peak_excess_resample.ts';
 
 /** Options of the clean-peak excess estimate. */
 export interface CleanPeakOptions extends BaseMethodOptions {
@@ -37,16 +38,9 @@ export interface CleanPeakOptions extends BaseMethodOptions {
   maxTurnout?: number;
 }
 
-/** The per-bin sums the estimate is a function of. */
-interface Bins {
-  votes: Float64Array;
-  leader: Float64Array;
-  others: Float64Array;
-}
-
 /** Estimate from bin sums: mode bin, clean ratio, excess votes. Null when the model has no clean part. */
 export function cleanPeakFromBins(
-  bins: Bins,
+  bins: CleanPeakBins,
   window: number,
   maxBin: number,
 ): { mode: number; ratio: number; excess: number } | null {
@@ -76,7 +70,7 @@ export function cleanPeakFromBins(
   return { mode, ratio, excess };
 }
 
-function emptyBins(nb: number): Bins {
+function emptyBins(nb: number): CleanPeakBins {
   return { votes: new Float64Array(nb), leader: new Float64Array(nb), others: new Float64Array(nb) };
 }
 
@@ -135,7 +129,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
     const bin = new Int32Array(table.n);
     const L = new Float64Array(table.n);
     const O = new Float64Array(table.n);
-    const keep: number[] = [];
+    let m = 0;
     let missing = 0;
     let noVotes = 0;
     let impossible = 0;
@@ -152,15 +146,15 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
       else if (c > r || l > v) impossible++;
       else {
         const b = Math.min(nb - 1, Math.floor(c / r / binWidth + 1e-9));
-        bin[i] = b;
-        L[i] = l;
-        O[i] = v - l;
+        bin[m] = b;
+        L[m] = l;
+        O[m] = v - l;
+        m++;
         bins.votes[b] += v;
         bins.leader[b] += l;
         bins.others[b] += v - l;
         sumReg += r;
         sumCast += c;
-        keep.push(i);
       }
     }
     const excluded = [
@@ -168,8 +162,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
       { reason: 'no registered voters or no valid votes', count: noVotes },
       { reason: 'ballots cast above registered or leader above valid', count: impossible },
     ].filter((e) => e.count > 0);
-    if (keep.length < 2)
-      return err({ kind: 'insufficient_data', message: 'fewer than 2 usable stations', needed: 2, got: keep.length });
+    if (m < 2) return err({ kind: 'insufficient_data', message: 'fewer than 2 usable stations', needed: 2, got: m });
     const maxBin = Math.floor(maxTurnout / binWidth + 1e-9) - 1;
     const est = cleanPeakFromBins(bins, window, maxBin);
     if (est === null)
@@ -178,18 +171,9 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
     const reps = new Float64Array(B);
     let failed = 0;
     const boot = emptyBins(nb);
-    const m = keep.length;
+    const resample = makeCleanPeakResampler(bin.subarray(0, m), L.subarray(0, m), O.subarray(0, m));
     for (let r = 0; r < B; r++) {
-      boot.votes.fill(0);
-      boot.leader.fill(0);
-      boot.others.fill(0);
-      for (let k = 0; k < m; k++) {
-        const i = keep[rng.int(m)];
-        const b = bin[i];
-        boot.votes[b] += L[i] + O[i];
-        boot.leader[b] += L[i];
-        boot.others[b] += O[i];
-      }
+      resample(rng, boot);
       const e = cleanPeakFromBins(boot, window, maxBin);
       if (e === null) failed++;
       reps[r] = e === null ? Number.NaN : e.excess;
