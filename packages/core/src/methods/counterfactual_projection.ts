@@ -21,6 +21,7 @@ import type { ForensicMethod, MethodResult } from '../method.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
+import { simulateMargins } from './counterfactual_projection_sim.ts';
 
 /** Options of the projection. */
 export interface ProjectionOptions {
@@ -102,7 +103,7 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
       got: donorsTotal,
     });
   const groups = buildDonorGroups(final, counted, eligible, minDonors);
-  const { donorOff, donors, memberOff, members, childLevel, clusterOff, clusterBegin, clusterEnd } = groups;
+  const { donorOff, donors, memberOff, members } = groups;
   let CA = 0;
   let CB = 0;
   let CD = 0;
@@ -136,94 +137,7 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
     pD += f * sD;
   }
   const pointEstimate = (100 * (CA - CB + pA - pB)) / (CD + pD);
-  const slot = new Int32Array(donors.length);
-  const stamp = new Int32Array(donors.length).fill(-1);
-  const cslot = new Int32Array(clusterBegin.length);
-  const cstamp = new Int32Array(clusterBegin.length).fill(-1);
-  const margins = new Float64Array(sims);
-  for (let s = 0; s < sims; s++) {
-    let xA = 0;
-    let xB = 0;
-    let xD = 0;
-    for (let g = 0; g < groups.count; g++) {
-      const off = donorOff[g];
-      const ng = donorOff[g + 1] - off;
-      const cOff = clusterOff[g];
-      const nc = clusterOff[g + 1] - cOff;
-      if (rule === 'mean') {
-        let sA = 0;
-        let sB = 0;
-        let sD = 0;
-        let sR = 0;
-        let sN = 0;
-        const draws = nc > 0 ? nc : ng;
-        for (let k = 0; k < draws; k++) {
-          let b0 = off + (resample ? rng.int(ng) : k);
-          let b1 = b0 + 1;
-          if (nc > 0) {
-            const c = cOff + (resample ? rng.int(nc) : k);
-            b0 = clusterBegin[c];
-            b1 = clusterEnd[c];
-          }
-          for (let q = b0; q < b1; q++) {
-            const d = donors[q];
-            sA += cA[d];
-            sB += cB[d];
-            sD += cD[d];
-            sR += cR[d];
-          }
-          sN += b1 - b0;
-        }
-        let f = 0;
-        for (let k = memberOff[g]; k < memberOff[g + 1]; k++)
-          f += scale === 'registered' ? reg[members[k]] / sR : 1 / sN;
-        xA += f * sA;
-        xB += f * sB;
-        xD += f * sD;
-        continue;
-      }
-      const codes = nc > 0 ? final.regions[childLevel[g]].codes : null;
-      let prev = -1;
-      let cb = 0;
-      let ce = 0;
-      for (let k = memberOff[g]; k < memberOff[g + 1]; k++) {
-        const u = members[k];
-        let d: number;
-        if (codes !== null) {
-          // One donor sub-area per uncounted sub-area, then a station inside it.
-          if (codes[u] !== prev) {
-            prev = codes[u];
-            let c = cOff + rng.int(nc);
-            if (resample) {
-              if (cstamp[c] !== s) {
-                cslot[c] = cOff + rng.int(nc);
-                cstamp[c] = s;
-              }
-              c = cslot[c];
-            }
-            cb = clusterBegin[c];
-            ce = clusterEnd[c];
-          }
-          d = donors[cb + rng.int(ce - cb)];
-        } else {
-          const j = off + rng.int(ng);
-          if (resample) {
-            // Lazy bootstrap: slot j of this area's resampled donor list is drawn the first time it is used.
-            if (stamp[j] !== s) {
-              slot[j] = donors[off + rng.int(ng)];
-              stamp[j] = s;
-            }
-            d = slot[j];
-          } else d = donors[j];
-        }
-        const f = scale === 'registered' ? reg[u] / cR[d] : 1;
-        xA += f * cA[d];
-        xB += f * cB[d];
-        xD += f * cD[d];
-      }
-    }
-    margins[s] = (100 * (CA - CB + xA - xB)) / (CD + xD);
-  }
+  const margins = simulateMargins({ final, groups, cA, cB, cD, cR, CA, CB, CD, rule, scale, resample }, sims, rng);
   const actual = view.finalMargin;
   let above = 0;
   let geActual = 0;
