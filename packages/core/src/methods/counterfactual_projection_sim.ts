@@ -56,10 +56,8 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
   const reg = final.registered;
   for (let k = 0; k < nm; k++) mr[k] = reg[members[k]];
   let maxDonors = 0;
-  let maxMembers = 0;
   for (let g = 0; g < G; g++) {
     maxDonors = Math.max(maxDonors, donorOff[g + 1] - donorOff[g]);
-    maxMembers = Math.max(maxMembers, memberOff[g + 1] - memberOff[g]);
     if (childLevel[g] < 0 || clusterOff[g + 1] === clusterOff[g]) continue;
     const codes = final.regions[childLevel[g]].codes;
     for (let k = memberOff[g]; k < memberOff[g + 1]; k++) mc[k] = codes[members[k]];
@@ -76,24 +74,18 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
     cr[2 * c] = clusterBegin[c];
     cr[2 * c + 1] = clusterEnd[c];
   }
-  // Donor position of each uncounted station of the area being projected: all draws first, then the
-  // sums, whose loads no longer wait behind the draws' branches.
-  const qbuf = new Int32Array(maxMembers);
-  const acc = new Float64Array(3);
   const margins = new Float64Array(sims);
   const base = CA - CB;
-  for (let s = 0; s < sims; s++) {
-    let xA = 0;
-    let xB = 0;
-    let xD = 0;
-    for (let g = 0; g < G; g++) {
-      const off = donorOff[g];
-      const ng = donorOff[g + 1] - off;
-      const cOff = clusterOff[g];
-      const nc = clusterOff[g + 1] - cOff;
-      const m0 = memberOff[g];
-      const m1 = memberOff[g + 1];
-      if (rule === 'mean') {
+  if (rule === 'mean') {
+    for (let s = 0; s < sims; s++) {
+      let xA = 0;
+      let xB = 0;
+      let xD = 0;
+      for (let g = 0; g < G; g++) {
+        const off = donorOff[g];
+        const ng = donorOff[g + 1] - off;
+        const cOff = clusterOff[g];
+        const nc = clusterOff[g + 1] - cOff;
         let sA = 0;
         let sB = 0;
         let sD = 0;
@@ -117,63 +109,86 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
           sN += b1 - b0;
         }
         let f = 0;
-        if (registered) for (let k = m0; k < m1; k++) f += mr[k] / sR;
-        else for (let k = m0; k < m1; k++) f += 1 / sN;
+        if (registered) for (let k = memberOff[g]; k < memberOff[g + 1]; k++) f += mr[k] / sR;
+        else for (let k = memberOff[g]; k < memberOff[g + 1]; k++) f += 1 / sN;
         xA += f * sA;
         xB += f * sB;
         xD += f * sD;
-        continue;
       }
-      const len = m1 - m0;
-      if (nc > 0) {
-        // One donor sub-area per uncounted sub-area, then a station inside it.
-        let prev = -1;
-        let cb = 0;
-        let cn = 0;
-        for (let i = 0; i < len; i++) {
-          if (mc[m0 + i] !== prev) {
-            prev = mc[m0 + i];
-            let c = cOff + rng.int(nc);
-            if (resample) {
-              if (cs[2 * c] !== s) {
-                cs[2 * c + 1] = cOff + rng.int(nc);
-                cs[2 * c] = s;
-              }
-              c = cs[2 * c + 1];
-            }
-            cb = cr[2 * c];
-            cn = cr[2 * c + 1] - cb;
-          }
-          qbuf[i] = cb + rng.int(cn);
-        }
-      } else if (resample) {
-        if (visit === 0x3fffffff) {
-          ss.fill(-1);
-          visit = 0;
-        }
-        visit++;
-        for (let i = 0; i < len; i++) {
-          // Slot j of this area's resampled donor list is drawn the first time it is used.
-          const j2 = 2 * rng.int(ng);
-          if (ss[j2] !== visit) {
-            ss[j2 + 1] = off + rng.int(ng);
-            ss[j2] = visit;
-          }
-          qbuf[i] = ss[j2 + 1];
-        }
-      } else {
-        for (let i = 0; i < len; i++) qbuf[i] = off + rng.int(ng);
-      }
-      acc[0] = xA;
-      acc[1] = xB;
-      acc[2] = xD;
-      if (dv instanceof Float32Array) addDraws32(dv, mr, m0, qbuf, len, registered, acc);
-      else addDraws64(dv, mr, m0, qbuf, len, registered, acc);
-      xA = acc[0];
-      xB = acc[1];
-      xD = acc[2];
+      margins[s] = (100 * (base + xA - xB)) / (CD + xD);
     }
-    margins[s] = (100 * (base + xA - xB)) / (CD + xD);
+    return margins;
+  }
+  // Donor rule, a batch of simulations at a time: first every draw of the batch, in the order of the
+  // plain loop (simulation, area, station), as donor positions; then the sums area by area, each
+  // simulation keeping its own running totals in the plain loop's order. An area's donor values are
+  // then read for the whole batch while they sit in cache, and the loads wait behind no branch.
+  const B = Math.max(1, Math.min(sims, 32, Math.floor(4194304 / Math.max(1, nm))));
+  const qall = new Int32Array(B * nm);
+  const acc = new Float64Array(3 * B);
+  for (let s0 = 0; s0 < sims; s0 += B) {
+    const nb = Math.min(B, sims - s0);
+    for (let b = 0; b < nb; b++) {
+      const s = s0 + b;
+      for (let g = 0; g < G; g++) {
+        const off = donorOff[g];
+        const ng = donorOff[g + 1] - off;
+        const cOff = clusterOff[g];
+        const nc = clusterOff[g + 1] - cOff;
+        const q0 = b * nm + memberOff[g];
+        const len = memberOff[g + 1] - memberOff[g];
+        if (nc > 0) {
+          // One donor sub-area per uncounted sub-area, then a station inside it.
+          const m0 = memberOff[g];
+          let prev = -1;
+          let cb = 0;
+          let cn = 0;
+          for (let i = 0; i < len; i++) {
+            if (mc[m0 + i] !== prev) {
+              prev = mc[m0 + i];
+              let c = cOff + rng.int(nc);
+              if (resample) {
+                if (cs[2 * c] !== s) {
+                  cs[2 * c + 1] = cOff + rng.int(nc);
+                  cs[2 * c] = s;
+                }
+                c = cs[2 * c + 1];
+              }
+              cb = cr[2 * c];
+              cn = cr[2 * c + 1] - cb;
+            }
+            qall[q0 + i] = cb + rng.int(cn);
+          }
+        } else if (resample) {
+          if (visit === 0x3fffffff) {
+            ss.fill(-1);
+            visit = 0;
+          }
+          visit++;
+          for (let i = 0; i < len; i++) {
+            // Slot j of this area's resampled donor list is drawn the first time it is used.
+            const j2 = 2 * rng.int(ng);
+            if (ss[j2] !== visit) {
+              ss[j2 + 1] = off + rng.int(ng);
+              ss[j2] = visit;
+            }
+            qall[q0 + i] = ss[j2 + 1];
+          }
+        } else {
+          for (let i = 0; i < len; i++) qall[q0 + i] = off + rng.int(ng);
+        }
+      }
+    }
+    acc.fill(0);
+    for (let g = 0; g < G; g++) {
+      const m0 = memberOff[g];
+      const len = memberOff[g + 1] - m0;
+      for (let b = 0; b < nb; b++) {
+        if (dv instanceof Float32Array) addDraws32(dv, mr, m0, qall, b * nm + m0, len, registered, acc, 3 * b);
+        else addDraws64(dv, mr, m0, qall, b * nm + m0, len, registered, acc, 3 * b);
+      }
+    }
+    for (let b = 0; b < nb; b++) margins[s0 + b] = (100 * (base + acc[3 * b] - acc[3 * b + 1])) / (CD + acc[3 * b + 2]);
   }
   return margins;
 }
@@ -182,22 +197,24 @@ function fits32(x: number): boolean {
   return Math.fround(x) === x;
 }
 
-/** Adds the projected A, B and denominator of `len` uncounted stations to acc, in member order. */
+/** Adds the projected A, B and denominator of `len` uncounted stations (donor positions qs[q0..]) to acc[a..a+3), in member order. */
 function addDraws32(
   dv: Float32Array,
   mr: Float64Array,
   m0: number,
-  qbuf: Int32Array,
+  qs: Int32Array,
+  q0: number,
   len: number,
   registered: boolean,
   acc: Float64Array,
+  a: number,
 ): void {
-  let xA = acc[0];
-  let xB = acc[1];
-  let xD = acc[2];
+  let xA = acc[a];
+  let xB = acc[a + 1];
+  let xD = acc[a + 2];
   if (registered) {
     for (let i = 0; i < len; i++) {
-      const q = 4 * qbuf[i];
+      const q = 4 * qs[q0 + i];
       const f = mr[m0 + i] / dv[q];
       xA += f * dv[q + 1];
       xB += f * dv[q + 2];
@@ -205,15 +222,15 @@ function addDraws32(
     }
   } else {
     for (let i = 0; i < len; i++) {
-      const q = 4 * qbuf[i];
+      const q = 4 * qs[q0 + i];
       xA += dv[q + 1];
       xB += dv[q + 2];
       xD += dv[q + 3];
     }
   }
-  acc[0] = xA;
-  acc[1] = xB;
-  acc[2] = xD;
+  acc[a] = xA;
+  acc[a + 1] = xB;
+  acc[a + 2] = xD;
 }
 
 /** addDraws32 over 64-bit donor values (a copy, so that each loop sees one array type). */
@@ -221,17 +238,19 @@ function addDraws64(
   dv: Float64Array,
   mr: Float64Array,
   m0: number,
-  qbuf: Int32Array,
+  qs: Int32Array,
+  q0: number,
   len: number,
   registered: boolean,
   acc: Float64Array,
+  a: number,
 ): void {
-  let xA = acc[0];
-  let xB = acc[1];
-  let xD = acc[2];
+  let xA = acc[a];
+  let xB = acc[a + 1];
+  let xD = acc[a + 2];
   if (registered) {
     for (let i = 0; i < len; i++) {
-      const q = 4 * qbuf[i];
+      const q = 4 * qs[q0 + i];
       const f = mr[m0 + i] / dv[q];
       xA += f * dv[q + 1];
       xB += f * dv[q + 2];
@@ -239,13 +258,13 @@ function addDraws64(
     }
   } else {
     for (let i = 0; i < len; i++) {
-      const q = 4 * qbuf[i];
+      const q = 4 * qs[q0 + i];
       xA += dv[q + 1];
       xB += dv[q + 2];
       xD += dv[q + 3];
     }
   }
-  acc[0] = xA;
-  acc[1] = xB;
-  acc[2] = xD;
+  acc[a] = xA;
+  acc[a + 1] = xB;
+  acc[a + 2] = xD;
 }
