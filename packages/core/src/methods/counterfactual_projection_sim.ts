@@ -165,15 +165,7 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
             visit = 0;
           }
           visit++;
-          for (let i = 0; i < len; i++) {
-            // Slot j of this area's resampled donor list is drawn the first time it is used.
-            const j2 = 2 * rng.int(ng);
-            if (ss[j2] !== visit) {
-              ss[j2 + 1] = off + rng.int(ng);
-              ss[j2] = visit;
-            }
-            qall[q0 + i] = ss[j2 + 1];
-          }
+          drawBootstrap(rng, ss, visit, off, ng, qall, q0, len);
         } else {
           for (let i = 0; i < len; i++) qall[q0 + i] = off + rng.int(ng);
         }
@@ -267,4 +259,28 @@ function addDraws64(
   acc[a] = xA;
   acc[a + 1] = xB;
   acc[a + 2] = xD;
+}
+
+/**
+ * Donor positions of `len` stations of one area into qs[q0..]: each draws slot j of the area's
+ * resampled donor list, which is itself drawn the first time it is used in this visit.
+ */
+function drawBootstrap(
+  rng: Rng,
+  ss: Int32Array,
+  visit: number,
+  off: number,
+  ng: number,
+  qs: Int32Array,
+  q0: number,
+  len: number,
+): void {
+  for (let i = 0; i < len; i++) {
+    const j2 = 2 * rng.int(ng);
+    if (ss[j2] !== visit) {
+      ss[j2 + 1] = off + rng.int(ng);
+      ss[j2] = visit;
+    }
+    qs[q0 + i] = ss[j2 + 1];
+  }
 }
