@@ -55,7 +55,7 @@ for (const B of [0, 1000]) {
 
 const md = `# Battery benchmark (issue 5)
 
-Command: \`npx tally ${args.join(' ')}\`; target: under 5 s as a whole process on the 2-core machine.
+Command: \`node apps/cli/bin/tally.js ${args.join(' ')}\`; target: under 5 s as a whole process on the 2-core machine.
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, measured ${new Date().toISOString().slice(0, 10)}.
 This machine is shared by several engineers running tests; the load average column shows how busy it
 was. Wall time under load is not the program's speed; user + system CPU is the better figure.

@@ -101,6 +101,7 @@ function benches(quick: boolean): Bench[] {
       group: 'real',
       name: 'the same, started through npx',
       args: ['run', 'examples/russia-2018', '--methods', 'integer_percent', '--seed', '1', '--json'],
+      target: 2,
       runs: 3,
       npx: true,
     },
