@@ -145,6 +145,68 @@ const SEARCH_DRAWS = 6;
 /** Stations simulated per candidate during the search for the fair peaks. */
 const SEARCH_STATIONS = 20000;
 
+/** Station indices drawn per batch in the bootstrap. */
+const RESAMPLE_BATCH = 65536;
+
+/**
+ * Stations as the bootstrap reads them, in one array so that a random station costs one cache
+ * line: (registered, valid, winner) as 16-bit integers when every count is an integer below 2^16,
+ * which recomputes turnout and share exactly and is a third of the size; else (turnout, share).
+ */
+function packStations(d: KlimekData): Uint16Array | Float64Array {
+  const m = d.registered.length;
+  let small = true;
+  for (let j = 0; j < m && small; j++) small = Number.isInteger(d.registered[j]) && d.registered[j] < 65536;
+  for (let j = 0; j < m && small; j++) small = Number.isInteger(d.valid[j]) && Number.isInteger(d.winner[j]);
+  if (small) {
+    const u = new Uint16Array(3 * m);
+    for (let j = 0; j < m; j++) {
+      u[3 * j] = d.registered[j];
+      u[3 * j + 1] = d.valid[j];
+      u[3 * j + 2] = d.winner[j];
+    }
+    return u;
+  }
+  const ts = new Float64Array(2 * m);
+  for (let j = 0; j < m; j++) {
+    ts[2 * j] = d.valid[j] / d.registered[j];
+    ts[2 * j + 1] = d.winner[j] / d.valid[j];
+  }
+  return ts;
+}
+
+/**
+ * One bootstrap histogram: m stations drawn with replacement, deposited in draw order. Indices are
+ * drawn a batch at a time before the lookups so that the random reads do not wait on the generator;
+ * the draws and the order of the additions are those of one draw-and-deposit loop.
+ */
+function resampleHistogram(
+  out: Float64Array,
+  stations: Uint16Array | Float64Array,
+  m: number,
+  bins: number,
+  rng: Rng,
+  picks: Int32Array,
+): void {
+  out.fill(0);
+  for (let start = 0; start < m; start += picks.length) {
+    const len = Math.min(picks.length, m - start);
+    for (let k = 0; k < len; k++) picks[k] = rng.int(m);
+    if (stations instanceof Uint16Array) {
+      for (let k = 0; k < len; k++) {
+        const at = 3 * picks[k];
+        const v = stations[at + 1];
+        deposit(out, v / stations[at], stations[at + 2] / v, bins, 1);
+      }
+    } else {
+      for (let k = 0; k < len; k++) {
+        const at = 2 * picks[k];
+        deposit(out, stations[at], stations[at + 1], bins, 1);
+      }
+    }
+  }
+}
+
 function interval(values: Float64Array): [number, number] {
   const s = Float64Array.from(values).sort();
   return [quantileSorted(s, 0.025), quantileSorted(s, 0.975)];
@@ -234,17 +296,13 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
     );
 
     // Station bootstrap: resample stations, refit with the same fair parameters and components.
-    const tj = Float64Array.from({ length: m }, (_, j) => data.valid[j] / data.registered[j]);
-    const sj = Float64Array.from({ length: m }, (_, j) => data.winner[j] / data.valid[j]);
+    const stations = packStations(data);
     const fiBoot = new Float64Array(B);
     const feBoot = new Float64Array(B);
     const resampled = new Float64Array(bins * bins);
+    const picks = new Int32Array(Math.min(m, RESAMPLE_BATCH));
     for (let r = 0; r < B; r++) {
-      resampled.fill(0);
-      for (let k = 0; k < m; k++) {
-        const j = rng.int(m);
-        deposit(resampled, tj[j], sj[j], bins, 1);
-      }
+      resampleHistogram(resampled, stations, m, bins, rng, picks);
       const f = fitAll(resampled, comps);
       fiBoot[r] = f.fi;
       feBoot[r] = f.fe;

@@ -184,19 +184,13 @@ function truncatedNormal(rng: Rng, mean: number, sd: number): number {
   return Math.min(1, Math.max(0, mean));
 }
 
-/** Applies fraud of intensity x (share of non-voters added, x^alpha of opponents' votes moved). */
-function fraudulent(n: number, w: number, o: number, x: number, alpha: number): [number, number] {
-  const stuffed = Math.floor(x * (n - w - o));
-  const stolen = Math.round((alpha === 1 ? x : x ** alpha) * o);
-  return [w + stuffed + stolen, o - stolen];
-}
-
 /**
  * Simulates every station `draws` times under the fair model and, with the same fair draws, under
  * extreme fraud and under incremental fraud for each theta; histograms are multiplied by
  * scale / draws, so they are expected counts for the table's stations (scale = table stations /
  * simulated stations when `registered` is a subsample). A simulated station with no votes is dropped,
- * as the data have none.
+ * as the data have none. Fraud of intensity x adds floor(x * non-voters) to the winner and moves
+ * round(x^alpha * opponents' votes) to the winner.
  */
 export function simulateComponents(
   registered: Float64Array,
@@ -209,30 +203,37 @@ export function simulateComponents(
   scale = 1,
 ): Components {
   const size = bins * bins;
+  const nt = thetas.length;
   const fairH = new Float64Array(size);
   const extremeH = new Float64Array(size);
   const incH = thetas.map(() => new Float64Array(size));
   const add = scale / draws;
+  const linear = alpha === 1;
+  const { turnoutMode, turnoutSd, shareMode, shareSd } = fair;
   for (let r = 0; r < draws; r++) {
     for (let i = 0; i < registered.length; i++) {
       const n = registered[i];
-      const a = truncatedNormal(rng, fair.turnoutMode, fair.turnoutSd);
-      const v = truncatedNormal(rng, fair.shareMode, fair.shareSd);
+      const a = truncatedNormal(rng, turnoutMode, turnoutSd);
+      const v = truncatedNormal(rng, shareMode, shareSd);
       const votes = rng.binomial(n, a);
       const w = rng.binomial(votes, v);
       const o = votes - w;
+      const abstained = n - w - o;
       if (votes > 0) deposit(fairH, votes / n, w / votes, bins, add);
       let xe = 1 - Math.abs(EXTREME_SD * rng.normal());
       while (xe <= 0) xe = 1 - Math.abs(EXTREME_SD * rng.normal());
-      const [we, oe] = fraudulent(n, w, o, xe, alpha);
+      const we = w + Math.floor(xe * abstained) + Math.round((linear ? xe : xe ** alpha) * o);
+      const oe = o - Math.round((linear ? xe : xe ** alpha) * o);
       if (we + oe > 0) deposit(extremeH, (we + oe) / n, we / (we + oe), bins, add);
       // One standard normal serves every theta (common random numbers keep the fit smooth in theta).
       let z = Math.abs(rng.normal());
       while (z === 0) z = Math.abs(rng.normal());
-      for (let k = 0; k < thetas.length; k++) {
+      for (let k = 0; k < nt; k++) {
         const x = Math.min(0.999, z * thetas[k]);
-        const [wi, oi] = fraudulent(n, w, o, x, alpha);
-        if (wi + oi > 0) deposit(incH[k], (wi + oi) / n, wi / (wi + oi), bins, add);
+        const stolen = Math.round((linear ? x : x ** alpha) * o);
+        const wi = w + Math.floor(x * abstained) + stolen;
+        const cast = wi + (o - stolen);
+        if (cast > 0) deposit(incH[k], cast / n, wi / cast, bins, add);
       }
     }
   }
