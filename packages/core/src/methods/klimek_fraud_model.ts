@@ -25,7 +25,6 @@ import { createRng, type Rng } from '../rng.ts';
 import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
 import {
   binIndex,
-  deposit,
   estimateFair,
   type FairParameters,
   type FractionFit,
@@ -146,7 +145,7 @@ const SEARCH_DRAWS = 6;
 const SEARCH_STATIONS = 20000;
 
 /** Station indices drawn per batch in the bootstrap. */
-const RESAMPLE_BATCH = 65536;
+const RESAMPLE_BATCH = 8192;
 
 /**
  * Stations as the bootstrap reads them, in one array so that a random station costs one cache
@@ -176,9 +175,10 @@ function packStations(d: KlimekData): Uint16Array | Float64Array {
 }
 
 /**
- * One bootstrap histogram: m stations drawn with replacement, deposited in draw order. Indices are
- * drawn a batch at a time before the lookups so that the random reads do not wait on the generator;
- * the draws and the order of the additions are those of one draw-and-deposit loop.
+ * One bootstrap histogram: m stations drawn with replacement, deposited in draw order. A batch of
+ * indices is drawn, then its stations are gathered, then deposited (as `deposit` does, weight 1):
+ * short loops keep many random reads in flight. The draws and the order of the additions are those
+ * of one draw-and-deposit loop, so the histogram is the same to the last bit.
  */
 function resampleHistogram(
   out: Float64Array,
@@ -187,8 +187,11 @@ function resampleHistogram(
   bins: number,
   rng: Rng,
   picks: Int32Array,
+  gathered: Float64Array,
 ): void {
   out.fill(0);
+  const top = bins - 1;
+  const last = bins - 2;
   for (let start = 0; start < m; start += picks.length) {
     const len = Math.min(picks.length, m - start);
     for (let k = 0; k < len; k++) picks[k] = rng.int(m);
@@ -196,13 +199,32 @@ function resampleHistogram(
       for (let k = 0; k < len; k++) {
         const at = 3 * picks[k];
         const v = stations[at + 1];
-        deposit(out, v / stations[at], stations[at + 2] / v, bins, 1);
+        gathered[2 * k] = v / stations[at];
+        gathered[2 * k + 1] = stations[at + 2] / v;
       }
     } else {
       for (let k = 0; k < len; k++) {
         const at = 2 * picks[k];
-        deposit(out, stations[at], stations[at + 1], bins, 1);
+        gathered[2 * k] = stations[at];
+        gathered[2 * k + 1] = stations[at + 1];
       }
+    }
+    for (let k = 0; k < len; k++) {
+      let x = gathered[2 * k] * bins - 0.5;
+      let y = gathered[2 * k + 1] * bins - 0.5;
+      if (x < 0) x = 0;
+      if (y < 0) y = 0;
+      if (x > top) x = top;
+      if (y > top) y = top;
+      const i = Math.min(last, Math.floor(x));
+      const j = Math.min(last, Math.floor(y));
+      const fx = x - i;
+      const fy = y - j;
+      const at = i * bins + j;
+      out[at] += (1 - fx) * (1 - fy);
+      out[at + 1] += (1 - fx) * fy;
+      out[at + bins] += fx * (1 - fy);
+      out[at + bins + 1] += fx * fy;
     }
   }
 }
@@ -301,8 +323,9 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
     const feBoot = new Float64Array(B);
     const resampled = new Float64Array(bins * bins);
     const picks = new Int32Array(Math.min(m, RESAMPLE_BATCH));
+    const gathered = new Float64Array(2 * picks.length);
     for (let r = 0; r < B; r++) {
-      resampleHistogram(resampled, stations, m, bins, rng, picks);
+      resampleHistogram(resampled, stations, m, bins, rng, picks, gathered);
       const f = fitAll(resampled, comps);
       fiBoot[r] = f.fi;
       feBoot[r] = f.fe;

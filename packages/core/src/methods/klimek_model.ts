@@ -206,7 +206,14 @@ export function simulateComponents(
   const nt = thetas.length;
   const fairH = new Float64Array(size);
   const extremeH = new Float64Array(size);
-  const incH = thetas.map(() => new Float64Array(size));
+  const incAll = new Float64Array(nt * size);
+  const incH = thetas.map((_, k) => incAll.subarray(k * size, (k + 1) * size));
+  const top = bins - 1;
+  let cell = 0;
+  let w00 = 0;
+  let w01 = 0;
+  let w10 = 0;
+  let w11 = 0;
   const add = scale / draws;
   const linear = alpha === 1;
   const { turnoutMode, turnoutSd, shareMode, shareSd } = fair;
@@ -228,12 +235,40 @@ export function simulateComponents(
       // One standard normal serves every theta (common random numbers keep the fit smooth in theta).
       let z = Math.abs(rng.normal());
       while (z === 0) z = Math.abs(rng.normal());
+      // Small intensities often leave the votes as they are for several thetas in a row; the
+      // deposit's bin and weights are then those of the previous theta (same arithmetic).
+      let prevWi = -1;
+      let prevCast = -1;
       for (let k = 0; k < nt; k++) {
         const x = Math.min(0.999, z * thetas[k]);
         const stolen = Math.round((linear ? x : x ** alpha) * o);
         const wi = w + Math.floor(x * abstained) + stolen;
         const cast = wi + (o - stolen);
-        if (cast > 0) deposit(incH[k], cast / n, wi / cast, bins, add);
+        if (cast <= 0) continue;
+        if (wi !== prevWi || cast !== prevCast) {
+          prevWi = wi;
+          prevCast = cast;
+          let bx = (cast / n) * bins - 0.5;
+          let by = (wi / cast) * bins - 0.5;
+          if (bx < 0) bx = 0;
+          if (by < 0) by = 0;
+          if (bx > top) bx = top;
+          if (by > top) by = top;
+          const bi = Math.min(top - 1, Math.floor(bx));
+          const bj = Math.min(top - 1, Math.floor(by));
+          const fx = bx - bi;
+          const fy = by - bj;
+          cell = bi * bins + bj;
+          w00 = add * (1 - fx) * (1 - fy);
+          w01 = add * (1 - fx) * fy;
+          w10 = add * fx * (1 - fy);
+          w11 = add * fx * fy;
+        }
+        const at = k * size + cell;
+        incAll[at] += w00;
+        incAll[at + 1] += w01;
+        incAll[at + bins] += w10;
+        incAll[at + bins + 1] += w11;
       }
     }
   }
