@@ -8,7 +8,7 @@ import {
   translate,
   type Verdict,
 } from '@tally/report';
-import { h, num, state, t, tr } from './dom.ts';
+import { h, num, state, tr } from './dom.ts';
 import { showPlot } from './plots.ts';
 
 /** Renders the findings table, the plots and the download links; redraws them when the language changes. */
