@@ -136,6 +136,7 @@ export function prepareIntegerPercent(
   const exactMean = new Float64Array(6 * groups);
   const exactVar = new Float64Array(6 * groups);
   const groupSize = new Int32Array(groups);
+  const sums = { observed, exactMean, exactVar };
   for (let j = 0; j < m; j++) {
     const i = keep[j];
     const v = table.registered[i];
@@ -156,21 +157,12 @@ export function prepareIntegerPercent(
     const il = isIntegerPercent(l, r);
     const pe = pt + pl - pt * pl;
     const code = level ? level.codes[i] : -1;
-    for (const grp of code >= 0 ? [0, 1 + code] : [0]) {
-      const o = 6 * grp;
-      groupSize[grp]++;
-      const probs = [pe, pl, pt];
-      const hits = [it || il, il, it];
-      for (let s = 0; s < 3; s++) {
-        if (hits[s]) {
-          observed[o + s] += 1;
-          observed[o + 3 + s] += v;
-        }
-        exactMean[o + s] += probs[s];
-        exactMean[o + 3 + s] += v * probs[s];
-        exactVar[o + s] += probs[s] * (1 - probs[s]);
-        exactVar[o + 3 + s] += v * v * probs[s] * (1 - probs[s]);
-      }
+    // The whole table (group 0), then the station's region.
+    groupSize[0]++;
+    addStation(sums, 0, v, it, il, pe, pl, pt);
+    if (code >= 0) {
+      groupSize[1 + code]++;
+      addStation(sums, 6 * (1 + code), v, it, il, pe, pl, pt);
     }
   }
   return ok({
@@ -198,6 +190,42 @@ export function prepareIntegerPercent(
     exactVar,
     groupSize,
   });
+}
+
+/**
+ * Adds one station to the group whose six statistics start at offset o: either / leader / turnout, unweighted then
+ * weighted by registered voters `v`; observed hits and the exact mean and variance of the whole-percent indicators.
+ */
+function addStation(
+  sums: { observed: Float64Array; exactMean: Float64Array; exactVar: Float64Array },
+  o: number,
+  v: number,
+  turnoutHit: boolean,
+  leaderHit: boolean,
+  pEither: number,
+  pLeader: number,
+  pTurnout: number,
+): void {
+  addIndicator(sums, o, v, turnoutHit || leaderHit, pEither);
+  addIndicator(sums, o + 1, v, leaderHit, pLeader);
+  addIndicator(sums, o + 2, v, turnoutHit, pTurnout);
+}
+
+function addIndicator(
+  sums: { observed: Float64Array; exactMean: Float64Array; exactVar: Float64Array },
+  at: number,
+  v: number,
+  hit: boolean,
+  p: number,
+): void {
+  if (hit) {
+    sums.observed[at] += 1;
+    sums.observed[at + 3] += v;
+  }
+  sums.exactMean[at] += p;
+  sums.exactMean[at + 3] += v * p;
+  sums.exactVar[at] += p * (1 - p);
+  sums.exactVar[at + 3] += v * v * p * (1 - p);
 }
 
 function isCount(x: number): boolean {
