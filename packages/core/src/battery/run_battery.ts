@@ -5,7 +5,7 @@
 import type { MethodResult } from '../method.ts';
 import { err, ok, type Result, type TallyError } from '../result.ts';
 import { createRng, deriveSeed } from '../rng.ts';
-import { regionLevelIndex, type StationTable } from '../station_table.ts';
+import type { StationTable } from '../station_table.ts';
 import { percentileInterval } from './bootstrap.ts';
 import type { BootstrapPlan, CellMethod } from './cell.ts';
 import {
@@ -21,6 +21,7 @@ import {
   writeSums,
 } from './cell_bootstrap.ts';
 import { makeFastBinomial } from './fast_binomial.ts';
+import { makeGroups } from './groups.ts';
 import { type MomentCombo, momentBootstrap } from './moment_bootstrap.ts';
 import { addShiftedSums, emptySums, meanAt } from './moments.ts';
 import { selectTargets, type Target, turnoutColumn } from './targets.ts';
@@ -387,32 +388,4 @@ export function runByRegion(table: StationTable, options: BatteryOptions): Resul
   if (!plan.ok) return plan;
   const outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
   return ok(plan.value.finish(outputs));
-}
-
-function makeGroups(table: StationTable, by: string | undefined, overall: boolean): Result<Group[]> {
-  const groups: Group[] = [];
-  if (overall || by === undefined) {
-    const all = new Int32Array(table.n);
-    for (let i = 0; i < table.n; i++) all[i] = i;
-    groups.push({ stations: all });
-  }
-  if (by === undefined) return ok(groups);
-  const li = regionLevelIndex(table, by);
-  if (li < 0) {
-    const known = table.regions.map((r) => r.name).join(', ') || '(none)';
-    return err({ kind: 'missing_column', message: `no region level "${by}"; levels: ${known}`, column: by });
-  }
-  const level = table.regions[li];
-  const sizes = new Int32Array(level.labels.length);
-  for (let i = 0; i < table.n; i++) if (level.codes[i] >= 0) sizes[level.codes[i]]++;
-  const members = Array.from(sizes, (s) => new Int32Array(s));
-  const fill = new Int32Array(level.labels.length);
-  for (let i = 0; i < table.n; i++) {
-    const c = level.codes[i];
-    if (c >= 0) members[c][fill[c]++] = i;
-  }
-  level.labels.forEach((label, c) => {
-    if (sizes[c] > 0) groups.push({ region: label, stations: members[c] });
-  });
-  return ok(groups);
 }
