@@ -100,55 +100,7 @@ export function createRngFromState(words: readonly number[]): Rng {
     return u * f;
   }
   function binomial(n: number, p: number): number {
-    if (n <= 0 || p <= 0) return 0;
-    if (p >= 1) return n;
-    if (p > 0.5) return n - binomialLow(n, 1 - p);
-    return binomialLow(n, p);
-  }
-  function binomialLow(n: number, p: number): number {
-    if (n * p < 10) return binomialInversion(n, p);
-    return binomialBtrs(n, p);
-  }
-  function binomialInversion(n: number, p: number): number {
-    // Sequential search from 0; q^n >= exp(-10 * 1.39) here, so no underflow.
-    const q = 1 - p;
-    const ratio = p / q;
-    for (;;) {
-      let prob = Math.exp(n * Math.log1p(-p));
-      let cdf = prob;
-      const u = uniform();
-      let k = 0;
-      while (u > cdf && k < n) {
-        prob *= (ratio * (n - k)) / (k + 1);
-        cdf += prob;
-        k++;
-      }
-      if (u <= cdf) return k;
-      // u fell in the rounding sliver above the computed total mass: draw again rather than bias the tail.
-    }
-  }
-  function binomialBtrs(n: number, p: number): number {
-    // Hörmann (1993), "The generation of binomial random variates", J. Stat. Comput. Simul. 46:101-110.
-    const q = 1 - p;
-    const spq = Math.sqrt(n * p * q);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const vr = 0.92 - 4.2 / b;
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const lpq = Math.log(p / q);
-    const m = Math.floor((n + 1) * p);
-    const h = logFactorial(m) + logFactorial(n - m);
-    for (;;) {
-      const u = uniform() - 0.5;
-      let v = uniform();
-      const us = 0.5 - Math.abs(u);
-      const k = Math.floor(((2 * a) / us + b) * u + c);
-      if (k < 0 || k > n) continue;
-      if (us >= 0.07 && v <= vr) return k;
-      v = Math.log((v * alpha) / (a / (us * us) + b));
-      if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
-    }
+    return drawBinomial(uniform, n, p, logFactorial);
   }
   function gamma(shape: number): number {
     if (shape < 1) {
@@ -176,4 +128,69 @@ export function createRngFromState(words: readonly number[]): Rng {
     return x / (x + y);
   }
   return { nextUint32, uniform, int, normal, binomial, gamma, beta };
+}
+
+/**
+ * Binomial(n, p), exact, from `uniform`: inversion for a small mean, Hörmann's BTRS otherwise. `logFact` gives
+ * log(k!) (a caller drawing many large binomials may pass a tabulated one; the values must equal logFactorial's).
+ */
+export function drawBinomial(
+  uniform: () => number,
+  n: number,
+  p: number,
+  logFact: (k: number) => number = logFactorial,
+): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - binomialLow(uniform, n, 1 - p, logFact);
+  return binomialLow(uniform, n, p, logFact);
+}
+
+function binomialLow(uniform: () => number, n: number, p: number, logFact: (k: number) => number): number {
+  if (n * p < 10) return binomialInversion(uniform, n, p);
+  return binomialBtrs(uniform, n, p, logFact);
+}
+
+function binomialInversion(uniform: () => number, n: number, p: number): number {
+  // Sequential search from 0; q^n >= exp(-10 * 1.39) here, so no underflow.
+  const q = 1 - p;
+  const ratio = p / q;
+  for (;;) {
+    let prob = Math.exp(n * Math.log1p(-p));
+    let cdf = prob;
+    const u = uniform();
+    let k = 0;
+    while (u > cdf && k < n) {
+      prob *= (ratio * (n - k)) / (k + 1);
+      cdf += prob;
+      k++;
+    }
+    if (u <= cdf) return k;
+    // u fell in the rounding sliver above the computed total mass: draw again rather than bias the tail.
+  }
+}
+
+function binomialBtrs(uniform: () => number, n: number, p: number, logFact: (k: number) => number): number {
+  // Hörmann (1993), "The generation of binomial random variates", J. Stat. Comput. Simul. 46:101-110.
+  const q = 1 - p;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const m = Math.floor((n + 1) * p);
+  for (;;) {
+    const u = uniform() - 0.5;
+    let v = uniform();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    // The squeeze above accepts most draws; the constants of the exact test are computed only when it fails.
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const lpq = Math.log(p / q);
+    const h = logFact(m) + logFact(n - m);
+    v = Math.log((v * alpha) / (a / (us * us) + b));
+    if (v <= h - logFact(k) - logFact(n - k) + (k - m) * lpq) return k;
+  }
 }
