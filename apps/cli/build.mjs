@@ -17,9 +17,6 @@ const CURRENT = join(DIST, 'current');
 const SOURCE_DIRS = ['packages', 'apps'];
 // Native or self-locating packages stay outside the bundle.
 const EXTERNAL = ['@duckdb/node-api', '@duckdb/*', 'exceljs', 'esbuild', 'tsx', 'tsx/*', 'playwright-core'];
-// CommonJS externals that only some inputs need: loaded on first use instead of at start-up (exceljs alone costs
-// about 0.2 s to load, and only .xlsx inputs use it). Only default imports of these are supported.
-const LAZY = ['exceljs'];
 const ENTRY = join(HERE, 'src', 'bundle_main.ts');
 // Old builds are removed once they have not been current for this long (a long-running process may still be
 // loading chunks or starting workers from its own build). A build's folder mtime is set when it stops being current.
@@ -81,31 +78,6 @@ const keepImportMetaUrl = {
   },
 };
 
-const lazyExternals = {
-  name: 'lazy-externals',
-  setup(b) {
-    const filter = new RegExp(`^(${LAZY.map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy', pluginData: args.importer }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-      contents: `import { createRequire } from 'node:module';
-const load = () => createRequire(${JSON.stringify(pathToFileURL(args.pluginData).href)})(${JSON.stringify(args.path)});
-let loaded;
-const target = () => (loaded ??= load());
-export default new Proxy({}, {
-  get: (_, key) => target()[key],
-  has: (_, key) => key in target(),
-  ownKeys: () => Reflect.ownKeys(target()),
-  getOwnPropertyDescriptor: (_, key) => {
-    const d = Reflect.getOwnPropertyDescriptor(target(), key);
-    return d === undefined ? undefined : { ...d, configurable: true };
-  },
-});
-`,
-      loader: 'js',
-    }));
-  },
-};
-
 // Our own packages whose modules have no import-time side effects: a module nothing uses is left out, so a command
 // that needs only report's catalogue (run, summary) does not load the plotting code and vega with it.
 const PURE_SOURCES = [join(ROOT, 'packages', 'report', 'src')];
@@ -162,7 +134,7 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [lazyExternals, pureSources, keepImportMetaUrl],
+    plugins: [pureSources, keepImportMetaUrl],
     logLevel: 'warning',
     legalComments: 'none',
     // Some bundled CommonJS libraries call require(); give each ESM chunk one.

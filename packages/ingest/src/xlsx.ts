@@ -1,8 +1,13 @@
 /** .xlsx input: the first worksheet, streamed with exceljs and appended into DuckDB as text. */
+import { createRequire } from 'node:module';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { err, ok, type Result, type TallyError } from '@tally/core';
-import ExcelJS from 'exceljs';
+import type ExcelJs from 'exceljs';
 import { quoteIdent } from './duckdb.ts';
+
+// Loaded on first use: exceljs takes about 0.2 s to load, and only .xlsx inputs need it.
+const requireCjs = createRequire(import.meta.url);
+let excel: typeof ExcelJs | undefined;
 
 /** Loads the first worksheet of an .xlsx file into `table` (all VARCHAR); row 1 is the header. */
 export async function loadXlsxInto(
@@ -14,7 +19,8 @@ export async function loadXlsxInto(
   const sheetRows: number[] = [];
   let appender: Awaited<ReturnType<DuckDBConnection['createAppender']>> | undefined;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    excel ??= requireCjs('exceljs') as typeof ExcelJs;
+    const reader = new excel.stream.xlsx.WorkbookReader(path, {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'ignore',
