@@ -4,14 +4,12 @@
  * so a worker starts without a TypeScript loader.
  */
 import { batteryChunk, batteryChunkModule, isChunkedMethod, methodRegistry } from '@tally/core';
-import { cachedBatteryChunk, cachedBatteryChunkModule } from './battery_chunk_cached.ts';
 import { type ChunkFunction, importChunkFunction, serveChunks } from './chunk_worker_loop.ts';
 
 /** The chunk functions linked into the bundle, by `${moduleUrl}#${exportName}`. */
 export function bundledChunkFunctions(): Map<string, ChunkFunction> {
   const found = new Map<string, ChunkFunction>();
   found.set(`${batteryChunkModule}#batteryChunk`, batteryChunk as ChunkFunction);
-  found.set(`${cachedBatteryChunkModule}#cachedBatteryChunk`, cachedBatteryChunk as ChunkFunction);
   for (const m of methodRegistry) {
     if (isChunkedMethod(m)) found.set(`${m.chunked.module}#${m.chunked.exportName}`, m.chunked.chunk);
   }

@@ -1,4 +1,3 @@
-export * from './battery_chunk_cached.ts';
 export * from './bundle_location.ts';
 export type { ChunkFunction } from './chunk_worker_loop.ts';
 export * from './run_chunked.ts';

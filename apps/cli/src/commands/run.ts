@@ -6,6 +6,8 @@
 import {
   type BatteryChunkOutput,
   type BatteryReport,
+  batteryChunk,
+  batteryChunkModule,
   type CellMethod,
   createRng,
   defaultBatteryIds,
@@ -22,15 +24,7 @@ import {
   type StationTable,
   selectStations,
 } from '@tally/core';
-import {
-  bundledEntry,
-  type ChunkFunction,
-  ChunkPool,
-  cachedBatteryChunk,
-  cachedBatteryChunkModule,
-  defaultThreads,
-  runMethod,
-} from '@tally/parallel';
+import { bundledEntry, type ChunkFunction, ChunkPool, defaultThreads, runMethod } from '@tally/parallel';
 import { formatNumber, type Lang, translate } from '@tally/report';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { Command } from 'commander';
@@ -239,11 +233,11 @@ export function runCommand(): Command {
               spec: plan.value.spec,
             };
             outputs = (await pool.run(
-              cachedBatteryChunkModule,
-              'cachedBatteryChunk',
+              batteryChunkModule,
+              'batteryChunk',
               payload,
               chunks,
-              cachedBatteryChunk as ChunkFunction,
+              batteryChunk as ChunkFunction,
             )) as BatteryChunkOutput[];
           } else {
             outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));

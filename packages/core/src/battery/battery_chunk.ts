@@ -26,9 +26,14 @@ export interface BatteryChunkPayload {
 /** This module's URL, for runChunked. */
 export const batteryChunkModule: string = import.meta.url;
 
+// A worker receives its payload once and then runs several chunks of it: the runner is kept while the same payload
+// object comes back, so the table is prepared once per worker, not once per chunk.
+let lastRunner: { payload: BatteryChunkPayload; run: (chunk: number) => BatteryChunkOutput } | undefined;
+
 /** Runs region chunk `c` of the planned battery. */
 export function batteryChunk(payload: BatteryChunkPayload, c: number): BatteryChunkOutput {
-  return chunkRunnerFor(payload)(c);
+  if (lastRunner?.payload !== payload) lastRunner = { payload, run: chunkRunnerFor(payload) };
+  return lastRunner.run(c);
 }
 
 /** The chunk runner a payload describes: from the parent's spec when it sent one, else by planning again. */
