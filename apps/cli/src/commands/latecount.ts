@@ -1,5 +1,6 @@
 /** `tally latecount`: the late-count analysis of a count cut at a snapshot, a percentile of arrival or a time. */
 import { statSync } from 'node:fs';
+import { type RowAccount, rowAccount } from '@tally/audit';
 import {
   type CutoffSpec,
   createRng,
@@ -15,7 +16,6 @@ import { Command } from 'commander';
 import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { latecountSummary } from '../latecount_text.ts';
-import { type RowAccount, rowAccount } from '../row_account.ts';
 
 interface LatecountOptions {
   cutoff: string;

@@ -3,6 +3,7 @@
  * turnout and the main candidates, overall and per region, with bootstrap intervals and
  * Benjamini-Hochberg adjusted p-values across every (method, region, target) cell.
  */
+import { rowAccount } from '@tally/audit';
 import {
   type BatteryChunkOutput,
   type BatteryReport,
@@ -30,7 +31,6 @@ import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
-import { rowAccount } from '../row_account.ts';
 
 interface RunOptions {
   preset?: string;

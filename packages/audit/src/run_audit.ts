@@ -27,21 +27,14 @@ import {
   type ReportInput,
   type ResultWithContext,
 } from '@tally/report';
-import { rowAccount } from '../row_account.ts';
+import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { rowAccount } from './row_account.ts';
 
 /** `file` relative to the folder of `allegationFile`, with forward slashes. */
 function relativeTo(allegationFile: string, file: string): string {
   return relative(dirname(allegationFile), file).split('\\').join('/');
-}
-
-/** A method the audit could not run, with the reason (listed in the report's caveats and the terminal). */
-export interface SkippedAnalysis {
-  readonly method: string;
-  readonly reason: string;
-  /** The reason as a catalogue message, when it is one of the audit's own (not a message from core). */
-  readonly message?: Message;
 }
 
 /** What the audit computed, before the report's decisions. */
@@ -84,7 +77,7 @@ function persistenceRun(
   spec: Extract<AnalysisSpec, { method: 'persistence' }>,
   seed: number,
   allegedVotes: number | undefined,
-): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
+): AnalysisOutcome {
   const a = resolved.alleged;
   const b = resolved.elections.get(spec.against)!;
   const replicates = spec.replicates ?? 10_000;
@@ -170,7 +163,7 @@ function batteryRun(
   resolved: ResolvedAllegation,
   spec: Extract<AnalysisSpec, { method: 'battery' }>,
   seed: number,
-): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
+): AnalysisOutcome {
   const results: ResultWithContext[] = [];
   const skipped: SkippedAnalysis[] = [];
   // The battery looks at the stations the allegation names (all of them for `whole: true`).
@@ -239,7 +232,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
   const skipped: SkippedAnalysis[] = [];
   al.analyses.forEach((spec, k) => {
     const s = deriveSeed(seed, k);
-    let out: { results: ResultWithContext[]; skipped: SkippedAnalysis[] };
+    let out: AnalysisOutcome;
     if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
     else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
     else {
