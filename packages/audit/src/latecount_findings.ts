@@ -135,7 +135,7 @@ export function lateCountResults(
         effectName: `final margin minus projected margin, ${target} (points)`,
         messages: { effectName: { key: 'effect.projection_gap', params: { target } } },
         methodTitle: counterfactualProjection.title,
-        family: 'late_count',
+        family: counterfactualProjection.family,
         order: 1,
         // Measured on simulated counts whose late stations differ by geography and nothing is manipulated.
         calibration: calibrationsLike(election.table, [counterfactualProjection.id], 'late_count')[
@@ -181,7 +181,7 @@ export function lateCountResults(
           effectName: { key: 'effect.projection_threshold', params: { target, threshold } },
           target: { key: 'target.projected_margin_at_least', params: { target, threshold } },
         },
-        family: 'late_count',
+        family: counterfactualProjection.family,
         order: 0,
       },
     });
@@ -210,7 +210,7 @@ export function lateCountResults(
         effectName: `jump in station margin at the cutoff, ${target} (points)`,
         messages: { effectName: { key: 'effect.discontinuity', params: { target } } },
         methodTitle: discontinuity.title,
-        family: 'late_count',
+        family: discontinuity.family,
         order: 1,
       },
     });
@@ -239,7 +239,7 @@ export function lateCountResults(
             effectName: { key: 'effect.discontinuity_fixed_effects', params: { level: fe.level, target } },
             target: { key: 'target.within', params: { target, level: fe.level } },
           },
-          family: 'late_count',
+          family: discontinuity.family,
           order: 1,
         },
       });

@@ -21,7 +21,6 @@ import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
 import {
   type Calibration,
   calibrationsLike,
-  familyOf,
   type Message,
   type MessageParam,
   type ReportInput,
@@ -134,7 +133,7 @@ function persistenceRun(
           direction: 'positive',
           effectName: `difference in differences of the ${a.names.favoured} share, ${a.spec.id} minus ${b.spec.id} (points)`,
           methodTitle: persistence.title,
-          family: 'persistence',
+          family: persistence.family,
           calibration,
           minStations: 10,
           order: 2,
@@ -175,7 +174,7 @@ function batteryRun(
   const wanted = spec.methods;
   const methods = methodRegistry
     .filter((m) => (wanted ? wanted.includes(m.id) : true))
-    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(familyOf(m.id)))
+    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(m.family))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
     if (!methodRegistry.some((m) => m.id === id))

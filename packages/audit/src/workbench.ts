@@ -5,6 +5,7 @@
 import {
   createRng,
   deriveSeed,
+  type MethodDescription,
   type MethodResult,
   methodRegistry,
   regionLevelIndex,
@@ -30,9 +31,16 @@ export interface StepControl {
   checkpoint(): Promise<void>;
 }
 
-/** Methods the UI offers: id, title, summary, reference. */
-export function listMethods(): { id: string; title: string; summary: string; reference: string }[] {
-  return methodRegistry.map((m) => ({ id: m.id, title: m.title, summary: m.summary, reference: m.reference }));
+/** Methods the UI offers: what each declares about itself (id, title, summary, reference, family, question). */
+export function listMethods(): MethodDescription[] {
+  return methodRegistry.map((m) => ({
+    id: m.id,
+    title: m.title,
+    summary: m.summary,
+    reference: m.reference,
+    family: m.family,
+    question: m.question,
+  }));
 }
 
 /** Restricts a table to one region (level + code), or returns it whole. */

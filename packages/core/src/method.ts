@@ -59,14 +59,36 @@ export interface BaseMethodOptions {
   replicates?: number;
 }
 
-/** A forensic method: pure, seeded, with its citation. */
-export interface ForensicMethod<O extends BaseMethodOptions = BaseMethodOptions> {
+/**
+ * A group of methods that share assumptions, and therefore the innocent explanations a report lists beside their
+ * findings ('generic' only for a result of a method the registry does not know).
+ */
+export type MethodFamily =
+  | 'digits'
+  | 'distribution'
+  | 'fingerprint'
+  | 'integer_percent'
+  | 'turnout_excess'
+  | 'late_count'
+  | 'persistence'
+  | 'generic';
+
+/** What every method declares about itself, whatever its shape (whole table, battery cell, pair of elections). */
+export interface MethodDescription {
   readonly id: string;
   readonly title: string;
   /** Full citation of the paper the method follows. */
   readonly reference: string;
   /** One sentence: what a departure from the null would suggest, and why it may be innocent. */
   readonly summary: string;
+  /** Its family: the report reads it to choose the innocent explanations of a finding. */
+  readonly family: MethodFamily;
+  /** The question the method answers, in one sentence. */
+  readonly question: string;
+}
+
+/** A forensic method: pure, seeded, with its citation. */
+export interface ForensicMethod<O extends BaseMethodOptions = BaseMethodOptions> extends MethodDescription {
   readonly requires: readonly RequiredColumn[];
   readonly options: readonly MethodOptionSpec[];
   /** Runs the method; may return several results (e.g. one per candidate). */

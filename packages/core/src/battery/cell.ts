@@ -3,7 +3,7 @@
  * Methods compute a point result and describe how to bootstrap it cheaply; the battery does the
  * resampling, so all methods of a region share one index draw per replicate.
  */
-import type { MethodOptionSpec, PValueKind } from '../method.ts';
+import type { MethodDescription, MethodOptionSpec, PValueKind } from '../method.ts';
 import type { Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
@@ -63,11 +63,7 @@ export interface CellOutput {
 }
 
 /** A battery method: computes one cell. Wrapped as a ForensicMethod by `asForensicMethod`. */
-export interface CellMethod {
-  readonly id: string;
-  readonly title: string;
-  readonly reference: string;
-  readonly summary: string;
+export interface CellMethod extends MethodDescription {
   /** Which targets the method applies to. */
   readonly appliesTo: 'turnout' | 'candidate' | 'both';
   readonly options: readonly MethodOptionSpec[];

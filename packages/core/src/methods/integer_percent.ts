@@ -255,6 +255,8 @@ export function planIntegerPercent(table: StationTable, options: IntegerPercentO
 export const integerPercentMethod: ChunkedForensicMethod<IntegerPercentOptions> = {
   id: 'integer_percent',
   title: 'Integer percentages (Kobak et al.)',
+  family: 'integer_percent',
+  question: 'Do whole-number percentages of turnout or share occur more often than among comparable stations?',
   reference:
     'Kobak, D., Shpilkin, S. & Pshenichnikov, M. S. (2016). Integer percentages as electoral falsification fingerprints. Annals of Applied Statistics 10(1), 54-73. doi:10.1214/16-AOAS904',
   summary:
