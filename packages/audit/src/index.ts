@@ -5,6 +5,7 @@
 export * from './analysis_outcome.ts';
 export * from './audit_file.ts';
 export * from './battery_plots.ts';
+export * from './battery_run.ts';
 export * from './latecount_findings.ts';
 export * from './latecount_p_values.ts';
 export * from './row_account.ts';
