@@ -60,8 +60,7 @@ export type AdjustedResult = MethodResult & { pAdjusted: number | null };
 /** What `tally run` asks for. */
 export interface BatteryRunOptions {
   readonly battery: readonly CellMethod[];
-  // biome-ignore lint/suspicious/noExplicitAny: registry methods have their own option types.
-  readonly other: readonly ForensicMethod<any>[];
+  readonly other: readonly ForensicMethod[];
   /** Region level to repeat every method in, or undefined for the whole table only. */
   readonly by: string | undefined;
   readonly bootstrap: number;
@@ -74,8 +73,7 @@ export interface BatteryRunOptions {
 /** Runs registry (non-battery) methods with their defaults, overall and per region of `by`. */
 async function runOthers(
   table: StationTable,
-  // biome-ignore lint/suspicious/noExplicitAny: see BatteryRunOptions.
-  methods: readonly ForensicMethod<any>[],
+  methods: readonly ForensicMethod[],
   by: string | undefined,
   seed: number,
   candidates: string[] | undefined,

@@ -51,13 +51,11 @@ function integerOption(name: string, value: string, min: number): number {
 /** The methods named by --methods (default: the battery without first-digit Benford), split by kind. */
 export function chooseMethods(ids: string[] | undefined): {
   battery: CellMethod[];
-  // biome-ignore lint/suspicious/noExplicitAny: registry methods have their own option types.
-  other: ForensicMethod<any>[];
+  other: ForensicMethod[];
 } {
   const wanted = ids ?? [...defaultBatteryIds];
   const battery: CellMethod[] = [];
-  // biome-ignore lint/suspicious/noExplicitAny: see above.
-  const other: ForensicMethod<any>[] = [];
+  const other: ForensicMethod[] = [];
   for (const id of wanted) {
     const b = findBatteryMethod(id);
     if (b) {

@@ -22,7 +22,7 @@
  * where the 2020 rerun gave a clean election B for the same recintos.
  */
 import { matchUnits, type UnitMatch } from '../match/match_units.ts';
-import type { MethodDescription, MethodOptionSpec, MethodResult, RequiredColumn } from '../method.ts';
+import type { MethodResult, PairedForensicMethod } from '../method.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
@@ -58,14 +58,6 @@ export interface PersistenceOptions {
   match?: UnitMatch;
   /** Recorded in the result only. */
   seed?: number;
-}
-
-/** A method that compares two elections (A, the alleged one, and B) for a set of flagged units of A. */
-export interface PairedForensicMethod<O> extends MethodDescription {
-  readonly requires: readonly RequiredColumn[];
-  readonly options: readonly MethodOptionSpec[];
-  /** `flagged[i]` = 1 when unit i of A is flagged. */
-  runPair(a: StationTable, b: StationTable, flagged: Uint8Array, options: O, rng: Rng): Result<MethodResult[]>;
 }
 
 const DEFAULT_REPLICATES = 10_000;
