@@ -1,4 +1,5 @@
 /** The terminal summary of `tally latecount` in a language of the catalogue (numbers formatted for it). */
+import { jumpPValue } from '@tally/audit';
 import type { LateCountReport, StationTable } from '@tally/core';
 import { type Lang, type MessageKey, type MessageParam, translate } from '@tally/report';
 import { paint } from './cli_io.ts';
@@ -58,17 +59,26 @@ export function latecountSummary(final: StationTable, r: LateCountReport, lang: 
   if ('skipped' in d) out.push(notRun('cli.latecount.what_discontinuity', d.skipped));
   else {
     const pl = d.placebo;
-    const main = t('cli.latecount.discontinuity', {
-      cutoff: pts(d.cutoff),
-      jump: signed(d.estimate),
-      se: pts(d.se),
-      p: { kind: 'p', value: d.pValue },
-      bandwidth: pts(d.bandwidth),
-    });
-    const placebo = pl
-      ? `; ${t('cli.latecount.placebo', { share: pct(pl.shareAtLeast), n: int(pl.estimates.length) })}`
-      : '';
-    out.push(main + placebo);
+    // The same p-value as the audit's finding for this jump (@tally/audit's jumpPValue).
+    const jump = jumpPValue(d);
+    const basis =
+      pl && jump.pValueKind === 'monte_carlo'
+        ? t('cli.latecount.p_placebo', {
+            share: pct(pl.shareAtLeast),
+            n: int(pl.estimates.length),
+            asymptotic: { kind: 'p', value: d.pValue },
+          })
+        : t('cli.latecount.p_asymptotic');
+    out.push(
+      t('cli.latecount.discontinuity', {
+        cutoff: pts(d.cutoff),
+        jump: signed(d.estimate),
+        se: pts(d.se),
+        bandwidth: pts(d.bandwidth),
+        p: { kind: 'p', value: jump.pValue },
+        basis,
+      }),
+    );
     if (d.fixedEffects)
       out.push(
         `  ${t('cli.latecount.fixed_effects', {

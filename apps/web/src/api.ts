@@ -3,6 +3,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
+  auditAllegationFile,
+  exploreData,
+  filterTable,
+  listMethods,
+  type RenderedAudit,
+  runMethods,
+} from '@tally/audit';
+import {
   type LoadedTable,
   listPresets,
   loadManifestDataset,
@@ -14,17 +22,25 @@ import {
 import { isLang, type Lang, type Report, renderJson } from '@tally/report';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { exploreData, filterTable, listMethods, runMethods } from './analysis.ts';
 import { DatasetStore } from './dataset_store.ts';
 import { JobRunner } from './jobs.ts';
 import { reportCsv, reportHtml } from './report_outputs.ts';
 import { guardPath, hostAllowed } from './security.ts';
 
-/** Runs an audit of an allegation file; injected so the web app and the CLI share one implementation. */
+/** Runs an audit of an allegation file: @tally/audit's, unless a test stands in its own. */
 export type AuditRunner = (
   allegationPath: string,
   options: { seed: number; lang: Lang; onProgress: (done: number, total: number, label: string) => void },
-) => Promise<{ reportJson: string; html: string; report: unknown }>;
+) => Promise<Pick<RenderedAudit, 'reportJson' | 'html'> & { report: unknown }>;
+
+/** The audit of @tally/audit, its errors turned into messages for the job's status. */
+const packageAudit =
+  (version: string): AuditRunner =>
+  async (allegationPath, options) => {
+    const run = await auditAllegationFile(allegationPath, { ...options, version });
+    if (!run.ok) throw new Error(run.error.message);
+    return run.value;
+  };
 
 /** Server settings. */
 export interface ApiOptions {
@@ -35,6 +51,7 @@ export interface ApiOptions {
   version: string;
   maxUploadBytes: number;
   allowedHosts?: string[];
+  /** For tests only: stands in for the package's audit. */
   audit?: AuditRunner;
 }
 
@@ -228,13 +245,12 @@ export function createApi(options: ApiOptions): Hono {
 
   api.post('/jobs/audit', async (c) => {
     const b = await body(c);
-    if (!options.audit) throw new HttpError(409, 'audits are not available in this build');
     const lang: Lang = typeof b.lang === 'string' && isLang(b.lang) ? b.lang : 'en';
     const seed = Number.isInteger(b.seed) ? (b.seed as number) : 1;
     const example = str(b.example, 'example', true)!;
     const dir = exampleDir(options.examplesDir, example);
     const text = str(b.allegation, 'allegation');
-    const audit = options.audit;
+    const audit = options.audit ?? packageAudit(options.version);
     const jobId = jobs.start('audit', async (ctx) => {
       // The edited allegation is written inside the job (so a job cancelled before it starts writes nothing), beside
       // the example's data so that its relative paths still resolve, and removed however the job ends.

@@ -4,11 +4,23 @@ import { err, ok, type Result, type TallyError } from '@tally/core';
 import { readNumericColumns, readTextColumns } from './count_columns.ts';
 import { dictionaryReader } from './dictionary_column.ts';
 import { quoteIdent } from './duckdb.ts';
+import type { ValidationIssue } from './issues.ts';
 import { keptRows, missingColumnError } from './kept_rows.ts';
 import type { RawTable } from './load_raw.ts';
-import type { LoadedKeys } from './load_table.ts';
 import type { KeysMapping } from './preset_schema.ts';
 import { findColumn, resolveAll } from './resolve_columns.ts';
+
+/** A keys file (station id -> attributes). */
+export interface LoadedKeys {
+  ids: string[];
+  attributes: Record<string, string[] | Float64Array>;
+  issues: ValidationIssue[];
+  file: string;
+  sha256: string;
+  rows: number;
+  rowsExcluded: number;
+  mapping: KeysMapping;
+}
 
 /** Builds a keys table (station id -> attributes) from a loaded raw table. */
 export async function buildKeys(

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Arrival, err, ok, type Result, type StationTable, type TallyError } from '@tally/core';
-import { buildKeys } from './build_keys.ts';
+import { buildKeys, type LoadedKeys } from './build_keys.ts';
 import { checkConsistency } from './consistency.ts';
 import { readCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
 import { dictionaryReader } from './dictionary_column.ts';
@@ -11,7 +11,7 @@ import type { ValidationIssue } from './issues.ts';
 import { keptRows, missingColumnError } from './kept_rows.ts';
 import { loadRaw, type RawTable, readBytes } from './load_raw.ts';
 import { loadMappingFile, loadPreset } from './mapping.ts';
-import type { ColumnRef, CountSpec, KeysMapping, Mapping, ResultsMapping } from './preset_schema.ts';
+import type { ColumnRef, CountSpec, Mapping, ResultsMapping } from './preset_schema.ts';
 import { buildRegionLevels, type RegionSource } from './regions.ts';
 import { countSpecRefs, findColumn, resolveAll } from './resolve_columns.ts';
 import { parseArrivalTimes } from './times.ts';
@@ -35,17 +35,8 @@ export interface LoadedTable {
   mapping: ResultsMapping;
 }
 
-/** A keys file (station id -> attributes). */
-export interface LoadedKeys {
-  ids: string[];
-  attributes: Record<string, string[] | Float64Array>;
-  issues: ValidationIssue[];
-  file: string;
-  sha256: string;
-  rows: number;
-  rowsExcluded: number;
-  mapping: KeysMapping;
-}
+/** A keys file (station id -> attributes); built by build_keys.ts. */
+export type { LoadedKeys };
 
 /** Resolves a MappingChoice to a mapping. */
 export function resolveMapping(choice: MappingChoice): Result<Mapping, TallyError> {

@@ -1,35 +1,20 @@
 /** Method families and the innocent explanations that always accompany their findings. */
+import { type MethodFamily, methodRegistry, persistence } from '@tally/core';
 import type { MessageKey } from './i18n/index.ts';
 
-/** A group of methods that share assumptions and therefore innocent explanations. */
-export type MethodFamily =
-  | 'digits'
-  | 'distribution'
-  | 'fingerprint'
-  | 'integer_percent'
-  | 'turnout_excess'
-  | 'late_count'
-  | 'persistence'
-  | 'generic';
+/** A method's family, as the method declares it (core's method contract). */
+export type { MethodFamily } from '@tally/core';
 
 /** Catalogue keys of innocent explanations. */
 export type InnocentKey = Extract<MessageKey, `innocent.${string}`>;
 
-// Order matters: the first pattern that matches a method id wins.
-const RULES: readonly [RegExp, MethodFamily][] = [
-  [/persist/, 'persistence'],
-  [/late|margin_curve|projection|discontinu|composition|snapshot|trep/, 'late_count'],
-  [/fingerprint|klimek/, 'fingerprint'],
-  [/integer|rozenas|spike/, 'integer_percent'],
-  [/digit|benford|2bl|c05|p05/, 'digits'],
-  [/peak|excess|mixture|eforensics|fraud_model/, 'turnout_excess'],
-  [/skew|kurt|dip|correlation|sobyanin|unimodal|turnout_share/, 'distribution'],
-];
+const DECLARED_FAMILY = new Map<string, MethodFamily>(
+  [...methodRegistry, persistence].map((method) => [method.id, method.family]),
+);
 
-/** The family of a method id (by its name), 'generic' when none matches. */
+/** The family a method declares, by its id; 'generic' for an id the registry does not know. */
 export function familyOf(methodId: string): MethodFamily {
-  for (const [re, family] of RULES) if (re.test(methodId)) return family;
-  return 'generic';
+  return DECLARED_FAMILY.get(methodId) ?? 'generic';
 }
 
 /** Innocent explanations per family, most important first. Never empty. */

@@ -132,7 +132,13 @@ export function sampleReportInput(lang: Lang = 'en'): ReportInput {
   const results: ResultWithContext[] = [
     {
       result: { ...res('late_count_projection', 'projected_margin_median', 9.6, 0.31, 28975), target: 'MAS - CC' },
-      context: { methodTitle: 'Late-count projection', direction: 'positive', order: 1, plot: plots.margin_curve },
+      context: {
+        methodTitle: 'Late-count projection',
+        family: 'late_count',
+        direction: 'positive',
+        order: 1,
+        plot: plots.margin_curve,
+      },
     },
     {
       result: { ...res('persistence', 'did_points', 2.4, 0.004, 412), target: 'MAS' },
@@ -155,6 +161,7 @@ export function sampleReportInput(lang: Lang = 'en'): ReportInput {
       result: { ...res('last_digit_uniformity', 'chi2', 8.1, 0.52, 3000), target: 'MAS', df: 9 },
       context: {
         methodTitle: 'Last-digit uniformity (Beber & Scacco)',
+        family: 'digits',
         order: 10,
         role: 'screen',
         plot: plots.digit_histogram,
@@ -173,6 +180,7 @@ export function sampleReportInput(lang: Lang = 'en'): ReportInput {
       result: { ...res('klimek_fingerprint', 'fe', 0.001, null, 3000) },
       context: {
         methodTitle: 'Election fingerprint (Klimek et al.)',
+        family: 'fingerprint',
         order: 10,
         role: 'screen',
         plot: plots.fingerprint,

@@ -1,11 +1,11 @@
 /** `tally audit <allegation> --out DIR`: an allegation in, an evidence report out (JSON, HTML, terminal summary). */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runAudit, type SkippedAnalysis } from '@tally/audit';
 import { readAllegation, resolveAllegation } from '@tally/ingest';
 import { buildReport, type Lang, renderHtml, renderJson, renderTerminalSummary, translate } from '@tally/report';
 import { Command } from 'commander';
 import { commitOutputs } from '../atomic_output.ts';
-import { runAudit, type SkippedAnalysis } from '../audit/run_audit.ts';
 import { DataError, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { TALLY_VERSION } from '../version.ts';

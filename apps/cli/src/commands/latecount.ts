@@ -1,8 +1,10 @@
 /** `tally latecount`: the late-count analysis of a count cut at a snapshot, a percentile of arrival or a time. */
 import { statSync } from 'node:fs';
+import { jumpPValue, type RowAccount, rowAccount } from '@tally/audit';
 import {
   type CutoffSpec,
   createRng,
+  type LateCountReport,
   marginsBySite,
   type OtherElection,
   type ProjectionOptions,
@@ -15,7 +17,6 @@ import { Command } from 'commander';
 import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { latecountSummary } from '../latecount_text.ts';
-import { type RowAccount, rowAccount } from '../row_account.ts';
 
 interface LatecountOptions {
   cutoff: string;
@@ -131,6 +132,14 @@ async function loadOther(
   return { level, marginByKey: margins.value.margins, name: `${loaded.table.meta.name}, ${a} - ${b}` };
 }
 
+/** The report with the jump's p-value that the audit reports too, beside core's asymptotic one. */
+function withJumpPValue(report: LateCountReport): object {
+  const d = report.discontinuity;
+  if ('skipped' in d) return report;
+  const jump = jumpPValue(d);
+  return { ...report, discontinuity: { ...d, reportedPValue: jump.pValue, reportedPValueKind: jump.pValueKind } };
+}
+
 /** The latecount command. */
 export function latecountCommand(): Command {
   return new Command('latecount')
@@ -206,7 +215,8 @@ export function latecountCommand(): Command {
         createRng(seed),
       );
       if (!report.ok) throw failure(report.error);
-      if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
+      if (opts.json)
+        printJson({ input, election: final.meta.name, rowAccounting: accounts, ...withJumpPValue(report.value) });
       else process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
     });
 }

@@ -1,36 +1,23 @@
 /**
  * `tally run`: the standard forensic battery (Election Forensics Toolkit statistics and friends) on
  * turnout and the main candidates, overall and per region, with bootstrap intervals and
- * Benjamini-Hochberg adjusted p-values across every (method, region, target) cell.
+ * Benjamini-Hochberg adjusted p-values across every (method, region, target) cell (computed by @tally/audit's
+ * runBattery; this file reads the arguments and prints).
  */
+import { type AdjustedResult, rowAccount, runBattery } from '@tally/audit';
 import {
-  type BatteryChunkOutput,
   type BatteryReport,
-  batteryChunk,
-  batteryChunkModule,
   type CellMethod,
-  createRng,
   defaultBatteryIds,
-  deriveSeed,
   type ForensicMethod,
   findBatteryMethod,
   findMethod,
-  isChunkedMethod,
-  type MethodResult,
   methodRegistry,
-  planBattery,
-  regionLevelIndex,
-  type SkippedCell,
-  type StationTable,
-  selectStations,
 } from '@tally/core';
-import { bundledEntry, type ChunkFunction, ChunkPool, defaultThreads, runMethod } from '@tally/parallel';
 import { formatNumber, type Lang, translate } from '@tally/report';
-import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
-import { rowAccount } from '../row_account.ts';
 
 interface RunOptions {
   preset?: string;
@@ -61,19 +48,14 @@ function integerOption(name: string, value: string, min: number): number {
   return n;
 }
 
-/** Region chunks of a battery run: fixed, so results never depend on the thread count. */
-const CHUNKS = 8;
-
 /** The methods named by --methods (default: the battery without first-digit Benford), split by kind. */
 export function chooseMethods(ids: string[] | undefined): {
   battery: CellMethod[];
-  // biome-ignore lint/suspicious/noExplicitAny: registry methods have their own option types.
-  other: ForensicMethod<any>[];
+  other: ForensicMethod[];
 } {
   const wanted = ids ?? [...defaultBatteryIds];
   const battery: CellMethod[] = [];
-  // biome-ignore lint/suspicious/noExplicitAny: see above.
-  const other: ForensicMethod<any>[] = [];
+  const other: ForensicMethod[] = [];
   for (const id of wanted) {
     const b = findBatteryMethod(id);
     if (b) {
@@ -88,84 +70,6 @@ export function chooseMethods(ids: string[] | undefined): {
     other.push(m);
   }
   return { battery, other };
-}
-
-/**
- * Without --threads, a chunked registry method uses workers only on a table this large: integer_percent's Monte
- * Carlo takes about 0.65 s on 100k stations, so on a smaller table it gains less than starting the workers (about
- * 0.05 s each, once per run) and copying the table to them cost.
- */
-const MIN_STATIONS_FOR_THREADS = 50_000;
-
-/**
- * The threads a run uses unless --threads says: the machine's cores (at most 8) when workers start from the bundled
- * CLI, else 1 (a worker that loads the TypeScript sources through tsx costs about 1.5 s to start).
- */
-export function defaultRunThreads(): number {
-  return bundledEntry('chunk_worker.mjs') === undefined ? 1 : defaultThreads();
-}
-
-/**
- * Whether the battery's region bootstrap is worth spreading over workers when --threads is not given: each worker
- * starts (about 0.1 s) and re-plans the battery (about 3 us a station) before taking its share of about 35 ns per
- * station and replicate (measured on russia-2018, 97k stations: 0.3 s to plan, 3.4 s of region chunks at B = 1000).
- */
-function batteryRepaysThreads(stations: number, bootstrap: number): boolean {
-  return (stations * bootstrap * 35e-9) / 2 > 0.1 + stations * 3e-6;
-}
-
-/** Runs registry (non-battery) methods with their defaults, overall and per region of `by`. */
-async function runOthers(
-  table: StationTable,
-  // biome-ignore lint/suspicious/noExplicitAny: see chooseMethods.
-  methods: ForensicMethod<any>[],
-  by: string | undefined,
-  seed: number,
-  candidates: string[] | undefined,
-  threads: { pool: ChunkPool; explicit: boolean },
-): Promise<{ results: MethodResult[]; skipped: SkippedCell[] }> {
-  const results: MethodResult[] = [];
-  const skipped: SkippedCell[] = [];
-  const groups: { region?: string; table: StationTable }[] = [{ table }];
-  if (by !== undefined) {
-    const level = table.regions[regionLevelIndex(table, by)];
-    const members = level.labels.map(() => [] as number[]);
-    for (let i = 0; i < table.n; i++) if (level.codes[i] >= 0) members[level.codes[i]].push(i);
-    level.labels.forEach((label, c) => {
-      if (members[c].length > 0) groups.push({ region: label, table: selectStations(table, members[c]) });
-    });
-  }
-  // Chunked methods give the same results on any number of threads (packages/parallel).
-  const threaded = (m: (typeof methods)[number], n: number) =>
-    isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || n >= MIN_STATIONS_FOR_THREADS);
-  // Workers start while the first method prepares its Monte Carlo.
-  if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
-  for (const [k, m] of methods.entries()) {
-    for (const [gi, g] of groups.entries()) {
-      const opts = candidates && candidates.length > 0 ? { candidate: candidates[0] } : {};
-      const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
-      const r = threaded(m, g.table.n)
-        ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
-        : m.run(g.table, opts, rng);
-      if (!r.ok) {
-        skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
-        continue;
-      }
-      for (const x of r.value) results.push({ ...x, region: g.region });
-    }
-  }
-  return { results, skipped };
-}
-
-/** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */
-export function withAdjustedP(results: readonly MethodResult[]): (MethodResult & { pAdjusted: number | null })[] {
-  const tested = results.map((r, i) => ({ p: r.pValue, i })).filter((x) => x.p !== null) as { p: number; i: number }[];
-  const adjusted = benjaminiHochberg(tested.map((x) => x.p));
-  const out = results.map((r) => ({ ...r, pAdjusted: null as number | null }));
-  tested.forEach((x, k) => {
-    out[x.i].pAdjusted = adjusted[k];
-  });
-  return out;
 }
 
 /** The run command. */
@@ -202,64 +106,17 @@ export function runCommand(): Command {
         throw new UsageError(`--by ${opts.by}: no such region level; this table has: ${levels}`);
       }
       const candidates = list(opts.candidates);
-      const threads = {
-        count: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : defaultRunThreads(),
-        explicit: opts.threads !== undefined,
-      };
-      let report: BatteryReport = {
-        by: opts.by ?? null,
+      const run = await runBattery(table, {
+        ...methods,
+        by: opts.by,
+        bootstrap,
         seed,
-        replicates: bootstrap,
-        level: 0.95,
-        targets: [],
-        results: [],
-        skipped: [],
-      };
-      // One pool for the whole run: its workers start once, on first use.
-      const pool = new ChunkPool(threads.count);
-      try {
-        if (methods.battery.length > 0) {
-          const options = { by: opts.by, bootstrap, seed, candidates };
-          const plan = planBattery(table, { ...options, methods: methods.battery }, CHUNKS);
-          if (!plan.ok) throw failure(plan.error);
-          const chunks = plan.value.spec.ranges.length;
-          let outputs: BatteryChunkOutput[];
-          if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
-            const payload = {
-              table,
-              methodIds: methods.battery.map((m) => m.id),
-              options,
-              chunks: CHUNKS,
-              spec: plan.value.spec,
-            };
-            outputs = (await pool.run(
-              batteryChunkModule,
-              'batteryChunk',
-              payload,
-              chunks,
-              batteryChunk as ChunkFunction,
-            )) as BatteryChunkOutput[];
-          } else {
-            outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
-          }
-          report = plan.value.finish(outputs);
-        }
-        if (methods.other.length > 0) {
-          const o = await runOthers(table, methods.other, opts.by, seed, candidates, {
-            pool,
-            explicit: threads.explicit,
-          });
-          report = {
-            ...report,
-            results: [...report.results, ...o.results],
-            skipped: [...report.skipped, ...o.skipped],
-          };
-        }
-      } finally {
-        await pool.close();
-      }
+        candidates,
+        threads: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined,
+      });
+      if (!run.ok) throw failure(run.error);
+      const { report, results } = run.value;
       if (report.results.length === 0) throw new DataError('no cell could be computed', skippedLines(report));
-      const results = withAdjustedP(report.results);
       if (opts.json) {
         printJson({
           input: loaded.file,
@@ -295,13 +152,7 @@ function num(x: number | null | undefined, lang: Lang, digits = 4): string {
   return formatNumber(x, lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function printTable(
-  name: string,
-  file: string,
-  report: BatteryReport,
-  results: (MethodResult & { pAdjusted: number | null })[],
-  lang: Lang,
-): void {
+function printTable(name: string, file: string, report: BatteryReport, results: AdjustedResult[], lang: Lang): void {
   const out = process.stdout;
   out.write(`${paint(name, 'bold')}\n${file}\n`);
   out.write(

@@ -2,31 +2,12 @@
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAllegation, resolveAllegation } from '@tally/ingest';
-import { buildReport, renderHtml, renderJson } from '@tally/report';
-import { type AuditRunner, startServer } from '@tally/web';
+import { startServer } from '@tally/web';
 import { Command } from 'commander';
-import { runAudit } from '../audit/run_audit.ts';
-import { failure, UsageError } from '../cli_io.ts';
+import { UsageError } from '../cli_io.ts';
 import { TALLY_VERSION } from '../version.ts';
 
 const EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'examples');
-
-/** The audit pipeline of `tally audit`, for the web app. */
-export const auditForWeb: AuditRunner = async (allegationPath, { seed, lang, onProgress }) => {
-  onProgress(0, 3, 'reading the allegation and its data');
-  const allegation = readAllegation(allegationPath);
-  if (!allegation.ok) throw failure(allegation.error);
-  const resolved = await resolveAllegation(allegation.value);
-  if (!resolved.ok) throw failure(resolved.error);
-  onProgress(1, 3, 'running the analyses');
-  await new Promise((r) => setImmediate(r));
-  const run = runAudit(resolved.value, seed, TALLY_VERSION);
-  onProgress(2, 3, 'writing the report');
-  const report = buildReport({ ...run.input, lang });
-  if (!report.ok) throw failure(report.error);
-  return { report: report.value, reportJson: renderJson(report.value), html: await renderHtml(report.value, lang) };
-};
 
 /** The serve command. */
 export function serveCommand(): Command {
@@ -51,7 +32,6 @@ export function serveCommand(): Command {
         roots: [...roots, EXAMPLES_DIR],
         version: TALLY_VERSION,
         maxUploadBytes: Math.floor(maxMb * 1024 * 1024),
-        audit: auditForWeb,
       });
       process.stdout.write(`Tally is running at ${url}  (Ctrl-C to stop)\n`);
       if (opts.open) {

@@ -1,11 +1,11 @@
 /** `tally summary`: totals, official shares, turnout and margins, overall and by a region level. */
 
+import { rowAccount } from '@tally/audit';
 import { type GroupSummary, summarize } from '@tally/core';
 import { formatNumber, formatPercentUnits, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
 import { loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
-import { rowAccount } from '../row_account.ts';
 
 /** The summary command. */
 export function summaryCommand(): Command {

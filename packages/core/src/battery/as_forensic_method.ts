@@ -19,6 +19,8 @@ export function asForensicMethod(cell: CellMethod): ForensicMethod<BatteryMethod
     title: cell.title,
     reference: cell.reference,
     summary: cell.summary,
+    family: cell.family,
+    question: cell.question,
     requires:
       cell.appliesTo === 'turnout' ? ['registered', 'ballotsCast'] : ['registered', 'ballotsCast', 'candidates'],
     options: [

@@ -3,7 +3,7 @@
  * Methods compute a point result and describe how to bootstrap it cheaply; the battery does the
  * resampling, so all methods of a region share one index draw per replicate.
  */
-import type { MethodOptionSpec, PValueKind } from '../method.ts';
+import type { MethodDescription, MethodOptionSpec, MethodResult } from '../method.ts';
 import type { Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
@@ -46,28 +46,14 @@ export type BootstrapPlan =
       evaluate(sums: MomentSums, out: Float64Array): void;
     };
 
-/** A method's result on one cell, before the battery adds method id, region and bootstrap. */
-export interface CellOutput {
-  readonly statistic: number;
-  readonly statisticName: string;
-  readonly pValue: number | null;
-  readonly pValueKind: PValueKind;
-  readonly df?: number;
-  readonly n: number;
-  readonly excluded: readonly { reason: string; count: number }[];
-  readonly details: Record<string, unknown>;
-  readonly warnings: readonly string[];
+/** A method's result on one cell: a MethodResult before the battery adds method id, target, region and seed. */
+export interface CellOutput extends Omit<MethodResult, 'method' | 'target' | 'region' | 'seed'> {
+  /** How the battery bootstraps this cell's statistics. */
   readonly bootstrap?: BootstrapPlan;
-  /** Monte Carlo replicates used for the p-value, if any. */
-  readonly replicates?: number;
 }
 
 /** A battery method: computes one cell. Wrapped as a ForensicMethod by `asForensicMethod`. */
-export interface CellMethod {
-  readonly id: string;
-  readonly title: string;
-  readonly reference: string;
-  readonly summary: string;
+export interface CellMethod extends MethodDescription {
   /** Which targets the method applies to. */
   readonly appliesTo: 'turnout' | 'candidate' | 'both';
   readonly options: readonly MethodOptionSpec[];

@@ -7,6 +7,7 @@ import { secondDigitBenfordCell } from '../methods/second_digit_benford.ts';
 import { turnoutShareCorrelationCell } from '../methods/turnout_share_correlation.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { createRng } from '../rng.ts';
+import type { BatteryMethodOptions } from './as_forensic_method.ts';
 import { batteryChunk } from './battery_chunk.ts';
 import { batteryMethods, defaultBatteryIds } from './battery_methods.ts';
 import { drawMultinomial, selectQuantile, uniformIndex } from './bootstrap.ts';
@@ -145,7 +146,8 @@ test('battery methods are in the registry and run alone as ForensicMethods', () 
   for (const id of defaultBatteryIds) assert.ok(findMethod(id), id);
   const m = findMethod('c05s');
   assert.ok(m);
-  const r = m.run(table, { candidates: ['B'], replicates: 20 }, createRng(2));
+  const options: BatteryMethodOptions = { candidates: ['B'], replicates: 20 };
+  const r = m.run(table, options, createRng(2));
   assert.ok(r.ok);
   assert.deepEqual(
     r.value.map((x) => x.target),

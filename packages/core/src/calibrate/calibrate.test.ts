@@ -98,7 +98,7 @@ test('paired methods get two elections on the same stations and the latest 20 % 
   let calls = 0;
   const spy: PairedMethod = {
     id: 'spy',
-    options: [{ name: 'replicates', default: 10000 }],
+    options: [{ name: 'replicates', description: 'permutations', type: 'number', default: 10000 }],
     runPair: (a, b, flagged, options) => {
       calls++;
       assert.deepEqual(a.ids, b.ids);

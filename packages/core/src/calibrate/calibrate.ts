@@ -4,9 +4,8 @@
  * injected fraud type and size (power). Rep r uses seed deriveSeed(seed, r); the clean election of a
  * rep is shared by all fraud scenarios of that rep (common random numbers).
  */
-import type { MethodResult } from '../method.ts';
-import type { Result } from '../result.ts';
-import { createRng, deriveSeed, type Rng } from '../rng.ts';
+import type { BaseMethodOptions, ForensicMethod, MethodResult, PairedForensicMethod } from '../method.ts';
+import { createRng, deriveSeed } from '../rng.ts';
 import { type SwingOptions, simulateElection, simulateElectionPair } from '../simulate/generate.ts';
 import type { SimulatedElection } from '../simulate/ground_truth.ts';
 import { defaultIntensity, type InjectionSpec, injectFraud } from '../simulate/inject.ts';
@@ -14,23 +13,11 @@ import type { SimulationOptions } from '../simulate/options.ts';
 import type { StationTable } from '../station_table.ts';
 import { clopperPearson, type RateEstimate, SIZE_FLAG_THRESHOLD } from './intervals.ts';
 
-/** A method on one table (the ForensicMethod contract). */
-export interface SingleTableMethod {
-  readonly id: string;
-  // biome-ignore lint/suspicious/noExplicitAny: each method validates its own options.
-  readonly options: readonly { name: string; default: any }[];
-  // biome-ignore lint/suspicious/noExplicitAny: see above.
-  run(table: StationTable, options: any, rng: Rng): Result<MethodResult[]>;
-}
+/** What calibration needs of a method on one table: the part of the ForensicMethod contract it calls. */
+export type SingleTableMethod = Pick<ForensicMethod, 'id' | 'options' | 'run'>;
 
-/** A method on two elections of the same stations and a flagged set of A's stations (e.g. persistence). */
-export interface PairedMethod {
-  readonly id: string;
-  // biome-ignore lint/suspicious/noExplicitAny: each method validates its own options.
-  readonly options: readonly { name: string; default: any }[];
-  // biome-ignore lint/suspicious/noExplicitAny: see above.
-  runPair(a: StationTable, b: StationTable, flagged: Uint8Array, options: any, rng: Rng): Result<MethodResult[]>;
-}
+/** What calibration needs of a method on two elections and a flagged set of A's stations (e.g. persistence). */
+export type PairedMethod = Pick<PairedForensicMethod, 'id' | 'options' | 'runPair'>;
 
 /** Any method calibration can run. */
 export type CalibratableMethod = SingleTableMethod | PairedMethod;
@@ -209,8 +196,10 @@ interface RepData {
   flagged: Uint8Array | null;
 }
 
-function runOnce(method: CalibratableMethod, data: RepData, options: Record<string, unknown>, seed: number) {
+function runOnce(method: CalibratableMethod, data: RepData, planned: Record<string, unknown>, seed: number) {
   const rng = createRng(seed);
+  // The plan's options come from the method's own option specs and the calibration plan; each method validates them.
+  const options = planned as BaseMethodOptions;
   if (isPairedMethod(method)) {
     return method.runPair(data.a.table, data.b!.table, data.flagged!, options, rng);
   }

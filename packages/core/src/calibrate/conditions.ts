@@ -7,8 +7,8 @@ import { quantile } from '../numeric/stats.ts';
 import type { SimulationOptions } from '../simulate/options.ts';
 import type { StationTable } from '../station_table.ts';
 import type { CalibrationConditions } from './calibrate.ts';
+import type { CalibrationSummary } from './calibration_summary.ts';
 import { measuredCalibrations } from './measured.ts';
-import type { CalibrationSummary } from './summary.ts';
 
 /** The two numbers calibrations are matched on. */
 export interface ConditionsDescriptor {

@@ -22,6 +22,8 @@ import { err, ok } from '../result.ts';
 export const c05sCell: CellMethod = {
   id: 'c05s',
   title: 'Counts ending in 0 or 5 (C05s)',
+  family: 'digits',
+  question: 'Do station vote counts end in 0 or 5 more often than one time in five?',
   reference:
     'Hicken, A. & Mebane, W. R. (2017). A Guide to Election Forensics. USAID/University of Michigan; Kalinin, K. & Mebane, W. R. (2019). EFToolkit (R package).',
   summary: 'Share of station counts ending in 0 or 5 (0.2 expected); excess suggests rounding, or many zero counts.',

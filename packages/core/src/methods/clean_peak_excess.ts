@@ -78,6 +78,8 @@ function emptyBins(nb: number): CleanPeakBins {
 export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
   id: 'clean_peak_excess',
   title: 'Clean-peak excess votes (Shpilkin)',
+  family: 'turnout_excess',
+  question: 'How many votes lie beyond the shape of the clean turnout peak?',
   reference:
     'Shpilkin, S. (2009). Statistical investigation of the results of Russian elections in 2007-2009. Troitsky Variant 21(40), 2-4; Kalinin, K. & Mebane, W. Election Forensics Toolkit (EFToolkit), NonparamElectionForensics.',
   summary:

@@ -230,6 +230,8 @@ export interface CompositionMethodOptions {
 export const compositionDecomposition: ForensicMethod<CompositionMethodOptions> = {
   id: 'composition_decomposition',
   title: 'Composition decomposition of a late shift',
+  family: 'late_count',
+  question: 'How much of a late shift comes from where the late stations are rather than from how they voted?',
   reference:
     'Curiel & Williams (2020), MIT Election Data and Science Lab; Idrobo, Kronick & Rodríguez (2022), Journal of Politics 84(4)',
   summary:

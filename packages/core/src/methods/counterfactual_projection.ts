@@ -193,6 +193,8 @@ export function splitCandidates(text: string | undefined): string[] | undefined 
 export const counterfactualProjection: ForensicMethod<CounterfactualProjectionMethodOptions> = {
   id: 'counterfactual_projection',
   title: 'Counterfactual projection of a partial count',
+  family: 'late_count',
+  question: 'Do the stations counted before the cutoff, projected onto the rest, predict the final margin?',
   reference:
     'Johnston & Rosnick (2019), CEPR; Curiel & Williams (2020), MIT Election Data and Science Lab; Idrobo, Kronick & Rodríguez (2022), Journal of Politics 84(4)',
   summary:

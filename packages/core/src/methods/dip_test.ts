@@ -27,6 +27,8 @@ import { err, ok } from '../result.ts';
 export const dipTestCell: CellMethod = {
   id: 'dip_test',
   title: "Hartigan's dip test of unimodality",
+  family: 'distribution',
+  question: 'Is the distribution of turnout or share across stations unimodal, or does it have several peaks?',
   reference: 'Hartigan, J. A. & Hartigan, P. M. (1985). The Dip Test of Unimodality. Annals of Statistics 13(1):70-84.',
   summary:
     'Tests whether turnout or a share has more than one mode; a second mode fits a cluster of stuffed stations, and also two kinds of places.',

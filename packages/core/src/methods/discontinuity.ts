@@ -246,6 +246,8 @@ export interface DiscontinuityMethodOptions extends DiscontinuityOptions {
 export const discontinuity: ForensicMethod<DiscontinuityMethodOptions> = {
   id: 'discontinuity',
   title: 'Discontinuity of station margins at a count cutoff',
+  family: 'late_count',
+  question: 'Does the station margin jump at the cutoff beyond the smooth trend of the count?',
   reference:
     'Escobari & Hoover (2020), SSRN 3492477; Idrobo, Kronick & Rodríguez (2022), Journal of Politics 84(4); Imbens & Kalyanaraman (2012), Review of Economic Studies 79(3)',
   summary:

@@ -28,6 +28,8 @@ export interface FingerprintOptions extends BaseMethodOptions {
 export const electionFingerprintMethod: ForensicMethod<FingerprintOptions> = {
   id: 'election_fingerprint',
   title: 'Election fingerprint: turnout x winner share (Klimek et al.)',
+  family: 'fingerprint',
+  question: 'Where do stations fall in the turnout by winner-share plane, and do they pile up near 100%?',
   reference:
     'Klimek, P., Yegorov, Y., Hanel, R. & Thurner, S. (2012). Statistical detection of systematic election irregularities. PNAS 109(41), 16469-16473. doi:10.1073/pnas.1210722109',
   summary:

@@ -266,6 +266,8 @@ function runFiniteMixture(table: StationTable, options: FiniteMixtureOptions): R
 export const finiteMixtureMethod: ForensicMethod<FiniteMixtureOptions> = {
   id: 'finite_mixture',
   title: 'Finite-mixture fraud model (no / incremental / extreme fraud)',
+  family: 'turnout_excess',
+  question: 'What share of stations does the finite-mixture model put in incremental or extreme fraud?',
   reference:
     'Ferrari, D., McAlister, K. & Mebane, W. R. Jr. (2018). Developments in positive empirical models of election frauds: dimensions and decisions. Summer Meeting of the Society for Political Methodology.',
   summary:

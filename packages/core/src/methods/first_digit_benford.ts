@@ -31,6 +31,8 @@ const MIN_COUNTS = 10;
 export const firstDigitBenfordCell: CellMethod = {
   id: 'first_digit_benford',
   title: 'First-digit Benford (not recommended for station counts)',
+  family: 'digits',
+  question: "Do the first digits of station vote counts follow Benford's law?",
   reference:
     "Deckert, J., Myagkov, M. & Ordeshook, P. C. (2011). Benford's Law and the Detection of Election Fraud. Political Analysis 19(3):245-268.",
   summary:

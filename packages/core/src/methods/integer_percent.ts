@@ -29,7 +29,9 @@ import {
   integerPercentProbability,
   isIntegerPercent,
 } from './integer_percent_sim.ts';
-import { summariseIntegerPercent } from './integer_percent_summary.ts';
+import { type IntegerPercentPrepared, summariseIntegerPercent } from './integer_percent_summary.ts';
+
+export type { IntegerPercentPrepared };
 
 /** Options of the integer-percentage method. */
 export interface IntegerPercentOptions extends BaseMethodOptions {
@@ -37,25 +39,6 @@ export interface IntegerPercentOptions extends BaseMethodOptions {
   regionLevel?: string;
   /** 'indicator' (default) or 'binomial': how each replicate redraws a station (same distribution). */
   draw?: 'indicator' | 'binomial';
-}
-
-/** The data a run prepares before the Monte Carlo: included stations, observed and exact figures. */
-export interface IntegerPercentPrepared {
-  readonly payload: IntegerPercentPayload;
-  readonly leaderName: string;
-  readonly regionLevel: string | null;
-  readonly regionLabels: readonly string[];
-  readonly excluded: { reason: string; count: number }[];
-  /** Observed turnout / leader share in percent, per included station (for histograms). */
-  readonly turnoutPct: Float64Array;
-  readonly leaderPct: Float64Array;
-  /** Per group (whole table, then regions): observed counts, 6 per group. */
-  readonly observed: Float64Array;
-  /** Per group: exact expectations and variances, 6 per group (unweighted then weighted). */
-  readonly exactMean: Float64Array;
-  readonly exactVar: Float64Array;
-  /** Included stations per group. */
-  readonly groupSize: Int32Array;
 }
 
 const DEFAULT_REPLICATES = 1000;
@@ -255,6 +238,8 @@ export function planIntegerPercent(table: StationTable, options: IntegerPercentO
 export const integerPercentMethod: ChunkedForensicMethod<IntegerPercentOptions> = {
   id: 'integer_percent',
   title: 'Integer percentages (Kobak et al.)',
+  family: 'integer_percent',
+  question: 'Do whole-number percentages of turnout or share occur more often than among comparable stations?',
   reference:
     'Kobak, D., Shpilkin, S. & Pshenichnikov, M. S. (2016). Integer percentages as electoral falsification fingerprints. Annals of Applied Statistics 10(1), 54-73. doi:10.1214/16-AOAS904',
   summary:

@@ -2,8 +2,26 @@
 import { assert } from '../assert.ts';
 import type { MethodResult } from '../method.ts';
 import { quantileSorted } from '../numeric/stats.ts';
-import type { IntegerPercentPrepared } from './integer_percent.ts';
-import { STATS_PER_GROUP } from './integer_percent_sim.ts';
+import { type IntegerPercentPayload, STATS_PER_GROUP } from './integer_percent_sim.ts';
+
+/** The data a run prepares before the Monte Carlo: included stations, observed and exact figures. */
+export interface IntegerPercentPrepared {
+  readonly payload: IntegerPercentPayload;
+  readonly leaderName: string;
+  readonly regionLevel: string | null;
+  readonly regionLabels: readonly string[];
+  readonly excluded: { reason: string; count: number }[];
+  /** Observed turnout / leader share in percent, per included station (for histograms). */
+  readonly turnoutPct: Float64Array;
+  readonly leaderPct: Float64Array;
+  /** Per group (whole table, then regions): observed counts, 6 per group. */
+  readonly observed: Float64Array;
+  /** Per group: exact expectations and variances, 6 per group (unweighted then weighted). */
+  readonly exactMean: Float64Array;
+  readonly exactVar: Float64Array;
+  /** Included stations per group. */
+  readonly groupSize: Int32Array;
+}
 
 /** Either / leader / turnout figures, the shape of every block in details. */
 export interface Triple {

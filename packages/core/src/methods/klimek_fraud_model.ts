@@ -247,6 +247,8 @@ function sd(values: Float64Array): number {
 export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
   id: 'klimek_fraud_model',
   title: 'Election fingerprint fraud model (Klimek et al.)',
+  family: 'fingerprint',
+  question: "What share of stations does Klimek's model put in incremental or extreme ballot stuffing?",
   reference:
     'Klimek, P., Yegorov, Y., Hanel, R. & Thurner, S. (2012). Statistical detection of systematic election irregularities. PNAS 109(41), 16469-16473. doi:10.1073/pnas.1210722109',
   summary:

@@ -29,6 +29,8 @@ export function makeLastDigitCell(minCount = 10): CellMethod {
   return {
     id: 'last_digit',
     title: 'Last digits (Beber-Scacco chi-square; EFT last-digit mean)',
+    family: 'digits',
+    question: 'Are the last digits of station vote counts uniformly distributed?',
     reference:
       'Beber, B. & Scacco, A. (2012). What the Numbers Say: A Digit-Based Test for Election Fraud. Political Analysis 20(2):211-234; Hicken, A. & Mebane, W. R. (2017). A Guide to Election Forensics.',
     summary:

@@ -142,6 +142,8 @@ export interface MarginCurveMethodOptions {
 export const marginCurveMethod: ForensicMethod<MarginCurveMethodOptions> = {
   id: 'margin_curve',
   title: 'Margin curve in arrival order',
+  family: 'late_count',
+  question: 'How does the margin move as stations arrive in counting order?',
   reference:
     'OAS (2019), Electoral Integrity Analysis, Bolivia; Johnston & Rosnick (2019), CEPR; Idrobo, Kronick & Rodríguez (2022), Journal of Politics 84(4)',
   summary:

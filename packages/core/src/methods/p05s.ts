@@ -23,6 +23,8 @@ import { err, ok } from '../result.ts';
 export const p05sCell: CellMethod = {
   id: 'p05s',
   title: 'Percentages ending in 0 or 5 (P05s)',
+  family: 'digits',
+  question: 'Do station percentages end in 0 or 5 more often than rounding alone would give?',
   reference:
     'Hicken, A. & Mebane, W. R. (2017). A Guide to Election Forensics. USAID/University of Michigan; Kalinin, K. & Mebane, W. R. (2019). EFToolkit (R package).',
   summary:

@@ -22,7 +22,7 @@
  * where the 2020 rerun gave a clean election B for the same recintos.
  */
 import { matchUnits, type UnitMatch } from '../match/match_units.ts';
-import type { MethodOptionSpec, MethodResult, RequiredColumn } from '../method.ts';
+import type { MethodResult, PairedForensicMethod } from '../method.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
@@ -58,18 +58,6 @@ export interface PersistenceOptions {
   match?: UnitMatch;
   /** Recorded in the result only. */
   seed?: number;
-}
-
-/** A method that compares two elections (A, the alleged one, and B) for a set of flagged units of A. */
-export interface PairedForensicMethod<O> {
-  readonly id: string;
-  readonly title: string;
-  readonly reference: string;
-  readonly summary: string;
-  readonly requires: readonly RequiredColumn[];
-  readonly options: readonly MethodOptionSpec[];
-  /** `flagged[i]` = 1 when unit i of A is flagged. */
-  runPair(a: StationTable, b: StationTable, flagged: Uint8Array, options: O, rng: Rng): Result<MethodResult[]>;
 }
 
 const DEFAULT_REPLICATES = 10_000;
@@ -330,6 +318,8 @@ export function persistenceTest(
 export const persistence: PairedForensicMethod<PersistenceOptions> = {
   id: 'persistence',
   title: 'Persistence of flagged units across elections (difference-in-differences)',
+  family: 'persistence',
+  question: 'Do the flagged units stand out the same way in another election?',
   reference:
     'Card & Krueger (1994), AER 84(4):772-793 (difference-in-differences); Rosenbaum (2002), Observational Studies, ch. 2 (stratified permutation); Idrobo, Kronick & Rodríguez (2022), J. Politics 84(4):2202-2215 (Bolivia 2019).',
   summary:

@@ -20,8 +20,8 @@ import { skewKurtosisMethod } from './skew_kurtosis.ts';
 import { sobyaninSukhovolskyMethod } from './sobyanin_sukhovolsky.ts';
 import { turnoutShareCorrelationMethod } from './turnout_share_correlation.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: methods have different option types; each validates its own.
-export const methodRegistry: readonly ForensicMethod<any>[] = [
+// Each method reads its own options (a ForensicMethod's run takes them as a method parameter, so the list holds them all).
+export const methodRegistry: readonly ForensicMethod[] = [
   secondDigitBenfordMethod,
   lastDigitMethod,
   c05sMethod,
@@ -44,7 +44,6 @@ export const methodRegistry: readonly ForensicMethod<any>[] = [
 ];
 
 /** Finds a method by id. */
-// biome-ignore lint/suspicious/noExplicitAny: see methodRegistry.
-export function findMethod(id: string): ForensicMethod<any> | undefined {
+export function findMethod(id: string): ForensicMethod | undefined {
   return methodRegistry.find((m) => m.id === id);
 }

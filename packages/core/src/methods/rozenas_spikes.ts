@@ -264,6 +264,8 @@ function mean(x: Float64Array): number {
 export const rozenasSpikesMethod: ForensicMethod<RozenasSpikesOptions> = {
   id: 'rozenas_spikes',
   title: 'Coarse vote-share spikes (Rozenas resampled kernel density)',
+  family: 'integer_percent',
+  question: 'Are there more stations at coarse vote-share fractions (1/2, 2/3, 3/4...) than resampled counts give?',
   reference:
     'Rozenas, A. (2017). Detecting election fraud from irregularities in vote-share distributions. Political Analysis 25(1): 41-56.',
   summary:

@@ -35,6 +35,8 @@ const MIN_COUNTS = 10;
 export const secondDigitBenfordCell: CellMethod = {
   id: 'second_digit_benford',
   title: 'Second-digit Benford (2BL)',
+  family: 'digits',
+  question: "Do the second digits of station vote counts follow Benford's law?",
   reference:
     'Mebane, W. R. (2011). Comment on "Benford\'s Law and the Detection of Election Fraud". Political Analysis 19(3):269-272; Hicken, A. & Mebane, W. R. (2017). A Guide to Election Forensics. USAID/University of Michigan.',
   summary:

@@ -22,6 +22,8 @@ import { err, ok } from '../result.ts';
 export const skewKurtosisCell: CellMethod = {
   id: 'skew_kurtosis',
   title: 'Skewness and kurtosis',
+  family: 'distribution',
+  question: 'How skewed and how heavy-tailed is the distribution of turnout or share across stations?',
   reference:
     'Hicken, A. & Mebane, W. R. (2017). A Guide to Election Forensics. USAID/University of Michigan; Myagkov, M., Ordeshook, P. C. & Shakin, D. (2009). The Forensics of Election Fraud. Cambridge University Press.',
   summary: 'Shape of the turnout or share distribution (moment skewness, Pearson kurtosis); descriptive, no test.',

@@ -28,6 +28,8 @@ import { err, ok } from '../result.ts';
 export const sobyaninSukhovolskyCell: CellMethod = {
   id: 'sobyanin_sukhovolsky',
   title: 'Sobyanin-Sukhovolsky slope',
+  family: 'distribution',
+  question: "Does a candidate's vote grow with turnout faster than one extra vote per extra voter?",
   reference:
     'Sobyanin, A. A. & Sukhovolsky, V. G. (1995). Demokratiya, ogranichennaya falsifikatsiyami. Moscow; Myagkov, M., Ordeshook, P. C. & Shakin, D. (2009). The Forensics of Election Fraud. Cambridge University Press.',
   summary:

@@ -23,6 +23,8 @@ import { err, ok } from '../result.ts';
 export const turnoutShareCorrelationCell: CellMethod = {
   id: 'turnout_share_correlation',
   title: 'Turnout-share correlation',
+  family: 'distribution',
+  question: "Does a candidate's share rise with turnout across stations?",
   reference:
     'Hicken, A. & Mebane, W. R. (2017). A Guide to Election Forensics. USAID/University of Michigan; Myagkov, M., Ordeshook, P. C. & Shakin, D. (2009). The Forensics of Election Fraud. Cambridge University Press.',
   summary:

@@ -248,8 +248,10 @@ export const en = {
   'cli.latecount.projection_actual':
     'actual final {actual} ({gap} from the median); stations projected by area: {levels}',
   'cli.latecount.discontinuity':
-    'Discontinuity at position {cutoff}: jump {jump} points (SE {se}, p = {p}), bandwidth {bandwidth}',
-  'cli.latecount.placebo': 'placebo cutoffs with a jump as large: {share} of {n}',
+    'Discontinuity at position {cutoff}: jump {jump} points (SE {se}), bandwidth {bandwidth}; p-value {p}, {basis}',
+  'cli.latecount.p_placebo':
+    'from placebo cutoffs: {share} of {n} have a jump as large (the asymptotic p-value, {asymptotic}, is too small when areas report in batches)',
+  'cli.latecount.p_asymptotic': 'asymptotic (no placebo cutoffs)',
   'cli.latecount.fixed_effects': 'with {level} fixed effects: {jump} (SE {se})',
   'cli.latecount.composition':
     'Composition: late stations voting like early ones of their own {level} explain {share} of the late shift',

@@ -253,8 +253,10 @@ export const es: Record<MessageKey, string> = {
   'cli.latecount.projection_actual':
     'final real {actual} ({gap} respecto de la mediana); mesas proyectadas por área: {levels}',
   'cli.latecount.discontinuity':
-    'Discontinuidad en la posición {cutoff}: salto de {jump} puntos (EE {se}, p = {p}), ancho de banda {bandwidth}',
-  'cli.latecount.placebo': 'cortes placebo con un salto igual de grande: {share} de {n}',
+    'Discontinuidad en la posición {cutoff}: salto de {jump} puntos (EE {se}), ancho de banda {bandwidth}; valor p {p}, {basis}',
+  'cli.latecount.p_placebo':
+    'según los cortes placebo: {share} de {n} tienen un salto igual de grande (el valor p asintótico, {asymptotic}, es demasiado pequeño cuando las áreas informan en bloque)',
+  'cli.latecount.p_asymptotic': 'asintótico (sin cortes placebo)',
   'cli.latecount.fixed_effects': 'con efectos fijos de {level}: {jump} (EE {se})',
   'cli.latecount.composition':
     'Composición: si las mesas tardías votaran como las tempranas de su propio {level}, explicarían el {share} del cambio tardío',

@@ -251,8 +251,10 @@ export const ru: Record<MessageKey, string> = {
   'cli.latecount.projection_actual':
     'фактический итог {actual} ({gap} от медианы); участков спрогнозировано по единицам: {levels}',
   'cli.latecount.discontinuity':
-    'Разрыв в позиции {cutoff}: скачок {jump} п. п. (СО {se}, p = {p}), ширина окна {bandwidth}',
-  'cli.latecount.placebo': 'плацебо-точки отсечения с не меньшим скачком: {share} из {n}',
+    'Разрыв в позиции {cutoff}: скачок {jump} п. п. (СО {se}), ширина окна {bandwidth}; p-значение {p}, {basis}',
+  'cli.latecount.p_placebo':
+    'по плацебо-точкам отсечения: у {share} из {n} скачок не меньше (асимптотическое p-значение, {asymptotic}, занижено, когда единицы передают данные пакетами)',
+  'cli.latecount.p_asymptotic': 'асимптотическое (нет плацебо-точек отсечения)',
   'cli.latecount.fixed_effects': 'с фиксированными эффектами по уровню {level}: {jump} (СО {se})',
   'cli.latecount.composition':
     'Состав: если бы поздние участки голосовали как ранние в той же единице уровня {level}, это объяснило бы {share} позднего сдвига',

@@ -21,27 +21,19 @@ import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
 import {
   type Calibration,
   calibrationsLike,
-  familyOf,
   type Message,
   type MessageParam,
   type ReportInput,
   type ResultWithContext,
 } from '@tally/report';
-import { rowAccount } from '../row_account.ts';
+import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { rowAccount } from './row_account.ts';
 
 /** `file` relative to the folder of `allegationFile`, with forward slashes. */
 function relativeTo(allegationFile: string, file: string): string {
   return relative(dirname(allegationFile), file).split('\\').join('/');
-}
-
-/** A method the audit could not run, with the reason (listed in the report's caveats and the terminal). */
-export interface SkippedAnalysis {
-  readonly method: string;
-  readonly reason: string;
-  /** The reason as a catalogue message, when it is one of the audit's own (not a message from core). */
-  readonly message?: Message;
 }
 
 /** What the audit computed, before the report's decisions. */
@@ -84,7 +76,7 @@ function persistenceRun(
   spec: Extract<AnalysisSpec, { method: 'persistence' }>,
   seed: number,
   allegedVotes: number | undefined,
-): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
+): AnalysisOutcome {
   const a = resolved.alleged;
   const b = resolved.elections.get(spec.against)!;
   const replicates = spec.replicates ?? 10_000;
@@ -141,7 +133,7 @@ function persistenceRun(
           direction: 'positive',
           effectName: `difference in differences of the ${a.names.favoured} share, ${a.spec.id} minus ${b.spec.id} (points)`,
           methodTitle: persistence.title,
-          family: 'persistence',
+          family: persistence.family,
           calibration,
           minStations: 10,
           order: 2,
@@ -170,7 +162,7 @@ function batteryRun(
   resolved: ResolvedAllegation,
   spec: Extract<AnalysisSpec, { method: 'battery' }>,
   seed: number,
-): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
+): AnalysisOutcome {
   const results: ResultWithContext[] = [];
   const skipped: SkippedAnalysis[] = [];
   // The battery looks at the stations the allegation names (all of them for `whole: true`).
@@ -182,7 +174,7 @@ function batteryRun(
   const wanted = spec.methods;
   const methods = methodRegistry
     .filter((m) => (wanted ? wanted.includes(m.id) : true))
-    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(familyOf(m.id)))
+    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(m.family))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
     if (!methodRegistry.some((m) => m.id === id))
@@ -239,7 +231,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
   const skipped: SkippedAnalysis[] = [];
   al.analyses.forEach((spec, k) => {
     const s = deriveSeed(seed, k);
-    let out: { results: ResultWithContext[]; skipped: SkippedAnalysis[] };
+    let out: AnalysisOutcome;
     if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
     else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
     else {

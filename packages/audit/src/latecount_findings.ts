@@ -17,7 +17,8 @@ import {
 } from '@tally/core';
 import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
 import { calibrationsLike, type ResultWithContext } from '@tally/report';
-import type { SkippedAnalysis } from './run_audit.ts';
+import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
+import { jumpPValue, thresholdPValue } from './latecount_p_values.ts';
 
 /** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */
 export function otherElectionMargins(
@@ -80,13 +81,6 @@ function summaryOf(r: LateCountReport): Record<string, unknown> {
   };
 }
 
-/** (1 + placebo cutoffs with a jump at least as large) / (1 + placebos), or null without placebos. */
-export function placeboPValue(d: { placebo: { estimates: number[]; shareAtLeast: number } | null }): number | null {
-  if (!d.placebo || d.placebo.estimates.length === 0) return null;
-  const k = d.placebo.estimates.length;
-  return (1 + Math.round(d.placebo.shareAtLeast * k)) / (1 + k);
-}
-
 /** Runs the late-count analyses at `cutoff` on the alleged election. */
 export function lateCountResults(
   election: LoadedElection,
@@ -94,7 +88,7 @@ export function lateCountResults(
   spec: Extract<AnalysisSpec, { method: 'latecount' }>,
   seed: number,
   other: OtherElection | null,
-): { results: ResultWithContext[]; skipped: SkippedAnalysis[] } {
+): AnalysisOutcome {
   const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
   const threshold = spec.threshold ?? 10;
   const sims = spec.simulations ?? 1000;
@@ -141,7 +135,7 @@ export function lateCountResults(
         effectName: `final margin minus projected margin, ${target} (points)`,
         messages: { effectName: { key: 'effect.projection_gap', params: { target } } },
         methodTitle: counterfactualProjection.title,
-        family: 'late_count',
+        family: counterfactualProjection.family,
         order: 1,
         // Measured on simulated counts whose late stations differ by geography and nothing is manipulated.
         calibration: calibrationsLike(election.table, [counterfactualProjection.id], 'late_count')[
@@ -162,15 +156,14 @@ export function lateCountResults(
   }
   if (!('skipped' in p)) {
     // The allegation's substantive claim: without the late stations the margin would have stayed below the
-    // threshold. p = (1 + projections at or above it) / (S + 1); small p = the counted stations did not predict it.
-    const above = Math.round(p.shareAbove * p.sims);
+    // threshold; a small p says the counted stations did not predict a margin that large.
     results.push({
       result: {
         method: counterfactualProjection.id,
         target: `${target}, projected margin >= ${threshold}`,
         statistic: p.shareAbove,
         statisticName: 'share_of_projections_at_or_above_threshold',
-        pValue: (1 + above) / (p.sims + 1),
+        pValue: thresholdPValue(p),
         pValueKind: 'monte_carlo',
         n: r.stations,
         excluded: [],
@@ -188,7 +181,7 @@ export function lateCountResults(
           effectName: { key: 'effect.projection_threshold', params: { target, threshold } },
           target: { key: 'target.projected_margin_at_least', params: { target, threshold } },
         },
-        family: 'late_count',
+        family: counterfactualProjection.family,
         order: 0,
       },
     });
@@ -196,6 +189,7 @@ export function lateCountResults(
   const d = r.discontinuity;
   if ('skipped' in d) skipped.push({ method: discontinuity.id, reason: d.skipped });
   else {
+    const jump = jumpPValue(d);
     results.push({
       result: {
         method: discontinuity.id,
@@ -204,8 +198,8 @@ export function lateCountResults(
         statisticName: 'margin_jump_at_cutoff_points',
         // Judged against the placebo cutoffs of the same count: the asymptotic p over-rejects when whole areas
         // report in batches (docs/methods/discontinuity.md); it stays in details as asymptoticPValue.
-        pValue: placeboPValue(d) ?? d.pValue,
-        pValueKind: placeboPValue(d) === null ? 'asymptotic' : 'monte_carlo',
+        pValue: jump.pValue,
+        pValueKind: jump.pValueKind,
         n: d.stationsUsed,
         excluded: d.excluded,
         details: { ...d, asymptoticPValue: d.pValue, cutoffLabel: r.cutoff },
@@ -216,7 +210,7 @@ export function lateCountResults(
         effectName: `jump in station margin at the cutoff, ${target} (points)`,
         messages: { effectName: { key: 'effect.discontinuity', params: { target } } },
         methodTitle: discontinuity.title,
-        family: 'late_count',
+        family: discontinuity.family,
         order: 1,
       },
     });
@@ -245,7 +239,7 @@ export function lateCountResults(
             effectName: { key: 'effect.discontinuity_fixed_effects', params: { level: fe.level, target } },
             target: { key: 'target.within', params: { target, level: fe.level } },
           },
-          family: 'late_count',
+          family: discontinuity.family,
           order: 1,
         },
       });

@@ -1,7 +1,11 @@
-/** The analyses the web app runs: the registry's methods on one table, and the plot data to explore a table. */
+/**
+ * The analyses the web workbench runs outside an allegation: the registry's methods on one table, built into a report,
+ * and the plot data to explore a table.
+ */
 import {
   createRng,
   deriveSeed,
+  type MethodDescription,
   type MethodResult,
   methodRegistry,
   regionLevelIndex,
@@ -19,11 +23,24 @@ import {
   type StationMapPlot,
   thinIndices,
 } from '@tally/report';
-import type { JobContext } from './jobs.ts';
 
-/** Methods the UI offers: id, title, summary, reference. */
-export function listMethods(): { id: string; title: string; summary: string; reference: string }[] {
-  return methodRegistry.map((m) => ({ id: m.id, title: m.title, summary: m.summary, reference: m.reference }));
+/** How a long run reports progress and lets its caller stop it between steps. */
+export interface StepControl {
+  progress(done: number, total: number, label: string): void;
+  /** Throws (the caller's own error) to stop the run; awaited between steps. */
+  checkpoint(): Promise<void>;
+}
+
+/** Methods the UI offers: what each declares about itself (id, title, summary, reference, family, question). */
+export function listMethods(): MethodDescription[] {
+  return methodRegistry.map((m) => ({
+    id: m.id,
+    title: m.title,
+    summary: m.summary,
+    reference: m.reference,
+    family: m.family,
+    question: m.question,
+  }));
 }
 
 /** Restricts a table to one region (level + code), or returns it whole. */
@@ -73,7 +90,7 @@ export async function runMethods(
   loaded: LoadedTable,
   table: StationTable,
   options: { methods: string[]; seed: number; candidate?: string; lang: 'en' | 'es' | 'ru'; version: string },
-  ctx: JobContext,
+  ctx: StepControl,
 ): Promise<{ report: Report; failures: { method: string; error: string }[] }> {
   const chosen = methodRegistry.filter((m) => options.methods.includes(m.id));
   const results: MethodResult[] = [];

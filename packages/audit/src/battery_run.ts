@@ -1,0 +1,182 @@
+/**
+ * The computation behind `tally run`: the battery's cells (methods x targets x regions, with bootstrap intervals) and
+ * any other registry method, overall and per region, then Benjamini-Hochberg adjusted p-values across every cell
+ * that has a p-value (Benjamini & Hochberg 1995, JRSS B 57(1):289-300). Work is spread over a worker pool only where
+ * it repays starting the workers; the numbers never depend on the thread count.
+ */
+import {
+  type BatteryChunkOutput,
+  type BatteryReport,
+  batteryChunk,
+  batteryChunkModule,
+  type CellMethod,
+  createRng,
+  deriveSeed,
+  type ForensicMethod,
+  isChunkedMethod,
+  type MethodResult,
+  ok,
+  planBattery,
+  type Result,
+  regionLevelIndex,
+  type SkippedCell,
+  type StationTable,
+  selectStations,
+  type TallyError,
+} from '@tally/core';
+import { bundledEntry, type ChunkFunction, ChunkPool, defaultThreads, runMethod } from '@tally/parallel';
+import { benjaminiHochberg } from '@tally/report/multiple_testing';
+
+/** Region chunks of a battery run: fixed, so results never depend on the thread count. */
+const CHUNKS = 8;
+
+/**
+ * Without an explicit thread count, a chunked registry method uses workers only on a table this large:
+ * integer_percent's Monte Carlo takes about 0.65 s on 100k stations, so on a smaller table it gains less than starting
+ * the workers (about 0.05 s each, once per run) and copying the table to them cost.
+ */
+const MIN_STATIONS_FOR_THREADS = 50_000;
+
+/**
+ * The threads a run uses unless told: the machine's cores (at most 8) when workers start from the bundled CLI, else 1
+ * (a worker that loads the TypeScript sources through tsx costs about 1.5 s to start).
+ */
+export function defaultRunThreads(): number {
+  return bundledEntry('chunk_worker.mjs') === undefined ? 1 : defaultThreads();
+}
+
+/**
+ * Whether the battery's region bootstrap is worth spreading over workers when no thread count is given: each worker
+ * starts (about 0.1 s) and re-plans the battery (about 3 us a station) before taking its share of about 35 ns per
+ * station and replicate (measured on russia-2018, 97k stations: 0.3 s to plan, 3.4 s of region chunks at B = 1000).
+ */
+function batteryRepaysThreads(stations: number, bootstrap: number): boolean {
+  return (stations * bootstrap * 35e-9) / 2 > 0.1 + stations * 3e-6;
+}
+
+/** A result with its Benjamini-Hochberg adjusted p-value (null where the result has no p-value). */
+export type AdjustedResult = MethodResult & { pAdjusted: number | null };
+
+/** What `tally run` asks for. */
+export interface BatteryRunOptions {
+  readonly battery: readonly CellMethod[];
+  readonly other: readonly ForensicMethod[];
+  /** Region level to repeat every method in, or undefined for the whole table only. */
+  readonly by: string | undefined;
+  readonly bootstrap: number;
+  readonly seed: number;
+  readonly candidates: string[] | undefined;
+  /** Worker threads, or undefined for defaultRunThreads() where the work repays them. */
+  readonly threads: number | undefined;
+}
+
+/** Runs registry (non-battery) methods with their defaults, overall and per region of `by`. */
+async function runOthers(
+  table: StationTable,
+  methods: readonly ForensicMethod[],
+  by: string | undefined,
+  seed: number,
+  candidates: string[] | undefined,
+  threads: { pool: ChunkPool; explicit: boolean },
+): Promise<{ results: MethodResult[]; skipped: SkippedCell[] }> {
+  const results: MethodResult[] = [];
+  const skipped: SkippedCell[] = [];
+  const groups: { region?: string; table: StationTable }[] = [{ table }];
+  if (by !== undefined) {
+    const level = table.regions[regionLevelIndex(table, by)];
+    const members = level.labels.map(() => [] as number[]);
+    for (let i = 0; i < table.n; i++) if (level.codes[i] >= 0) members[level.codes[i]].push(i);
+    level.labels.forEach((label, c) => {
+      if (members[c].length > 0) groups.push({ region: label, table: selectStations(table, members[c]) });
+    });
+  }
+  // Chunked methods give the same results on any number of threads (packages/parallel).
+  const threaded = (m: (typeof methods)[number], n: number) =>
+    isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || n >= MIN_STATIONS_FOR_THREADS);
+  // Workers start while the first method prepares its Monte Carlo.
+  if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
+  for (const [k, m] of methods.entries()) {
+    for (const [gi, g] of groups.entries()) {
+      const opts = candidates && candidates.length > 0 ? { candidate: candidates[0] } : {};
+      const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
+      const r = threaded(m, g.table.n)
+        ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
+        : m.run(g.table, opts, rng);
+      if (!r.ok) {
+        skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
+        continue;
+      }
+      for (const x of r.value) results.push({ ...x, region: g.region });
+    }
+  }
+  return { results, skipped };
+}
+
+/** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */
+export function withAdjustedP(results: readonly MethodResult[]): AdjustedResult[] {
+  const tested = results.map((r, i) => ({ p: r.pValue, i })).filter((x) => x.p !== null) as { p: number; i: number }[];
+  const adjusted = benjaminiHochberg(tested.map((x) => x.p));
+  const out = results.map((r) => ({ ...r, pAdjusted: null as number | null }));
+  tested.forEach((x, k) => {
+    out[x.i].pAdjusted = adjusted[k];
+  });
+  return out;
+}
+
+/**
+ * Runs the battery and the other methods on `table`; the report keeps every cell (and every skipped one), `results`
+ * the same cells with their adjusted p-values.
+ */
+export async function runBattery(
+  table: StationTable,
+  options: BatteryRunOptions,
+): Promise<Result<{ report: BatteryReport; results: AdjustedResult[] }, TallyError>> {
+  const { by, bootstrap, seed, candidates } = options;
+  const threads = { count: options.threads ?? defaultRunThreads(), explicit: options.threads !== undefined };
+  let report: BatteryReport = {
+    by: by ?? null,
+    seed,
+    replicates: bootstrap,
+    level: 0.95,
+    targets: [],
+    results: [],
+    skipped: [],
+  };
+  // One pool for the whole run: its workers start once, on first use.
+  const pool = new ChunkPool(threads.count);
+  try {
+    if (options.battery.length > 0) {
+      const batteryOptions = { by, bootstrap, seed, candidates };
+      const plan = planBattery(table, { ...batteryOptions, methods: [...options.battery] }, CHUNKS);
+      if (!plan.ok) return plan;
+      const chunks = plan.value.spec.ranges.length;
+      let outputs: BatteryChunkOutput[];
+      if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
+        const payload = {
+          table,
+          methodIds: options.battery.map((m) => m.id),
+          options: batteryOptions,
+          chunks: CHUNKS,
+          spec: plan.value.spec,
+        };
+        outputs = (await pool.run(
+          batteryChunkModule,
+          'batteryChunk',
+          payload,
+          chunks,
+          batteryChunk as ChunkFunction,
+        )) as BatteryChunkOutput[];
+      } else {
+        outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
+      }
+      report = plan.value.finish(outputs);
+    }
+    if (options.other.length > 0) {
+      const o = await runOthers(table, options.other, by, seed, candidates, { pool, explicit: threads.explicit });
+      report = { ...report, results: [...report.results, ...o.results], skipped: [...report.skipped, ...o.skipped] };
+    }
+  } finally {
+    await pool.close();
+  }
+  return ok({ report, results: withAdjustedP(report.results) });
+}

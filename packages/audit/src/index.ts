@@ -1,0 +1,13 @@
+/**
+ * @tally/audit: the allegation -> analyses -> findings -> report pipeline, used by the CLI and the web app.
+ * Statistics come from @tally/core, decisions and wording from @tally/report; this package decides what runs.
+ */
+export * from './analysis_outcome.ts';
+export * from './audit_file.ts';
+export * from './battery_plots.ts';
+export * from './battery_run.ts';
+export * from './latecount_findings.ts';
+export * from './latecount_p_values.ts';
+export * from './row_account.ts';
+export * from './run_audit.ts';
+export * from './workbench.ts';
