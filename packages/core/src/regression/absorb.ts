@@ -192,8 +192,7 @@ export function fixedEffectRank(factors: readonly Factor[], weights: Float64Arra
   }
   if (kept.length === 0) return { rank: 0, exact: true, redundant };
   let rank = levelsPresent(kept[0], weights);
-  if (kept.length >= 2)
-    rank += levelsPresent(kept[1], weights) - bipartiteComponents(kept[0], kept[1], weights);
+  if (kept.length >= 2) rank += levelsPresent(kept[1], weights) - bipartiteComponents(kept[0], kept[1], weights);
   for (let k = 2; k < kept.length; k++) rank += levelsPresent(kept[k], weights) - 1;
   return { rank, exact: kept.length <= 2, redundant };
 }

@@ -168,3 +168,65 @@ test('collinear regressors are dropped in order, as lm reports NA for them', () 
   assert.deepEqual(fit.value.dropped, fixture.collinear.na);
   close(fit.value.coefficients, fixture.collinear.coefficients, 'coefficients with collinear columns');
 });
+
+test('bad input is refused naming the column and row', () => {
+  const y = [1, 2, Number.NaN, 4];
+  const bad = fitLinearModel({
+    outcome: { name: 'margin', values: y },
+    regressors: [{ name: 'x', values: [1, 2, 3, 5] }],
+  });
+  assert.ok(!bad.ok && /column "margin", row 3/.test(bad.error.message));
+  const code = fitLinearModel({
+    outcome: { name: 'y', values: [1, 2, 3, 4] },
+    regressors: [{ name: 'x', values: [1, 2, 3, 5] }],
+    fixedEffects: [{ name: 'recinto', codes: [0, 1, 2, 1], count: 2 }],
+  });
+  assert.ok(!code.ok && /factor "recinto", row 3/.test(code.error.message));
+  const allAbsorbed = fitLinearModel({
+    outcome: { name: 'y', values: [1, 2, 3, 4] },
+    regressors: [{ name: 'x', values: [1, 1, 3, 3] }],
+    fixedEffects: [{ name: 'g', codes: [0, 0, 1, 1], count: 2 }],
+  });
+  assert.ok(!allAbsorbed.ok && allAbsorbed.error.kind === 'degenerate_input');
+});
+
+test('singletons: kept by default and counted; dropped iteratively on request, as reghdfe', () => {
+  // Row 5 is alone in its group a = 2; once it goes, row 4 is alone in b = 3.
+  const a = [0, 0, 1, 1, 2, 0, 1];
+  const b = [0, 1, 0, 1, 3, 0, 1];
+  b[3] = 3;
+  const input = {
+    outcome: { name: 'y', values: [1, 3, 2, 5, 4, 2, 6] },
+    regressors: [{ name: 'x', values: [0.5, 1.5, 0.2, 2.0, 1.1, 0.7, 1.9] }],
+    fixedEffects: [
+      { name: 'a', codes: a, count: 3 },
+      { name: 'b', codes: b, count: 4 },
+    ],
+  };
+  const kept = fitLinearModel(input);
+  const dropped = fitLinearModel({ ...input, dropSingletons: true });
+  assert.ok(kept.ok && dropped.ok);
+  assert.equal(kept.value.n, 7);
+  assert.equal(kept.value.absorbed!.singletonsKept, 2);
+  assert.equal(dropped.value.n, 5);
+  assert.equal(dropped.value.absorbed!.singletonsDropped, 2);
+});
+
+test('fixed-effect rank: nested factors add nothing, two crossed factors lose one per connected component', () => {
+  const data = fixture.data.main;
+  const nested = fitFixture(fixture.models.find((m) => m.id === 'fe_nested')!).fit;
+  assert.deepEqual(nested.absorbed!.redundant, ['municipality', 'department']);
+  assert.equal(nested.absorbed!.rank, new Set(data.recinto).size);
+  // Two disconnected blocks: a in {0,1} only meets b in {0,1}; a in {2,3} only b in {2,3}.
+  const fitted = fitLinearModel({
+    outcome: { name: 'y', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] },
+    regressors: [{ name: 'x', values: [0.3, 1.2, 0.5, 2.2, 0.1, 1.7, 0.9, 0.4, 1.1, 2.5] }],
+    fixedEffects: [
+      { name: 'a', codes: [0, 0, 1, 1, 2, 2, 3, 3, 0, 2], count: 4 },
+      { name: 'b', codes: [0, 1, 0, 1, 2, 3, 2, 3, 1, 3], count: 4 },
+    ],
+  });
+  assert.ok(fitted.ok);
+  assert.equal(fitted.value.absorbed!.rank, 4 + 4 - 2);
+  assert.equal(fitted.value.absorbed!.exact, true);
+});

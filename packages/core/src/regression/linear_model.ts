@@ -142,7 +142,10 @@ export function fitLinearModel(input: LinearModelInput): Result<LinearModelFit> 
     for (let i = 0; i < n; i++) {
       if (use[i] === 0) continue;
       if (!(weights[i] >= 0) || !Number.isFinite(weights[i]))
-        return err({ kind: 'degenerate_input', message: `weights, row ${i + 1}: ${weights[i]} is not a finite number >= 0` });
+        return err({
+          kind: 'degenerate_input',
+          message: `weights, row ${i + 1}: ${weights[i]} is not a finite number >= 0`,
+        });
       if (weights[i] === 0) use[i] = 0;
     }
   }
@@ -168,7 +171,10 @@ export function fitLinearModel(input: LinearModelInput): Result<LinearModelFit> 
   };
   const withIntercept = (input.intercept ?? true) && factors.length === 0;
   const names = [...(withIntercept ? [INTERCEPT] : []), ...input.regressors.map((c) => c.name)];
-  const columns = [...(withIntercept ? [new Float64Array(m).fill(1)] : []), ...input.regressors.map((c) => take(c.values))];
+  const columns = [
+    ...(withIntercept ? [new Float64Array(m).fill(1)] : []),
+    ...input.regressors.map((c) => take(c.values)),
+  ];
   const y = take(input.outcome.values);
   const sqrtW = weights.map(Math.sqrt);
   const norm = (c: Float64Array) => {

@@ -105,12 +105,17 @@ export function coefficientVariance(fit: LinearModelFit, options: VarianceOption
     for (let a = 0; a < k; a++) {
       const v = matrix[a * k + a];
       se[a] = v >= 0 ? Math.sqrt(v) : Number.NaN;
-      if (!(v >= 0)) warnings.push(`the variance of "${fit.names[a]}" is negative (two-way clustering): no standard error`);
+      if (!(v >= 0))
+        warnings.push(`the variance of "${fit.names[a]}" is negative (two-way clustering): no standard error`);
     }
     return ok({ type: options.type, matrix, se, clusterCounts, df, warnings });
   };
   if (options.type !== 'CR1' && options.clusters !== undefined && options.clusters.length > 0)
-    return err({ kind: 'invalid_options', option: 'clusters', message: `clusters are used only by CR1, not ${options.type}` });
+    return err({
+      kind: 'invalid_options',
+      option: 'clusters',
+      message: `clusters are used only by CR1, not ${options.type}`,
+    });
   if (options.type === 'classical') {
     let ss = 0;
     for (let r = 0; r < n; r++) ss += fit.weights[r] * fit.residuals[r] * fit.residuals[r];
@@ -142,7 +147,10 @@ export function coefficientVariance(fit: LinearModelFit, options: VarianceOption
   const common = (n - 1) / (n - rank);
   const term = (factors: readonly Factor[]) => {
     const { codes, groups } = clusterCodes(fit, factors);
-    return { groups, matrix: groups > 1 ? clusterSandwich(fit, codes, groups, (common * groups) / (groups - 1)) : null };
+    return {
+      groups,
+      matrix: groups > 1 ? clusterSandwich(fit, codes, groups, (common * groups) / (groups - 1)) : null,
+    };
   };
   const terms = clusters.length === 1 ? [term(clusters)] : [term([clusters[0]]), term([clusters[1]]), term(clusters)];
   const counts = terms.slice(0, clusters.length).map((t) => t.groups);
@@ -190,6 +198,14 @@ export function coefficientTable(fit: LinearModelFit, variance: CoefficientVaria
     const estimate = fit.coefficients[a];
     const se = variance.se[a];
     const t = estimate / se;
-    return { name, estimate, se, t, pValue: twoSidedStudentP(t, variance.df), low: estimate - q * se, high: estimate + q * se };
+    return {
+      name,
+      estimate,
+      se,
+      t,
+      pValue: twoSidedStudentP(t, variance.df),
+      low: estimate - q * se,
+      high: estimate + q * se,
+    };
   });
 }

@@ -22,7 +22,14 @@ interface Simulated {
 /** y = 0.3 x2 + beta x1 + fixed effects + cluster shock + heteroskedastic noise, x1 correlated within clusters. */
 type Effects = 'none' | 'nested' | 'nested and crossed';
 
-function simulate(rng: Rng, G: number, perCluster: number, beta: number, effects: Effects, weighted: boolean): Simulated {
+function simulate(
+  rng: Rng,
+  G: number,
+  perCluster: number,
+  beta: number,
+  effects: Effects,
+  weighted: boolean,
+): Simulated {
   const n = G * perCluster;
   const cluster = new Int32Array(n);
   const inner = new Int32Array(n);
@@ -79,8 +86,12 @@ function bruteForceP(sim: Simulated, nullValue: number): number {
   assert.equal(unrestricted.names[0], 'x1');
   const t0 = Math.abs(
     (unrestricted.coefficients[0] - nullValue) /
-      (coefficientVariance(unrestricted, { type: 'CR1', clusters: [sim.clusters] }) as { ok: true; value: { se: Float64Array } })
-        .value.se[0],
+      (
+        coefficientVariance(unrestricted, { type: 'CR1', clusters: [sim.clusters] }) as {
+          ok: true;
+          value: { se: Float64Array };
+        }
+      ).value.se[0],
   );
   const G = sim.clusters.count;
   let atLeast = 0;

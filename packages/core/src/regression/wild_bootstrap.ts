@@ -10,8 +10,9 @@
  * The confidence interval inverts the test: the values r whose bootstrap p-value is at least 1 - level,
  * found by bisection with the same draws for every r.
  */
-import type { Rng } from '../rng.ts';
+
 import { err, ok, type Result } from '../result.ts';
+import type { Rng } from '../rng.ts';
 import { demeanColumns, type Factor, isNestedIn } from './absorb.ts';
 import { solveLeastSquares } from './least_squares.ts';
 import type { LinearModelFit } from './linear_model.ts';
@@ -90,7 +91,7 @@ export function wildClusterBootstrap(
   const variance = coefficientVariance(fit, { type: 'CR1', clusters: [options.clusters] });
   if (!variance.ok) return variance;
   const G = variance.value.clusterCounts[0];
-  const { n, design } = fit;
+  const { n } = fit;
   const k = fit.names.length;
   const codes = new Int32Array(n);
   const dense = new Int32Array(options.clusters.count).fill(-1);
@@ -108,7 +109,7 @@ export function wildClusterBootstrap(
     return err({
       kind: 'invalid_options',
       option: 'fixedEffects',
-      message: 'pass the fit\'s fixed effects to the wild bootstrap (it must know whether they nest in the clusters)',
+      message: "pass the fit's fixed effects to the wild bootstrap (it must know whether they nest in the clusters)",
     });
   const clusterFactor = { name: options.clusters.name, codes, count: G };
   const nested = fixedEffects.every((f) => isNestedIn(f, clusterFactor, fit.weights));
@@ -230,7 +231,13 @@ function clusterSums(
   for (let a = 0; a < k; a++) for (let r = 0; r < n; r++) y[r] += design[a][r] * fit.coefficients[a];
   const others = design.filter((_, a) => a !== j);
   const residualOn = (target: Float64Array) =>
-    others.length === 0 ? Float64Array.from(target) : solveLeastSquares(others, target, others.map(() => 0)).residuals;
+    others.length === 0
+      ? Float64Array.from(target)
+      : solveLeastSquares(
+          others,
+          target,
+          others.map(() => 0),
+        ).residuals;
   const ua = residualOn(y);
   const ub = residualOn(design[j]);
   // c_i = (B X~_i)_j: the row of the bread that gives coefficient j.
