@@ -112,7 +112,9 @@ export function wildClusterBootstrap(
       message: "pass the fit's fixed effects to the wild bootstrap (it must know whether they nest in the clusters)",
     });
   const clusterFactor = { name: options.clusters.name, codes, count: G };
-  const nested = fixedEffects.every((f) => isNestedIn(f, clusterFactor, fit.weights));
+  // A factor spanned by a finer one (department over recinto) changes nothing in the projection.
+  const redundant = fit.absorbed?.redundant ?? [];
+  const nested = fixedEffects.every((f) => redundant.includes(f.name) || isNestedIn(f, clusterFactor, fit.weights));
   if (!nested && G > MAX_CROSSED_CLUSTERS)
     return err({
       kind: 'invalid_options',
