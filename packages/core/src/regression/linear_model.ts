@@ -65,6 +65,8 @@ export interface LinearModelFit {
   readonly rank: number;
   readonly dfResidual: number;
   readonly absorbed: AbsorbedEffects | null;
+  /** The absorbed factors with codes over the rows used (what the wild bootstrap projects with). */
+  readonly absorbedFactors: readonly Factor[];
   /** y - X b - fixed effects, per row used. */
   readonly residuals: Float64Array;
   /** Weights of the rows used (all 1 without weights). */
@@ -184,8 +186,8 @@ export function fitLinearModel(input: LinearModelInput): Result<LinearModelFit> 
   };
   const referenceNorms = columns.map(norm);
   let absorbed: AbsorbedEffects | null = null;
+  const used = factors.map((f) => takeFactor(f, rowsUsed));
   if (factors.length > 0) {
-    const used = factors.map((f) => takeFactor(f, rowsUsed));
     const demeaning = demeanColumns([y, ...columns], used, weights, input.demeanTolerance ?? DEFAULT_DEMEAN_TOLERANCE);
     if (!demeaning.converged)
       return err({
@@ -230,6 +232,7 @@ export function fitLinearModel(input: LinearModelInput): Result<LinearModelFit> 
     rank,
     dfResidual: m - rank,
     absorbed,
+    absorbedFactors: used,
     residuals,
     weights,
     design: solution.kept.map((j) => columns[j]),

@@ -31,8 +31,6 @@ export interface WildBootstrapOptions {
   readonly replications?: number;
   /** When given (e.g. 0.95), an interval by test inversion. */
   readonly confidenceLevel?: number;
-  /** The fit's absorbed fixed effects (same factors as fitted); needed only when they cross the clusters. */
-  readonly fixedEffects?: readonly Factor[];
 }
 
 export interface WildBootstrapResult {
@@ -100,17 +98,7 @@ export function wildClusterBootstrap(
     if (dense[g] === -1) dense[g] = next++;
     codes[r] = dense[g];
   }
-  const fixedEffects = (options.fixedEffects ?? []).map((f) => {
-    const c = new Int32Array(n);
-    for (let r = 0; r < n; r++) c[r] = f.codes[fit.rowsUsed[r]];
-    return { name: f.name, codes: c, count: f.count };
-  });
-  if (fit.absorbed !== null && fixedEffects.length !== fit.absorbed.factors.length)
-    return err({
-      kind: 'invalid_options',
-      option: 'fixedEffects',
-      message: "pass the fit's fixed effects to the wild bootstrap (it must know whether they nest in the clusters)",
-    });
+  const fixedEffects = fit.absorbedFactors;
   const clusterFactor = { name: options.clusters.name, codes, count: G };
   // A factor spanned by a finer one (department over recinto) changes nothing in the projection.
   const redundant = fit.absorbed?.redundant ?? [];
