@@ -47,6 +47,7 @@ const fixture = JSON.parse(readFileSync(new URL('./fixtures/regression_fixtures.
   data: Record<string, Record<string, number[]>>;
   models: ModelFixture[];
   collinear: { names: string[]; coefficients: number[]; na: string[] };
+  reghdfe: { coefficients: number[]; seCR1: number[] };
 };
 
 const TOLERANCE = 1e-8;
@@ -229,4 +230,21 @@ test('fixed-effect rank: nested factors add nothing, two crossed factors lose on
   assert.ok(fitted.ok);
   assert.equal(fitted.value.absorbed!.rank, 4 + 4 - 2);
   assert.equal(fitted.value.absorbed!.exact, true);
+});
+
+test("reghdfe's K (effects nested in the clusters left out) matches lm_robust on exactly demeaned data", () => {
+  const data = fixture.data.main;
+  const fitted = fitLinearModel({
+    outcome: { name: 'y', values: data.y },
+    regressors: ['x1', 'x2', 'x3'].map((name) => ({ name, values: data[name] })),
+    fixedEffects: [factorOf('recinto', data.recinto)],
+  });
+  assert.ok(fitted.ok);
+  close(fitted.value.coefficients, fixture.reghdfe.coefficients, 'coefficients');
+  const clusters = [factorOf('municipality', data.municipality)];
+  const v = coefficientVariance(fitted.value, { type: 'CR1', clusters, nestedEffects: 'reghdfe' });
+  assert.ok(v.ok);
+  close(v.value.se, fixture.reghdfe.seCR1, 'CR1 with reghdfe K');
+  const all = coefficientVariance(fitted.value, { type: 'CR1', clusters });
+  assert.ok(all.ok && all.value.se[0] > v.value.se[0], 'counting the 60 recinto effects gives larger SEs');
 });

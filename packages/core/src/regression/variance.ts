@@ -11,7 +11,7 @@
  */
 import { standardNormalQuantile, twoSidedStudentP } from '../numeric/distributions.ts';
 import { err, ok, type Result } from '../result.ts';
-import type { Factor } from './absorb.ts';
+import { type Factor, fixedEffectRank, isNestedIn } from './absorb.ts';
 import type { LinearModelFit } from './linear_model.ts';
 
 export type VarianceType = 'classical' | 'HC1' | 'CR1';
@@ -20,6 +20,12 @@ export type VarianceType = 'classical' | 'HC1' | 'CR1';
 export interface VarianceOptions {
   readonly type: VarianceType;
   readonly clusters?: readonly Factor[];
+  /**
+   * K of CR1's (n - 1) / (n - K): 'all' (default) counts every absorbed effect, as lm and sandwich do;
+   * 'reghdfe' leaves out the effects of factors nested in a clustering factor, as Stata's reghdfe does
+   * (Correia 2015): those effects are sums of cluster-level terms that the cluster scores already absorb.
+   */
+  readonly nestedEffects?: 'all' | 'reghdfe';
 }
 
 /** A coefficient covariance matrix and what inference on it should use. */
@@ -144,7 +150,7 @@ export function coefficientVariance(fit: LinearModelFit, options: VarianceOption
         });
     }
   }
-  const common = (n - 1) / (n - rank);
+  const common = (n - 1) / (n - (options.nestedEffects === 'reghdfe' ? rank - nestedRank(fit, clusters) : rank));
   const term = (factors: readonly Factor[]) => {
     const { codes, groups } = clusterCodes(fit, factors);
     return {
@@ -162,6 +168,21 @@ export function coefficientVariance(fit: LinearModelFit, options: VarianceOption
     if (t.matrix !== null) for (let a = 0; a < k * k; a++) matrix[a] += sign * t.matrix[a];
   });
   return finish(matrix, counts, Math.min(...counts) - 1);
+}
+
+/** Rank of the absorbed factors nested in some clustering factor (over the rows used). */
+function nestedRank(fit: LinearModelFit, clusters: readonly Factor[]): number {
+  if (fit.absorbed === null) return 0;
+  const redundant = fit.absorbed.redundant;
+  const inCluster = clusters.map((c) => {
+    const codes = new Int32Array(fit.n);
+    for (let r = 0; r < fit.n; r++) codes[r] = c.codes[fit.rowsUsed[r]];
+    return { name: c.name, codes, count: c.count };
+  });
+  const nested = fit.absorbedFactors.filter(
+    (f) => !redundant.includes(f.name) && inCluster.some((c) => isNestedIn(f, c, fit.weights)),
+  );
+  return fixedEffectRank(nested, fit.weights).rank;
 }
 
 /** One row of a coefficient table. */
