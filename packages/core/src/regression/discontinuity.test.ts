@@ -10,6 +10,7 @@ import { breakAt, ikBandwidth } from '../latecount/local_linear.ts';
 import { createRng } from '../rng.ts';
 import type { Factor } from './absorb.ts';
 import { regressionDiscontinuity } from './discontinuity.ts';
+import { wildClusterBootstrap } from './wild_bootstrap.ts';
 
 interface Model {
   id: string;
@@ -112,4 +113,30 @@ test('too few rows on one side, or a bad bandwidth, is a clear error', () => {
     bandwidth: -1,
   });
   assert.ok(!bad.ok && bad.error.kind === 'invalid_options');
+});
+
+test('the wild cluster bootstrap runs on the local fit (rows outside the bandwidth left out)', () => {
+  const result = regressionDiscontinuity({
+    outcome: { name: 'y', values: rd.y },
+    running: { name: 't', values: rd.t },
+    cutoff: 95,
+    bandwidth: 20,
+    clusters: [factor('recinto')],
+  });
+  assert.ok(result.ok);
+  const boot = wildClusterBootstrap(
+    result.value.fit,
+    { coefficient: 'above', clusters: factor('recinto'), replications: 999 },
+    createRng(1),
+  );
+  assert.ok(boot.ok, boot.ok ? '' : boot.error.message);
+  assert.equal(boot.value.estimate, result.value.estimate);
+  assert.equal(boot.value.clusters, new Set(result.value.fit.rowsUsed.map((i) => rd.recinto[i])).size);
+  // At the estimate itself t = 0, so every replication is at least as extreme.
+  const atEstimate = wildClusterBootstrap(
+    result.value.fit,
+    { coefficient: 'above', nullValue: result.value.estimate, clusters: factor('recinto'), replications: 999 },
+    createRng(1),
+  );
+  assert.ok(atEstimate.ok && atEstimate.value.pValue === 1);
 });
