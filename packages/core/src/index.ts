@@ -23,6 +23,7 @@ export * from './methods/snapshot_diff.ts';
 export * from './numeric/distributions.ts';
 export * from './numeric/log_factorial.ts';
 export * from './numeric/stats.ts';
+export * from './regression/index.ts';
 export * from './result.ts';
 export * from './rng.ts';
 export * from './simulate/index.ts';
