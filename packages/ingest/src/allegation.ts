@@ -27,7 +27,8 @@ import {
 } from './allegation_schema.ts';
 import type { ValidationIssue } from './issues.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
-import { loadManifestDataset, readManifest } from './manifest.ts';
+import { checkJoin, joinTarget } from './join_check.ts';
+import { attachList, loadManifestDataset, readManifest } from './manifest.ts';
 
 export * from './allegation_schema.ts';
 
@@ -98,9 +99,36 @@ function datasetFiles(dir: string, id: string | undefined): string[] {
   const entry = m.value.datasets.find((d) => d.id === (id ?? m.value.default));
   if (!entry) return [];
   const files = [join(dir, 'manifest.json'), join(dir, entry.file)];
-  const keys = entry.attach ? m.value.datasets.find((d) => d.id === entry.attach?.dataset) : undefined;
-  if (keys) files.push(join(dir, keys.file));
+  for (const spec of attachList(entry)) {
+    const keys = m.value.datasets.find((d) => d.id === spec.dataset);
+    if (keys && !files.includes(join(dir, keys.file))) files.push(join(dir, keys.file));
+  }
   return files;
+}
+
+/**
+ * An election whose dataset declares a `join` to a folder that another election of the allegation reads must join
+ * that election's stations (docs/data-model.md, "Earlier elections"); one that does not is refused.
+ */
+function checkDeclaredJoins(allegation: Allegation, elections: Map<string, LoadedElection>): Result<void, TallyError> {
+  for (const election of elections.values()) {
+    const dir = election.spec.data;
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+    const m = readManifest(dir);
+    if (!m.ok) continue;
+    const entry = m.value.datasets.find((d) => d.id === (election.spec.dataset ?? m.value.default));
+    if (!entry?.join) continue;
+    const target = joinTarget(dir, entry.join);
+    for (const other of elections.values()) {
+      if (other === election || resolve(other.spec.data) !== target.dir) continue;
+      const joined = checkJoin(election.loaded, other.table, entry.join);
+      if (!joined.ok) {
+        const message = `${allegation.file}: elections.${election.spec.id}: ${joined.error.message}`;
+        return err({ ...joined.error, message } as TallyError);
+      }
+    }
+  }
+  return ok(undefined);
 }
 
 /**
@@ -273,6 +301,8 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
     if (!loaded.ok) return loaded;
     elections.set(loaded.value.spec.id, loaded.value);
   }
+  const joins = checkDeclaredJoins(allegation, elections);
+  if (!joins.ok) return joins;
   const alleged = elections.get(allegation.alleged.election)!;
   const table = alleged.table;
   const flagged = new Uint8Array(table.n).fill(1);

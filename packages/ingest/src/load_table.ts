@@ -38,6 +38,10 @@ export interface LoadedTable {
 /** A keys file (station id -> attributes). */
 export interface LoadedKeys {
   ids: string[];
+  /** The line in the file of each key row (header = row 1), for messages. */
+  lines: number[];
+  /** The source column each attribute was read from, for messages. */
+  columns: Record<string, string>;
   attributes: Record<string, string[] | Float64Array>;
   issues: ValidationIssue[];
   file: string;
@@ -247,7 +251,7 @@ async function buildResults(
   if (mapping.arrival && arrivalCol) {
     if (mapping.arrival.kind === 'time') {
       const [texts] = await readTextColumns(conn, raw.table, [`trim(${quoteIdent(arrivalCol)})`], keep);
-      const parsed = parseArrivalTimes(texts, mapping.arrival.utcOffset, {
+      const parsed = parseArrivalTimes(texts, mapping.arrival.timezone ?? mapping.arrival.utcOffset, {
         file: path,
         column: arrivalCol,
         lineOf: lineOfKept,
