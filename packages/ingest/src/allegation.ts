@@ -26,8 +26,8 @@ import {
   type StationFilter,
 } from './allegation_schema.ts';
 import type { ValidationIssue } from './issues.ts';
-import { type LoadedTable, loadTable } from './load_table.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
+import { type LoadedTable, loadTable } from './load_table.ts';
 import { attachList, loadManifestDataset, readManifest } from './manifest.ts';
 
 export * from './allegation_schema.ts';

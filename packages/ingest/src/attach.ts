@@ -122,7 +122,9 @@ function valuesToMatch(table: StationTable, on: string | undefined): Result<read
   if (on === undefined) return ok(table.ids);
   const level =
     table.regions.find((r) => r.name === on) ??
-    table.attributes?.find((a): a is Extract<StationAttribute, { kind: 'category' }> => a.name === on && a.kind === 'category');
+    table.attributes?.find(
+      (a): a is Extract<StationAttribute, { kind: 'category' }> => a.name === on && a.kind === 'category',
+    );
   if (!level) {
     const have = [...table.regions.map((r) => r.name), ...(table.attributes ?? []).map((a) => a.name)].join(', ');
     return err({

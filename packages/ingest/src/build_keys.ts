@@ -48,7 +48,9 @@ export async function buildKeys(
   const attributes: Record<string, string[] | Float64Array> = {};
   for (const a of attrs) {
     if (a.type === 'number') {
-      const values = a.decimalComma ? commaValues[commaNumeric.indexOf(a.column!)] : numValues[numeric.indexOf(a.column!)];
+      const values = a.decimalComma
+        ? commaValues[commaNumeric.indexOf(a.column!)]
+        : numValues[numeric.indexOf(a.column!)];
       const texts = a.emptyAllowed ? textValues[text.indexOf(a.column!)] : undefined;
       let empty = 0;
       for (let i = 0; i < values.length; i++) {

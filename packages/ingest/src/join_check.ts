@@ -4,7 +4,7 @@
  * the least share of its stations that must find their label on the other side. An election that does not join is
  * refused, naming its file and column, rather than compared on a handful of accidental matches.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { err, ok, type Result, type StationTable, type TallyError } from '@tally/core';
 import type { LoadedTable } from './load_table.ts';
 import { describeRef } from './resolve_columns.ts';
@@ -41,7 +41,7 @@ const NO_LABEL = new Set(['(missing)', '(unmatched)', '']);
 
 /** The folder and dataset id a join points at, resolved from the folder that declares it. */
 export function joinTarget(dir: string, spec: JoinSpec): { dir: string; dataset: string | undefined } {
-  return { dir: resolve(join(dir, spec.data)), dataset: spec.dataset };
+  return { dir: resolve(dir, spec.data), dataset: spec.dataset };
 }
 
 /** Checks that `earlier`'s stations join `target`'s on the declared level; refuses a join below the threshold. */

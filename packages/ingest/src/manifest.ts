@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 import { err, ok, type Result, type TallyError } from '@tally/core';
 import { type AttachSpec, attachKeys } from './attach.ts';
 import type { JoinSpec } from './join_check.ts';
-import type { ValidationIssue } from './issues.ts';
 import { type LoadedKeys, type LoadedTable, loadKeys, loadTable } from './load_table.ts';
 
 /** One file in a dataset folder. */
