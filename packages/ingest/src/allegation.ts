@@ -281,8 +281,30 @@ function cutoffLate(
     return problem(a.file, `alleged.cutoff.percentile: the arrival of ${a.alleged.election} is a ${arrival.kind}`);
   }
   const limit = cutoff.kind === 'time' ? cutoff.ms : cutoff.value;
-  for (let i = 0; i < table.n; i++) late[i] = arrival.values[i] > limit ? 1 : 0;
+  for (let i = 0; i < table.n; i++) {
+    const v = arrival.values[i];
+    // No arrival value (e.g. a mesa never verified in the TREP): not counted by the cutoff, so late, as in the
+    // late-count view; resolveAllegation counts these stations in a warning.
+    late[i] = Number.isNaN(v) || v > limit ? 1 : 0;
+  }
   return ok(late);
+}
+
+/** A warning counting the alleged election's stations with no arrival value, when the cutoff reads arrival. */
+function noArrivalIssue(allegation: Allegation, alleged: LoadedElection): ValidationIssue | undefined {
+  const cutoff = allegation.alleged.cutoff;
+  const arrival = alleged.table.arrival;
+  if (!cutoff || cutoff.kind === 'snapshot' || !arrival) return undefined;
+  let missing = 0;
+  for (const v of arrival.values) if (Number.isNaN(v)) missing++;
+  if (missing === 0) return undefined;
+  return {
+    level: 'warning',
+    file: alleged.loaded.file,
+    column: arrival.column,
+    rule: 'no_arrival',
+    message: `${missing} stations of election ${alleged.spec.id} have no arrival value (${arrival.column}): they were not counted by the cutoff and are flagged as late`,
+  };
 }
 
 /** Loads the data of a checked allegation and computes its flagged stations. */
@@ -385,5 +407,7 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
     .map((f) => ({ path: relative(base, resolve(f)).split('\\').join('/'), sha256: sha256File(f) }))
     .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
   const issues = [...elections.values()].flatMap((e) => e.loaded.issues);
+  const noArrival = noArrivalIssue(allegation, alleged);
+  if (noArrival) issues.push(noArrival);
   return ok({ allegation, elections, alleged, flagged, flaggedCount, snapshot, inputs, issues });
 }

@@ -264,3 +264,33 @@ test('an earlier election joins on its declared level; one that does not is refu
     /elections\.second: .*mesa\.csv: column "id_recinto_2019": only 0 of 3 stations \(0\.0%\)/,
   );
 });
+
+test('a time cutoff flags stations with no arrival time as late, and counts them in a warning', async () => {
+  const dir = folder(
+    { trep: trepTimes(['2019-10-20T10:00:00', '2019-10-20T21:00:00', '']) },
+    {
+      dataset: 'trep',
+      arrival: { attribute: 'trep_verified_at', kind: 'time', timezone: 'America/La_Paz' },
+    },
+  );
+  const path = join(root, 'time_cutoff.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      version: 1,
+      claim: { text: 'The late mesas were manipulated.', by: 'A test', date: '2019-12-04' },
+      elections: { first: { data: dir, dataset: 'computo' } },
+      candidates: { favoured: 'MAS - IPSP', rival: 'CC' },
+      alleged: { election: 'first', cutoff: { time: '2019-10-20T19:40:57-04:00' } },
+      analyses: [{ method: 'latecount' }],
+    }),
+  );
+  const a = readAllegation(path);
+  assert.ok(a.ok, a.ok ? '' : a.error.message);
+  const r = await resolveAllegation(a.value);
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  assert.deepEqual([...r.value.flagged], [0, 1, 1]);
+  const warning = r.value.issues.find((i) => i.rule === 'no_arrival');
+  assert.equal(warning?.level, 'warning');
+  assert.match(warning.message, /^1 stations of election first have no arrival value \(trep_verified_at\)/);
+});
