@@ -157,7 +157,25 @@ export function selectStations(table: StationTable, indices: ArrayLike<number>):
     lat: table.lat ? pick(table.lat) : undefined,
     lon: table.lon ? pick(table.lon) : undefined,
     meta: table.meta,
+    ...(table.attributes ? { attributes: table.attributes.map((a) => selectAttribute(a, indices)) } : {}),
   };
+}
+
+function selectAttribute(a: StationAttribute, indices: ArrayLike<number>): StationAttribute {
+  const m = indices.length;
+  if (a.kind === 'category') {
+    const codes = new Int32Array(m);
+    for (let i = 0; i < m; i++) codes[i] = a.codes[indices[i]];
+    return { ...a, codes };
+  }
+  if (a.kind === 'membership') {
+    const values = new Uint8Array(m);
+    for (let i = 0; i < m; i++) values[i] = a.values[indices[i]];
+    return { ...a, values };
+  }
+  const values = new Float64Array(m);
+  for (let i = 0; i < m; i++) values[i] = a.values[indices[i]];
+  return { ...a, values };
 }
 
 /** Index of a region level by name, or -1. */

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { TallyError } from '@tally/core';
+import { selectStations, type TallyError } from '@tally/core';
 import { readAllegation, resolveAllegation } from './allegation.ts';
 import { checkJoin } from './join_check.ts';
 import { loadManifestDataset } from './manifest.ts';
@@ -159,6 +159,10 @@ test('covariates attach as numbers, categories and instants; regions match on an
   assert.deepEqual((day as { labels: readonly string[] }).labels, ['2019-10-20']);
   assert.equal(verified.kind, 'time');
   assert.equal((verified as { values: Float64Array }).values[1], Date.parse('2019-10-20T15:00:00Z'));
+  // Selecting stations carries their attributes along.
+  const picked = selectStations(r.value.table, [1, 0]);
+  assert.deepEqual([...(picked.attributes?.[0] as { values: Float64Array }).values], [2, 1]);
+  assert.deepEqual([...(picked.attributes?.[1] as { codes: Int32Array }).codes], [0, 0]);
   const missing = await refusal(folder({ trep: trepTimes(['', '', '']) }, { dataset: 'trep', on: 'nowhere' }));
   assert.equal(missing.kind === 'parse_error' && missing.rule, 'invalid_manifest');
   assert.match(missing.message, /"nowhere" is not a region level or category attribute/);
