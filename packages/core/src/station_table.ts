@@ -31,6 +31,22 @@ export interface Arrival {
   readonly values: Float64Array;
 }
 
+/**
+ * A per-station attribute attached from another file (docs/data-model.md): a number or an instant (ms since epoch,
+ * UTC), NaN where a station has none; a category (label index per station, "(unmatched)" / "(missing)" where it has
+ * none); or membership of a named station list (1 = on the list).
+ */
+export type StationAttribute =
+  | { readonly name: string; readonly kind: 'number' | 'time'; readonly column: string; readonly values: Float64Array }
+  | {
+      readonly name: string;
+      readonly kind: 'category';
+      readonly column: string;
+      readonly labels: readonly string[];
+      readonly codes: Int32Array;
+    }
+  | { readonly name: string; readonly kind: 'membership'; readonly column: string; readonly values: Uint8Array };
+
 /** Facts about the election a table belongs to. */
 export interface ElectionMeta {
   /** Short name, e.g. "Bolivia 2019 presidential, final count". */
@@ -64,6 +80,8 @@ export interface StationTable {
   /** The official share denominator declared by the preset. */
   readonly shareOf: ShareDenominator;
   readonly arrival?: Arrival;
+  /** Covariates, other arrival clocks and list memberships attached from keys files, in attachment order. */
+  readonly attributes?: readonly StationAttribute[];
   /** Latitude/longitude of the station or its site, where the source has them (NaN where a row has none). */
   readonly lat?: Float64Array;
   readonly lon?: Float64Array;
@@ -139,7 +157,25 @@ export function selectStations(table: StationTable, indices: ArrayLike<number>):
     lat: table.lat ? pick(table.lat) : undefined,
     lon: table.lon ? pick(table.lon) : undefined,
     meta: table.meta,
+    ...(table.attributes ? { attributes: table.attributes.map((a) => selectAttribute(a, indices)) } : {}),
   };
+}
+
+function selectAttribute(a: StationAttribute, indices: ArrayLike<number>): StationAttribute {
+  const m = indices.length;
+  if (a.kind === 'category') {
+    const codes = new Int32Array(m);
+    for (let i = 0; i < m; i++) codes[i] = a.codes[indices[i]];
+    return { ...a, codes };
+  }
+  if (a.kind === 'membership') {
+    const values = new Uint8Array(m);
+    for (let i = 0; i < m; i++) values[i] = a.values[indices[i]];
+    return { ...a, values };
+  }
+  const values = new Float64Array(m);
+  for (let i = 0; i < m; i++) values[i] = a.values[indices[i]];
+  return { ...a, values };
 }
 
 /** Index of a region level by name, or -1. */

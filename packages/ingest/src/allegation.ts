@@ -26,8 +26,9 @@ import {
   type StationFilter,
 } from './allegation_schema.ts';
 import type { ValidationIssue } from './issues.ts';
+import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
-import { loadManifestDataset, readManifest } from './manifest.ts';
+import { attachList, loadManifestDataset, readManifest } from './manifest.ts';
 
 export * from './allegation_schema.ts';
 
@@ -98,9 +99,36 @@ function datasetFiles(dir: string, id: string | undefined): string[] {
   const entry = m.value.datasets.find((d) => d.id === (id ?? m.value.default));
   if (!entry) return [];
   const files = [join(dir, 'manifest.json'), join(dir, entry.file)];
-  const keys = entry.attach ? m.value.datasets.find((d) => d.id === entry.attach?.dataset) : undefined;
-  if (keys) files.push(join(dir, keys.file));
+  for (const spec of attachList(entry)) {
+    const keys = m.value.datasets.find((d) => d.id === spec.dataset);
+    if (keys && !files.includes(join(dir, keys.file))) files.push(join(dir, keys.file));
+  }
   return files;
+}
+
+/**
+ * An election whose dataset declares a `join` to a folder that another election of the allegation reads must join
+ * that election's stations (docs/data-model.md, "Earlier elections"); one that does not is refused.
+ */
+function checkDeclaredJoins(allegation: Allegation, elections: Map<string, LoadedElection>): Result<void, TallyError> {
+  for (const election of elections.values()) {
+    const dir = election.spec.data;
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+    const m = readManifest(dir);
+    if (!m.ok) continue;
+    const entry = m.value.datasets.find((d) => d.id === (election.spec.dataset ?? m.value.default));
+    if (!entry?.join) continue;
+    const target = joinTarget(dir, entry.join);
+    for (const other of elections.values()) {
+      if (other === election || resolve(other.spec.data) !== target.dir) continue;
+      const joined = checkJoin(election.loaded, other.table, entry.join);
+      if (!joined.ok) {
+        const message = `${allegation.file}: elections.${election.spec.id}: ${joined.error.message}`;
+        return err({ ...joined.error, message } as TallyError);
+      }
+    }
+  }
+  return ok(undefined);
 }
 
 /**
@@ -253,8 +281,30 @@ function cutoffLate(
     return problem(a.file, `alleged.cutoff.percentile: the arrival of ${a.alleged.election} is a ${arrival.kind}`);
   }
   const limit = cutoff.kind === 'time' ? cutoff.ms : cutoff.value;
-  for (let i = 0; i < table.n; i++) late[i] = arrival.values[i] > limit ? 1 : 0;
+  for (let i = 0; i < table.n; i++) {
+    const v = arrival.values[i];
+    // No arrival value (e.g. a mesa never verified in the TREP): not counted by the cutoff, so late, as in the
+    // late-count view; resolveAllegation counts these stations in a warning.
+    late[i] = Number.isNaN(v) || v > limit ? 1 : 0;
+  }
   return ok(late);
+}
+
+/** A warning counting the alleged election's stations with no arrival value, when the cutoff reads arrival. */
+function noArrivalIssue(allegation: Allegation, alleged: LoadedElection): ValidationIssue | undefined {
+  const cutoff = allegation.alleged.cutoff;
+  const arrival = alleged.table.arrival;
+  if (!cutoff || cutoff.kind === 'snapshot' || !arrival) return undefined;
+  let missing = 0;
+  for (const v of arrival.values) if (Number.isNaN(v)) missing++;
+  if (missing === 0) return undefined;
+  return {
+    level: 'warning',
+    file: alleged.loaded.file,
+    column: arrival.column,
+    rule: 'no_arrival',
+    message: `${missing} stations of election ${alleged.spec.id} have no arrival value (${arrival.column}): they were not counted by the cutoff and are flagged as late`,
+  };
 }
 
 /** Loads the data of a checked allegation and computes its flagged stations. */
@@ -273,6 +323,8 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
     if (!loaded.ok) return loaded;
     elections.set(loaded.value.spec.id, loaded.value);
   }
+  const joins = checkDeclaredJoins(allegation, elections);
+  if (!joins.ok) return joins;
   const alleged = elections.get(allegation.alleged.election)!;
   const table = alleged.table;
   const flagged = new Uint8Array(table.n).fill(1);
@@ -355,5 +407,7 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
     .map((f) => ({ path: relative(base, resolve(f)).split('\\').join('/'), sha256: sha256File(f) }))
     .sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
   const issues = [...elections.values()].flatMap((e) => e.loaded.issues);
+  const noArrival = noArrivalIssue(allegation, alleged);
+  if (noArrival) issues.push(noArrival);
   return ok({ allegation, elections, alleged, flagged, flaggedCount, snapshot, inputs, issues });
 }

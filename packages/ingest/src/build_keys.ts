@@ -13,6 +13,10 @@ import { findColumn, resolveAll } from './resolve_columns.ts';
 /** A keys file (station id -> attributes). */
 export interface LoadedKeys {
   ids: string[];
+  /** The line in the file of each key row (header = row 1), for messages. */
+  lines: number[];
+  /** The source column each attribute was read from, for messages. */
+  columns: Record<string, string>;
   attributes: Record<string, string[] | Float64Array>;
   issues: ValidationIssue[];
   file: string;
@@ -37,6 +41,8 @@ export async function buildKeys(
     type: spec.type,
     column: findColumn(spec.column, header),
     ref: spec.column,
+    emptyAllowed: spec.emptyAllowed === true,
+    decimalComma: spec.decimalComma === true,
   }));
   const missing = [...station.missing, ...attrs.filter((a) => a.column === undefined).map((a) => a.ref)];
   if (missing.length > 0) return err(missingColumnError(path, missing, header));
@@ -44,9 +50,11 @@ export async function buildKeys(
   const read = dictionaryReader(conn, raw.table, raw.rows);
   const kept = await keptRows(raw, read, station.columns, new Set<number>(), path);
   for (const item of kept.issues) issues.push(item);
-  const numeric = attrs.filter((a) => a.type === 'number').map((a) => a.column!);
-  const text = attrs.filter((a) => a.type === 'string').map((a) => a.column!);
+  const numeric = attrs.filter((a) => a.type === 'number' && !a.decimalComma).map((a) => a.column!);
+  const commaNumeric = attrs.filter((a) => a.type === 'number' && a.decimalComma).map((a) => a.column!);
+  const text = attrs.filter((a) => a.type === 'string' || a.emptyAllowed).map((a) => a.column!);
   const numValues = await readNumericColumns(conn, raw.table, numeric, kept.keep, raw.sniff?.decimalComma ?? false);
+  const commaValues = await readNumericColumns(conn, raw.table, commaNumeric, kept.keep, true);
   const textValues = await readTextColumns(
     conn,
     raw.table,
@@ -56,26 +64,47 @@ export async function buildKeys(
   const attributes: Record<string, string[] | Float64Array> = {};
   for (const a of attrs) {
     if (a.type === 'number') {
-      const values = numValues[numeric.indexOf(a.column!)];
+      const values = a.decimalComma
+        ? commaValues[commaNumeric.indexOf(a.column!)]
+        : numValues[numeric.indexOf(a.column!)];
+      const texts = a.emptyAllowed ? textValues[text.indexOf(a.column!)] : undefined;
+      let empty = 0;
       for (let i = 0; i < values.length; i++) {
-        if (Number.isNaN(values[i])) {
-          issues.push({
-            level: 'error',
-            file: path,
-            row: raw.lineOf(kept.keep[i]),
-            column: a.column,
-            rule: 'not_a_number',
-            message: 'expected a number',
-          });
+        if (!Number.isNaN(values[i])) continue;
+        if (texts !== undefined && texts[i] === '') {
+          empty++;
+          continue;
         }
+        issues.push({
+          level: 'error',
+          file: path,
+          row: raw.lineOf(kept.keep[i]),
+          column: a.column,
+          rule: 'not_a_number',
+          message: 'expected a number',
+        });
+      }
+      if (empty > 0) {
+        issues.push({
+          level: 'warning',
+          file: path,
+          column: a.column,
+          rule: 'empty_attribute',
+          message: `${empty} rows have no ${a.name} (kept, with no value)`,
+        });
       }
       attributes[a.name] = values;
     } else {
       attributes[a.name] = textValues[text.indexOf(a.column!)];
     }
   }
+  const lines = Array.from(kept.keep, (rowid) => raw.lineOf(rowid));
+  const columns: Record<string, string> = {};
+  for (const a of attrs) columns[a.name] = a.column!;
   return ok({
     ids: kept.ids,
+    lines,
+    columns,
     attributes,
     issues,
     file: path,

@@ -238,7 +238,7 @@ async function buildResults(
   if (mapping.arrival && arrivalCol) {
     if (mapping.arrival.kind === 'time') {
       const [texts] = await readTextColumns(conn, raw.table, [`trim(${quoteIdent(arrivalCol)})`], keep);
-      const parsed = parseArrivalTimes(texts, mapping.arrival.utcOffset, {
+      const parsed = parseArrivalTimes(texts, mapping.arrival.timezone ?? mapping.arrival.utcOffset, {
         file: path,
         column: arrivalCol,
         lineOf: lineOfKept,

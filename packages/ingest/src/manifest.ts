@@ -4,16 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { err, ok, type RegionLevel, type Result, type StationTable, type TallyError } from '@tally/core';
-import type { ValidationIssue } from './issues.ts';
+import { err, ok, type Result, type TallyError } from '@tally/core';
+import { type AttachSpec, attachKeys } from './attach.ts';
+import type { JoinSpec } from './join_check.ts';
 import { type LoadedKeys, type LoadedTable, loadKeys, loadTable } from './load_table.ts';
-
-/** How a keys dataset enriches a results dataset, matched on station id. */
-export interface AttachSpec {
-  dataset: string;
-  arrival?: { attribute: string; kind: 'rank' | 'percentile' | 'time' };
-  regions?: { name: string; attribute: string }[];
-}
 
 /** One file in a dataset folder. */
 export interface ManifestDataset {
@@ -24,7 +18,10 @@ export interface ManifestDataset {
   title?: string;
   /** For snapshots: the instant of the snapshot (ISO 8601 with offset). */
   time?: string;
-  attach?: AttachSpec;
+  /** Keys files to attach, in order (a later one may match on what an earlier one attached). */
+  attach?: AttachSpec | AttachSpec[];
+  /** For another election's results: how its stations join the stations of the election it is compared with. */
+  join?: JoinSpec;
 }
 
 /** The manifest.json of a dataset folder. */
@@ -122,6 +119,12 @@ async function loadKeyEntry(
   return loaded;
 }
 
+/** The attachments of a dataset entry, as a list. */
+export function attachList(entry: ManifestDataset): AttachSpec[] {
+  if (entry.attach === undefined) return [];
+  return Array.isArray(entry.attach) ? entry.attach : [entry.attach];
+}
+
 async function loadEntry(
   dir: string,
   manifest: Manifest,
@@ -130,84 +133,27 @@ async function loadEntry(
 ): Promise<Result<LoadedTable, TallyError>> {
   const loaded = await loadTable(join(dir, entry.file), { preset: entry.preset });
   if (!loaded.ok || !entry.attach) return loaded;
-  const keyEntry = manifest.datasets.find((d) => d.id === entry.attach?.dataset);
-  if (!keyEntry) {
-    return err({
-      kind: 'parse_error',
-      file: join(dir, 'manifest.json'),
-      rule: 'invalid_manifest',
-      message: `dataset "${entry.id}" attaches unknown dataset "${entry.attach.dataset}"`,
-    });
-  }
-  const keys = await loadKeyEntry(dir, keyEntry, keyCache);
-  if (!keys.ok) return keys;
-  const attached = attachKeys(loaded.value.table, keys.value, entry.attach);
-  const meta = { ...attached.table.meta, snapshotTime: entry.time };
-  return ok({
-    ...loaded.value,
-    table: { ...attached.table, meta },
-    issues: [...loaded.value.issues, ...attached.issues],
-  });
-}
-
-/** Adds arrival and extra region levels from a keys table, matched on station id; unmatched stations are listed. */
-export function attachKeys(
-  table: StationTable,
-  keys: LoadedKeys,
-  spec: AttachSpec,
-): { table: StationTable; issues: ValidationIssue[] } {
-  const index = new Map<string, number>();
-  for (let i = 0; i < keys.ids.length; i++) index.set(keys.ids[i], i);
-  const rows = new Int32Array(table.n);
-  const issues: ValidationIssue[] = [];
-  let unmatched = 0;
-  for (let i = 0; i < table.n; i++) {
-    const k = index.get(table.ids[i]);
-    rows[i] = k ?? -1;
-    if (k === undefined) {
-      unmatched++;
-      if (unmatched <= 20) {
-        issues.push({
-          level: 'warning',
-          file: keys.file,
-          rule: 'unmatched_key',
-          message: `station "${table.ids[i]}" has no row in the keys file`,
-        });
-      }
+  let table = loaded.value.table;
+  const issues = [...loaded.value.issues];
+  for (const spec of attachList(entry)) {
+    const keyEntry = manifest.datasets.find((d) => d.id === spec.dataset);
+    if (!keyEntry) {
+      return err({
+        kind: 'parse_error',
+        file: join(dir, 'manifest.json'),
+        rule: 'invalid_manifest',
+        message: `dataset "${entry.id}" attaches unknown dataset "${spec.dataset}"`,
+      });
     }
-  }
-  if (unmatched > 20) {
-    issues.push({
-      level: 'warning',
-      file: keys.file,
-      rule: 'unmatched_key',
-      message: `${unmatched - 20} more stations unmatched`,
-    });
-  }
-  let arrival = table.arrival;
-  if (spec.arrival) {
-    const source = keys.attributes[spec.arrival.attribute];
-    const values = new Float64Array(table.n);
-    for (let i = 0; i < table.n; i++) values[i] = rows[i] < 0 ? Number.NaN : Number(source[rows[i]]);
-    arrival = { kind: spec.arrival.kind, column: spec.arrival.attribute, values };
-  }
-  const regions: RegionLevel[] = [...table.regions];
-  for (const r of spec.regions ?? []) {
-    const source = keys.attributes[r.attribute];
-    const labels: string[] = [];
-    const codeOf = new Map<string, number>();
-    const codes = new Int32Array(table.n);
-    for (let i = 0; i < table.n; i++) {
-      const label = rows[i] < 0 ? '(unmatched)' : String(source[rows[i]]);
-      let c = codeOf.get(label);
-      if (c === undefined) {
-        c = labels.length;
-        codeOf.set(label, c);
-        labels.push(label);
-      }
-      codes[i] = c;
+    const keys = await loadKeyEntry(dir, keyEntry, keyCache);
+    if (!keys.ok) return keys;
+    const attached = attachKeys(table, keys.value, spec);
+    if (!attached.ok) {
+      const where = `${join(dir, 'manifest.json')}: dataset "${entry.id}" attaching "${spec.dataset}"`;
+      return err({ ...attached.error, message: `${where}: ${attached.error.message}` } as TallyError);
     }
-    regions.push({ name: r.name, labels, codes });
+    table = attached.value.table;
+    for (const item of attached.value.issues) issues.push(item);
   }
-  return { table: { ...table, arrival, regions }, issues };
+  return ok({ ...loaded.value, table: { ...table, meta: { ...table.meta, snapshotTime: entry.time } }, issues });
 }

@@ -21,6 +21,8 @@ export interface ArrivalSpec {
   kind: 'rank' | 'percentile' | 'time';
   /** For kind 'time' without an offset in the values: the UTC offset of the local times, e.g. "-04:00". */
   utcOffset?: string;
+  /** For kind 'time' without an offset in the values: the zone of the local times, an IANA name or an offset. */
+  timezone?: string;
 }
 
 /** A mapping from a source file's columns to the StationTable. */
@@ -62,8 +64,14 @@ export interface KeysMapping {
   title?: string;
   description?: string;
   station: ColumnRef[];
-  /** Attribute name -> source column; numeric attributes are parsed as numbers. */
-  attributes: Record<string, { column: ColumnRef; type: 'string' | 'number' }>;
+  /**
+   * Attribute name -> source column; numeric attributes are parsed as numbers. `emptyAllowed` lets a numeric cell be
+   * empty (NaN, counted in a warning) instead of refused; `decimalComma` reads "10,5" as 10.5 in that column.
+   */
+  attributes: Record<
+    string,
+    { column: ColumnRef; type: 'string' | 'number'; emptyAllowed?: boolean; decimalComma?: boolean }
+  >;
 }
 
 /** Any mapping. */

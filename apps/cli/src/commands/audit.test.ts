@@ -69,7 +69,7 @@ test('Bolivia: the README command writes report.json and a self-contained report
     'allegation.yaml',
     'computo_final_2019-10-25_21-09-30.csv.gz',
     'trep_2019-10-20_19-40-57.csv.gz',
-    '../bolivia-2020/recinto_final_2020_reconstructed.csv.gz',
+    '../bolivia-2020/results_2020_mesa.csv.gz',
   ]) {
     assert.ok(paths.includes(p), `input ${p} listed`);
   }
@@ -79,13 +79,14 @@ test('Bolivia: the README command writes report.json and a self-contained report
   const notes = (JSON.parse(json) as { notes: { text: string }[] }).notes.map((n) => n.text);
   assert.ok(notes.some((t) => /^Alleged size: [\d,]+ votes/.test(t)));
 
-  // Persistence at recinto level: 5,236 of the 5,477 recintos of 2020 match 2019 by code.
+  // Persistence at recinto level: the official 2020 count per mesa, summed per linked 2019 recinto code: 5,242 linked
+  // recintos all match 2019; the 240 units left are the 2020 recintos with no 2019 link ("(missing)").
   const p = report.findings.find((f) => f.method === 'persistence');
   assert.ok(p, 'persistence finding');
   const m = p.details.match as { matched: number; unitsB: number; unmatchedB: string[]; rateB: number };
-  assert.equal(m.matched, 5236);
-  assert.equal(m.unitsB, 5477);
-  assert.equal(m.unmatchedB.length, 241);
+  assert.equal(m.matched, 5242);
+  assert.equal(m.unitsB, 5482);
+  assert.equal(m.unmatchedB.length, 240);
   assert.equal(p.plot?.kind, 'persistence_scatter');
   assert.ok(report.findings.some((f) => f.method === 'counterfactual_projection' && f.plot?.kind === 'margin_curve'));
   // Adjusted p-values are never below the raw ones (a correction for the number of tests).
