@@ -216,3 +216,96 @@ export interface Report {
   /** Caller notes, in the order given (e.g. analyses not run and why). */
   readonly notes: readonly Note[];
 }
+
+/** A number from a published analysis of the dispute: the value as published and where it was published. */
+export interface PublishedNumber {
+  /** null when the source states the claim without a number (the note says so). */
+  readonly value: number | null;
+  /** e.g. "points of margin", "% of valid votes". */
+  readonly unit: string;
+  /** Author, title, year and the table, figure or page the value comes from. */
+  readonly source: string;
+}
+
+/** Tally's number on the same question as a published one, on the bundled data. */
+export interface ReproducedNumber {
+  readonly value: number | null;
+  /** A 95% interval unless `intervalKind` says otherwise; null when the analysis gives none. */
+  readonly interval: readonly [number, number] | null;
+  /** What the interval is, e.g. "95% CR1 confidence interval, clustered by recinto". */
+  readonly intervalKind: string | null;
+  readonly unit: string;
+}
+
+/**
+ * A published analysis of the dispute, replayed on the same data (issue #15): what the paper found, what Tally finds
+ * on the same question, the difference and why, and what that says about the claim.
+ */
+export interface Replay {
+  /** e.g. 'oas_trend_break', 'ikr_adjusted_break', 'curiel_williams_projection', 'cepr_projection', 'escobari_hoover_did', 'persistence_2020'. */
+  readonly id: string;
+  readonly title: LocalisedText;
+  readonly published: PublishedNumber;
+  readonly reproduced: ReproducedNumber;
+  /** reproduced.value - published.value, when both exist. */
+  readonly difference: number | null;
+  /** Why Tally's number differs where it does, and each point where Tally cannot follow the paper exactly. */
+  readonly note: LocalisedText;
+  /** What the replay says about the claim, in plain words. Never "fraud" or "clean". */
+  readonly says: LocalisedText;
+  readonly details: Record<string, unknown>;
+  readonly plot: PlotData | null;
+}
+
+/** The decisive number behind a bottom-line answer. */
+export interface DecisiveNumber {
+  readonly name: LocalisedText;
+  readonly value: number;
+  readonly interval: readonly [number, number] | null;
+  readonly unit: string;
+}
+
+/** A test's power against manipulation of the alleged size, measured by injecting it into the real data. */
+export interface PowerAtAllegedSize {
+  /** Share of injections in which the test rejected at the report's alpha. */
+  readonly power: number;
+  /** Clopper-Pearson 95% interval of `power`. */
+  readonly interval: readonly [number, number];
+  readonly injections: number;
+  /** The injected manipulation in words (votes moved, stations, how they were spread). */
+  readonly scenario: LocalisedText;
+}
+
+/** One question the allegation implies, answered (issue #16). */
+export interface BottomLineAnswer {
+  /** e.g. 'predictable_from_counted', 'trend_break', 'flagged_differ'. */
+  readonly id: string;
+  readonly question: LocalisedText;
+  /** Plain-language answer; never "fraud" or "clean". */
+  readonly answer: LocalisedText;
+  readonly verdict: Verdict;
+  readonly decisive: DecisiveNumber | null;
+  readonly power: PowerAtAllegedSize | null;
+  /** What the data leave unexplained, or null. */
+  readonly unexplained: LocalisedText | null;
+  /** The findings the answer rests on. */
+  readonly findingIds: readonly string[];
+}
+
+/** One modelling choice a critic would try, and the headline numbers under it. */
+export interface SensitivityRow {
+  readonly choice: LocalisedText;
+  readonly setting: string;
+  /** Headline number name -> value (null when it could not be computed under this setting). */
+  readonly values: Readonly<Record<string, number | null>>;
+}
+
+/** The answers first, then how much they move across modelling choices. */
+export interface BottomLine {
+  readonly answers: readonly BottomLineAnswer[];
+  readonly sensitivity: {
+    readonly rows: readonly SensitivityRow[];
+    /** Headline number name -> [smallest, largest] across rows. */
+    readonly spread: Readonly<Record<string, readonly [number, number]>>;
+  } | null;
+}
