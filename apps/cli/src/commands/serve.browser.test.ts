@@ -78,11 +78,15 @@ test(
 
     // The language switches without a reload, and no interface text stays in English.
     await page.evaluate(() => {
-      (window as unknown as { marker: number }).marker = 42;
+      (globalThis as unknown as { marker: number }).marker = 42;
     });
     await page.selectOption('#lang', 'es');
     await page.waitForTimeout(500);
-    assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, 'the page reloaded');
+    assert.equal(
+      await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker),
+      42,
+      'the page reloaded',
+    );
     const text = await page.locator('body').innerText();
     const englishLeft = Object.entries(en).filter(
       ([k, v]) => v !== (es as Record<string, string>)[k] && v.length > 3 && text.includes(v),
