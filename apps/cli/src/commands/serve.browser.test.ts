@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { en, es } from '../../../web/src/client/messages.ts';
+import { ensureBuilt } from '../../test/run_cli.ts';
 
 // End to end in real headless Chromium (Debian's package, installed by .ci/run) against `tally serve`.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
@@ -18,6 +19,7 @@ let browser: Browser;
 
 before(async () => {
   assert.ok(existsSync(CHROMIUM), 'Chromium is required: apt-get install -y chromium');
+  ensureBuilt();
   server = spawn(process.execPath, [join(ROOT, 'apps/cli/bin/tally.js'), 'serve', '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
