@@ -1,4 +1,4 @@
-/** The contract every forensic method follows; see DESIGN.md "A forensic method is one file...". */
+/** The contract every forensic method follows; see docs/architecture.md, "The method contract". */
 import type { Result } from './result.ts';
 import type { Rng } from './rng.ts';
 import type { StationTable } from './station_table.ts';
