@@ -1,65 +1,23 @@
-// Bundles the CLI into ES modules (apps/cli/dist/<build>/) so that a run does not pay for loading and transpiling a
-// few hundred TypeScript and library modules one by one (about 1.5 s per start through tsx). Three entry points share
-// code chunks: tally.mjs (the CLI; each command's code is loaded only when that command runs), chunk_worker.mjs and
-// calibrate_worker.mjs (worker threads, which thus start without tsx).
-// bin/tally.js rebuilds whenever a source file is newer than the build, so the bundle is never stale.
+// Builds the CLI (`npm run build`; npm ci runs it through the root package's prepare script). The CLI is bundled into
+// ES modules (apps/cli/dist/<build>/) so that a run loads built JavaScript: no TypeScript loader, and no loading of a
+// few hundred modules one by one. Three entry points share code chunks: tally.mjs (the CLI; each command's code is
+// loaded only when that command runs), chunk_worker.mjs and calibrate_worker.mjs (worker threads). The web client
+// is built alongside (apps/web/build.mjs). bin/tally.js never builds: it warns when a source is newer than the build.
 // Each build goes to a fresh folder and then a one-line pointer file (dist/current) is replaced by rename, so
 // concurrent runs never load a half-written build, and a running process keeps loading chunks from its own folder.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildClient } from '../web/build.mjs';
+import { CURRENT, currentBundle, DIST, INPUTS_FILE, ROOT, readCurrent, staleSource } from './build_state.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const ROOT = resolve(HERE, '..', '..');
-export const DIST = join(HERE, 'dist');
-/** The pointer file: "<build folder name>\n<newest source mtime it was built from>\n". */
-const CURRENT = join(DIST, 'current');
-const SOURCE_DIRS = ['packages', 'apps'];
-// Native or self-locating packages stay outside the bundle.
-const EXTERNAL = ['@duckdb/node-api', '@duckdb/*', 'exceljs', 'esbuild', 'tsx', 'tsx/*', 'playwright-core'];
+// Native or self-locating packages stay outside the bundle (tsx: only the source runs' worker entries name it).
+const EXTERNAL = ['@duckdb/node-api', '@duckdb/*', 'exceljs', 'tsx', 'tsx/*', 'playwright-core'];
 const ENTRY = join(HERE, 'src', 'bundle_main.ts');
 // Old builds are removed once they have not been current for this long (a long-running process may still be
 // loading chunks or starting workers from its own build). A build's folder mtime is set when it stops being current.
 const KEEP_OLD_MS = 3600_000;
-
-/** Newest modification time of any TypeScript source, preset or package.json the CLI is built from. */
-export function newestSourceMtime() {
-  let newest = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|mjs|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
-        newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  for (const d of SOURCE_DIRS) walk(join(ROOT, d));
-  return newest;
-}
-
-function readCurrent() {
-  try {
-    const [dir, builtFrom] = readFileSync(CURRENT, 'utf8').split('\n');
-    return { dir, builtFrom: Number(builtFrom) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Path of the current build's tally.mjs when it is at least as new as every source, else undefined. */
-export function freshBundle() {
-  const current = readCurrent();
-  if (current === undefined) return undefined;
-  const { dir, builtFrom } = current;
-  const main = join(DIST, dir, 'tally.mjs');
-  try {
-    statSync(main);
-  } catch {
-    return undefined;
-  }
-  return builtFrom >= newestSourceMtime() ? main : undefined;
-}
 
 // Each module keeps its own import.meta.url, so paths to presets, examples and worker files stay right. The entry
 // module is the exception: it needs its real URL to find the worker entries next to it.
@@ -99,6 +57,13 @@ const pureSources = {
   },
 };
 
+/** The repository's own files an esbuild build read (dependencies under node_modules left out), repository-relative. */
+export function ownSources(metafile) {
+  return Object.keys(metafile.inputs)
+    .filter((input) => !input.includes('node_modules/') && !input.includes(':'))
+    .map((input) => relative(ROOT, resolve(process.cwd(), input)));
+}
+
 function removeOldBuilds(keep) {
   const now = Date.now();
   for (const name of readdirSync(DIST)) {
@@ -115,11 +80,13 @@ function removeOldBuilds(keep) {
 /** Builds the bundle into a new folder and makes it current; returns the path of its tally.mjs. */
 export async function buildCli() {
   const { build } = await import('esbuild');
-  const builtFrom = newestSourceMtime();
+  // A source saved after this instant makes the build stale (build_state.mjs).
+  const builtFrom = Date.now();
+  const clientInputs = ownSources(await buildClient());
   mkdirSync(DIST, { recursive: true });
   const name = `b${Date.now().toString(36)}-${process.pid}`;
   const tmp = join(DIST, `${name}.tmp`);
-  await build({
+  const result = await build({
     entryPoints: {
       tally: ENTRY,
       chunk_worker: join(ROOT, 'packages', 'parallel', 'src', 'bundled_chunk_worker.ts'),
@@ -137,11 +104,14 @@ export async function buildCli() {
     plugins: [pureSources, keepImportMetaUrl],
     logLevel: 'warning',
     legalComments: 'none',
+    metafile: true,
     // Some bundled CommonJS libraries call require(); give each ESM chunk one.
     banner: {
       js: "import { createRequire as __tallyCreateRequire } from 'node:module'; const require = __tallyCreateRequire(import.meta.url);",
     },
   });
+  const inputs = [...ownSources(result.metafile), ...clientInputs].sort();
+  writeFileSync(join(tmp, INPUTS_FILE), `${JSON.stringify(inputs, null, 1)}\n`);
   renameSync(tmp, join(DIST, name));
   const previous = readCurrent();
   const pointer = `${CURRENT}.${process.pid}.tmp`;
@@ -159,4 +129,12 @@ export async function buildCli() {
   return join(DIST, name, 'tally.mjs');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();
+/** True when there is no build, or a source changed since the current one. */
+export function needsBuild() {
+  return currentBundle() === undefined || staleSource() !== undefined;
+}
+
+// `node apps/cli/build.mjs` builds; `--if-stale` (the tests that start the binary) only when needsBuild().
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (!process.argv.includes('--if-stale') || needsBuild()) await buildCli();
+}

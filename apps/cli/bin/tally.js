@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Entry point of the `tally` command. Runs the bundled CLI (apps/cli/dist), rebuilding it first when any source is
-// newer; set TALLY_NO_BUNDLE=1 to run the TypeScript sources through tsx instead.
+// Entry point of the `tally` command. Runs the built CLI (apps/cli/dist, made by `npm run build`, which npm ci runs);
+// it never builds at start-up, and warns when a source file changed since the build. TALLY_NO_BUNDLE=1 runs the
+// TypeScript sources through tsx instead (a development checkout: tsx is a dev dependency).
 import { pathToFileURL } from 'node:url';
+import { currentBundle, staleSource } from '../build_state.mjs';
 
 // A closed pipe (e.g. `tally summary ... | head`) is not an error.
 process.stdout.on('error', (e) => {
@@ -10,18 +12,27 @@ process.stdout.on('error', (e) => {
 });
 
 async function loadMain() {
-  if (!process.env.TALLY_NO_BUNDLE) {
-    try {
-      const { buildCli, freshBundle } = await import('../build.mjs');
-      const bundle = freshBundle() ?? (await buildCli());
-      return await import(pathToFileURL(bundle).href);
-    } catch (e) {
-      if (process.env.TALLY_DEBUG) process.stderr.write(`bundle unavailable, using tsx: ${e}\n`);
-    }
+  if (process.env.TALLY_NO_BUNDLE) {
+    const { register } = await import('tsx/esm/api').catch(() => {
+      process.stderr.write('tally: TALLY_NO_BUNDLE=1 needs tsx, a dev dependency (npm ci without --omit=dev)\n');
+      process.exit(1);
+    });
+    register();
+    return import('../src/main.ts');
   }
-  const { register } = await import('tsx/esm/api');
-  register();
-  return import('../src/main.ts');
+  const bundle = currentBundle();
+  if (bundle === undefined) {
+    process.stderr.write('tally: the CLI is not built (apps/cli/dist has no build): run `npm run build`\n');
+    process.exit(1);
+  }
+  const changed = staleSource();
+  if (changed !== undefined) {
+    process.stderr.write(
+      `tally: warning: the build in apps/cli/dist is older than ${changed}; it runs the code as it was built. ` +
+        'Run `npm run build` to use the current sources.\n',
+    );
+  }
+  return import(pathToFileURL(bundle).href);
 }
 
 // Ctrl-C while the CLI is still loading: nothing has been written yet. main() installs the real handler; this one

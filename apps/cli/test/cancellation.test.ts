@@ -11,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pendingTempFiles, writeFileAtomic, writeFilesAtomic } from '../src/atomic_output.ts';
-import { hasStackTrace, ROOT } from './run_cli.ts';
+import { ensureBuilt, hasStackTrace, ROOT } from './run_cli.ts';
 
 const BIN = join(ROOT, 'apps', 'cli', 'bin', 'tally.js');
+ensureBuilt();
 
 interface Interrupted {
   code: number | null;

@@ -1,11 +1,23 @@
 /** Runs the real `tally` command as a subprocess (as a user would), capturing exit code, stdout and stderr. */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const BIN = join(ROOT, 'apps', 'cli', 'bin', 'tally.js');
+
+let built = false;
+
+/**
+ * Builds the CLI when its build is missing or older than a source (once per test process), so a test that starts
+ * the binary never runs a stale build. `npm test` builds first anyway; this covers a single test file run alone.
+ */
+export function ensureBuilt(): void {
+  if (built) return;
+  execFileSync(process.execPath, [join(ROOT, 'apps', 'cli', 'build.mjs'), '--if-stale'], { stdio: 'inherit' });
+  built = true;
+}
 
 /** What one run of the CLI produced. */
 export interface CliRun {
@@ -16,6 +28,7 @@ export interface CliRun {
 
 /** Runs `node apps/cli/bin/tally.js ...args` from the repository root, without color. */
 export function runCli(args: string[], timeoutMs = 180_000): Promise<CliRun> {
+  ensureBuilt();
   return new Promise((resolve) => {
     execFile(
       process.execPath,

@@ -1,23 +1,17 @@
-/** Builds the browser bundle of the UI with esbuild, once per server start (about a second). */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+/**
+ * The browser script of the UI, built ahead of time by apps/web/build.mjs (`npm run build`, run by npm ci) into
+ * apps/web/dist/client.js; the server reads it once at start.
+ */
+import { readFile } from 'node:fs/promises';
 
-const CLIENT_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'client', 'main.ts');
+const CLIENT_BUNDLE = new URL('../dist/client.js', import.meta.url);
 
-/** Bundles the client into one ES module string. */
+/** The built client, one ES module as a string; a clear error when it has not been built. */
 export async function bundleClient(): Promise<string> {
-  const out = await build({
-    entryPoints: [CLIENT_ENTRY],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  return out.outputFiles[0].text;
+  try {
+    return await readFile(CLIENT_BUNDLE, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    throw new Error('the web client is not built (apps/web/dist/client.js is missing): run `npm run build`');
+  }
 }

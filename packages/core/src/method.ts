@@ -3,7 +3,7 @@
  * the question it answers. What a method can do besides `run` is a capability of the same contract: `chunked` (its
  * Monte Carlo splits into chunks for worker threads), a battery `CellMethod` (battery/cell.ts, wrapped by
  * asForensicMethod), or `runPair` for a method that compares two elections (PairedForensicMethod). Calibration runs
- * any of them (calibrate/calibrate.ts).
+ * any of them (calibrate/calibrate.ts). See docs/architecture.md, "The method contract".
  */
 import type { Result } from './result.ts';
 import type { Rng } from './rng.ts';

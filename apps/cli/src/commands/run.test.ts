@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../../test/run_cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-run-'));
 const csv = join(dir, 'sim.csv');
@@ -20,6 +21,7 @@ function capture(argv: string[]): { code: number; out: string; err: string } {
 }
 
 before(() => {
+  ensureBuilt();
   const r = capture(['simulate', '--stations', '800', '--seed', '3', '--out', csv]);
   assert.equal(r.code, 0, r.err);
 });

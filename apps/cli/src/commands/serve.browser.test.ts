@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { en, es } from '../../../web/src/client/messages.ts';
+import { ensureBuilt } from '../../test/run_cli.ts';
 
 // End to end in real headless Chromium (Debian's package, installed by .ci/run) against `tally serve`.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
@@ -25,6 +26,7 @@ if (CHROMIUM_MISSING) console.log(`browser tests skipped: ${SKIP}`);
 before(async () => {
   if (CHROMIUM_MISSING) return;
   assert.ok(existsSync(CHROMIUM), 'Chromium is required: apt-get install -y chromium');
+  ensureBuilt();
   server = spawn(process.execPath, [join(ROOT, 'apps/cli/bin/tally.js'), 'serve', '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,11 +87,15 @@ test(
 
     // The language switches without a reload, and no interface text stays in English.
     await page.evaluate(() => {
-      (window as unknown as { marker: number }).marker = 42;
+      (globalThis as unknown as { marker: number }).marker = 42;
     });
     await page.selectOption('#lang', 'es');
     await page.waitForTimeout(500);
-    assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker), 42, 'the page reloaded');
+    assert.equal(
+      await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker),
+      42,
+      'the page reloaded',
+    );
     const text = await page.locator('body').innerText();
     const englishLeft = Object.entries(en).filter(
       ([k, v]) => v !== (es as Record<string, string>)[k] && v.length > 3 && text.includes(v),

@@ -1,3 +1,4 @@
+/// <reference path="../import_meta.d.ts" />
 /**
  * Worker entry for running the battery's region chunks on other threads (packages/parallel's
  * runChunked imports this module by URL). The payload is plain data: the table, the options with methods by id, and

@@ -1,3 +1,4 @@
+/// <reference path="../import_meta.d.ts" />
 /**
  * Integer percentages (Kobak, Shpilkin & Pshenichnikov, "Integer percentages as electoral
  * falsification fingerprints", Annals of Applied Statistics 10(1):54-73, 2016).
