@@ -10,6 +10,8 @@ import type {
   InputFile,
   LocalisedText,
   MethodNote,
+  Replay,
+  ReplayInput,
   Report,
   ResultWithContext,
   RowAccount,
@@ -44,6 +46,8 @@ export interface ReportInput {
   readonly methods?: readonly MethodNote[];
   /** Notes shown in their own section: catalogue messages are localised, plain strings are shown as given. */
   readonly notes?: readonly (string | Message)[];
+  /** Published analyses of the dispute replayed on the same data, in the order the report shows them. */
+  readonly replays?: readonly ReplayInput[];
 }
 
 function cmp(a: string, b: string): number {
@@ -145,6 +149,22 @@ export function caveatMessages(alpha: number, correction: Correction, lang: Lang
     },
     { key: 'caveat.data_quality' },
   ];
+}
+
+/** A replay with its messages rendered in `lang` and the difference computed. */
+function localiseReplay(replay: ReplayInput, lang: Lang): Replay {
+  const { published, reproduced } = replay;
+  return {
+    id: replay.id,
+    title: localise(replay.title, lang),
+    published,
+    reproduced,
+    difference: published.value !== null && reproduced.value !== null ? reproduced.value - published.value : null,
+    note: localise(replay.note, lang),
+    says: localise(replay.says, lang),
+    details: replay.details ?? {},
+    plot: replay.plot ?? null,
+  };
 }
 
 /** Builds the report; invalid alpha or correction (user options) give an invalid_options error. */
@@ -294,5 +314,7 @@ export function buildReport(input: ReportInput): Result<Report> {
     notes: (input.notes ?? []).map((n) =>
       typeof n === 'string' ? { text: n, message: null } : { text: renderMessage(n, lang), message: n },
     ),
+    replays: (input.replays ?? []).map((r) => localiseReplay(r, lang)),
+    bottomLine: null,
   });
 }

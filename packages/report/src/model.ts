@@ -215,6 +215,10 @@ export interface Report {
   readonly caveats: readonly LocalisedText[];
   /** Caller notes, in the order given (e.g. analyses not run and why). */
   readonly notes: readonly Note[];
+  /** Published analyses of the dispute replayed on the same data (empty when the allegation asks for none). */
+  readonly replays: readonly Replay[];
+  /** The questions the allegation implies, answered; null until the audit computes them. */
+  readonly bottomLine: BottomLine | null;
 }
 
 /** A number from a published analysis of the dispute: the value as published and where it was published. */
@@ -308,4 +312,16 @@ export interface BottomLine {
     /** Headline number name -> [smallest, largest] across rows. */
     readonly spread: Readonly<Record<string, readonly [number, number]>>;
   } | null;
+}
+
+/** A replay as the audit computes it: text as catalogue messages, localised by buildReport. */
+export interface ReplayInput {
+  readonly id: string;
+  readonly title: Message;
+  readonly published: PublishedNumber;
+  readonly reproduced: ReproducedNumber;
+  readonly note: Message;
+  readonly says: Message;
+  readonly details?: Record<string, unknown>;
+  readonly plot?: PlotData;
 }
