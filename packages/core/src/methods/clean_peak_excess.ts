@@ -21,6 +21,7 @@
  */
 
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
+import { countBin, fractionBin } from '../numeric/binning.ts';
 import { standardNormalCdf } from '../numeric/distributions.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -102,8 +103,12 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
     const maxTurnout = options.maxTurnout ?? 0.8;
     if (!Number.isInteger(B) || B < 2)
       return err({ kind: 'invalid_options', option: 'replicates', message: 'replicates must be an integer >= 2' });
-    if (!(binWidth > 0 && binWidth <= 0.1))
-      return err({ kind: 'invalid_options', option: 'binWidth', message: 'binWidth must be in (0, 0.1]' });
+    if (!(binWidth > 0 && binWidth <= 0.1 && Math.abs(1 / binWidth - Math.round(1 / binWidth)) < 1e-6))
+      return err({
+        kind: 'invalid_options',
+        option: 'binWidth',
+        message: 'binWidth must be 1/n for a whole number n >= 10 (bins that tile [0, 1])',
+      });
     if (!Number.isInteger(window) || window < 1 || window % 2 === 0)
       return err({ kind: 'invalid_options', option: 'window', message: 'window must be an odd integer >= 1' });
     if (!(maxTurnout > 0 && maxTurnout <= 1))
@@ -124,7 +129,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
         message: `no candidate named "${options.candidate}"`,
       });
 
-    const nb = Math.ceil(1 / binWidth - 1e-9);
+    const nb = Math.round(1 / binWidth);
     const leaderVotes = table.candidates[li].votes;
     const bin = new Int32Array(table.n);
     const L = new Float64Array(table.n);
@@ -145,7 +150,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
       else if (r <= 0 || v <= 0) noVotes++;
       else if (c > r || l > v) impossible++;
       else {
-        const b = Math.min(nb - 1, Math.floor(c / r / binWidth + 1e-9));
+        const b = countBin(c, r, nb);
         bin[m] = b;
         L[m] = l;
         O[m] = v - l;
@@ -163,7 +168,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
       { reason: 'ballots cast above registered or leader above valid', count: impossible },
     ].filter((e) => e.count > 0);
     if (m < 2) return err({ kind: 'insufficient_data', message: 'fewer than 2 usable stations', needed: 2, got: m });
-    const maxBin = Math.floor(maxTurnout / binWidth + 1e-9) - 1;
+    const maxBin = (maxTurnout >= 1 ? nb : fractionBin(maxTurnout, nb)) - 1;
     const est = cleanPeakFromBins(bins, window, maxBin);
     if (est === null)
       return err({ kind: 'degenerate_input', message: 'no votes for other candidates at or below a turnout peak' });

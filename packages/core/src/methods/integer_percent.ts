@@ -46,9 +46,6 @@ export interface IntegerPercentPrepared {
   readonly regionLevel: string | null;
   readonly regionLabels: readonly string[];
   readonly excluded: { reason: string; count: number }[];
-  /** Observed turnout / leader share in percent, per included station (for histograms). */
-  readonly turnoutPct: Float64Array;
-  readonly leaderPct: Float64Array;
   /** Per group (whole table, then regions): observed counts, 6 per group. */
   readonly observed: Float64Array;
   /** Per group: exact expectations and variances, 6 per group (unweighted then weighted). */
@@ -130,8 +127,6 @@ export function prepareIntegerPercent(
   const leader = new Float64Array(m);
   const pTurnout = new Float64Array(m);
   const pLeader = new Float64Array(m);
-  const turnoutPct = new Float64Array(m);
-  const leaderPct = new Float64Array(m);
   const observed = new Float64Array(6 * groups);
   const exactMean = new Float64Array(6 * groups);
   const exactVar = new Float64Array(6 * groups);
@@ -147,8 +142,6 @@ export function prepareIntegerPercent(
     ballotsCast[j] = g;
     ballotsFound[j] = r;
     leader[j] = l;
-    turnoutPct[j] = (100 * g) / v;
-    leaderPct[j] = (100 * l) / r;
     const pt = integerPercentProbability(v, g / v);
     const pl = integerPercentProbability(r, l / r);
     pTurnout[j] = pt;
@@ -183,8 +176,6 @@ export function prepareIntegerPercent(
     regionLevel: level ? level.name : null,
     regionLabels: level ? level.labels : [],
     excluded,
-    turnoutPct,
-    leaderPct,
     observed,
     exactMean,
     exactVar,
