@@ -72,7 +72,13 @@ test('zeros and impossible rows are excluded with reasons, not crashes', () => {
   assert.equal(reasons['no ballots in the denominator'], 2);
   assert.equal(reasons['more ballots than registered voters'], 1);
   assert.equal(reasons['candidate votes above the denominator'], 1);
-  assert.ok(res.pValue !== null && res.pValue > 0 && res.pValue <= 1);
+  // p = (1 + #{null >= observed}) / 20: exactly 1 when nothing is in excess (every null ties or beats 0), exactly
+  // 1/20 when the observed beats every null, a multiple of 1/20 otherwise.
+  assert.ok(res.pValue !== null);
+  const nullMax = (res.details.nullFraudShare as { max: number }).max;
+  if (res.statistic === 0) assert.equal(res.pValue, 1);
+  else if (res.statistic > nullMax) assert.equal(res.pValue, 1 / 20);
+  else assert.ok(Math.abs(res.pValue * 20 - Math.round(res.pValue * 20)) < 1e-9 && res.pValue >= 2 / 20);
 });
 
 test('same seed gives byte-identical JSON', () => {
