@@ -12,13 +12,8 @@ export function fingerprint(table: StationTable, candidate: string): PlotData | 
   const c = candidateIndex(table, candidate);
   if (c < 0) return null;
   const den = shareDenominator(table);
-  const x = new Float64Array(table.n);
-  const y = new Float64Array(table.n);
-  for (let i = 0; i < table.n; i++) {
-    x[i] = table.registered[i] > 0 ? table.ballotsCast[i] / table.registered[i] : Number.NaN;
-    y[i] = den[i] > 0 ? table.candidates[c].votes[i] / den[i] : Number.NaN;
-  }
-  return { kind: 'fingerprint', nx: 50, ny: 50, counts: histogram2d(x, y, 50, 50) };
+  const counts = histogram2d(table.ballotsCast, table.registered, table.candidates[c].votes, den, 50, 50);
+  return { kind: 'fingerprint', nx: 50, ny: 50, counts };
 }
 
 /** The plot for a battery result, or null (the report then uses its default, if any). */
@@ -26,12 +21,14 @@ export function batteryPlot(result: MethodResult, table: StationTable, candidate
   const d = result.details;
   switch (result.method) {
     case 'integer_percent': {
-      const h = d.histogram as { binWidthPercentagePoints?: number; leader?: number[] } | undefined;
+      const h = d.histogram as
+        | { startPercentagePoints?: number; binWidthPercentagePoints?: number; leader?: number[] }
+        | undefined;
       if (!h?.leader || !h.binWidthPercentagePoints) return null;
       return {
         kind: 'percent_histogram',
         variable: 'share',
-        start: 0,
+        start: h.startPercentagePoints ?? 0,
         binWidth: h.binWidthPercentagePoints,
         counts: h.leader,
       };

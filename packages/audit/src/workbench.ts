@@ -59,16 +59,22 @@ export function exploreData(table: StationTable, by?: string) {
   const summary = summarize(table, by);
   const leader = summary?.candidates[0]?.name;
   const k = table.candidates.findIndex((c) => c.name === leader);
-  const turnout: number[] = [];
-  const share: number[] = [];
+  // Counts, not fractions, so the histogram bins exactly; values above 100% are drawn in the 100% row.
+  const cast: number[] = [];
+  const registered: number[] = [];
+  const votes: number[] = [];
+  const totals: number[] = [];
   const denom = table.shareOf === 'valid' ? table.valid : table.ballotsFound;
   for (let i = 0; i < table.n; i++) {
     if (table.registered[i] <= 0 || denom[i] <= 0 || k < 0) continue;
-    turnout.push(Math.min(1, table.ballotsCast[i] / table.registered[i]));
-    share.push(Math.min(1, table.candidates[k].votes[i] / denom[i]));
+    registered.push(table.registered[i]);
+    cast.push(Math.min(table.registered[i], table.ballotsCast[i]));
+    totals.push(denom[i]);
+    votes.push(Math.min(denom[i], table.candidates[k].votes[i]));
   }
   const nx = 100;
-  const fingerprint: FingerprintPlot = { kind: 'fingerprint', nx, ny: nx, counts: histogram2d(turnout, share, nx, nx) };
+  const counts = histogram2d(cast, registered, votes, totals, nx, nx);
+  const fingerprint: FingerprintPlot = { kind: 'fingerprint', nx, ny: nx, counts };
   let map: StationMapPlot | undefined;
   if (table.lat && table.lon) {
     const keep = thinIndices(table.n, 5000).filter(

@@ -20,6 +20,7 @@ export * from './methods/margin_curve.ts';
 export * from './methods/persistence.ts';
 export * from './methods/registry.ts';
 export * from './methods/snapshot_diff.ts';
+export * from './numeric/binning.ts';
 export * from './numeric/distributions.ts';
 export * from './numeric/log_factorial.ts';
 export * from './numeric/stats.ts';

@@ -10,8 +10,10 @@ export interface Rng {
   nextUint32(): number;
   /** Uniform on [0, 1) with 53 random bits. */
   uniform(): number;
-  /** Uniform integer on [0, maxExclusive). */
+  /** Uniform integer on [0, maxExclusive), exactly (see indexFromUint32); maxExclusive in 1..2^32. */
   int(maxExclusive: number): number;
+  /** Fills `out` with the next out.length 32-bit outputs (the same values nextUint32 would give, in order). */
+  fillUint32(out: Uint32Array): void;
   /** Standard normal (Marsaglia polar method). */
   normal(): number;
   /** Binomial(n, p) draw; exact (inversion for small mean, Hörmann's BTRS otherwise). */
@@ -42,13 +44,40 @@ export function deriveSeed(seed: number, index: number): number {
   return splitmix32(a ^ (index >>> 0))();
 }
 
-/** Creates a seeded random source. */
+/**
+ * Creates a seeded random source: the four state words are the first four outputs of splitmix32 seeded with
+ * the seed's low 32 bits. Every 32-bit seed, 0 included, is its own stream.
+ */
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`internal error: seed must be a finite number, got ${seed}`);
-  const init = splitmix32(Math.floor(seed) >>> 0 || 0x5eed);
+  return createRngFromState(stateFromSeed(Math.floor(seed) >>> 0));
+}
+
+/** Four xoshiro128** state words from a 32-bit seed through splitmix32 (never all zero). */
+function stateFromSeed(seed: number): number[] {
+  const init = splitmix32(seed);
   const words = [init(), init(), init(), init()];
   if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
-  return createRngFromState(words);
+  return words;
+}
+
+/**
+ * A sub-stream of `rng`: a new xoshiro128** seeded through splitmix32 from one output of `rng`, so the
+ * child's state is a mixed function of the parent's, not its raw outputs. Consumes one output of `rng`.
+ */
+export function splitRng(rng: Rng): Rng {
+  return createRngFromState(stateFromSeed(rng.nextUint32()));
+}
+
+/**
+ * Index in [0, n) from a uniform 32-bit r by Lemire's multiply-shift (2019): floor(r n / 2^32), or -1 when r
+ * falls in the 2^32 mod n values that would make some indices more likely than others; the caller then draws
+ * again. Every index is exactly equally likely. The one integer sampler: Rng.int and the bootstrap use it.
+ */
+export function indexFromUint32(r: number, n: number): number {
+  const product = r * n;
+  const index = Math.floor(product / 4294967296);
+  return product - index * 4294967296 < 4294967296 % n ? -1 : index;
 }
 
 /**
@@ -79,7 +108,13 @@ export function createRngFromState(words: readonly number[]): Rng {
     return (hi * 67108864 + lo) / 9007199254740992;
   }
   function int(maxExclusive: number): number {
-    return Math.floor(uniform() * maxExclusive);
+    for (;;) {
+      const index = indexFromUint32(nextUint32(), maxExclusive);
+      if (index >= 0) return index;
+    }
+  }
+  function fillUint32(out: Uint32Array): void {
+    for (let i = 0; i < out.length; i++) out[i] = nextUint32();
   }
   function normal(): number {
     if (spareNormal !== undefined) {
@@ -127,7 +162,7 @@ export function createRngFromState(words: readonly number[]): Rng {
     const y = gamma(b);
     return x / (x + y);
   }
-  return { nextUint32, uniform, int, normal, binomial, gamma, beta };
+  return { nextUint32, uniform, int, fillUint32, normal, binomial, gamma, beta };
 }
 
 /**

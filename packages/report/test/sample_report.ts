@@ -1,9 +1,9 @@
 /** A deterministic synthetic report with one finding per plot kind, for renderer and snapshot tests. */
-import { createRng, type MethodResult } from '@tally/core';
+import { centredCountBin, createRng, type MethodResult } from '@tally/core';
 import { buildReport, type ReportInput } from '../src/build_report.ts';
 import type { Lang } from '../src/i18n/index.ts';
 import type { Report, ResultWithContext } from '../src/model.ts';
-import { histogram1d, histogram2d, thinCurve } from '../src/plots/binning.ts';
+import { histogram2d, thinIndices } from '../src/plots/binning.ts';
 import type { PlotData } from '../src/plots/plot_data.ts';
 
 function res(method: string, statisticName: string, statistic: number, pValue: number | null, n: number): MethodResult {
@@ -28,7 +28,10 @@ export function samplePlots(n = 3000, seed = 11): Record<PlotData['kind'], PlotD
   const turnout = new Float64Array(n);
   const share = new Float64Array(n);
   const lastDigits = new Array<number>(10).fill(0);
-  const pct: number[] = [];
+  const percentBins = new Array<number>(600).fill(0);
+  const registered: number[] = [];
+  const castAll: number[] = [];
+  const votesAll: number[] = [];
   const margins: number[] = [];
   const xs: number[] = [];
   let a = 0;
@@ -48,7 +51,11 @@ export function samplePlots(n = 3000, seed = 11): Record<PlotData['kind'], PlotD
     turnout[i] = cast / reg;
     share[i] = votesA / Math.max(1, cast);
     lastDigits[votesA % 10]++;
-    pct.push((100 * cast) / reg);
+    registered.push(reg);
+    castAll.push(cast);
+    votesAll.push(votesA);
+    const percentBin = centredCountBin(cast, reg, 1000) - 400;
+    if (percentBin >= 0 && percentBin < 600) percentBins[percentBin]++;
     a += votesA;
     b += cast - votesA;
     xs.push((i + 1) / n);
@@ -60,20 +67,25 @@ export function samplePlots(n = 3000, seed = 11): Record<PlotData['kind'], PlotD
     lon.push(-68 + 8 * rng.uniform());
     lat.push(-21 + 10 * rng.uniform());
   }
-  const curve = thinCurve(xs, margins, 300);
+  const curve = thinIndices(xs.length, 300);
   const total = lastDigits.reduce((u, v) => u + v, 0);
   return {
     margin_curve: {
       kind: 'margin_curve',
       candidateA: 'MAS',
       candidateB: 'CC',
-      x: curve.x,
-      margin: curve.y,
+      x: curve.map((i) => xs[i]),
+      margin: curve.map((i) => margins[i]),
       cutoff: 0.8385,
       projection: { lo: 8.9, median: 9.6, hi: 10.3 },
       threshold: 10,
     },
-    fingerprint: { kind: 'fingerprint', nx: 50, ny: 50, counts: histogram2d(turnout, share, 50, 50) },
+    fingerprint: {
+      kind: 'fingerprint',
+      nx: 50,
+      ny: 50,
+      counts: histogram2d(castAll, registered, votesAll, castAll, 50, 50),
+    },
     digit_histogram: {
       kind: 'digit_histogram',
       position: 'last',
@@ -86,7 +98,7 @@ export function samplePlots(n = 3000, seed = 11): Record<PlotData['kind'], PlotD
       variable: 'turnout',
       start: 39.95,
       binWidth: 0.1,
-      counts: histogram1d(pct, 39.95, 0.1, 600),
+      counts: percentBins,
     },
     persistence_scatter: {
       kind: 'persistence_scatter',

@@ -63,9 +63,24 @@ test('tally calibrate --json prints falsePositiveRate with its interval and a po
   const p = json.methods.persistence;
   assert.equal(p.runs, 10);
   assert.equal(typeof p.falsePositiveRate, 'number');
-  assert.ok(
-    p.falsePositiveInterval.lower <= p.falsePositiveRate && p.falsePositiveRate <= p.falsePositiveInterval.upper,
-  );
+  assert.equal(p.falsePositiveRate, p.rejections / p.runs);
+  // Clopper-Pearson by its definition, summed here from the binomial pmf: at the lower bound P(X >= k) = 0.025,
+  // at the upper bound P(X <= k) = 0.025 (and the bound is 0 or 1 when k is 0 or n).
+  const pmf = (k: number, n: number, q: number) => {
+    let c = 1;
+    for (let i = 0; i < k; i++) c = (c * (n - i)) / (i + 1);
+    return c * q ** k * (1 - q) ** (n - k);
+  };
+  const tail = (from: number, to: number, q: number) => {
+    let s = 0;
+    for (let k = from; k <= to; k++) s += pmf(k, p.runs, q);
+    return s;
+  };
+  const { lower, upper } = p.falsePositiveInterval;
+  if (p.rejections === 0) assert.equal(lower, 0);
+  else assert.ok(Math.abs(tail(p.rejections, p.runs, lower) - 0.025) < 1e-6, `lower ${lower}`);
+  if (p.rejections === p.runs) assert.equal(upper, 1);
+  else assert.ok(Math.abs(tail(0, p.rejections, upper) - 0.025) < 1e-6, `upper ${upper}`);
   assert.equal(p.power.length, 1);
   assert.equal(p.power[0].kind, 'late_count');
   assert.equal(p.power[0].runs, 3);

@@ -85,6 +85,21 @@ test('tally run --json: battery per region with bootstrap intervals and BH-adjus
   assert.equal(again.out, r.out);
 });
 
+test('tally run: the whole-table bootstrap interval is the same with and without --by region', () => {
+  const args = ['run', csv, '--preset', 'tally-simulated', '--bootstrap', '40', '--seed', '2', '--threads', '1'];
+  const split = capture([...args, '--by', 'region', '--json']);
+  const plain = capture([...args, '--json']);
+  assert.equal(split.code, 0, split.err);
+  assert.equal(plain.code, 0, plain.err);
+  type Cell = { method: string; target: string; region?: string; details: { bootstrap?: unknown } };
+  // BH adjusts over every cell of a run, so only the cells' own statistics and intervals are compared.
+  const intervals = (cells: Cell[]) =>
+    cells.filter((x) => x.region === undefined).map((x) => [x.method, x.target, x.details.bootstrap]);
+  const whole = intervals(JSON.parse(split.out).results);
+  assert.ok(whole.filter((x) => x[2] !== undefined).length >= 10);
+  assert.deepEqual(whole, intervals(JSON.parse(plain.out).results));
+});
+
 test('tally run: a chunked method (integer_percent) per region gives the same JSON on 1 and 2 worker threads', () => {
   const args = ['run', csv, '--preset', 'tally-simulated', '--methods', 'integer_percent,c05s', '--by', 'region'];
   const one = capture([...args, '--bootstrap', '20', '--seed', '5', '--threads', '1', '--json']);

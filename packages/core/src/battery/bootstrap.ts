@@ -1,5 +1,5 @@
 /** Resampling primitives for the battery's nonparametric bootstrap. */
-import type { Rng } from '../rng.ts';
+import { indexFromUint32, type Rng, splitRng } from '../rng.ts';
 
 /** Uniform integer on [0, n) from 32 random bits, unbiased (rejects the short last block). */
 export function uniformIndex(rng: Rng, n: number): number {
@@ -109,40 +109,25 @@ export function selectQuantile(x: Float64Array, m: number, p: number): number {
 
 /**
  * Bootstrap multiplicities: `counts[p]` = how often position p is drawn in `len` draws with
- * replacement. Uses its own xoshiro128** stream seeded from `rng`, kept in int32 locals so the hot
- * loop allocates nothing; indices are exact (rejection of the short last block).
+ * replacement. Draws come from a sub-stream of `rng` (splitRng), 32-bit outputs taken a block at a time so
+ * the hot loop allocates nothing; indices are exact (indexFromUint32 rejects the short last block).
  */
 export function makeResampler(rng: Rng): (counts: Int32Array, len: number) => void {
-  const state = new Int32Array([rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32() | 1]);
+  const stream = splitRng(rng);
+  const block = new Uint32Array(4096);
+  let at = block.length;
   return (counts, len) => {
-    let s0 = state[0];
-    let s1 = state[1];
-    let s2 = state[2];
-    let s3 = state[3];
-    // Lemire's multiply-shift: index = floor(r * len / 2^32), rejecting the few r whose low part
-    // falls below 2^32 mod len, which makes every index exactly equally likely.
-    const threshold = 4294967296 % len;
     counts.fill(0, 0, len);
     let d = 0;
     while (d < len) {
-      const m = Math.imul(s1, 5);
-      const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      const prod = r * len;
-      const index = Math.floor(prod / 4294967296);
-      if (prod - index * 4294967296 < threshold) continue;
+      if (at === block.length) {
+        stream.fillUint32(block);
+        at = 0;
+      }
+      const index = indexFromUint32(block[at++], len);
+      if (index < 0) continue;
       counts[index]++;
       d++;
     }
-    state[0] = s0;
-    state[1] = s1;
-    state[2] = s2;
-    state[3] = s3;
   };
 }

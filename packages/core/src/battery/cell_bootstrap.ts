@@ -1,7 +1,6 @@
 /**
  * The bootstrap of battery cells: multinomial redraws for categorical statistics (digit frequencies) and one
- * station redraw per replicate shared by every moment-based statistic of a region group; plus the packing of
- * moment sums into flat arrays, so chunks run on worker threads can hand them back.
+ * station redraw per replicate shared by every moment-based statistic of a region group.
  */
 import type { Rng } from '../rng.ts';
 import { drawMultinomial } from './bootstrap.ts';
@@ -25,39 +24,6 @@ export interface PendingCell {
   readonly group: number;
   readonly out: CellOutput;
   readonly reps: Float64Array[];
-}
-
-/** Moment sums stored per (combination, replicate). */
-export const SUMS = 11;
-
-/** Reads one packed set of moment sums. */
-export function readSums(a: Float64Array, base: number, s: MomentSums): void {
-  s.w = a[base];
-  s.sx = a[base + 1];
-  s.sxx = a[base + 2];
-  s.sxxx = a[base + 3];
-  s.sxxxx = a[base + 4];
-  s.sy = a[base + 5];
-  s.syy = a[base + 6];
-  s.syyy = a[base + 7];
-  s.syyyy = a[base + 8];
-  s.sxy = a[base + 9];
-  s.sxxy = a[base + 10];
-}
-
-/** Packs one set of moment sums. */
-export function writeSums(a: Float64Array, base: number, s: MomentSums): void {
-  a[base] = s.w;
-  a[base + 1] = s.sx;
-  a[base + 2] = s.sxx;
-  a[base + 3] = s.sxxx;
-  a[base + 4] = s.sxxxx;
-  a[base + 5] = s.sy;
-  a[base + 6] = s.syy;
-  a[base + 7] = s.syyy;
-  a[base + 8] = s.syyyy;
-  a[base + 9] = s.sxy;
-  a[base + 10] = s.sxxy;
 }
 
 /** Fills a categorical cell's replicates by multinomial redraws of its counts. */

@@ -178,24 +178,3 @@ export function slopeOfProductOnX(s: MomentSums): number {
   const covXYwithX = s.sxxy / s.w - (s.sxy / s.w) * mx;
   return (covXYwithX + s.cy * vx + s.cx * cxy) / vx;
 }
-
-/** Adds `s` (centred at its own cx, cy) into `acc` (centred at acc.cx, acc.cy), shifting the centre exactly. */
-export function addShiftedSums(acc: MomentSums, s: MomentSums): void {
-  const w = s.w;
-  if (w === 0) return;
-  const a = s.cx - acc.cx;
-  const b = s.cy - acc.cy;
-  const a2 = a * a;
-  const b2 = b * b;
-  acc.w += w;
-  acc.sxxxx += s.sxxxx + 4 * a * s.sxxx + 6 * a2 * s.sxx + 4 * a2 * a * s.sx + a2 * a2 * w;
-  acc.sxxx += s.sxxx + 3 * a * s.sxx + 3 * a2 * s.sx + a2 * a * w;
-  acc.sxx += s.sxx + 2 * a * s.sx + a2 * w;
-  acc.syyyy += s.syyyy + 4 * b * s.syyy + 6 * b2 * s.syy + 4 * b2 * b * s.sy + b2 * b2 * w;
-  acc.syyy += s.syyy + 3 * b * s.syy + 3 * b2 * s.sy + b2 * b * w;
-  acc.syy += s.syy + 2 * b * s.sy + b2 * w;
-  acc.sxxy += s.sxxy + b * s.sxx + 2 * a * s.sxy + 2 * a * b * s.sx + a2 * s.sy + a2 * b * w;
-  acc.sxy += s.sxy + b * s.sx + a * s.sy + a * b * w;
-  acc.sx += s.sx + a * w;
-  acc.sy += s.sy + b * w;
-}

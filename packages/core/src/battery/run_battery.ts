@@ -7,23 +7,10 @@ import { err, ok, type Result, type TallyError } from '../result.ts';
 import { createRng, deriveSeed } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
 import { percentileInterval } from './bootstrap.ts';
-import type { BootstrapPlan, CellMethod } from './cell.ts';
-import {
-  bootstrapCategorical,
-  bootstrapMoments,
-  comboFor,
-  comboKey,
-  evaluateInto,
-  type Group,
-  type PendingCell,
-  readSums,
-  SUMS,
-  writeSums,
-} from './cell_bootstrap.ts';
+import type { CellMethod } from './cell.ts';
+import { bootstrapCategorical, bootstrapMoments, type Group, type PendingCell } from './cell_bootstrap.ts';
 import { makeFastBinomial } from './fast_binomial.ts';
 import { makeGroups } from './groups.ts';
-import { type MomentCombo, momentBootstrap } from './moment_bootstrap.ts';
-import { addShiftedSums, emptySums, meanAt } from './moments.ts';
 import { selectTargets, type Target, turnoutColumn } from './targets.ts';
 
 /** Options of a battery run. */
@@ -74,8 +61,6 @@ interface Prepared {
   readonly by: string | undefined;
   /** Index of the whole-table group, or -1. */
   readonly overall: number;
-  /** Whether the whole-table replicate is built from the region replicates. */
-  readonly stratified: boolean;
 }
 
 function prepare(table: StationTable, options: BatteryOptions): Result<Prepared> {
@@ -99,9 +84,6 @@ function prepare(table: StationTable, options: BatteryOptions): Result<Prepared>
   const groupsR = makeGroups(table, options.by, options.overall ?? true);
   if (!groupsR.ok) return groupsR;
   const groups = groupsR.value;
-  const overall = groups.findIndex((g) => g.region === undefined);
-  let covered = 0;
-  for (const g of groups) if (g.region !== undefined) covered += g.stations.length;
   return ok({
     table,
     methods: options.methods,
@@ -112,8 +94,7 @@ function prepare(table: StationTable, options: BatteryOptions): Result<Prepared>
     seed,
     level,
     by: options.by,
-    overall,
-    stratified: overall >= 0 && groups.length > 1 && covered === table.n,
+    overall: groups.findIndex((g) => g.region === undefined),
   });
 }
 
@@ -181,31 +162,32 @@ function finalize(prep: Prepared, cells: readonly PendingCell[]): MethodResult[]
   });
 }
 
-/** What one chunk of region groups returns: finished cells and, when stratified, its share of the whole-table sums. */
+/** What one chunk of region groups returns: its finished cells. */
 export interface BatteryChunkOutput {
   readonly results: MethodResult[];
   readonly skipped: SkippedCell[];
-  /** combos x replicates x 11 sums, centred at the whole-table centres (null when not stratified). */
-  readonly acc: Float64Array | null;
 }
 
 /** The structured-clonable part of a plan that a chunk needs besides the table and the methods. */
 export interface BatteryChunkSpec {
   /** Region group index ranges [from, to) per chunk. */
   readonly ranges: readonly (readonly [number, number])[];
-  /** Stratified whole-table combinations: target index, x variable, whether y is used, and centres. */
-  readonly combos: readonly {
-    targetIndex: number;
-    x: 'turnout' | 'proportion';
-    usesProportion: boolean;
-    cx: number;
-    cy: number;
-  }[];
 }
 
-function comboArrays(prep: Prepared, c: BatteryChunkSpec['combos'][number]): MomentCombo {
-  const target = prep.targets[c.targetIndex];
-  return { X: c.x === 'turnout' ? prep.turnout : target.proportion, Y: c.usesProportion ? target.proportion : null };
+/**
+ * Bootstraps the moment-based cells of groups `gs`, each group resampling its own stations from the stream
+ * deriveSeed(momSeed, g). The whole table is group 0 whether or not regions follow, so its interval is the plain
+ * station bootstrap and does not depend on `by`; a region's cells resample within the region.
+ */
+function bootstrapMomentGroups(prep: Prepared, pending: readonly PendingCell[], gs: readonly number[]): void {
+  if (prep.B === 0) return;
+  const momSeed = deriveSeed(prep.seed, 0x7fff0002);
+  for (const g of gs) {
+    const cells = pending.filter((c) => c.group === g && c.out.bootstrap?.kind === 'moments');
+    if (cells.length > 0) {
+      bootstrapMoments(prep.groups[g], cells, prep.targets, prep.turnout, prep.B, createRng(deriveSeed(momSeed, g)));
+    }
+  }
 }
 
 function runChunk(prep: Prepared, spec: BatteryChunkSpec, chunk: number): BatteryChunkOutput {
@@ -213,46 +195,8 @@ function runChunk(prep: Prepared, spec: BatteryChunkSpec, chunk: number): Batter
   const gs: number[] = [];
   for (let g = from; g < to; g++) gs.push(g);
   const { pending, skipped } = computeGroups(prep, gs);
-  const momSeed = deriveSeed(prep.seed, 0x7fff0002);
-  const isMoments = (c: PendingCell) => c.out.bootstrap?.kind === 'moments';
-  let acc: Float64Array | null = null;
-  if (prep.B > 0 && prep.stratified) {
-    const K = spec.combos.length;
-    const B = prep.B;
-    acc = new Float64Array(K * B * SUMS);
-    const combos = spec.combos.map((c) => comboArrays(prep, c));
-    const keys = spec.combos.map((c) => `${c.targetIndex}:${c.x}:${c.usesProportion}`);
-    const tmp = spec.combos.map((c) => emptySums(c.cx, c.cy));
-    for (const g of gs) {
-      const own = pending.filter((c) => c.group === g && isMoments(c));
-      const idx = own.map((c) => keys.indexOf(comboKey(c)));
-      const outs = own.map((c) => new Float64Array(c.reps.length));
-      const store = acc;
-      momentBootstrap(prep.groups[g].stations, combos, B, createRng(deriveSeed(momSeed, g)), (r, sums) => {
-        for (let k = 0; k < own.length; k++) if (idx[k] >= 0) evaluateInto(own[k], sums[idx[k]], outs[k], r);
-        for (let ci = 0; ci < K; ci++) {
-          const t = tmp[ci];
-          const base = (ci * B + r) * SUMS;
-          readSums(store, base, t);
-          addShiftedSums(t, sums[ci]);
-          writeSums(store, base, t);
-        }
-      });
-      // A region cell whose combination the whole table does not use still needs its own bootstrap.
-      const orphans = own.filter((_, k) => idx[k] < 0);
-      if (orphans.length > 0) {
-        bootstrapMoments(prep.groups[g], orphans, prep.targets, prep.turnout, B, createRng(deriveSeed(momSeed, g)));
-      }
-    }
-  } else if (prep.B > 0) {
-    for (const g of gs) {
-      const cells = pending.filter((c) => c.group === g && isMoments(c));
-      if (cells.length > 0) {
-        bootstrapMoments(prep.groups[g], cells, prep.targets, prep.turnout, prep.B, createRng(deriveSeed(momSeed, g)));
-      }
-    }
-  }
-  return { results: finalize(prep, pending), skipped, acc };
+  bootstrapMomentGroups(prep, pending, gs);
+  return { results: finalize(prep, pending), skipped };
 }
 
 /** A battery run split into chunks of region groups, which may run anywhere (e.g. worker threads). */
@@ -273,29 +217,6 @@ export function planBattery(table: StationTable, options: BatteryOptions, chunks
   if (!prepR.ok) return prepR;
   const prep = prepR.value;
   const top = prep.overall >= 0 ? computeGroups(prep, [prep.overall]) : { pending: [], skipped: [] };
-  const momentsTop = top.pending.filter((c) => c.out.bootstrap?.kind === 'moments');
-  const combos: BatteryChunkSpec['combos'][number][] = [];
-  if (prep.stratified && prep.B > 0) {
-    const all = prep.groups[prep.overall].stations;
-    for (const cell of momentsTop) {
-      const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-      if (
-        combos.some(
-          (c) => c.targetIndex === cell.targetIndex && c.x === plan.x && c.usesProportion === plan.usesProportion,
-        )
-      ) {
-        continue;
-      }
-      const arrays = comboFor(cell, prep.targets, prep.turnout);
-      combos.push({
-        targetIndex: cell.targetIndex,
-        x: plan.x,
-        usesProportion: plan.usesProportion,
-        cx: meanAt(arrays.X, arrays.Y, all),
-        cy: arrays.Y ? meanAt(arrays.Y, arrays.X, all) : 0,
-      });
-    }
-  }
   const regionGroups: number[] = [];
   prep.groups.forEach((_, g) => {
     if (g !== prep.overall) regionGroups.push(g);
@@ -307,44 +228,12 @@ export function planBattery(table: StationTable, options: BatteryOptions, chunks
     const last = regionGroups[Math.floor(((c + 1) * regionGroups.length) / k) - 1];
     ranges.push([from, last + 1]);
   }
-  const spec: BatteryChunkSpec = { ranges, combos };
+  const spec: BatteryChunkSpec = { ranges };
   return ok({
     spec,
     runChunk: (c) => runChunk(prep, spec, c),
     finish(outputs) {
-      const B = prep.B;
-      if (B > 0 && momentsTop.length > 0) {
-        const momSeed = deriveSeed(prep.seed, 0x7fff0002);
-        if (prep.stratified) {
-          const K = combos.length;
-          const total = new Float64Array(K * B * SUMS);
-          for (const o of outputs) if (o.acc) for (let i = 0; i < total.length; i++) total[i] += o.acc[i];
-          const s = emptySums(0, 0);
-          for (const cell of momentsTop) {
-            const plan = cell.out.bootstrap as Extract<BootstrapPlan, { kind: 'moments' }>;
-            const ci = combos.findIndex(
-              (c) => c.targetIndex === cell.targetIndex && c.x === plan.x && c.usesProportion === plan.usesProportion,
-            );
-            const out = new Float64Array(cell.reps.length);
-            for (let r = 0; r < B; r++) {
-              readSums(total, (ci * B + r) * SUMS, s);
-              s.cx = combos[ci].cx;
-              s.cy = combos[ci].cy;
-              evaluateInto(cell, s, out, r);
-            }
-          }
-        } else {
-          const g = prep.overall;
-          bootstrapMoments(
-            prep.groups[g],
-            momentsTop,
-            prep.targets,
-            prep.turnout,
-            B,
-            createRng(deriveSeed(momSeed, g)),
-          );
-        }
-      }
+      if (prep.overall >= 0) bootstrapMomentGroups(prep, top.pending, [prep.overall]);
       const results = [...finalize(prep, top.pending)];
       const skipped = [...top.skipped];
       for (const o of outputs) {
@@ -354,7 +243,7 @@ export function planBattery(table: StationTable, options: BatteryOptions, chunks
       return {
         by: prep.by ?? null,
         seed: prep.seed,
-        replicates: B,
+        replicates: prep.B,
         level: prep.level,
         targets: prep.targets.map((t) => ({
           name: t.name,

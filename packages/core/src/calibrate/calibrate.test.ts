@@ -87,11 +87,32 @@ test('power is measured per scenario on injected copies of each clean election',
   assert.equal(c.power[0].intensity, 0.99);
 });
 
-test('calibration is deterministic per seed', () => {
-  const plan: CalibrationPlan = { reps: 20, seed: 9, alpha: 0.05, conditions: small, scenarios: [] };
-  assert.deepEqual(calibrateMethod(uniformP, plan), calibrateMethod(uniformP, plan));
-  const other = calibrateMethod(uniformP, { ...plan, seed: 10 });
-  assert.ok(other.falsePositiveRate.count >= 0);
+test('calibration is deterministic per seed, the seed matters, and the count is the p-values at or below alpha', () => {
+  let seen: number[] = [];
+  const recording: SingleTableMethod = {
+    ...uniformP,
+    run: (t: StationTable, _o: unknown, rng) => {
+      const p = rng.uniform();
+      seen.push(p);
+      return ok([result(p, t.n)]);
+    },
+  };
+  const drawn = (seed: number) => {
+    seen = [];
+    const c = calibrateMethod(recording, { reps: 20, seed, alpha: 0.3, conditions: small, scenarios: [] });
+    // The first call is calibrateMethod's probe of rep 0 (is it a test at all?); the 20 reps follow.
+    assert.equal(seen[0], seen[1]);
+    return { c, p: seen.slice(1) };
+  };
+  const a = drawn(9);
+  const b = drawn(9);
+  const other = drawn(10);
+  assert.deepEqual(a, b);
+  assert.equal(a.p.length, 20);
+  assert.notDeepEqual(other.p, a.p);
+  for (const run of [a, other]) {
+    assert.equal(run.c.falsePositiveRate.count, run.p.filter((p) => p <= 0.3).length);
+  }
 });
 
 test('paired methods get two elections on the same stations and the latest 20 % of A flagged', () => {

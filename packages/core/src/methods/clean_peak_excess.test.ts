@@ -134,3 +134,21 @@ test('power: ballot stuffing at 10% of stations is found; the estimate recovers 
     assert.ok(d.excessVotes > 0.3 * added && d.excessVotes < 1.2 * added, `${d.excessVotes} vs ${added}`);
   }
 });
+
+test('a huge Wald z gets a positive asymptotic p from the normal tail, and its log10 from the tail series', () => {
+  // 6,000 stations around 50% turnout with the leader at half the votes, 3,000 at 99% turnout all for the leader.
+  const rows: [number, number, number, number][] = [];
+  for (let i = 0; i < 6000; i++) {
+    const cast = 400 + Math.round(200 * Math.exp(-(((i % 21) - 10) ** 2) / 20));
+    rows.push([1000, cast, cast, Math.round(cast / 2)]);
+  }
+  for (let i = 0; i < 3000; i++) rows.push([1000, 990, 990, 990]);
+  const r = run(table(rows), { replicates: 40 }, 3);
+  const d = r.details as Details & { z: number; log10PValue: number };
+  assert.equal(r.pValueKind, 'asymptotic');
+  assert.ok(d.z > 40, `z = ${d.z}: the test needs a z where 1 - cdf and the tail itself are 0`);
+  assert.ok((r.pValue as number) > 0, 'floored at the smallest positive double, never 0');
+  // log10 Φ(-z) < log10 φ(z) / z: the Mills-ratio bound, computed independently of the series.
+  const millsBound = (-(d.z * d.z) / 2 - 0.5 * Math.log(2 * Math.PI) - Math.log(d.z)) / Math.LN10;
+  assert.ok(d.log10PValue < millsBound && d.log10PValue > millsBound - 0.01, `${d.log10PValue} vs ${millsBound}`);
+});

@@ -21,7 +21,8 @@
  */
 
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
-import { standardNormalCdf } from '../numeric/distributions.ts';
+import { countBin, fractionBin } from '../numeric/binning.ts';
+import { log10NormalUpperTail, normalUpperTail } from '../numeric/distributions.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
@@ -104,8 +105,12 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
     const maxTurnout = options.maxTurnout ?? 0.8;
     if (!Number.isInteger(B) || B < 2)
       return err({ kind: 'invalid_options', option: 'replicates', message: 'replicates must be an integer >= 2' });
-    if (!(binWidth > 0 && binWidth <= 0.1))
-      return err({ kind: 'invalid_options', option: 'binWidth', message: 'binWidth must be in (0, 0.1]' });
+    if (!(binWidth > 0 && binWidth <= 0.1 && Math.abs(1 / binWidth - Math.round(1 / binWidth)) < 1e-6))
+      return err({
+        kind: 'invalid_options',
+        option: 'binWidth',
+        message: 'binWidth must be 1/n for a whole number n >= 10 (bins that tile [0, 1])',
+      });
     if (!Number.isInteger(window) || window < 1 || window % 2 === 0)
       return err({ kind: 'invalid_options', option: 'window', message: 'window must be an odd integer >= 1' });
     if (!(maxTurnout > 0 && maxTurnout <= 1))
@@ -126,7 +131,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
         message: `no candidate named "${options.candidate}"`,
       });
 
-    const nb = Math.ceil(1 / binWidth - 1e-9);
+    const nb = Math.round(1 / binWidth);
     const leaderVotes = table.candidates[li].votes;
     const bin = new Int32Array(table.n);
     const L = new Float64Array(table.n);
@@ -147,7 +152,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
       else if (r <= 0 || v <= 0) noVotes++;
       else if (c > r || l > v) impossible++;
       else {
-        const b = Math.min(nb - 1, Math.floor(c / r / binWidth + 1e-9));
+        const b = countBin(c, r, nb);
         bin[m] = b;
         L[m] = l;
         O[m] = v - l;
@@ -165,7 +170,7 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
       { reason: 'ballots cast above registered or leader above valid', count: impossible },
     ].filter((e) => e.count > 0);
     if (m < 2) return err({ kind: 'insufficient_data', message: 'fewer than 2 usable stations', needed: 2, got: m });
-    const maxBin = Math.floor(maxTurnout / binWidth + 1e-9) - 1;
+    const maxBin = (maxTurnout >= 1 ? nb : fractionBin(maxTurnout, nb)) - 1;
     const est = cleanPeakFromBins(bins, window, maxBin);
     if (est === null)
       return err({ kind: 'degenerate_input', message: 'no votes for other candidates at or below a turnout peak' });
@@ -201,7 +206,11 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
     if (est.mode >= maxBin - Math.floor(window / 2))
       warnings.push('the clean mode sits at the edge of the search range (maxTurnout); the estimate depends on it');
     if (failed > 0) warnings.push(`${failed} bootstrap replicates had no clean part and were left out`);
-    const pValue = sd > 0 ? 1 - standardNormalCdf(est.excess / sd) : null;
+    // A Wald z with a bootstrap standard error, referred to the normal: an asymptotic p. Beyond z ≈ 37.5 the
+    // normal tail underflows; the p is then floored at the smallest positive double (an upper bound on the
+    // true tail) and log10PValue gives its size.
+    const z = sd > 0 ? est.excess / sd : null;
+    const pValue = z === null ? null : Math.max(Number.MIN_VALUE, normalUpperTail(z));
     return ok([
       {
         method: 'clean_peak_excess',
@@ -210,13 +219,15 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
         statistic: est.excess,
         statisticName: 'excess_votes',
         pValue,
-        pValueKind: pValue === null ? 'none' : 'bootstrap',
+        pValueKind: pValue === null ? 'none' : 'asymptotic',
         n: m,
         excluded,
         details: {
           leader: table.candidates[li].name,
           excessVotes: est.excess,
           sd,
+          z,
+          log10PValue: z === null ? null : log10NormalUpperTail(z),
           interval95: [quantileSorted(ok_, 0.025), quantileSorted(ok_, 0.975)],
           excessShareOfLeaderVotes: est.excess / totalLeader,
           excessShareOfValidVotes: est.excess / totalValid,

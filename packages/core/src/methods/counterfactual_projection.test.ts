@@ -178,6 +178,15 @@ test('registry wrapper runs at a percentile cutoff and returns a Monte Carlo p-v
   assert.ok(r.ok);
   const res = r.value[0];
   assert.equal(res.method, 'counterfactual_projection');
-  assert.ok(res.pValue !== null && res.pValue > 0 && res.pValue <= 1);
   assert.equal(res.replicates, 50);
+  // Two-sided Monte Carlo p = min(1, 2 (1 + k) / 51), k the simulated margins on the rarer side of the actual one.
+  const d = res.details as { actualFinalMargin: number; lo: number; hi: number; median: number };
+  assert.ok(res.pValue !== null);
+  const k = (res.pValue * 51) / 2 - 1;
+  assert.ok(res.pValue === 1 || Math.abs(k - Math.round(k)) < 1e-9, `p ${res.pValue}`);
+  // Below lo (type-7 position 1.225) at most 2 margins lie at or beyond the actual one: p <= 6 / 51; inside
+  // [lo, hi] at least 2 lie on each side: p >= 6 / 51.
+  if (d.actualFinalMargin < d.lo || d.actualFinalMargin > d.hi) assert.ok(res.pValue <= 6 / 51);
+  else assert.ok(res.pValue >= 6 / 51 - 1e-12);
+  assert.ok(Math.abs(res.statistic - (d.actualFinalMargin - d.median)) < 1e-12);
 });

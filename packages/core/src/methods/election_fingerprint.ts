@@ -12,6 +12,7 @@
  * Turnout = ballots cast / registered; share = winner votes / the official share denominator.
  */
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
+import { countBin } from '../numeric/binning.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import { candidateOrLeaderIndex, type StationTable, shareDenominator } from '../station_table.ts';
@@ -86,7 +87,7 @@ export const electionFingerprintMethod: ForensicMethod<FingerprintOptions> = {
         outside++;
         continue;
       }
-      const at = Math.min(bins - 1, Math.floor(t * bins)) * bins + Math.min(bins - 1, Math.floor(s * bins));
+      const at = countBin(c, r, bins) * bins + countBin(w[i], d, bins);
       stations[at]++;
       voters[at] += r;
       used++;

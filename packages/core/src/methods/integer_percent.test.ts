@@ -175,7 +175,15 @@ test('one station: observed, expected and p-value are consistent', () => {
   assert.deepEqual(d.observed, { either: 1, leader: 1, turnout: 1 });
   // n = 1000: only k = 10m is within 0.05 points of a whole percent, about a tenth of the mass.
   assert.ok(Math.abs(d.exact.expected.turnout - 0.1) < 0.01);
-  assert.ok(r.pValue !== null && r.pValue > 0 && r.pValue <= 1);
+  // One station observed at a whole percentage: p = (1 + k) / 401 with k ~ Binomial(400, q), q the exact chance
+  // that a null redraw lands on one (its exact expected count). Within 4 SD of that: a p stuck at 1 (or at
+  // 1/401) fails.
+  const q = d.exact.expected.either;
+  assert.ok(q > 0.1 && q < 0.3, `q ${q}`);
+  assert.ok(r.pValue !== null);
+  const k = r.pValue * 401 - 1;
+  assert.ok(Math.abs(k - Math.round(k)) < 1e-9, `p ${r.pValue} is not (1 + k) / 401`);
+  assert.ok(Math.abs(k - 400 * q) < 4 * Math.sqrt(400 * q * (1 - q)), `k ${k}, expected ${400 * q}`);
 });
 
 test('Monte Carlo mean agrees with the exact expectation, for both draw modes', () => {

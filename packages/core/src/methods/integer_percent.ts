@@ -114,8 +114,6 @@ export function prepareIntegerPercent(
   const leader = new Float64Array(m);
   const pTurnout = new Float64Array(m);
   const pLeader = new Float64Array(m);
-  const turnoutPct = new Float64Array(m);
-  const leaderPct = new Float64Array(m);
   const observed = new Float64Array(6 * groups);
   const exactMean = new Float64Array(6 * groups);
   const exactVar = new Float64Array(6 * groups);
@@ -131,8 +129,6 @@ export function prepareIntegerPercent(
     ballotsCast[j] = g;
     ballotsFound[j] = r;
     leader[j] = l;
-    turnoutPct[j] = (100 * g) / v;
-    leaderPct[j] = (100 * l) / r;
     const pt = integerPercentProbability(v, g / v);
     const pl = integerPercentProbability(r, l / r);
     pTurnout[j] = pt;
@@ -167,8 +163,6 @@ export function prepareIntegerPercent(
     regionLevel: level ? level.name : null,
     regionLabels: level ? level.labels : [],
     excluded,
-    turnoutPct,
-    leaderPct,
     observed,
     exactMean,
     exactVar,

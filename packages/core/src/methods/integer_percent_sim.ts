@@ -4,7 +4,7 @@
  * on a whole percent, and the per-chunk Monte Carlo.
  */
 import { logFactorial } from '../numeric/log_factorial.ts';
-import { createRng, deriveSeed, type Rng } from '../rng.ts';
+import { createRng, deriveSeed, type Rng, splitRng } from '../rng.ts';
 
 /** Replicates per Monte Carlo chunk; fixed so that results never depend on the thread count. */
 export const REPLICATES_PER_CHUNK = 25;
@@ -116,7 +116,7 @@ function store(out: Float64Array, at: number, e: number, b: number, t: number, w
  * B = P(both), T = P(turnout), A = P(either) (times 2^31), x < B means both whole, B <= x < T turnout
  * only, T <= x < A leader only. This is exactly the joint law of the two independent whole-percent
  * indicators under the binomial redraw. Comparisons are branch-free int32 arithmetic and the
- * uniforms come from an inlined xoshiro128** (Blackman & Vigna 2018) seeded by the chunk's Rng: one
+ * uniforms come a block at a time from a sub-stream of the chunk's Rng (splitRng, fillUint32): one
  * Rng call per draw is several times slower, and 10^8 draws per run make that matter.
  */
 function indicatorReplicates(payload: IntegerPercentPayload, rng: Rng, reps: number, out: Float64Array): void {
@@ -133,10 +133,9 @@ function indicatorReplicates(payload: IntegerPercentPayload, rng: Rng, reps: num
     turnM1[i] = Math.round(pt * scale) - 1;
     anyM1[i] = Math.round((pt + pl - pt * pl) * scale) - 1;
   }
-  let s0 = rng.nextUint32() | 0;
-  let s1 = rng.nextUint32() | 0;
-  let s2 = rng.nextUint32() | 0;
-  let s3 = rng.nextUint32() | 1;
+  const stream = splitRng(rng);
+  const block = new Uint32Array(4096);
+  let at = block.length;
   const width = STATS_PER_GROUP * (1 + payload.regionCount);
   const segments = segmentStart.length - 1;
   for (let r = 0; r < reps; r++) {
@@ -150,15 +149,11 @@ function indicatorReplicates(payload: IntegerPercentPayload, rng: Rng, reps: num
       let wt = 0;
       const end = segmentStart[g + 1];
       for (let i = segmentStart[g]; i < end; i++) {
-        const y = Math.imul(s1, 5);
-        const x = Math.imul((y << 7) | (y >>> 25), 9) >>> 1;
-        const sh = s1 << 9;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= sh;
-        s3 = (s3 << 11) | (s3 >>> 21);
+        if (at === block.length) {
+          stream.fillUint32(block);
+          at = 0;
+        }
+        const x = block[at++] >>> 1;
         // (threshold - 1 - x) >> 31 is -1 exactly when x >= threshold.
         const ie = ((anyM1[i] - x) >> 31) + 1;
         const it = ((turnM1[i] - x) >> 31) + 1;

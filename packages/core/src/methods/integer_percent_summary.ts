@@ -1,6 +1,7 @@
 /** Reduction of the integer-percentage Monte Carlo into results (Kobak et al. 2016). */
 import { assert } from '../assert.ts';
 import type { MethodResult } from '../method.ts';
+import { centredCountBin } from '../numeric/binning.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { type IntegerPercentPayload, STATS_PER_GROUP } from './integer_percent_sim.ts';
 
@@ -11,9 +12,6 @@ export interface IntegerPercentPrepared {
   readonly regionLevel: string | null;
   readonly regionLabels: readonly string[];
   readonly excluded: { reason: string; count: number }[];
-  /** Observed turnout / leader share in percent, per included station (for histograms). */
-  readonly turnoutPct: Float64Array;
-  readonly leaderPct: Float64Array;
   /** Per group (whole table, then regions): observed counts, 6 per group. */
   readonly observed: Float64Array;
   /** Per group: exact expectations and variances, 6 per group (unweighted then weighted). */
@@ -99,10 +97,14 @@ function block(prepared: IntegerPercentPrepared, mc: McSummary, at: number): Rec
   };
 }
 
-/** Histogram of percentages in 0.1-point bins [0, 0.1), ..., [99.9, 100]: the data of the paper's figures. */
-function histogram(values: Float64Array): number[] {
-  const bins = new Array<number>(1000).fill(0);
-  for (let i = 0; i < values.length; i++) bins[Math.min(999, Math.floor(values[i] * 10 + 1e-9))]++;
+/**
+ * Histogram of percentages in 0.1-point bins centred on 0, 0.1, ..., 100 (bin k covers [k - 0.05, k + 0.05) tenths
+ * of a point), binned exactly from the counts: every whole percentage is the centre of its own bin, as in
+ * Kobak, Shpilkin & Pshenichnikov's figures.
+ */
+function histogram(counts: ArrayLike<number>, totals: ArrayLike<number>): number[] {
+  const bins = new Array<number>(1001).fill(0);
+  for (let i = 0; i < counts.length; i++) bins[centredCountBin(counts[i], totals[i], 1000)]++;
   return bins;
 }
 
@@ -145,9 +147,10 @@ export function summariseIntegerPercent(
         ...common,
         ...groupDetails(prepared, mc, 0),
         histogram: {
+          startPercentagePoints: -0.05,
           binWidthPercentagePoints: 0.1,
-          turnout: histogram(prepared.turnoutPct),
-          leader: histogram(prepared.leaderPct),
+          turnout: histogram(prepared.payload.ballotsCast, prepared.payload.registered),
+          leader: histogram(prepared.payload.leader, prepared.payload.ballotsFound),
         },
       },
       warnings,

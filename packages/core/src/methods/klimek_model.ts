@@ -10,6 +10,7 @@
  * of the stations when all are fair, all incremental, all extreme. We simulate C, I, X once (with
  * common random numbers) and fit (fi, fe) on a 0.001 grid over the whole simplex in O(1) per point.
  */
+import { fractionBin } from '../numeric/binning.ts';
 import type { Rng } from '../rng.ts';
 
 /** Stations the model sees: registered voters, valid votes, winner votes (all finite, 0 < valid <= registered). */
@@ -63,8 +64,8 @@ export function fairAt(d: KlimekData, turnoutMode: number, shareMode: number): F
 
 /** Index of a (turnout, share) pair in a bins x bins histogram. */
 export function binIndex(turnout: number, share: number, bins: number): number {
-  const bt = Math.min(bins - 1, Math.max(0, Math.floor(turnout * bins)));
-  const bs = Math.min(bins - 1, Math.max(0, Math.floor(share * bins)));
+  const bt = fractionBin(Math.min(1, Math.max(0, turnout)), bins);
+  const bs = fractionBin(Math.min(1, Math.max(0, share)), bins);
   return bt * bins + bs;
 }
 

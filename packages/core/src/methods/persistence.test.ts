@@ -174,8 +174,19 @@ test('alleged size gives its shift in points and the power against it', () => {
   let wf = 0;
   for (let i = 0; i < a.n; i++) if (flagged[i]) wf += a.valid[i];
   assert.ok(Math.abs((r.value.details.allegedShift as number) - (100 * 300) / wf) < 1e-9);
+  // Power is #{T* + shift > q95} / 999 over the same permutation null (same seed). At shift 0: the null values
+  // above their type-7 95% quantile (position 948.1 of 0..998), at most 50 of 999; at shift q95 - q025 it is
+  // #{T* > q025}, at least 974 of 999. The alleged votes' power is the power at their shift.
   const power = r.value.details.powerAtAllegedShift as number;
-  assert.ok(power >= 0 && power <= 1);
+  const quantiles = r.value.details.nullQuantiles as { q025: number; q95: number };
+  const powerAt = (allegedShift: number) => {
+    const s = persistenceTest(a, b, flagged, { stratum: 'region', replicates: 999, allegedShift }, createRng(2));
+    assert.ok(s.ok);
+    return s.value.details.powerAtAllegedShift as number;
+  };
+  assert.ok(powerAt(0) <= 50 / 999, `size ${powerAt(0)}`);
+  assert.ok(powerAt(quantiles.q95 - quantiles.q025) >= 974 / 999);
+  assert.equal(power, powerAt(r.value.details.allegedShift as number));
   assert.equal(persistence.runPair(a, b, flagged, { stratum: 'region', replicates: 9 }, createRng(2)).ok, true);
 });
 

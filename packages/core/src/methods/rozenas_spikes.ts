@@ -176,7 +176,11 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
     (j) => nul.max1[j],
     (j) => nul.meanProp[j],
   );
-  // Each resample against the envelope and mean of the other R - 1: exchangeable with the data under H0.
+  // The observed and the R resamples are R + 1 exchangeable elections under H0. Each one's excess share is
+  // computed against the envelope and mean of the other R (the observed's: the R resamples, as above; a
+  // resample's: the other R - 1 and the observed), one function of (itself, the rest) for all R + 1, so their
+  // ranks are uniform and p = (1 + #{null >= observed}) / (R + 1) is exact.
+  const pooled = summarise([obsDensity, ...nul.densities], [obsProp, ...nul.props]);
   let atLeast = 0;
   const nullFraud = new Float64Array(R);
   for (let r = 0; r < R; r++) {
@@ -185,8 +189,8 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
     nullFraud[r] = excessShare(
       d,
       p,
-      (j) => (d[j] === nul.max1[j] ? nul.max2[j] : nul.max1[j]),
-      (j) => (nul.meanProp[j] * R - p[j]) / (R - 1),
+      (j) => (d[j] === pooled.max1[j] ? pooled.max2[j] : pooled.max1[j]),
+      (j) => ((R + 1) * pooled.meanProp[j] - p[j]) / R,
     );
     if (nullFraud[r] >= fraud - 1e-12) atLeast++;
   }

@@ -9,7 +9,7 @@
  *   and of the intersection a x b) and all with (n - 1) / (n - K), as sandwich::vcovCL(cluster = ~ a + b).
  * K counts the absorbed fixed effects (LinearModelFit.rank).
  */
-import { standardNormalQuantile, twoSidedStudentP } from '../numeric/distributions.ts';
+import { standardNormalQuantile, studentTwoSided } from '../numeric/distributions.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type Factor, fixedEffectRank, isNestedIn } from './absorb.ts';
 import type { LinearModelFit } from './linear_model.ts';
@@ -202,10 +202,10 @@ export interface CoefficientRow {
 function studentQuantile(p: number, df: number): number {
   let low = 0;
   let high = Math.max(10, 2 * Math.abs(standardNormalQuantile(p)));
-  while (twoSidedStudentP(high, df) > 2 * (1 - p)) high *= 2;
+  while (studentTwoSided(high, df) > 2 * (1 - p)) high *= 2;
   for (let iter = 0; iter < 200; iter++) {
     const mid = (low + high) / 2;
-    if (twoSidedStudentP(mid, df) > 2 * (1 - p)) low = mid;
+    if (studentTwoSided(mid, df) > 2 * (1 - p)) low = mid;
     else high = mid;
     if (high - low <= 1e-14 * high) break;
   }
@@ -224,7 +224,7 @@ export function coefficientTable(fit: LinearModelFit, variance: CoefficientVaria
       estimate,
       se,
       t,
-      pValue: twoSidedStudentP(t, variance.df),
+      pValue: studentTwoSided(t, variance.df),
       low: estimate - q * se,
       high: estimate + q * se,
     };

@@ -1,28 +1,26 @@
 /** Binning and thinning helpers: plots get counts and a bounded number of marks, never raw rows. */
-import { assert } from '@tally/core';
+import { assert, countBin } from '@tally/core';
 
-/** Counts of `values` in `nBins` bins of `binWidth` from `start`; values outside or NaN are ignored. */
-export function histogram1d(values: ArrayLike<number>, start: number, binWidth: number, nBins: number): number[] {
-  assert(binWidth > 0 && Number.isInteger(nBins) && nBins > 0, 'histogram1d: bad bins');
-  const counts = new Float64Array(nBins);
-  for (let i = 0; i < values.length; i++) {
-    const k = Math.floor((values[i] - start) / binWidth);
-    if (k >= 0 && k < nBins) counts[k]++;
-  }
-  return Array.from(counts);
-}
-
-/** 2D counts over [0,1] x [0,1] (row-major, counts[iy * nx + ix]); 1 falls in the last bin, NaN is ignored. */
-export function histogram2d(x: ArrayLike<number>, y: ArrayLike<number>, nx: number, ny: number): number[] {
-  assert(x.length === y.length, 'histogram2d: x and y differ in length');
+/**
+ * 2D counts over [0, 1] x [0, 1] (row-major, counts[iy * nx + ix]) of the points (xCount / xTotal, yCount / yTotal),
+ * binned exactly from the counts (countBin), so a station at a whole percentage lands in its own cell; a point
+ * outside [0, 1] or with a zero or missing total is ignored.
+ */
+export function histogram2d(
+  xCount: ArrayLike<number>,
+  xTotal: ArrayLike<number>,
+  yCount: ArrayLike<number>,
+  yTotal: ArrayLike<number>,
+  nx: number,
+  ny: number,
+): number[] {
+  const n = xCount.length;
+  assert(xTotal.length === n && yCount.length === n && yTotal.length === n, 'histogram2d: arrays differ in length');
   const counts = new Float64Array(nx * ny);
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i];
-    const yi = y[i];
-    if (!(xi >= 0 && xi <= 1 && yi >= 0 && yi <= 1)) continue;
-    const ix = Math.min(nx - 1, Math.floor(xi * nx));
-    const iy = Math.min(ny - 1, Math.floor(yi * ny));
-    counts[iy * nx + ix]++;
+  for (let i = 0; i < n; i++) {
+    const ix = countBin(xCount[i], xTotal[i], nx);
+    const iy = countBin(yCount[i], yTotal[i], ny);
+    if (ix >= 0 && iy >= 0) counts[iy * nx + ix]++;
   }
   return Array.from(counts);
 }
@@ -34,12 +32,6 @@ export function thinIndices(n: number, maxPoints: number): number[] {
   const out: number[] = [];
   for (let k = 0; k < maxPoints; k++) out.push(Math.round((k * (n - 1)) / (maxPoints - 1)));
   return out;
-}
-
-/** A curve cut down to at most maxPoints evenly spaced points. */
-export function thinCurve(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints = 400): { x: number[]; y: number[] } {
-  const idx = thinIndices(x.length, maxPoints);
-  return { x: idx.map((i) => x[i]), y: idx.map((i) => y[i]) };
 }
 
 /** Indices of points to draw: flagged ones first (up to maxFlagged), and evenly spaced others up to maxOthers. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { samplePlots } from '../../test/sample_report.ts';
-import { histogram1d, histogram2d, thinCurve, thinIndices, thinPoints } from './binning.ts';
+import { histogram2d, thinIndices, thinPoints } from './binning.ts';
 import { PLOT_KINDS, type PlotData } from './plot_data.ts';
 import { plotSpec } from './specs.ts';
 import { prefixSvgIds, renderSvg, roundSvgNumbers } from './svg.ts';
@@ -89,16 +89,36 @@ test('plots carry a bounded number of marks whatever the input size', () => {
   assert.deepEqual(thinIndices(5, 10), [0, 1, 2, 3, 4]);
   const t = thinIndices(1001, 11);
   assert.deepEqual([t[0], t[10], t.length], [0, 1000, 11]);
-  const c = thinCurve([0, 1, 2, 3], [5, 6, 7, 8], 2);
-  assert.deepEqual(c, { x: [0, 3], y: [5, 8] });
 });
 
-test('histograms count every in-range value once', () => {
-  assert.deepEqual(histogram1d([0, 0.05, 0.1, 0.99, 1, -1, Number.NaN], 0, 0.5, 2), [3, 1]);
-  const h = histogram2d([0, 1, 0.5, 0.49, Number.NaN], [0, 1, 0.5, 0.51, 0.2], 2, 2);
-  assert.deepEqual(h, [1, 0, 1, 2]);
+test('histogram2d bins counts exactly: 29/100 in cell 29, out-of-range and empty totals ignored', () => {
+  // x = 29/100, 1/2, 100/100, 3/2 (outside), 1/0 (no total); y = 71/100, 1/2, 0/7, 0/1, 0/1.
+  const h = histogram2d([29, 1, 100, 3, 1], [100, 2, 100, 2, 0], [71, 1, 0, 0, 0], [100, 2, 7, 1, 1], 100, 100);
+  assert.equal(h[71 * 100 + 29], 1);
+  assert.equal(h[50 * 100 + 50], 1);
+  assert.equal(h[0 * 100 + 99], 1);
   assert.equal(
     h.reduce((a, b) => a + b, 0),
-    4,
+    3,
   );
+});
+
+test('the integer-percentage plot marks whole-percent bins, and names the mark colour only when marks exist', () => {
+  type Layered = { layer: { mark: { type: string }; encoding: { color: { scale?: { domain: string[] } } } }[] };
+  const counts = Array.from({ length: 1001 }, (_, k) => (k % 10 === 0 ? 9 : 3));
+  const centred = plotSpec(
+    { kind: 'percent_histogram', variable: 'share', start: -0.05, binWidth: 0.1, counts },
+    'en',
+  ) as unknown as Layered & { data: { values: { x: number; integer: boolean }[] } };
+  const marks = centred.data.values.filter((v) => v.integer);
+  assert.equal(marks.length, 101);
+  assert.ok(marks.every((v) => Number.isInteger(Math.round(v.x * 1e9) / 1e9)));
+  assert.equal(centred.layer[1].mark.type, 'circle');
+  assert.equal(centred.layer[0].encoding.color.scale?.domain.length, 2);
+  const offGrid = plotSpec(
+    { kind: 'percent_histogram', variable: 'share', start: 0, binWidth: 0.1, counts: counts.slice(0, 1000) },
+    'en',
+  ) as unknown as Layered;
+  assert.equal(offGrid.layer.length, 1, 'no whole-percent bin: no mark layer');
+  assert.equal(offGrid.layer[0].encoding.color.scale?.domain.length, 1, 'legend shows only the line colour');
 });

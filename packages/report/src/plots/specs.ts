@@ -201,12 +201,15 @@ function digitSpec(p: DigitHistogramPlot, lang: Lang): TopLevelSpec {
 function percentSpec(p: PercentHistogramPlot, lang: Lang): TopLevelSpec {
   const integer = translate(lang, 'plot.percent.integer');
   const other = translate(lang, 'plot.percent.other');
-  // Kobak et al.'s picture: the fine histogram as a step line, whole-percent bins marked on top of it.
+  // Kobak et al.'s picture: the fine histogram as a step line, whole-percent bins marked on top of it. A bin is
+  // marked when a whole percentage is its centre (the method bins so that each one is); the legend names the
+  // marks' colour only when some bin is marked.
   const values = p.counts.map((count, i) => {
     const x0 = p.start + i * p.binWidth;
     const centre = x0 + p.binWidth / 2;
     return { x: centre, count, integer: Math.abs(centre - Math.round(centre)) < p.binWidth / 4 };
   });
+  const marked = values.some((v) => v.integer);
   const x = {
     field: 'x',
     type: 'quantitative',
@@ -224,16 +227,22 @@ function percentSpec(p: PercentHistogramPlot, lang: Lang): TopLevelSpec {
           y: { field: 'count', type: 'quantitative', title: translate(lang, 'plot.percent.y') },
           color: {
             datum: other,
-            scale: { domain: [integer, other], range: [PLOT_COLORS.flagged, PLOT_COLORS.main] },
+            scale: marked
+              ? { domain: [integer, other], range: [PLOT_COLORS.flagged, PLOT_COLORS.main] }
+              : { domain: [other], range: [PLOT_COLORS.main] },
             legend,
           },
         },
       },
-      {
-        transform: [{ filter: 'datum.integer' }],
-        mark: { type: 'circle', size: 22, opacity: 0.9, aria: false },
-        encoding: { x, y: { field: 'count', type: 'quantitative' }, color: { datum: integer, legend } },
-      },
+      ...(marked
+        ? [
+            {
+              transform: [{ filter: 'datum.integer' }],
+              mark: { type: 'circle', size: 22, opacity: 0.9, aria: false },
+              encoding: { x, y: { field: 'count', type: 'quantitative' }, color: { datum: integer, legend } },
+            },
+          ]
+        : []),
     ],
   });
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createRng } from '@tally/core';
+import { centredCountBin, createRng } from '@tally/core';
 import { sampleReportInput } from '../../test/sample_report.ts';
 import { buildReport } from '../build_report.ts';
-import { histogram1d, histogram2d, thinCurve } from '../plots/binning.ts';
+import { histogram2d, thinIndices } from '../plots/binning.ts';
 import type { PlotData } from '../plots/plot_data.ts';
 import { renderHtml } from './html.ts';
 
@@ -33,21 +33,33 @@ test('an HTML report with Bolivia-sized plots (34,555 stations, 5,236 recintos) 
       kind: 'margin_curve',
       candidateA: 'MAS',
       candidateB: 'CC',
-      ...(({ x, y }) => ({ x, margin: y }))(thinCurve(x, margin)),
+      ...(({ keep }) => ({ x: keep.map((i) => x[i]), margin: keep.map((i) => margin[i]) }))({
+        keep: thinIndices(x.length, 400),
+      }),
       cutoff: 0.84,
     },
-    { kind: 'fingerprint', nx: 100, ny: 100, counts: histogram2d(turnout, share, 100, 100) },
+    {
+      kind: 'fingerprint',
+      nx: 100,
+      ny: 100,
+      counts: histogram2d(
+        Array.from(turnout, (t) => Math.round(1000 * t)),
+        new Array(n).fill(1000),
+        Array.from(share, (t) => Math.round(1000 * t)),
+        new Array(n).fill(1000),
+        100,
+        100,
+      ),
+    },
     {
       kind: 'percent_histogram',
       variable: 'turnout',
       start: -0.05,
       binWidth: 0.1,
-      counts: histogram1d(
-        Array.from(turnout, (t) => 100 * t),
-        -0.05,
-        0.1,
-        1001,
-      ),
+      counts: Array.from(turnout, (t) => centredCountBin(Math.round(1000 * t), 1000, 1000)).reduce((bins, k) => {
+        bins[k]++;
+        return bins;
+      }, new Array<number>(1001).fill(0)),
     },
     { kind: 'station_map', lon, lat, flagged },
     {
