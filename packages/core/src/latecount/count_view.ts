@@ -246,8 +246,7 @@ export function buildCountView(
       }
       // Coarse arrival (batches) cannot cut anywhere: the cut actually used lies between the last
       // position counted and the next one, and the label says so.
-      cutoffPosition =
-        Number.isFinite(lastIn) && Number.isFinite(firstOut) ? (lastIn + firstOut) / 2 : cutoff.value;
+      cutoffPosition = Number.isFinite(lastIn) && Number.isFinite(firstOut) ? (lastIn + firstOut) / 2 : cutoff.value;
       cutoffUsed = {
         requested: cutoff.value,
         lastCountedPosition: Number.isFinite(lastIn) ? lastIn : null,

@@ -186,7 +186,11 @@ export function powerByInjection(
   if (m.stations.length !== table.n)
     return err({ kind: 'invalid_options', option: 'stations', message: 'one flag per station is needed' });
   if (!(Number.isInteger(m.votes) && m.votes >= 0))
-    return err({ kind: 'invalid_options', option: 'votes', message: `alleged votes must be an integer >= 0, got ${m.votes}` });
+    return err({
+      kind: 'invalid_options',
+      option: 'votes',
+      message: `alleged votes must be an integer >= 0, got ${m.votes}`,
+    });
   const rows: PowerRow[] = [];
   for (let s = 0; s < multipliers.length; s++) {
     const votes = Math.round(multipliers[s] * m.votes);
