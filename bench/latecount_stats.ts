@@ -31,5 +31,8 @@ for (const value of [60, 80, 90]) {
   const v = buildCountView(partial20, { kind: 'percentile', value });
   if (!v.ok) throw new Error(v.error.message);
   const p = projectCount(v.value, {}, createRng(1));
-  console.log(`2020 partial, ${v.value.cutoffLabel}`, JSON.stringify(p.ok ? { ...p.value, levels: undefined } : p.error));
+  console.log(
+    `2020 partial, ${v.value.cutoffLabel}`,
+    JSON.stringify(p.ok ? { ...p.value, levels: undefined } : p.error),
+  );
 }

@@ -10,7 +10,13 @@ import { type DiscontinuityOptions, discontinuityAt } from '../methods/discontin
 import { err, ok, type Result } from '../result.ts';
 import type { StationTable } from '../station_table.ts';
 import { buildCountView, type CutoffSpec } from './count_view.ts';
-import { type PowerOptions, type PowerResult, type PowerTest, powerByInjection, votesAboveThreshold } from './power.ts';
+import {
+  type InjectionPowerResult,
+  type PowerOptions,
+  type PowerTest,
+  powerByInjection,
+  votesAboveThreshold,
+} from './power.ts';
 
 /** Options of the late-count power measurement. */
 export interface LateCountPowerOptions extends PowerOptions {
@@ -61,7 +67,7 @@ export function lateCountPower(
   final: StationTable,
   cutoff: CutoffSpec,
   options: LateCountPowerOptions = {},
-): Result<PowerResult> {
+): Result<InjectionPowerResult> {
   const view = buildCountView(final, cutoff, options.candidates);
   if (!view.ok) return view;
   const { pair, counted } = view.value;

@@ -52,7 +52,7 @@ export interface PowerOptions {
 }
 
 /** Power of one test at one size. */
-export interface PowerRow {
+export interface InjectionPowerRow {
   readonly test: string;
   readonly multiplier: number;
   /** Votes moved in each injection. */
@@ -64,12 +64,12 @@ export interface PowerRow {
 }
 
 /** The power table and how it was measured. */
-export interface PowerResult {
+export interface InjectionPowerResult {
   readonly alpha: number;
   readonly injections: number;
   readonly allegedVotes: number;
   readonly spreading: string;
-  readonly rows: readonly PowerRow[];
+  readonly rows: readonly InjectionPowerRow[];
   readonly seed: number;
 }
 
@@ -174,7 +174,7 @@ export function powerByInjection(
   m: AllegedManipulation,
   tests: readonly PowerTest[],
   options: PowerOptions = {},
-): Result<PowerResult> {
+): Result<InjectionPowerResult> {
   const injections = options.injections ?? 200;
   const alpha = options.alpha ?? 0.05;
   const multipliers = options.multipliers ?? [1, 3];
@@ -191,7 +191,7 @@ export function powerByInjection(
       option: 'votes',
       message: `alleged votes must be an integer >= 0, got ${m.votes}`,
     });
-  const rows: PowerRow[] = [];
+  const rows: InjectionPowerRow[] = [];
   for (let s = 0; s < multipliers.length; s++) {
     const votes = Math.round(multipliers[s] * m.votes);
     const hits = new Int32Array(tests.length);
