@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/latecount_stats.ts [--injections N]
  */
-import { buildCountView, createRng, lateCountPower, projectCount } from '@tally/core';
+import { buildCountView, createRng, lateCountPower, lateCountSensitivity, projectCount } from '@tally/core';
 import { loadManifestDataset } from '@tally/ingest';
 
 const injections = Number(process.argv[process.argv.indexOf('--injections') + 1] || 100);
@@ -36,3 +36,14 @@ for (const value of [60, 80, 90]) {
     JSON.stringify(p.ok ? { ...p.value, levels: undefined } : p.error),
   );
 }
+const sensitivity = lateCountSensitivity(final19, cut19, {
+  seed: 1,
+  cutoffs: [
+    { label: 'percentile 80', cutoff: { kind: 'percentile', value: 80 } },
+    { label: 'percentile 90', cutoff: { kind: 'percentile', value: 90 } },
+    { label: 'percentile 95', cutoff: { kind: 'percentile', value: 95 } },
+  ],
+});
+if (!sensitivity.ok) throw new Error(sensitivity.error.message);
+for (const row of sensitivity.value.rows) console.log('2019 sensitivity', JSON.stringify(row));
+console.log('2019 sensitivity spread', JSON.stringify(sensitivity.value.spread));

@@ -7,6 +7,7 @@ export * from './latecount/late_count_power.ts';
 export * from './latecount/local_linear.ts';
 export * from './latecount/power.ts';
 export * from './latecount/run_late_count.ts';
+export * from './latecount/sensitivity.ts';
 export * from './match/aggregate.ts';
 export * from './match/match_units.ts';
 export * from './match/persistence_units.ts';
