@@ -230,7 +230,7 @@ export function lateCountResults(
           statistic: fe.estimate,
           statisticName: 'margin_jump_at_cutoff_within_areas_points',
           pValue: fe.pValue,
-          pValueKind: 'asymptotic',
+          pValueKind: d.pValueKind === 'placebo' ? 'monte_carlo' : 'asymptotic',
           n: d.stationsUsed,
           excluded: d.excluded,
           details: { ...fe, rawEstimate: d.estimate, bandwidth: d.bandwidth, cutoffLabel: r.cutoff },
