@@ -6,8 +6,10 @@
  * locality -> municipality -> province -> department -> country), S seeded times; the spread of the
  * projected final margin is compared with the actual one.
  * Null hypothesis: within each geography used, the uncounted stations vote like the counted ones.
- * Assumptions: counted and uncounted stations in the same area are exchangeable; registered voters
- * of uncounted stations are known (the register exists before election day).
+ * Assumptions: counted and uncounted stations in the same area are exchangeable up to a within-area
+ * late shift, whose size is measured at a placebo cut inside the counted stations and widens the
+ * interval (latecount/late_shift.ts; `lateShift: 'none'` drops it); registered voters of uncounted
+ * stations are known (the register exists before election day).
  * Innocent reasons for a gap: late stations differ from early ones within the same area (a rural
  * fringe of an urban municipality, stations that report late because they are remote); areas with
  * no counted station are projected from a wider, less similar area.
