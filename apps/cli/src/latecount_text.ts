@@ -66,7 +66,7 @@ export function latecountSummary(final: StationTable, r: LateCountReport, lang: 
         ? t('cli.latecount.p_placebo', {
             share: pct(pl.shareAtLeast),
             n: int(pl.estimates.length),
-            asymptotic: { kind: 'p', value: d.pValue },
+            asymptotic: { kind: 'p', value: d.asymptoticPValue },
           })
         : t('cli.latecount.p_asymptotic');
     out.push(

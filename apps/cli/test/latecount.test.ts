@@ -26,8 +26,9 @@ test('contract: Bolivia 2019 cut at the TREP halt (trep-2019-10-20), seed 1, JSO
     34555 - 28975,
   );
   const d = j.discontinuity;
-  assert.equal(typeof d.estimate, 'number');
-  assert.ok(Array.isArray(d.placebo.estimates) && d.placebo.estimates.length > 10);
+  // The TREP's arrival percentiles take 2 values after the halt: too few for a trend break.
+  assert.match(d.skipped, /2 after it; a discontinuity needs at least 5 on each side/);
+  assert.ok(p.lo <= p.pointEstimate && p.pointEstimate <= p.hi, JSON.stringify(p));
   assert.equal(typeof j.snapshotDiff.totals['MAS - IPSP'], 'number');
   assert.equal(j.snapshotDiff.common, 28975);
   assert.equal(j.snapshotDiff.changes.length, j.snapshotDiff.changedStations);

@@ -202,7 +202,7 @@ export function lateCountResults(
         pValueKind: jump.pValueKind,
         n: d.stationsUsed,
         excluded: d.excluded,
-        details: { ...d, asymptoticPValue: d.pValue, cutoffLabel: r.cutoff },
+        details: { ...d, cutoffLabel: r.cutoff },
         warnings: d.warnings,
       },
       context: {
@@ -224,7 +224,7 @@ export function lateCountResults(
           statistic: fe.estimate,
           statisticName: 'margin_jump_at_cutoff_within_areas_points',
           pValue: fe.pValue,
-          pValueKind: 'asymptotic',
+          pValueKind: d.pValueKind === 'placebo' ? 'monte_carlo' : 'asymptotic',
           n: d.stationsUsed,
           excluded: d.excluded,
           details: { ...fe, rawEstimate: d.estimate, bandwidth: d.bandwidth, cutoffLabel: r.cutoff },

@@ -4,24 +4,19 @@
  */
 import type { DiscontinuitySummary, ProjectionSummary } from '@tally/core';
 
-/** A p-value and how it was obtained. */
+/** A p-value and how it was obtained, in the report's terms. */
 export interface JudgedPValue {
   readonly pValue: number;
   readonly pValueKind: 'monte_carlo' | 'asymptotic';
 }
 
 /**
- * The p-value of the jump at the cutoff: (1 + placebo cutoffs whose jump is at least as large in absolute value) /
- * (1 + placebo cutoffs), counted from the placebo estimates. The asymptotic p over-rejects when whole areas report in
- * batches (docs/methods/discontinuity.md), so it is used only when there are no placebo cutoffs.
+ * The p-value of the jump at the cutoff, as core's discontinuity computes it: the placebo rank p when placebo cutoffs
+ * could be fitted (a Monte Carlo p over comparable cuts of the same count), the asymptotic one otherwise
+ * (docs/methods/discontinuity.md). Every command reports this one number.
  */
-export function jumpPValue(d: Pick<DiscontinuitySummary, 'estimate' | 'pValue' | 'placebo'>): JudgedPValue {
-  const placebos = d.placebo?.estimates ?? [];
-  if (placebos.length === 0) return { pValue: d.pValue, pValueKind: 'asymptotic' };
-  const size = Math.abs(d.estimate);
-  let atLeast = 0;
-  for (const estimate of placebos) if (Math.abs(estimate) >= size) atLeast++;
-  return { pValue: (1 + atLeast) / (1 + placebos.length), pValueKind: 'monte_carlo' };
+export function jumpPValue(d: Pick<DiscontinuitySummary, 'pValue' | 'pValueKind'>): JudgedPValue {
+  return { pValue: d.pValue, pValueKind: d.pValueKind === 'placebo' ? 'monte_carlo' : 'asymptotic' };
 }
 
 /**

@@ -21,6 +21,11 @@ export interface LateSimOptions {
   readonly cutoff?: number;
   /** Votes moved from B to A in stations after the cutoff. */
   readonly movedVotes?: number;
+  /**
+   * Logit boost of A per unit of a station's own lateness inside its site (a standard normal that also
+   * orders arrival), so late stations differ from early ones of the same site (default 0: exchangeable).
+   */
+  readonly withinSiteLate?: number;
 }
 
 /** A simulated count with what the tests need to know. */
@@ -46,6 +51,7 @@ export function simulateLateCount(seed: number, o: LateSimOptions = {}): LateSim
   const ruralLean = o.ruralLean ?? 0.6;
   const ruralLate = o.ruralLate ?? 1.2;
   const cutoff = o.cutoff ?? 80;
+  const withinSiteLate = o.withinSiteLate ?? 0;
   const ids: string[] = [];
   const codes: number[][] = [[], [], [], []];
   const labels: string[][] = [['Country'], [], [], []];
@@ -74,14 +80,16 @@ export function simulateLateCount(seed: number, o: LateSimOptions = {}): LateSim
           codes[3].push(labels[3].length - 1);
           const r = 150 + rng.int(250);
           const valid = rng.binomial(r, logistic(1.5 + 0.2 * rng.normal()));
-          const sa = 0.85 * logistic(sEff + 0.1 * rng.normal());
+          // Without a within-site effect the draws stay in their original order (same tables per seed).
+          const z = withinSiteLate === 0 ? 0 : rng.normal();
+          const sa = 0.85 * logistic(sEff + 0.1 * rng.normal() + withinSiteLate * z);
           const va = rng.binomial(valid, sa);
           const vb = rng.binomial(valid - va, (0.85 - sa) / (1 - sa));
           reg.push(r);
           a.push(va);
           b.push(vb);
           c.push(valid - va - vb);
-          score.push(sLate + 0.5 * rng.normal());
+          score.push(sLate + 0.5 * (withinSiteLate === 0 ? rng.normal() : z));
         }
       }
     }

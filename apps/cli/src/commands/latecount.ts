@@ -1,6 +1,6 @@
 /** `tally latecount`: the late-count analysis of a count cut at a snapshot, a percentile of arrival or a time. */
 import { statSync } from 'node:fs';
-import { jumpPValue, type RowAccount, rowAccount } from '@tally/audit';
+import { type RowAccount, rowAccount } from '@tally/audit';
 import {
   type CutoffSpec,
   createRng,
@@ -132,14 +132,6 @@ async function loadOther(
   return { level, marginByKey: margins.value.margins, name: `${loaded.table.meta.name}, ${a} - ${b}` };
 }
 
-/** The report with the jump's p-value that the audit reports too, beside core's asymptotic one. */
-function withJumpPValue(report: LateCountReport): object {
-  const d = report.discontinuity;
-  if ('skipped' in d) return report;
-  const jump = jumpPValue(d);
-  return { ...report, discontinuity: { ...d, reportedPValue: jump.pValue, reportedPValueKind: jump.pValueKind } };
-}
-
 /** The latecount command. */
 export function latecountCommand(): Command {
   return new Command('latecount')
@@ -216,7 +208,7 @@ export function latecountCommand(): Command {
       );
       if (!report.ok) throw failure(report.error);
       if (opts.json)
-        printJson({ input, election: final.meta.name, rowAccounting: accounts, ...withJumpPValue(report.value) });
+        printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
       else process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
     });
 }

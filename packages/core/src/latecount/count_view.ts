@@ -21,6 +21,20 @@ export interface CandidatePair {
   readonly nameB: string;
 }
 
+/** Where a percentile cutoff actually cut: arrival positions are often coarse (batches), so several requests give one cut. */
+export interface CutoffUsed {
+  readonly requested: number;
+  /** Largest arrival position counted, and the smallest one not counted (null when none). */
+  readonly lastCountedPosition: number | null;
+  readonly nextPosition: number | null;
+  /** Percent of stations counted. */
+  readonly countedShare: number;
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(Math.round(x * 100) / 100) : '-';
+}
+
 /** Final table + counted set + arrival positions, as the late-count methods read them. */
 export interface CountView {
   readonly final: StationTable;
@@ -37,8 +51,10 @@ export interface CountView {
   readonly position: Float64Array | null;
   /** The cutoff on the position scale, or null without arrival. */
   readonly cutoffPosition: number | null;
-  /** Human label of the cutoff, e.g. "trep-2019-10-20" or "percentile 83.85". */
+  /** Human label of the cutoff, e.g. "trep-2019-10-20" or "percentile 90 (cut between arrival positions 88.2 and 91.4: ...)". */
   readonly cutoffLabel: string;
+  /** For a percentile cutoff: the cut actually made on the arrival positions (null for other cutoffs). */
+  readonly cutoffUsed: CutoffUsed | null;
   /** Margin of the counted stations from the counted figures (for a snapshot: all of its stations). */
   readonly countedMargin: number;
   readonly finalMargin: number;
@@ -153,6 +169,7 @@ export function buildCountView(
   let cutoffLabel: string;
   let countedMargin: number;
   let unmatched = 0;
+  let cutoffUsed: CutoffUsed | null = null;
   const copyFinal = (i: number): void => {
     counted[i] = 1;
     countedA[i] = finalA[i];
@@ -217,9 +234,28 @@ export function buildCountView(
           option: 'cutoff',
           message: `percentile cutoff must be in (0, 100), got ${cutoff.value}`,
         });
-      for (let i = 0; i < n; i++) if (position[i] <= cutoff.value) copyFinal(i);
-      cutoffPosition = cutoff.value;
-      cutoffLabel = `percentile ${cutoff.value}`;
+      let lastIn = Number.NEGATIVE_INFINITY;
+      let firstOut = Number.POSITIVE_INFINITY;
+      let c = 0;
+      for (let i = 0; i < n; i++) {
+        if (position[i] <= cutoff.value) {
+          copyFinal(i);
+          c++;
+          lastIn = Math.max(lastIn, position[i]);
+        } else if (position[i] < firstOut) firstOut = position[i];
+      }
+      // Coarse arrival (batches) cannot cut anywhere: the cut actually used lies between the last
+      // position counted and the next one, and the label says so.
+      cutoffPosition = Number.isFinite(lastIn) && Number.isFinite(firstOut) ? (lastIn + firstOut) / 2 : cutoff.value;
+      cutoffUsed = {
+        requested: cutoff.value,
+        lastCountedPosition: Number.isFinite(lastIn) ? lastIn : null,
+        nextPosition: Number.isFinite(firstOut) ? firstOut : null,
+        countedShare: (100 * c) / n,
+      };
+      cutoffLabel =
+        `percentile ${cutoff.value} (cut between arrival positions ${fmt(lastIn)} and ${fmt(firstOut)}: ` +
+        `${fmt((100 * c) / n)}% of stations counted)`;
     } else {
       if (arrival.kind !== 'time')
         return err({
@@ -266,6 +302,7 @@ export function buildCountView(
     position,
     cutoffPosition: position === null ? null : cutoffPosition,
     cutoffLabel,
+    cutoffUsed,
     countedMargin,
     finalMargin: pooledMargin(finalA, finalB, den),
     unmatchedSnapshotStations: unmatched,

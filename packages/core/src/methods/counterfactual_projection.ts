@@ -6,8 +6,10 @@
  * locality -> municipality -> province -> department -> country), S seeded times; the spread of the
  * projected final margin is compared with the actual one.
  * Null hypothesis: within each geography used, the uncounted stations vote like the counted ones.
- * Assumptions: counted and uncounted stations in the same area are exchangeable; registered voters
- * of uncounted stations are known (the register exists before election day).
+ * Assumptions: counted and uncounted stations in the same area are exchangeable up to a within-area
+ * late shift, whose size is measured at a placebo cut inside the counted stations and widens the
+ * interval (latecount/late_shift.ts; `lateShift: 'none'` drops it); registered voters of uncounted
+ * stations are known (the register exists before election day).
  * Innocent reasons for a gap: late stations differ from early ones within the same area (a rural
  * fringe of an urban municipality, stations that report late because they are remote); areas with
  * no counted station are projected from a wider, less similar area.
@@ -16,7 +18,8 @@
  * Data and Science Lab; Idrobo, Kronick & Rodríguez (2022), Journal of Politics 84(4).
  */
 import { buildCountView, type CountView, type CutoffSpec } from '../latecount/count_view.ts';
-import { buildDonorGroups } from '../latecount/donor_groups.ts';
+import { buildDonorGroups, type DonorGroups } from '../latecount/donor_groups.ts';
+import { measureLateShift } from '../latecount/late_shift.ts';
 import type { ForensicMethod, MethodResult } from '../method.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -37,6 +40,13 @@ export interface ProjectionOptions {
   readonly resample?: boolean;
   /** Fewest counted stations an area needs to serve as the donor pool (default 3; the literature used 1, see the docs). */
   readonly minDonors?: number;
+  /**
+   * 'calibrated' (default): add the within-area late-minus-early shift measured at a placebo cut inside
+   * the counted stations (latecount/late_shift.ts), with its block-bootstrap uncertainty; 'none': treat
+   * late stations as exchangeable with early ones of their area. Needs arrival positions; without
+   * them the projection is the exchangeable one and says so.
+   */
+  readonly lateShift?: 'calibrated' | 'none';
 }
 
 /** Plain-data outcome of a projection. */
@@ -53,8 +63,32 @@ export interface ProjectionSummary {
   readonly threshold: number;
   /** Share of simulations with a projected margin at or above the threshold. */
   readonly shareAbove: number;
-  /** Deterministic projection with each area's pooled rates (no randomness). */
+  /**
+   * Deterministic projection: the expected value of the rule used (donor rule: each area's mean donor
+   * rate, sub-areas weighted as they are drawn; mean rule: its pooled rates). It lies inside [lo, hi].
+   */
   readonly pointEstimate: number;
+  /** Deterministic projection with each area's pooled rates, without any late shift (the literature's). */
+  readonly pooledEstimate: number;
+  /**
+   * The within-area late shift measured at a placebo cut inside the counted stations (points of margin
+   * among late stations) by which the interval was widened (with random sign), or null when not, and why.
+   */
+  readonly lateShift: {
+    readonly shift: number;
+    readonly se: number;
+    readonly placeboCut: number;
+    readonly placeboLateStations: number;
+    readonly placeboBlocks: number;
+    readonly lateBlocks: number;
+    /** Standard deviation of the shift drawn in each simulation. */
+    readonly sd: number;
+    /** Weight of the late stations in the final denominator: the final margin moves by weight x shift. */
+    readonly weight: number;
+  } | null;
+  readonly lateShiftNote: string | null;
+  /** The interval with late stations treated as exchangeable (no late shift): the literature's projection. */
+  readonly exchangeable: { readonly median: number; readonly lo: number; readonly hi: number };
   readonly actualFinalMargin: number;
   readonly countedMargin: number;
   /** Actual minus median: the part of the final margin the counted stations did not predict. */
@@ -103,7 +137,7 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
       got: donorsTotal,
     });
   const groups = buildDonorGroups(final, counted, eligible, minDonors);
-  const { donorOff, donors, memberOff, members } = groups;
+  const { memberOff } = groups;
   let CA = 0;
   let CB = 0;
   let CD = 0;
@@ -113,31 +147,39 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
     CB += cB[i];
     CD += cD[i];
   }
-  // Deterministic projection with each area's pooled rates.
-  let pA = 0;
-  let pB = 0;
-  let pD = 0;
-  for (let g = 0; g < groups.count; g++) {
-    let sA = 0;
-    let sB = 0;
-    let sD = 0;
-    let sR = 0;
-    for (let k = donorOff[g]; k < donorOff[g + 1]; k++) {
-      const d = donors[k];
-      sA += cA[d];
-      sB += cB[d];
-      sD += cD[d];
-      sR += cR[d];
-    }
-    let f = 0;
-    for (let k = memberOff[g]; k < memberOff[g + 1]; k++)
-      f += scale === 'registered' ? reg[members[k]] / sR : 1 / (donorOff[g + 1] - donorOff[g]);
-    pA += f * sA;
-    pB += f * sB;
-    pD += f * sD;
-  }
-  const pointEstimate = (100 * (CA - CB + pA - pB)) / (CD + pD);
+  const pooled = expectedLate(groups, cA, cB, cD, cR, reg, 'mean', scale);
+  const expected = expectedLate(groups, cA, cB, cD, cR, reg, rule, scale);
+  const pooledEstimate = (100 * (CA - CB + pooled.a - pooled.b)) / (CD + pooled.d);
+  const pointEstimate = (100 * (CA - CB + expected.a - expected.b)) / (CD + expected.d);
   const margins = simulateMargins({ final, groups, cA, cB, cD, cR, CA, CB, CD, rule, scale, resample }, sims, rng);
+  const exchangeableSorted = margins.slice().sort();
+  let lateShift: ProjectionSummary['lateShift'] = null;
+  let lateShiftNote: string | null = null;
+  if ((options.lateShift ?? 'calibrated') === 'calibrated') {
+    const measured = measureLateShift(view, rule, scale, minDonors, rng);
+    if (measured.ok) {
+      const m = measured.value;
+      const weight = expected.d / (CD + expected.d);
+      // Each simulation draws a shift of the real late stations, normal with mean 0 and the size of the
+      // placebo's: sd^2 = shift^2 + (1 + B_placebo/B_late) se^2 (the estimate's variance plus that of a
+      // fresh set of late areas). The sign is left open: the placebo cut, earlier in the count, measures
+      // how far exchangeability misses in this count, not the direction at the real cut (on Bolivia 2020
+      // a shifted centre overshoots; docs/methods/counterfactual_projection.md).
+      const sd = Math.sqrt(m.shift ** 2 + (1 + m.placeboBlocks / Math.max(1, m.lateBlocks)) * m.se ** 2);
+      for (let s = 0; s < sims; s++) margins[s] += weight * sd * rng.normal();
+      lateShift = {
+        shift: m.shift,
+        se: m.se,
+        placeboCut: m.placeboCut,
+        placeboLateStations: m.lateStations,
+        placeboBlocks: m.placeboBlocks,
+        lateBlocks: m.lateBlocks,
+        sd,
+        weight,
+      };
+    } else
+      lateShiftNote = `late stations treated as exchangeable with early ones of their area: ${measured.error.message}`;
+  } else lateShiftNote = 'late stations treated as exchangeable with early ones of their area (lateShift: none)';
   const actual = view.finalMargin;
   let above = 0;
   let geActual = 0;
@@ -165,6 +207,14 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
     threshold,
     shareAbove: above / sims,
     pointEstimate,
+    pooledEstimate,
+    lateShift,
+    lateShiftNote,
+    exchangeable: {
+      median: quantileSorted(exchangeableSorted, 0.5),
+      lo: quantileSorted(exchangeableSorted, 0.025),
+      hi: quantileSorted(exchangeableSorted, 0.975),
+    },
     actualFinalMargin: actual,
     countedMargin: view.countedMargin,
     gap: actual - median,
@@ -172,6 +222,60 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
     projectedStations: memberOff[groups.count],
     levels: groups.levels,
   });
+}
+
+/**
+ * Projected A, B and denominator of the uncounted stations under a rule's expected value: the donor
+ * rule copies one donor drawn at random, so it expects each area's mean donor rate; the mean rule
+ * uses the area's pooled rates.
+ */
+function expectedLate(
+  groups: DonorGroups,
+  cA: Float64Array,
+  cB: Float64Array,
+  cD: Float64Array,
+  cR: Float64Array,
+  reg: Float64Array,
+  rule: 'donor' | 'mean',
+  scale: 'registered' | 'none',
+): { a: number; b: number; d: number } {
+  const { donorOff, donors, memberOff, members, clusterOff, clusterBegin, clusterEnd } = groups;
+  let pA = 0;
+  let pB = 0;
+  let pD = 0;
+  // Chance that one draw picks donor position k: a sub-area at random then a station in it, or a station.
+  const pick = new Float64Array(donors.length);
+  for (let g = 0; g < groups.count; g++) {
+    const nc = clusterOff[g + 1] - clusterOff[g];
+    if (nc > 0) {
+      for (let c = clusterOff[g]; c < clusterOff[g + 1]; c++)
+        for (let k = clusterBegin[c]; k < clusterEnd[c]; k++) pick[k] = 1 / (nc * (clusterEnd[c] - clusterBegin[c]));
+    } else for (let k = donorOff[g]; k < donorOff[g + 1]; k++) pick[k] = 1 / (donorOff[g + 1] - donorOff[g]);
+  }
+  for (let g = 0; g < groups.count; g++) {
+    let sA = 0;
+    let sB = 0;
+    let sD = 0;
+    let sR = 0;
+    for (let k = donorOff[g]; k < donorOff[g + 1]; k++) {
+      const d = donors[k];
+      const w = rule === 'mean' ? 1 : scale === 'registered' ? pick[k] / cR[d] : pick[k];
+      sA += w * cA[d];
+      sB += w * cB[d];
+      sD += w * cD[d];
+      sR += cR[d];
+    }
+    let f = 0;
+    const nd = donorOff[g + 1] - donorOff[g];
+    for (let k = memberOff[g]; k < memberOff[g + 1]; k++) {
+      if (rule === 'donor') f += scale === 'registered' ? reg[members[k]] : 1;
+      else f += scale === 'registered' ? reg[members[k]] / sR : 1 / nd;
+    }
+    pA += f * sA;
+    pB += f * sB;
+    pD += f * sD;
+  }
+  return { a: pA, b: pB, d: pD };
 }
 
 /** Options of the registry wrapper: a percentile cutoff on the table's own arrival column. */

@@ -122,7 +122,7 @@ function rejectionRate(
     assert.ok(v.ok);
     const d = discontinuityAt(v.value, { feLevel: 'none', placebo: false });
     assert.ok(d.ok, JSON.stringify(!d.ok && d.error));
-    if (d.value.pValue < 0.05) rejections++;
+    if (d.value.asymptoticPValue < 0.05) rejections++;
   }
   return { rate: rejections / seeds, rejections };
 }
@@ -154,22 +154,26 @@ test('power: votes moved in late stations make a jump at the cutoff that placebo
     assert.ok(v.ok);
     const d = discontinuityAt(v.value);
     assert.ok(d.ok);
-    if (d.value.pValue < 0.05 && d.value.estimate > 0) detected++;
+    if (d.value.asymptoticPValue < 0.05 && d.value.estimate > 0) detected++;
     if (d.value.placebo !== null && d.value.placebo.shareAtLeast < 0.05) beyondPlacebo++;
   }
   t.diagnostic(`power at 5%: ${detected}/${seeds}; beyond every placebo but 5%: ${beyondPlacebo}/${seeds}`);
   assert.ok(detected >= 0.8 * seeds, `detected ${detected}/${seeds}`);
 });
 
-test('registry wrapper returns an asymptotic p-value and the placebo distribution', () => {
+test('registry wrapper returns the placebo p-value, its floor, and the placebo distribution', () => {
   const sim = simulateLateCount(5, { departments: 4, municipalitiesPerDepartment: 8 });
   const r = discontinuity.run(sim.table, { cutoff: 80 }, createRng(1));
   assert.ok(r.ok);
-  assert.equal(r.value[0].pValueKind, 'asymptotic');
+  assert.equal(r.value[0].pValueKind, 'monte_carlo');
+  const details = r.value[0].details as { placebo: { estimates: number[]; shareAtLeast: number }; pValueMin: number };
+  const k = details.placebo.estimates.length;
+  assert.equal(details.pValueMin, 1 / (1 + k));
+  assert.equal(r.value[0].pValue, (1 + Math.round(details.placebo.shareAtLeast * k)) / (1 + k));
   assert.ok(Array.isArray((r.value[0].details as { placebo: { estimates: number[] } }).placebo.estimates));
 });
 
-test('coarse arrival (batches): the fallback bandwidth spans the distinct positions and says so', () => {
+test('coarse arrival (batches): fewer than 5 positions after the cutoff is refused with the reason', () => {
   // Left: ten steps; right: two batches, as in the Bolivia 2019 TREP after the halt.
   const x: number[] = [];
   const y: number[] = [];
@@ -183,9 +187,60 @@ test('coarse arrival (batches): the fallback bandwidth spans the distinct positi
   const view = buildCountView(tableFrom(x, y, g), { kind: 'percentile', value: 84 });
   assert.ok(view.ok);
   const d = discontinuityAt(view.value);
+  assert.ok(!d.ok && d.error.kind === 'insufficient_data');
+  assert.match(d.error.message, /10 distinct position\(s\) before the cutoff and 2 after it/);
+});
+
+test('coarse arrival with 5+ positions a side: the fallback bandwidth spans the distinct positions and says so', () => {
+  const x: number[] = [];
+  const y: number[] = [];
+  const g: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const pos = i < 300 ? 5 + 8 * Math.floor(i / 30) : 86 + 3 * Math.floor((i - 300) / 40);
+    x.push(pos);
+    y.push(0.1 * pos + ((i * 7919) % 13) - 6);
+    g.push(i % 20);
+  }
+  const view = buildCountView(tableFrom(x, y, g), { kind: 'percentile', value: 84 });
+  assert.ok(view.ok);
+  assert.equal(view.value.cutoffPosition, 81.5);
+  assert.match(view.value.cutoffLabel, /cut between arrival positions 77 and 86/);
+  const d = discontinuityAt(view.value);
   assert.ok(d.ok, JSON.stringify(!d.ok && d.error));
-  assert.equal(d.value.bandwidthRule, 'coarse_fallback');
-  // Left positions 77, 69, 61 are 7, 15, 23 from the cutoff; right has only 5 and 13: h = 1.1 * 23.
-  assert.ok(Math.abs(d.value.bandwidth - 25.3) < 1e-9, `${d.value.bandwidth}`);
-  assert.equal(d.value.warnings.length, 1);
+  assert.equal(d.value.positionsRight, 5);
+  assert.ok(d.value.bandwidthRule === 'coarse_fallback' || d.value.bandwidthRule === 'imbens_kalyanaraman');
+});
+
+test('a percentile cutoff reports the cut it used: 90, 95 and 97 between the same two positions give one cut', () => {
+  const x = Array.from({ length: 300 }, (_, i) => (i < 270 ? 10 * Math.floor(i / 30) + 2 : 98));
+  const t = tableFrom(
+    x,
+    x.map(() => 0),
+    x.map((_, i) => i % 10),
+  );
+  const labels = [90, 95, 97].map((v) => {
+    const view = buildCountView(t, { kind: 'percentile', value: v });
+    assert.ok(view.ok);
+    assert.deepEqual(view.value.cutoffUsed, {
+      requested: v,
+      lastCountedPosition: 82,
+      nextPosition: 98,
+      countedShare: 90,
+    });
+    return view.value.cutoffPosition;
+  });
+  assert.deepEqual(labels, [90, 90, 90]);
+});
+
+test('clusters default to the level where arrival is assigned', () => {
+  // Arrival constant within each of 40 sites (groups of 10 stations), varying within the country.
+  const x = Array.from({ length: 400 }, (_, i) => 1 + 2.4 * Math.floor(i / 10));
+  const g = x.map((_, i) => Math.floor(i / 10));
+  const y = x.map((v, i) => 0.05 * v + ((i * 7919) % 11) - 5);
+  const view = buildCountView(tableFrom(x, y, g), { kind: 'percentile', value: 50 });
+  assert.ok(view.ok);
+  const d = discontinuityAt(view.value);
+  assert.ok(d.ok, JSON.stringify(!d.ok && d.error));
+  assert.equal(d.value.clusterLevel, 'site');
+  assert.equal(d.value.clusterRule, 'arrival_level');
 });

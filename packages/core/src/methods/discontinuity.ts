@@ -29,13 +29,16 @@ import { splitCandidates } from './counterfactual_projection.ts';
 export interface DiscontinuityOptions {
   /** Bandwidth on the position scale (percent of stations); default: Imbens-Kalyanaraman. */
   readonly bandwidth?: number;
-  /** Placebo cutoffs at 1, 2, ..., 99 percent of the count, skipping those within one bandwidth of the cutoff (default true). */
+  /** Placebo cutoffs comparable to the real one (see `placeboCuts`); the p-value is placebo-based (default true). */
   readonly placebo?: boolean;
   /** Region level for the fixed-effects repeat (default: the narrowest level; "" or "none" to skip). */
   readonly feLevel?: string;
-  /** Region level whose areas are clusters for the standard error (default: the narrowest; "none" = HC0). */
+  /** Region level whose areas are clusters for the standard error (default: `arrivalLevel`; "none" = HC0). */
   readonly clusterLevel?: string;
 }
+
+/** Fewest distinct arrival positions each side of the cutoff needs for a discontinuity to be estimated. */
+export const MIN_POSITIONS_PER_SIDE = 5;
 
 /** Plain-data outcome of the discontinuity test. */
 export interface DiscontinuitySummary {
@@ -44,10 +47,24 @@ export interface DiscontinuitySummary {
   readonly bandwidthRule: 'imbens_kalyanaraman' | 'coarse_fallback' | 'given';
   /** Region level used as clusters for standard errors, or null for HC0. */
   readonly clusterLevel: string | null;
+  /** 'given', or 'arrival_level': the widest level whose areas each arrive at one position (else the narrowest). */
+  readonly clusterRule: 'given' | 'arrival_level' | 'none';
+  /** Distinct arrival positions on each side of the cutoff. */
+  readonly positionsLeft: number;
+  readonly positionsRight: number;
   /** Jump in station margin (points) from just before to just after the cutoff. */
   readonly estimate: number;
   readonly se: number;
+  /**
+   * The one p-value of the jump: placebo-based, (1 + #{placebo |jump| >= |jump|}) / (1 + placebos),
+   * when there are placebos; the asymptotic normal p otherwise (pValueKind says which).
+   */
   readonly pValue: number;
+  readonly pValueKind: 'placebo' | 'asymptotic';
+  /** Smallest p-value the placebo comparison can give, 1 / (1 + placebos) (null without placebos). */
+  readonly pValueMin: number | null;
+  /** Normal-theory p from the (cluster-)robust SE; a detail only, too small when areas report in batches. */
+  readonly asymptoticPValue: number;
   readonly nLeft: number;
   readonly nRight: number;
   readonly placebo: {
@@ -62,7 +79,9 @@ export interface DiscontinuitySummary {
     readonly level: string;
     readonly estimate: number;
     readonly se: number;
+    /** Placebo-based as the main p-value (the same placebo cuts, on the demeaned margins), else asymptotic. */
     readonly pValue: number;
+    readonly asymptoticPValue: number;
     /** 1 - estimate_FE / estimate: the part of the jump explained by which areas report when. */
     readonly shareExplained: number;
   } | null;
@@ -100,8 +119,25 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
   const excluded: { reason: string; count: number }[] = [];
   if (noVotes > 0) excluded.push({ reason: 'no valid votes', count: noVotes });
   if (noArrival > 0) excluded.push({ reason: 'no arrival position', count: noArrival });
+  const c = cutoffPosition;
+  const positionsLeft = distinctCount(x, (v) => v <= c);
+  const positionsRight = distinctCount(x, (v) => v > c);
+  if (positionsLeft < MIN_POSITIONS_PER_SIDE || positionsRight < MIN_POSITIONS_PER_SIDE)
+    return err({
+      kind: 'insufficient_data',
+      message:
+        `the arrival order has ${positionsLeft} distinct position(s) before the cutoff and ${positionsRight} after it; ` +
+        `a discontinuity needs at least ${MIN_POSITIONS_PER_SIDE} on each side (a count published in a few batches cannot show a trend break)`,
+      needed: MIN_POSITIONS_PER_SIDE,
+      got: Math.min(positionsLeft, positionsRight),
+    });
   const narrowest = final.regions[final.regions.length - 1]?.name;
-  const clusterName = options.clusterLevel ?? narrowest;
+  let clusterRule: DiscontinuitySummary['clusterRule'] = 'given';
+  let clusterName = options.clusterLevel;
+  if (clusterName === undefined) {
+    clusterName = arrivalLevel(final, position) ?? narrowest;
+    clusterRule = 'arrival_level';
+  }
   let clusters: Clusters | null = null;
   if (clusterName !== undefined && clusterName !== '' && clusterName !== 'none') {
     const level = final.regions.find((r) => r.name === clusterName);
@@ -114,8 +150,7 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
     const codes = new Int32Array(m);
     for (let k = 0; k < m; k++) codes[k] = level.codes[idx[k]];
     clusters = { codes, count: level.labels.length };
-  }
-  const c = cutoffPosition;
+  } else clusterRule = 'none';
   let h = options.bandwidth;
   let rule: DiscontinuitySummary['bandwidthRule'] = 'given';
   const warnings: string[] = [];
@@ -141,30 +176,46 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
       kind: 'insufficient_data',
       message: `too few stations with distinct positions within ${h.toFixed(3)} of the cutoff`,
     });
-  let placebo: DiscontinuitySummary['placebo'] = null;
-  if (options.placebo ?? true) {
+  const cuts = (options.placebo ?? true) ? placeboCuts(x, c, h, main.left.n, main.right.n) : [];
+  const placeboEstimates = (values: ArrayLike<number>): { cutoffs: number[]; estimates: number[] } => {
     const cutoffs: number[] = [];
     const estimates: number[] = [];
-    let atLeast = 0;
-    for (let p = 1; p <= 99; p++) {
-      if (Math.abs(p - c) < h) continue;
-      const b = breakAt(x, y, p, h, clusters);
+    for (const p of cuts) {
+      const b = breakAt(x, values, p, h, clusters);
       if (b === null) continue;
       cutoffs.push(p);
       estimates.push(b.estimate);
-      if (Math.abs(b.estimate) >= Math.abs(main.estimate)) atLeast++;
     }
-    if (estimates.length > 0) {
-      const sorted = Float64Array.from(estimates).sort();
-      placebo = {
-        cutoffs,
-        estimates,
-        shareAtLeast: atLeast / estimates.length,
-        q025: quantileSorted(sorted, 0.025),
-        q975: quantileSorted(sorted, 0.975),
-      };
-    }
+    return { cutoffs, estimates };
+  };
+  const placeboP = (estimates: readonly number[], estimate: number): number | null => {
+    if (estimates.length === 0) return null;
+    let atLeast = 0;
+    for (const e of estimates) if (Math.abs(e) >= Math.abs(estimate)) atLeast++;
+    return (1 + atLeast) / (1 + estimates.length);
+  };
+  let placebo: DiscontinuitySummary['placebo'] = null;
+  const mainPlacebos = placeboEstimates(y);
+  if (mainPlacebos.estimates.length > 0) {
+    const { cutoffs, estimates } = mainPlacebos;
+    let atLeast = 0;
+    for (const e of estimates) if (Math.abs(e) >= Math.abs(main.estimate)) atLeast++;
+    const sorted = Float64Array.from(estimates).sort();
+    placebo = {
+      cutoffs,
+      estimates,
+      shareAtLeast: atLeast / estimates.length,
+      q025: quantileSorted(sorted, 0.025),
+      q975: quantileSorted(sorted, 0.975),
+    };
   }
+  const asymptoticPValue = twoSidedNormalP(main.estimate / main.se);
+  const pPlacebo = placeboP(mainPlacebos.estimates, main.estimate);
+  if (pPlacebo !== null && 1 / (1 + mainPlacebos.estimates.length) > 0.05)
+    warnings.push(
+      `only ${mainPlacebos.estimates.length} comparable placebo cutoffs: the smallest attainable p-value is ` +
+        `${(1 / (1 + mainPlacebos.estimates.length)).toFixed(3)}, so this test cannot reject at 0.05`,
+    );
   let fixedEffects: DiscontinuitySummary['fixedEffects'] = null;
   const feName = options.feLevel ?? narrowest;
   if (feName !== undefined && feName !== '' && feName !== 'none') {
@@ -181,11 +232,14 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
     for (let k = 0; k < m; k++) r[k] = y[k] - sum[level.codes[idx[k]]] / cnt[level.codes[idx[k]]];
     const fe = breakAt(x, r, c, h, clusters);
     if (fe !== null) {
+      const feAsymptotic = twoSidedNormalP(fe.estimate / fe.se);
+      const fePlacebo = cuts.length > 0 ? placeboP(placeboEstimates(r).estimates, fe.estimate) : null;
       fixedEffects = {
         level: feName,
         estimate: fe.estimate,
         se: fe.se,
-        pValue: twoSidedNormalP(fe.estimate / fe.se),
+        pValue: fePlacebo ?? feAsymptotic,
+        asymptoticPValue: feAsymptotic,
         shareExplained: main.estimate !== 0 ? 1 - fe.estimate / main.estimate : 0,
       };
     }
@@ -195,9 +249,15 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
     bandwidth: h,
     bandwidthRule: rule,
     clusterLevel: clusters === null ? null : (clusterName as string),
+    clusterRule,
+    positionsLeft,
+    positionsRight,
     estimate: main.estimate,
     se: main.se,
-    pValue: twoSidedNormalP(main.estimate / main.se),
+    pValue: pPlacebo ?? asymptoticPValue,
+    pValueKind: pPlacebo === null ? 'asymptotic' : 'placebo',
+    pValueMin: pPlacebo === null ? null : 1 / (1 + mainPlacebos.estimates.length),
+    asymptoticPValue,
     nLeft: main.left.n,
     nRight: main.right.n,
     placebo,
@@ -206,6 +266,78 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
     excluded,
     warnings,
   });
+}
+
+function distinctCount(x: ArrayLike<number>, keep: (v: number) => boolean): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < x.length; i++) if (keep(x[i])) seen.add(x[i]);
+  return seen.size;
+}
+
+/**
+ * The region level at which arrival is assigned: the widest level whose every area (of two or more
+ * stations with a position) has a single arrival position, or null when no level does (arrival then
+ * varies by station, and the narrowest level, whose stations share a transmission, is the default).
+ */
+export function arrivalLevel(final: CountView['final'], position: Float64Array): string | null {
+  for (const level of final.regions) {
+    const first = new Float64Array(level.labels.length).fill(Number.NaN);
+    let multi = false;
+    let constant = true;
+    for (let i = 0; i < final.n && constant; i++) {
+      const p = position[i];
+      if (!Number.isFinite(p)) continue;
+      const k = level.codes[i];
+      if (Number.isNaN(first[k])) first[k] = p;
+      else {
+        multi = true;
+        if (first[k] !== p) constant = false;
+      }
+    }
+    if (constant && multi) return level.name;
+  }
+  return null;
+}
+
+/**
+ * Placebo cutoffs comparable to the real cut c: the cut after each station percentile 1, ..., 99,
+ * moved to the midpoint between the distinct arrival positions it falls between (so that coarse
+ * arrival gives each batch boundary once), kept when its window [p - h, p + h] does not reach c and
+ * the stations within the bandwidth on each side are between half and twice those of the real cut
+ * (nLeft, nRight). Compare Imbens & Lemieux (2008), J. Econometrics 142(2):615-635, section 7.2.
+ */
+export function placeboCuts(x: ArrayLike<number>, c: number, h: number, nLeft: number, nRight: number): number[] {
+  const sorted = Float64Array.from(x).sort();
+  const m = sorted.length;
+  const distinct: number[] = [];
+  for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
+  const cuts: number[] = [];
+  let last = Number.NaN;
+  for (let q = 1; q <= 99; q++) {
+    const v = sorted[Math.max(0, Math.ceil((q * m) / 100) - 1)];
+    let lo = 0;
+    let hi = distinct.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distinct[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo + 1 >= distinct.length) continue;
+    const p = (distinct[lo] + distinct[lo + 1]) / 2;
+    if (p === last || Math.abs(p - c) < h) continue;
+    last = p;
+    let l = 0;
+    let r = 0;
+    for (let i = 0; i < m; i++) {
+      const d = x[i] - p;
+      if (Math.abs(d) >= h) continue;
+      if (d <= 0) l++;
+      else r++;
+    }
+    if (l < nLeft / 2 || l > 2 * nLeft || r < nRight / 2 || r > 2 * nRight) continue;
+    cuts.push(p);
+  }
+  return cuts;
 }
 
 /**
@@ -287,7 +419,7 @@ export const discontinuity: ForensicMethod<DiscontinuityMethodOptions> = {
         statistic: d.value.estimate,
         statisticName: 'margin_jump_points',
         pValue: d.value.pValue,
-        pValueKind: 'asymptotic',
+        pValueKind: d.value.pValueKind === 'placebo' ? 'monte_carlo' : 'asymptotic',
         n: d.value.stationsUsed,
         excluded: d.value.excluded,
         details: { ...d.value },

@@ -27,6 +27,7 @@ import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import { candidateIndex, regionLevelIndex, type StationTable, shareDenominator } from '../station_table.ts';
+import { adjustedPermutationNull } from './persistence_adjusted.ts';
 import { permutationNull, type StratifiedUnits } from './persistence_permute.ts';
 
 /** Options of the persistence test. */
@@ -56,6 +57,17 @@ export interface PersistenceOptions {
   allegedShiftByUnit?: Float64Array;
   /** A precomputed match (e.g. by name); default: match A and B by identical id. */
   match?: UnitMatch;
+  /**
+   * Covariates per unit of A (aligned with A's rows); when given, the statistic is the flag's coefficient
+   * in a weighted regression of the change on flag + numeric covariates + a fixed effect per cell, flags
+   * permuted within cells (persistence_adjusted.ts). A unit with a missing (NaN) covariate is excluded.
+   */
+  covariates?: {
+    /** 1 = urban, 0 = rural: splits each stratum into an urban and a rural cell. */
+    readonly urban?: ArrayLike<number>;
+    /** Numeric covariates, e.g. the favoured candidate's share in an earlier election (points). */
+    readonly numeric?: readonly { readonly name: string; readonly values: ArrayLike<number> }[];
+  };
   /** Recorded in the result only. */
   seed?: number;
 }
@@ -119,6 +131,17 @@ export function persistenceTest(
       message: `flagged has ${flagged.length} entries for ${a.n} units of election A`,
     });
   }
+  const urban = options.covariates?.urban;
+  const numeric = options.covariates?.numeric ?? [];
+  for (const [name, values] of [['urban', urban], ...numeric.map((c) => [c.name, c.values] as const)] as const) {
+    if (values !== undefined && values.length !== a.n)
+      return err({
+        kind: 'invalid_options',
+        option: 'covariates',
+        message: `covariate "${name}" has ${values.length} entries for ${a.n} units of election A`,
+      });
+  }
+  const adjusted = urban !== undefined || numeric.length > 0;
   if (a.n === 0 || b.n === 0) {
     return err({ kind: 'insufficient_data', message: 'an election has no units', needed: 1, got: 0 });
   }
@@ -157,14 +180,23 @@ export function persistenceTest(
 
   // Collect usable matched units, then order them by stratum.
   let zeroDen = 0;
+  let missingCovariate = 0;
   const keep: number[] = [];
   for (let k = 0; k < match.a.length; k++) {
-    if (denA[match.a[k]] > 0 && denB[match.b[k]] > 0) keep.push(k);
-    else zeroDen++;
+    const i = match.a[k];
+    if (!(denA[i] > 0 && denB[match.b[k]] > 0)) zeroDen++;
+    else if (
+      (urban !== undefined && !(urban[i] === 0 || urban[i] === 1)) ||
+      numeric.some((c) => !Number.isFinite(c.values[i]))
+    )
+      missingCovariate++;
+    else keep.push(k);
   }
+  // Cells: the stratum, split by urban/rural when given.
+  const cellOf = (i: number): number => (urban === undefined ? stratumCodes[i] : 2 * stratumCodes[i] + urban[i]);
   const byStratum = new Map<number, number[]>();
   for (const k of keep) {
-    const s = stratumCodes[match.a[k]];
+    const s = cellOf(match.a[k]);
     let list = byStratum.get(s);
     if (!list) {
       list = [];
@@ -184,6 +216,7 @@ export function persistenceTest(
   const evenShift =
     options.allegedVotes !== undefined && flaggedDenAll > 0 ? (100 * options.allegedVotes) / flaggedDenAll : 0;
   const delta: number[] = [];
+  const x: number[][] = numeric.map(() => []);
   for (const s of strata) {
     const list = byStratum.get(s)!;
     let nf = 0;
@@ -201,6 +234,7 @@ export function persistenceTest(
       w.push(denA[i]);
       f.push(flagged[i] ? 1 : 0);
       delta.push(options.allegedShiftByUnit ? options.allegedShiftByUnit[i] : flagged[i] ? evenShift : 0);
+      for (let c = 0; c < numeric.length; c++) x[c].push(numeric[c].values[i]);
     }
   }
   starts.push(d.length);
@@ -209,7 +243,14 @@ export function persistenceTest(
   const excluded = [
     { reason: 'unit of A not matched in B', count: a.n - match.a.length },
     { reason: 'zero valid votes in A or B', count: zeroDen },
-    { reason: 'region has only flagged or only unflagged units', count: lonelyUnits },
+    { reason: 'missing covariate', count: missingCovariate },
+    {
+      reason:
+        urban === undefined
+          ? 'region has only flagged or only unflagged units'
+          : 'region x urban/rural cell has only flagged or only unflagged units',
+      count: lonelyUnits,
+    },
   ].filter((e) => e.count > 0);
   if (starts.length < 2) {
     return err({
@@ -223,7 +264,29 @@ export function persistenceTest(
     flagged: Uint8Array.from(f),
     starts: Int32Array.from(starts),
   };
-  const nul = permutationNull(units, B, rng);
+  const covariates = x.map((v) => Float64Array.from(v));
+  const engine = (d: Float64Array, replicates: number) => {
+    if (!adjusted) return permutationNull({ ...units, d }, replicates, rng);
+    const r = adjustedPermutationNull({ ...units, d, covariates }, replicates, rng);
+    if (r === null) return null;
+    let sf = 0;
+    let wf = 0;
+    for (let i = 0; i < d.length; i++) {
+      if (units.flagged[i] === 0) continue;
+      sf += units.w[i] * d[i];
+      wf += units.w[i];
+    }
+    return {
+      observed: r.observed,
+      null: r.null,
+      flaggedMean: sf / wf,
+      comparisonMean: sf / wf - r.observed,
+      covariateCoefficients: r.covariateCoefficients,
+    };
+  };
+  const nul = engine(units.d, B);
+  if (nul === null)
+    return err({ kind: 'degenerate_input', message: 'the covariates are collinear within the cells; drop one' });
   const t = nul.observed;
   const tol = 1e-9 * Math.max(1, Math.abs(t));
   let ge = 0;
@@ -243,7 +306,7 @@ export function persistenceTest(
   const allegedShift =
     options.allegedShift ??
     (options.allegedVotes !== undefined || options.allegedShiftByUnit
-      ? permutationNull({ ...units, d: Float64Array.from(delta) }, 0, rng).observed
+      ? (engine(Float64Array.from(delta), 0)?.observed ?? null)
       : null);
   let powerAtAlleged: number | null = null;
   if (allegedShift !== null) {
@@ -275,7 +338,7 @@ export function persistenceTest(
     method: 'persistence',
     target: nameA,
     statistic: t,
-    statisticName: 'did_share_points',
+    statisticName: adjusted ? 'adjusted_did_share_points' : 'did_share_points',
     pValue,
     pValueKind: 'monte_carlo',
     n: nUsed,
@@ -307,6 +370,17 @@ export function persistenceTest(
       allegedShift,
       powerAtAllegedShift: powerAtAlleged,
       sizeAtAlpha05: sizeHits / B,
+      sizeMeasuredOn:
+        'the permutation null of these data: the share of its own permutations that would reject at 0.05 (below 0.05 only through ties); not a false-positive rate measured on other elections (docs/methods/persistence.md gives that, on simulation)',
+      adjustment: adjusted
+        ? {
+            cells: urban === undefined ? stratumName : `${stratumName} x urban/rural`,
+            covariates: numeric.map((c, j) => ({
+              name: c.name,
+              coefficient: 'covariateCoefficients' in nul ? (nul.covariateCoefficients[j] ?? null) : null,
+            })),
+          }
+        : null,
     },
     warnings: nFlaggedUsed < 10 ? [`only ${nFlaggedUsed} flagged units could be compared`] : [],
     replicates: B,
