@@ -207,8 +207,7 @@ export function latecountCommand(): Command {
         createRng(seed),
       );
       if (!report.ok) throw failure(report.error);
-      if (opts.json)
-        printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
+      if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
       else process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
     });
 }
