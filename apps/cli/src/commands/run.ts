@@ -20,6 +20,7 @@ import {
   methodRegistry,
   planBattery,
   regionLevelIndex,
+  resolveMethodOptions,
   type SkippedCell,
   type StationTable,
   selectStations,
@@ -44,6 +45,7 @@ interface RunOptions {
   threads?: string;
   json?: boolean;
   lang?: string;
+  option: string[];
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -114,11 +116,12 @@ function batteryRepaysThreads(stations: number, bootstrap: number): boolean {
   return (stations * bootstrap * 35e-9) / 2 > 0.1 + stations * 3e-6;
 }
 
-/** Runs registry (non-battery) methods with their defaults, overall and per region of `by`. */
+/** Runs registry (non-battery) methods with their options (from --option, else defaults), overall and per region of `by`. */
 async function runOthers(
   table: StationTable,
   // biome-ignore lint/suspicious/noExplicitAny: see chooseMethods.
   methods: ForensicMethod<any>[],
+  methodOptions: ReadonlyMap<string, Record<string, unknown>>,
   by: string | undefined,
   seed: number,
   candidates: string[] | undefined,
@@ -142,7 +145,10 @@ async function runOthers(
   if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
   for (const [k, m] of methods.entries()) {
     for (const [gi, g] of groups.entries()) {
-      const opts = candidates && candidates.length > 0 ? { candidate: candidates[0] } : {};
+      const opts = {
+        ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
+        ...methodOptions.get(m.id),
+      };
       const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
       const r = threaded(m, g.table.n)
         ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
@@ -188,11 +194,19 @@ export function runCommand(): Command {
       'worker threads for the bootstrap and Monte Carlo (default: the cores, at most 8, when the work is large enough ' +
         'to repay starting them; 1 = none; results do not depend on it)',
     )
+    .option(
+      '--option <name=value>',
+      "a method's option, e.g. alpha=2.3 or klimek_fraud_model.min_voters=100 (repeatable; see the method's page)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--json', 'print one JSON object')
     .option('--lang <code>', LANG_HELP)
     .action(async (input: string, opts: RunOptions) => {
       const lang = resolveLang(opts.lang);
       const methods = chooseMethods(list(opts.methods));
+      const methodOptions = resolveMethodOptions(methods.other, opts.option);
+      if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
       const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
       const seed = integerOption('seed', opts.seed, 0);
       const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
@@ -245,7 +259,7 @@ export function runCommand(): Command {
           report = plan.value.finish(outputs);
         }
         if (methods.other.length > 0) {
-          const o = await runOthers(table, methods.other, opts.by, seed, candidates, {
+          const o = await runOthers(table, methods.other, methodOptions.value, opts.by, seed, candidates, {
             pool,
             explicit: threads.explicit,
           });
