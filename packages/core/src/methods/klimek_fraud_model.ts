@@ -21,10 +21,11 @@
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
-import { createRng, type Rng } from '../rng.ts';
+import { createRng, deriveSeed, type Rng } from '../rng.ts';
 import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
 import {
   binIndex,
+  type Components,
   estimateFair,
   type FairParameters,
   type FractionFit,
@@ -69,21 +70,29 @@ function fitAll(
   return best;
 }
 
+interface SearchSettings {
+  alpha: number;
+  bins: number;
+  draws: number;
+  searchDraws: number;
+  searchStarts: number;
+}
+
 /**
- * The fair peaks' positions, refined by a coordinate search on the fit distance over the whole
- * histogram, with the SDs recomputed from the left side of each candidate
- * peak. Every candidate is simulated from the same seed (common random numbers), so candidates
- * differ by their parameters, not by Monte Carlo noise. On simulated elections the distance is
- * smallest at the true peaks; the smoothed modes alone are off by up to a point for broad peaks,
- * which the fit would otherwise absorb as spurious incremental fraud.
+ * One search for the fair peaks' positions: a coordinate search on the fit distance over the whole
+ * histogram, with the SDs recomputed from the left side of each candidate peak. Every candidate is
+ * simulated from the same seed (common random numbers), so candidates differ by their parameters,
+ * not by Monte Carlo noise. On simulated elections the distance is smallest at the true peaks; the
+ * smoothed modes alone are off by up to a point for broad peaks, which the fit would otherwise
+ * absorb as spurious incremental fraud.
  */
-function refineFair(
+function searchPeaks(
   data: KlimekData,
   observed: Float64Array,
   start: FairParameters,
-  sim: { alpha: number; bins: number; draws: number; searchDraws: number },
+  sim: SearchSettings,
   seed: number,
-) {
+): { fair: FairParameters; evaluations: number } {
   // The search simulates at most SEARCH_STATIONS stations (an even subsample of the sizes).
   const m = data.registered.length;
   const every = Math.max(1, Math.ceil(m / SEARCH_STATIONS));
@@ -102,10 +111,9 @@ function refineFair(
       createRng(seed),
       m / subset.length,
     );
-    return { fair, comps, fit: fitAll(observed, comps) };
+    return { fair, fit: fitAll(observed, comps) };
   };
   let best = evaluate(start.turnoutMode, start.shareMode);
-  const startFair = best.fair;
   // Coordinate-wise parabolic steps: the distance is smooth (bilinear deposits, common random
   // numbers), so a parabola through three points per coordinate locates its minimum in few calls.
   for (const h of [0.01, 0.004, 0.002]) {
@@ -129,33 +137,63 @@ function refineFair(
       if (cand.fit.distance < best.fit.distance && cand.fair.turnoutSd > 0 && cand.fair.shareSd > 0) best = cand;
     }
   }
-  // Final components from every station, for the refined peaks and for the starting ones with the
-  // same random numbers: the refined peaks are kept only when they fit the whole table better.
-  const final = (fair: FairParameters) => {
+  return { fair: best.fair, evaluations };
+}
+
+/**
+ * The fair peaks: `searchStarts` searches, each with its own simulation seed (the distance surface
+ * is flat along a ridge where the turnout peak trades off against fi, and one seed's Monte Carlo
+ * noise decides where on it a single search stops). Every search's peaks and the smoothed modes are
+ * then simulated for every station with one and the same seed, and the set with the smallest
+ * distance to the whole table is kept: the choice is made by the fit distance, on equal terms.
+ */
+function refineFair(
+  data: KlimekData,
+  observed: Float64Array,
+  start: FairParameters,
+  sim: SearchSettings,
+  seed: number,
+) {
+  let evaluations = 0;
+  const candidates: { fair: FairParameters; peaks: string }[] = [{ fair: start, peaks: 'modes' }];
+  for (let k = 0; k < sim.searchStarts; k++) {
+    const found = searchPeaks(data, observed, start, sim, deriveSeed(seed, k));
+    evaluations += found.evaluations;
+    candidates.push({ fair: found.fair, peaks: `search ${k + 1}` });
+  }
+  const finalSeed = deriveSeed(seed, sim.searchStarts);
+  let chosen: { fair: FairParameters; peaks: string; comps: Components; fit: ReturnType<typeof fitAll> } | undefined;
+  const distances: number[] = [];
+  for (const c of candidates) {
     const comps = simulateComponents(
       data.registered,
-      fair,
+      c.fair,
       THETAS,
       sim.alpha,
       sim.bins,
       sim.draws,
-      createRng(seed ^ 0x5bd1e995),
+      createRng(finalSeed),
     );
-    return { fair, comps, fit: fitAll(observed, comps) };
-  };
-  const refined = final(best.fair);
-  const fromModes = best.fair === startFair ? refined : final(startFair);
-  const chosen = refined.fit.distance <= fromModes.fit.distance ? refined : fromModes;
+    const fit = fitAll(observed, comps);
+    distances.push(fit.distance);
+    if (chosen === undefined || fit.distance < chosen.fit.distance) chosen = { ...c, comps, fit };
+  }
+  const best = chosen as NonNullable<typeof chosen>;
   return {
-    ...chosen,
+    fair: best.fair,
+    comps: best.comps,
+    fit: best.fit,
+    peaks: best.peaks,
+    candidateDistances: distances,
     evaluations,
-    peaks: chosen === refined ? 'refined' : 'modes',
-    modesDistance: fromModes.fit.distance,
   };
 }
 
 /** Draws per station during the search for the fair peaks. */
 const SEARCH_DRAWS = 6;
+
+/** Independent searches for the fair peaks (see refineFair). */
+const SEARCH_STARTS = 3;
 
 /**
  * Seed of the simulations behind the point estimate. It is fixed, not taken from the run's seed:
@@ -172,6 +210,7 @@ export interface KlimekFitSettings {
   draws: number;
   maxMode: number;
   searchDraws?: number;
+  searchStarts?: number;
 }
 
 /**
@@ -187,7 +226,11 @@ export function fitKlimek(data: KlimekData, settings: KlimekFitSettings, seed: n
     data,
     observed,
     start,
-    { ...settings, searchDraws: settings.searchDraws ?? SEARCH_DRAWS },
+    {
+      ...settings,
+      searchDraws: settings.searchDraws ?? SEARCH_DRAWS,
+      searchStarts: settings.searchStarts ?? SEARCH_STARTS,
+    },
     seed,
   );
   return { start, observed, ...refined };
@@ -411,7 +454,7 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
     const fitted = fitKlimek(data, { alpha, bins, draws, maxMode }, SEARCH_SEED);
     if (fitted === undefined)
       return err({ kind: 'degenerate_input', message: 'no spread below the turnout or share peak' });
-    const { start, observed, fair, comps, fit, evaluations, peaks, modesDistance } = fitted;
+    const { start, observed, fair, comps, fit, evaluations, peaks, candidateDistances } = fitted;
 
     // Station bootstrap: resample stations, refit with the same fair parameters and components.
     const stations = packStations(data);
@@ -466,7 +509,7 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
           fairFromModes: { ...start },
           fairEvaluations: evaluations,
           fairPeaks: peaks,
-          modesDistance,
+          fairCandidateDistances: candidateDistances,
           logVoteRate: logVoteRateKurtosis(data.valid, data.winner),
           minVoters,
           histogramBins: bins,
