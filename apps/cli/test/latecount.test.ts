@@ -3,10 +3,15 @@ import { test } from 'node:test';
 import { hasStackTrace, runCli } from './run_cli.ts';
 
 test('contract: Bolivia 2019 cut at the TREP halt (trep-2019-10-20), seed 1, JSON', async () => {
-  const r = await runCli(
-    ['latecount', 'examples/bolivia-2019', '--cutoff', 'trep-2019-10-20', '--seed', '1', '--json'],
-    120_000,
-  );
+  const r = await runCli([
+    'latecount',
+    'examples/bolivia-2019',
+    '--cutoff',
+    'trep-2019-10-20',
+    '--seed',
+    '1',
+    '--json',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   const j = JSON.parse(r.stdout);
   assert.equal(j.countedStations, 28975);

@@ -32,13 +32,14 @@ async function setup(audit: AuditRunner) {
       headers: { ...HOST, 'x-tally-token': TOKEN, ...(json ? { 'content-type': 'application/json' } : {}) },
       body: json ? JSON.stringify(json) : undefined,
     });
+  // Polls until the job leaves "running", yielding to the event loop between polls; no count or delay that a
+  // loaded machine could exhaust (a job that never settles is stopped by the test's own timeout).
   const settle = async (id: string) => {
-    for (let i = 0; i < 200; i++) {
+    for (;;) {
       const job = (await (await call(`/api/jobs/${id}`)).json()) as { status: string; result?: unknown };
       if (job.status !== 'running') return job;
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setImmediate(r));
     }
-    throw new Error('job never settled');
   };
   return { call, settle };
 }
@@ -66,10 +67,15 @@ test('an audit job cancelled while it runs ends cancelled, keeps no result, and 
   const started = new Promise<void>((r) => {
     release = r;
   });
+  // The job body cannot finish before the test has cancelled it: it waits for `finish`, resolved after the DELETE.
+  let finish: () => void = () => {};
+  const cancelled = new Promise<void>((r) => {
+    finish = r;
+  });
   const { call, settle } = await setup(async (path) => {
     sawFile = readdirSync(dirname(path)).includes('allegation.yaml');
     release();
-    await new Promise((r) => setTimeout(r, 100));
+    await cancelled;
     return { reportJson: '{}', html: '', report: {} };
   });
   const before = editDirs();
@@ -77,6 +83,7 @@ test('an audit job cancelled while it runs ends cancelled, keeps no result, and 
   await started;
   assert.equal(sawFile, true, 'the job body saw its edited allegation');
   assert.deepEqual(await (await call(`/api/jobs/${jobId}`, 'DELETE')).json(), { cancelled: true });
+  finish();
   const job = await settle(jobId);
   assert.equal(job.status, 'cancelled');
   assert.equal(job.result, undefined);

@@ -66,14 +66,17 @@ export interface BatteryRunOptions {
   readonly bootstrap: number;
   readonly seed: number;
   readonly candidates: string[] | undefined;
+  /** Options of the registry methods by method id (from `--option`); a method not named runs with its defaults. */
+  readonly methodOptions?: ReadonlyMap<string, Record<string, unknown>>;
   /** Worker threads, or undefined for defaultRunThreads() where the work repays them. */
   readonly threads: number | undefined;
 }
 
-/** Runs registry (non-battery) methods with their defaults, overall and per region of `by`. */
+/** Runs registry (non-battery) methods with their options (else defaults), overall and per region of `by`. */
 async function runOthers(
   table: StationTable,
   methods: readonly ForensicMethod[],
+  methodOptions: ReadonlyMap<string, Record<string, unknown>>,
   by: string | undefined,
   seed: number,
   candidates: string[] | undefined,
@@ -97,7 +100,10 @@ async function runOthers(
   if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
   for (const [k, m] of methods.entries()) {
     for (const [gi, g] of groups.entries()) {
-      const opts = candidates && candidates.length > 0 ? { candidate: candidates[0] } : {};
+      const opts = {
+        ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
+        ...methodOptions.get(m.id),
+      };
       const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
       const r = threaded(m, g.table.n)
         ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
@@ -172,7 +178,10 @@ export async function runBattery(
       report = plan.value.finish(outputs);
     }
     if (options.other.length > 0) {
-      const o = await runOthers(table, options.other, by, seed, candidates, { pool, explicit: threads.explicit });
+      const o = await runOthers(table, options.other, options.methodOptions ?? new Map(), by, seed, candidates, {
+        pool,
+        explicit: threads.explicit,
+      });
       report = { ...report, results: [...report.results, ...o.results], skipped: [...report.skipped, ...o.skipped] };
     }
   } finally {

@@ -58,6 +58,10 @@ export interface MethodOptionSpec {
   readonly description: string;
   readonly type: 'number' | 'string' | 'boolean';
   readonly default: number | string | boolean;
+  /** For numbers: whole numbers only, and the accepted range (inclusive). */
+  readonly integer?: boolean;
+  readonly min?: number;
+  readonly max?: number;
 }
 
 /** Common options every method accepts. */

@@ -47,7 +47,7 @@ interface Finding {
 
 test('Bolivia: the README command writes report.json and a self-contained report.html; a rerun is byte-identical', async () => {
   const out1 = join(dir, 'bolivia1');
-  const r = await runCli(['audit', BOLIVIA, '--out', out1, '--seed', '1'], 120_000);
+  const r = await runCli(['audit', BOLIVIA, '--out', out1, '--seed', '1']);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Wrote .*report\.json/);
   const json = readFileSync(join(out1, 'report.json'), 'utf8');
@@ -99,7 +99,7 @@ test('Bolivia: the README command writes report.json and a self-contained report
   assert.ok(!/<script[^>]+src=|<link[^>]+href=|<img[^>]+src="?https?:|url\(\s*['"]?https?:/i.test(html), 'no network');
 
   const out2 = join(dir, 'bolivia2');
-  const again = await runCli(['audit', BOLIVIA, '--out', out2, '--seed', '1', '--json'], 120_000);
+  const again = await runCli(['audit', BOLIVIA, '--out', out2, '--seed', '1', '--json']);
   assert.equal(again.code, 0, again.stderr);
   assert.equal(readFileSync(join(out2, 'report.json'), 'utf8'), json);
   assert.deepEqual(JSON.parse(again.stdout), JSON.parse(json));

@@ -13,6 +13,7 @@ import {
   findBatteryMethod,
   findMethod,
   methodRegistry,
+  resolveMethodOptions,
 } from '@tally/core';
 import { formatNumber, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
@@ -31,6 +32,7 @@ interface RunOptions {
   threads?: string;
   json?: boolean;
   lang?: string;
+  option: string[];
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -92,11 +94,19 @@ export function runCommand(): Command {
       'worker threads for the bootstrap and Monte Carlo (default: the cores, at most 8, when the work is large enough ' +
         'to repay starting them; 1 = none; results do not depend on it)',
     )
+    .option(
+      '--option <name=value>',
+      "a method's option, e.g. alpha=2.3 or klimek_fraud_model.min_voters=100 (repeatable; see the method's page)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--json', 'print one JSON object')
     .option('--lang <code>', LANG_HELP)
     .action(async (input: string, opts: RunOptions) => {
       const lang = resolveLang(opts.lang);
       const methods = chooseMethods(list(opts.methods));
+      const methodOptions = resolveMethodOptions(methods.other, opts.option);
+      if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
       const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
       const seed = integerOption('seed', opts.seed, 0);
       const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
@@ -112,6 +122,7 @@ export function runCommand(): Command {
         bootstrap,
         seed,
         candidates,
+        methodOptions: methodOptions.value,
         threads: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined,
       });
       if (!run.ok) throw failure(run.error);

@@ -118,3 +118,49 @@ test('exclusions are counted; the same seed gives byte-identical JSON; details h
     1997,
   );
 });
+
+// The five-seed check on Russia 2011 itself is in bench/klimek_fraud_model.ts (minutes on a loaded machine).
+test("the point estimate does not move with the run's seed: three seeds give one fi, fe, each inside every interval", () => {
+  const t = klimekElection(2000, 0.2, 0.02, 31);
+  const runs = [1, 2, 3].map((seed) => fit(t, seed));
+  for (const d of runs) {
+    assert.equal(d.fi, runs[0].fi);
+    assert.equal(d.fe, runs[0].fe);
+    for (const other of runs) {
+      assert.ok(other.fiInterval95[0] <= d.fi && d.fi <= other.fiInterval95[1], `fi ${d.fi} vs ${other.fiInterval95}`);
+      assert.ok(other.feInterval95[0] <= d.fe && d.fe <= other.feInterval95[1], `fe ${d.fe} vs ${other.feInterval95}`);
+    }
+  }
+  // The run's seed still drives the bootstrap.
+  assert.notDeepEqual(runs[0].fiInterval95, runs[1].fiInterval95);
+});
+
+test('the fair peaks kept are those with the smallest full-table distance among the searches and the modes', () => {
+  const r = klimekFraudModelMethod.run(klimekElection(2000, 0.3, 0.03, 32), { replicates: 2 }, createRng(1));
+  assert.ok(r.ok);
+  const d = r.value[0].details as { distance: number; fairCandidateDistances: number[]; fairPeaks: string };
+  assert.equal(d.fairCandidateDistances.length, 4);
+  assert.equal(d.distance, Math.min(...d.fairCandidateDistances));
+});
+
+test('minVoters leaves out small stations and counts them; alpha reaches the fit', () => {
+  const t = klimekElection(3000, 0.1, 0.01, 33);
+  const limit = quantileOf(t.registered, 0.25);
+  const below = t.registered.filter((r) => r < limit).length;
+  const r = klimekFraudModelMethod.run(t, { replicates: 2, minVoters: limit, alpha: 2.3 }, createRng(1));
+  assert.ok(r.ok);
+  assert.equal(r.value[0].n, t.n - below);
+  assert.deepEqual(r.value[0].excluded, [
+    { reason: `fewer than ${limit} registered voters (minVoters)`, count: below },
+  ]);
+  assert.equal((r.value[0].details as { alpha: number }).alpha, 2.3);
+  for (const bad of [{ minVoters: -1 }, { minVoters: 2.5 }]) {
+    const e = klimekFraudModelMethod.run(t, bad, createRng(1));
+    assert.ok(!e.ok && e.error.kind === 'invalid_options' && e.error.option === 'minVoters');
+  }
+});
+
+function quantileOf(values: ArrayLike<number>, q: number): number {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  return sorted[Math.floor(q * sorted.length)];
+}
