@@ -25,7 +25,8 @@ export function scanJson(bytes: Uint8Array, maxRecords: number, maxDepth = MAX_J
     const b = bytes[i];
     if (b === 0x0a) line++;
     if (inString) {
-      if (b === 0x5c) i++; // backslash: the next byte is escaped (an escaped line feed is not valid JSON anyway)
+      if (b === 0x5c)
+        i++; // backslash: the next byte is escaped (an escaped line feed is not valid JSON anyway)
       else if (b === 0x22) inString = false;
       continue;
     }

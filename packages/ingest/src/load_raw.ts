@@ -20,7 +20,7 @@ import {
   unterminatedQuoteLine,
 } from './record_lines.ts';
 import { loadXlsxInto } from './xlsx.ts';
-import { zipProblem } from './zip_check.ts';
+import { worksheetEntries, zipProblem } from './zip_check.ts';
 
 /** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
 export interface RawTable {
@@ -65,16 +65,21 @@ export async function loadRaw(
   const issues: ValidationIssue[] = [];
   const t = quoteIdent(table);
   if (format === 'xlsx') {
-    const damaged = zipProblem(bytes);
-    if (damaged !== undefined) {
-      return err({
-        kind: 'parse_error',
+    const problem = zipProblem(bytes);
+    if (problem !== undefined) {
+      const what = problem.rule === 'xlsx_too_large' ? 'the .xlsx is too large' : 'not a readable .xlsx';
+      return err({ kind: 'parse_error', file, rule: problem.rule, message: `${file}: ${what}: ${problem.message}` });
+    }
+    const sheets = worksheetEntries(bytes);
+    if (sheets.length > 1) {
+      issues.push({
+        level: 'warning',
         file,
-        rule: 'unreadable_xlsx',
-        message: `${file}: not a readable .xlsx: ${damaged}`,
+        rule: 'other_sheets_ignored',
+        message: `the workbook has ${sheets.length} worksheets; only the first was read (save each sheet as its own file to read the others)`,
       });
     }
-    const loaded = await loadXlsxInto(await connection, path, table);
+    const loaded = await loadXlsxInto(await connection, path, table, { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS });
     if (!loaded.ok) return loaded;
     return ok({
       ...loaded.value,
@@ -249,11 +254,7 @@ export async function loadRaw(
 }
 
 /** Loads a Parquet file after checking its row and column counts in the file's metadata (nothing else is read). */
-async function loadParquet(
-  conn: DuckDBConnection,
-  file: string,
-  table: string,
-): Promise<Result<RawTable, TallyError>> {
+async function loadParquet(conn: DuckDBConnection, file: string, table: string): Promise<Result<RawTable, TallyError>> {
   const source = quoteLiteral(file);
   try {
     const meta = await conn.runAndReadAll(

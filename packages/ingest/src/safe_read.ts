@@ -37,7 +37,11 @@ export function readSmallText(path: string, what: string, maxBytes = MAX_SMALL_F
       return err({ kind: 'io_error', file: path, message: `${path}: cannot read ${what}: is a folder, not a file` });
     }
     if (!stat.isFile()) {
-      return err({ kind: 'io_error', file: path, message: `${path}: ${what} is not a regular file (a device or pipe)` });
+      return err({
+        kind: 'io_error',
+        file: path,
+        message: `${path}: ${what} is not a regular file (a device or pipe)`,
+      });
     }
     if (stat.size > maxBytes) {
       return err({
