@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { err, ok, type Result, type TallyError } from '@tally/core';
 import { parse as parseYaml } from 'yaml';
 import type { Mapping } from './preset_schema.ts';
-import { readSmallText } from './safe_read.ts';
 import { compileColumnPattern } from './safe_pattern.ts';
+import { readSmallText } from './safe_read.ts';
 
 /** The folder holding the shipped presets. */
 export const PRESET_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'presets');

@@ -15,7 +15,8 @@ const EXAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 /** The audit pipeline of `tally audit`, for the web app. */
 export const auditForWeb: AuditRunner = async (allegationPath, { seed, lang, onProgress }) => {
   onProgress(0, 3, 'reading the allegation and its data');
-  const allegation = readAllegation(allegationPath);
+  // An edited allegation comes from the page: it may name only files of the bundled examples.
+  const allegation = readAllegation(allegationPath, { roots: [EXAMPLES_DIR] });
   if (!allegation.ok) throw failure(allegation.error);
   const resolved = await resolveAllegation(allegation.value);
   if (!resolved.ok) throw failure(resolved.error);
