@@ -44,7 +44,10 @@ function call(path: string, init: RequestInit & { json?: unknown } = {}, headers
   return app.request(path, { ...init, headers: h, body });
 }
 
-async function upload(name: string, bytes: Uint8Array | string): Promise<{ error?: string; preview?: unknown }> {
+async function upload(
+  name: string,
+  bytes: Uint8Array<ArrayBuffer> | string,
+): Promise<{ error?: string; preview?: unknown }> {
   const r = await call(
     `/api/upload?name=${name}`,
     { method: 'POST', body: bytes },
