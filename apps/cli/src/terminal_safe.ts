@@ -18,9 +18,8 @@ const UNSAFE = new RegExp(`(${OWN_STYLE})|${CONTROL}`, 'g');
 export function terminalSafe(text: string, keepStyles = false): string {
   return text.replace(UNSAFE, (match, style: string | undefined) => {
     if (style !== undefined && keepStyles) return style;
-    let out = '';
-    for (const ch of match) out += `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    return out;
+    // A style sequence starts with ESC, the only control character in it; anything else matched is one character.
+    return `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}${match.slice(1)}`;
   });
 }
 
