@@ -1,10 +1,11 @@
 /** Uploaded files on disk: streamed there under a size limit, and the leftovers of killed runs swept away. */
-import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { sweepDeadEntries } from '@tally/ingest';
 
 /** Prefix of the server's upload folders in the system's temporary folder. */
 export const UPLOAD_DIR_PREFIX = 'tally-uploads-';
@@ -40,7 +41,7 @@ export async function saveUpload(
 
 /** A fresh upload folder for this process, removed when the process exits; stale ones of dead servers go first. */
 export function newUploadDir(): string {
-  sweepStale(tmpdir(), UPLOAD_DIR_PREFIX);
+  sweepDeadEntries(tmpdir(), UPLOAD_DIR_PREFIX);
   const dir = mkdtempSync(join(tmpdir(), `${UPLOAD_DIR_PREFIX}${process.pid}-`));
   ownDirs.add(dir);
   if (ownDirs.size === 1) process.on('exit', removeOwnDirs);
@@ -69,47 +70,13 @@ export function sweepEditFolders(examplesDir: string): void {
   } catch {
     return;
   }
-  for (const example of examples) sweepStale(join(examplesDir, example), EDIT_DIR_PREFIX);
+  for (const example of examples) sweepDeadEntries(join(examplesDir, example), EDIT_DIR_PREFIX);
 }
 
 const EDIT_DIR_PREFIX = '.tally-edit-';
 const ownDirs = new Set<string>();
-/** A folder without a process id in its name (an older version's) counts as stale after this long. */
-const STALE_MS = 3600_000;
 
 function removeOwnDirs(): void {
   for (const dir of ownDirs) rmSync(dir, { recursive: true, force: true });
   ownDirs.clear();
-}
-
-/**
- * Removes `prefix<pid>-*` entries of `dir` whose process is no longer running (another live server's folders stay),
- * and entries without a process id once they are older than an hour.
- */
-function sweepStale(dir: string, prefix: string): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).filter((e) => e.startsWith(prefix));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry);
-    const pid = /^(\d+)-/.exec(entry.slice(prefix.length));
-    try {
-      const stale = pid ? !processAlive(Number(pid[1])) : Date.now() - statSync(path).mtimeMs > STALE_MS;
-      if (stale) rmSync(path, { recursive: true, force: true });
-    } catch {
-      // Another process may be removing it at the same time; sweeping is best effort.
-    }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

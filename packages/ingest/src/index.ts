@@ -1,4 +1,5 @@
 export * from './allegation.ts';
+export * from './contain.ts';
 export * from './detect.ts';
 export * from './duckdb.ts';
 export * from './issues.ts';
@@ -7,3 +8,5 @@ export * from './manifest.ts';
 export * from './mapping.ts';
 export * from './preset_schema.ts';
 export * from './preview.ts';
+export * from './safe_read.ts';
+export * from './temp_sweep.ts';

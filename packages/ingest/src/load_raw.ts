@@ -19,6 +19,7 @@ import {
   strayQuoteLine,
   unterminatedQuoteLine,
 } from './record_lines.ts';
+import { sweepDeadEntries } from './temp_sweep.ts';
 import { loadXlsxInto } from './xlsx.ts';
 import { worksheetEntries, zipProblem } from './zip_check.ts';
 
@@ -157,7 +158,7 @@ export async function loadRaw(
   // DuckDB cannot read mixed CRLF/LF line endings (its dialect sniffer gives up), so they are made uniform first.
   const mixedEol = hasMixedLineEndings(sniff.bytes);
   if (sniff.encoding !== 'utf-8' || mixedEol) {
-    tempDir = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+    tempDir = newTempDir();
     source = join(tempDir, 'transcoded.csv');
     const text = Buffer.from(sniff.bytes.buffer, sniff.bytes.byteOffset, sniff.bytes.length)
       .toString('utf8')
@@ -165,7 +166,7 @@ export async function loadRaw(
     writeFileSync(source, mixedEol ? text.replaceAll('\r\n', '\n') : text);
   } else if (sniff.gzip) {
     // The text is already decompressed here; DuckDB reads a plain file on all its threads, a gzip stream on one.
-    tempDir = mkdtempSync(join(tmpdir(), TEMP_PREFIX));
+    tempDir = newTempDir();
     source = join(tempDir, 'decompressed.csv');
     writeFileSync(source, sniff.bytes);
   }
@@ -307,7 +308,7 @@ async function loadJson(
     return err({ kind: 'parse_error', file, row: scan.line, rule: 'too_many_rows', message });
   }
   // DuckDB is given the plain text, so that it never decompresses anything itself (its inflation has no limit here).
-  const tempDir = gzip ? mkdtempSync(join(tmpdir(), TEMP_PREFIX)) : undefined;
+  const tempDir = gzip ? newTempDir() : undefined;
   const source = tempDir === undefined ? file : join(tempDir, 'decompressed.json');
   try {
     if (tempDir !== undefined) writeFileSync(source, text);
@@ -349,8 +350,18 @@ async function finishStructured(
   return ok({ table, columns, rows, rejectedRows: 0, lineOf: (rowid) => rowid + 1, issues: [], format });
 }
 
-/** Prefix of the temporary folders the loader makes (decompressed or transcoded text); swept by sweepStaleTemp. */
-export const TEMP_PREFIX = 'tally-';
+/** Prefix of the temporary folders the loader makes (decompressed or transcoded text). */
+const TEMP_PREFIX = 'tally-read-';
+let swept = false;
+
+/** A fresh temporary folder for this process; the first call removes those that killed runs left behind. */
+function newTempDir(): string {
+  if (!swept) {
+    swept = true;
+    sweepDeadEntries(tmpdir(), TEMP_PREFIX);
+  }
+  return mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+}
 
 function countLineFeeds(bytes: Uint8Array): number {
   let n = 0;
