@@ -123,6 +123,13 @@ export async function loadRaw(
       message: `${file}: row ${otherLine} is not UTF-8 but row ${utf8Line} is: the file mixes two encodings; convert it to one (UTF-8)`,
     });
   }
+  const firstLineFeed = sniff.head.indexOf('\n');
+  const firstReturn = sniff.head.indexOf('\r');
+  if (firstReturn >= 0 && (firstLineFeed < 0 || firstReturn < firstLineFeed - 1)) {
+    // Carriage returns alone end the lines (classic Mac OS): read as one line, the header swallows the whole file.
+    const message = `${file}: row 1 ends with a carriage return (\\r) alone, not a line feed: the file uses old Mac line endings; save it with Windows (CRLF) or Unix (LF) line endings`;
+    return err({ kind: 'parse_error', file, row: 1, rule: 'cr_line_endings', message });
+  }
   const fields = headerFieldCount(sniff.head, sniff.delimiter);
   if (fields > MAX_COLUMNS) {
     const message = `${file}: row 1 has ${fields} columns (more than ${MAX_COLUMNS}); no election table is that wide`;
