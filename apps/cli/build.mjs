@@ -91,6 +91,8 @@ export async function buildCli() {
       tally: ENTRY,
       chunk_worker: join(ROOT, 'packages', 'parallel', 'src', 'bundled_chunk_worker.ts'),
       calibrate_worker: join(HERE, 'src', 'commands', 'calibrate_worker.ts'),
+      // The web server's parsing child process (apps/web/src/isolated_parse.ts): starts without tsx.
+      parse_child: join(ROOT, 'apps', 'web', 'src', 'parse_child.ts'),
     },
     outdir: tmp,
     splitting: true,

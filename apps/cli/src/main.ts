@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { installCancellation } from './atomic_output.ts';
 import { DataError, paint, UsageError, useColor } from './cli_io.ts';
+import { guardTerminalOutput } from './terminal_safe.ts';
 import { TALLY_VERSION } from './version.ts';
 
 // Each command's module is imported only when that command runs (in the bundle each is its own chunk), so a run
@@ -42,6 +43,7 @@ function configure(command: Command): void {
 /** Runs the CLI with `argv` (process.argv shape) and returns the exit code. The only top-level catch. */
 export async function main(argv: string[]): Promise<number> {
   const uninstallCancellation = installCancellation();
+  const unguard = guardTerminalOutput({ stdout: useColor(process.stdout), stderr: useColor(process.stderr) });
   try {
     const program = await buildProgram(argv);
     configure(program);
@@ -70,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write('This is a bug in Tally, not in your data. Set TALLY_DEBUG=1 for details and report it.\n');
     return 1;
   } finally {
+    unguard();
     uninstallCancellation();
   }
 }

@@ -1,6 +1,5 @@
 /** The web app's HTTP API (hono). Every /api route needs the page's token; files are read only below chosen roots. */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
   auditAllegationFile,
@@ -10,22 +9,16 @@ import {
   type RenderedAudit,
   runMethods,
 } from '@tally/audit';
-import {
-  type LoadedTable,
-  listPresets,
-  loadManifestDataset,
-  loadTable,
-  mappingShapeProblem,
-  previewFile,
-  readManifest,
-} from '@tally/ingest';
+import { type LoadedTable, listPresets, loadManifestDataset, mappingShapeProblem, readManifest } from '@tally/ingest';
 import { isLang, type Lang, type Report, renderJson } from '@tally/report';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DatasetStore } from './dataset_store.ts';
+import { isolatedLoadTable, isolatedPreview } from './isolated_parse.ts';
 import { JobRunner } from './jobs.ts';
 import { reportCsv, reportHtml } from './report_outputs.ts';
 import { guardPath, hostAllowed } from './security.ts';
+import { newEditDir, newUploadDir, removeDir, saveUpload, sweepEditFolders } from './uploads.ts';
 
 /** Runs an audit of an allegation file: @tally/audit's, unless a test stands in its own. */
 export type AuditRunner = (
@@ -55,6 +48,9 @@ export interface ApiOptions {
   audit?: AuditRunner;
 }
 
+/** Largest JSON request body (an edited allegation or a mapping is a few KiB). */
+const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
 const UPLOAD_EXTENSIONS = ['.csv', '.tsv', '.txt', '.gz', '.parquet', '.json', '.ndjson', '.xlsx'];
 
 class HttpError extends Error {
@@ -71,7 +67,8 @@ export function createApi(options: ApiOptions): Hono {
   const api = new Hono();
   const store = new DatasetStore();
   const jobs = new JobRunner();
-  const uploadDir = mkdtempSync(join(tmpdir(), 'tally-uploads-'));
+  const uploadDir = newUploadDir();
+  sweepEditFolders(options.examplesDir);
   const uploads = new Map<string, string>();
 
   api.onError((e, c) => {
@@ -86,6 +83,14 @@ export function createApi(options: ApiOptions): Hono {
     }
     await next();
   });
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => {
+      throw new HttpError(413, `request bodies are limited to ${MAX_JSON_BODY_BYTES} bytes (uploads: /api/upload)`);
+    },
+  });
+  // Uploads are streamed to disk under their own limit; every other body is a small JSON object.
+  api.use('*', (c, next) => (c.req.path.endsWith('/upload') ? next() : jsonBodyLimit(c, next)));
 
   const examples = () => listExamples(options.examplesDir);
   const body = async (c: { req: { json: () => Promise<unknown> } }): Promise<Record<string, unknown>> => {
@@ -146,7 +151,7 @@ export function createApi(options: ApiOptions): Hono {
         map = join(mapDir, 'mapping.json');
         writeFileSync(map, JSON.stringify(b.mapping));
       }
-      const r = await loadTable(path, { preset: str(b.preset, 'preset'), map });
+      const r = await isolatedLoadTable(path, { preset: str(b.preset, 'preset'), map });
       if (!r.ok) throw new HttpError(400, r.error.message);
       loaded = r.value;
       label = basename(upload ? (str(b.name, 'name') ?? 'upload') : path);
@@ -155,40 +160,35 @@ export function createApi(options: ApiOptions): Hono {
     return c.json(datasetInfo(stored.id, label, loaded));
   });
 
-  api.post(
-    '/upload',
-    bodyLimit({
-      maxSize: options.maxUploadBytes,
-      onError: () => {
-        throw new HttpError(413, `uploads are limited to ${options.maxUploadBytes} bytes`);
-      },
-    }),
-    async (c) => {
-      const type = (c.req.header('content-type') ?? '').split(';')[0].trim();
-      if (
-        !['application/octet-stream', 'text/csv', 'text/plain', 'application/gzip', 'application/json'].includes(type)
-      ) {
-        throw new HttpError(
-          415,
-          `unsupported content type "${type}"; send the file's bytes as application/octet-stream`,
-        );
-      }
-      const name = basename(c.req.query('name') ?? 'upload.csv').replace(/[^\w.-]/g, '_');
-      if (!UPLOAD_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) {
-        throw new HttpError(415, `unsupported file type; use one of ${UPLOAD_EXTENSIONS.join(' ')}`);
-      }
-      const bytes = new Uint8Array(await c.req.arrayBuffer());
-      const id = `u${uploads.size + 1}`;
-      const dir = join(uploadDir, id);
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, name);
-      writeFileSync(path, bytes);
-      uploads.set(id, path);
-      const preview = await previewFile(path);
-      if (!preview.ok) return c.json({ upload: id, name, error: preview.error.message });
-      return c.json({ upload: id, name, preview: { ...preview.value, file: name } });
-    },
-  );
+  api.post('/upload', async (c) => {
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > options.maxUploadBytes) {
+      throw new HttpError(413, `uploads are limited to ${options.maxUploadBytes} bytes`);
+    }
+    const type = (c.req.header('content-type') ?? '').split(';')[0].trim();
+    if (
+      !['application/octet-stream', 'text/csv', 'text/plain', 'application/gzip', 'application/json'].includes(type)
+    ) {
+      throw new HttpError(415, `unsupported content type "${type}"; send the file's bytes as application/octet-stream`);
+    }
+    const name = basename(c.req.query('name') ?? 'upload.csv').replace(/[^\w.-]/g, '_');
+    if (!UPLOAD_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) {
+      throw new HttpError(415, `unsupported file type; use one of ${UPLOAD_EXTENSIONS.join(' ')}`);
+    }
+    const id = `u${uploads.size + 1}`;
+    const dir = join(uploadDir, id);
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, name);
+    const saved = await saveUpload(c.req.raw.body, path, options.maxUploadBytes);
+    if (!saved) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new HttpError(413, `uploads are limited to ${options.maxUploadBytes} bytes`);
+    }
+    uploads.set(id, path);
+    const preview = await isolatedPreview(path);
+    if (!preview.ok) return c.json({ upload: id, name, error: preview.error.message });
+    return c.json({ upload: id, name, preview: { ...preview.value, file: name } });
+  });
 
   api.get('/examples/:id/allegation', (c) => {
     const dir = exampleDir(options.examplesDir, c.req.param('id'));
@@ -203,7 +203,7 @@ export function createApi(options: ApiOptions): Hono {
     const b = await body(c);
     const path = guardPath(str(b.path, 'path', true)!, options.roots);
     if (!path) throw new HttpError(403, 'that file is not in a folder this server may read (see --root)');
-    const preview = await previewFile(path);
+    const preview = await isolatedPreview(path);
     if (!preview.ok) throw new HttpError(400, preview.error.message);
     return c.json({ preview: preview.value });
   });
@@ -254,7 +254,7 @@ export function createApi(options: ApiOptions): Hono {
     const jobId = jobs.start('audit', async (ctx) => {
       // The edited allegation is written inside the job (so a job cancelled before it starts writes nothing), beside
       // the example's data so that its relative paths still resolve, and removed however the job ends.
-      const editDir = text === undefined ? undefined : mkdtempSync(join(dir, '.tally-edit-'));
+      const editDir = text === undefined ? undefined : newEditDir(dir);
       try {
         let allegationPath = join(dir, 'allegation.yaml');
         if (editDir !== undefined && text !== undefined) {
@@ -265,7 +265,7 @@ export function createApi(options: ApiOptions): Hono {
         await ctx.checkpoint();
         return out;
       } finally {
-        if (editDir !== undefined) rmSync(editDir, { recursive: true, force: true });
+        if (editDir !== undefined) removeDir(editDir);
       }
     });
     return c.json({ jobId });

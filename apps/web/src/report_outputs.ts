@@ -1,16 +1,9 @@
 /** Files a user can download from a finished job: the HTML report and the findings as CSV. */
-import { type Lang, type Report, renderHtml } from '@tally/report';
+import { csvCell, type Lang, type Report, renderHtml } from '@tally/report';
 
 /** The self-contained HTML report in a language. */
 export function reportHtml(report: Report, lang: Lang): Promise<string> {
   return renderHtml(report, lang);
-}
-
-function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** One row per finding: method, target, region, statistic, p-values, verdict. */

@@ -22,11 +22,13 @@ export async function createApp(options: AppOptions): Promise<{ app: Hono; token
     await next();
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
+    // Older browsers ignore CSP's frame-ancestors: no page of this app may be framed by another site.
+    c.header('x-frame-options', 'DENY');
   });
   app.get('/', (c) => {
     c.header(
       'content-security-policy',
-      "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src 'self'; connect-src 'self'",
+      "default-src 'self'; script-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src 'self'; connect-src 'self'; frame-ancestors 'none'",
     );
     return c.html(appPage(token, options.lang ?? 'en'));
   });

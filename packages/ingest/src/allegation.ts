@@ -25,10 +25,12 @@ import {
   type ElectionSpec,
   type StationFilter,
 } from './allegation_schema.ts';
+import { isInside } from './contain.ts';
 import type { ValidationIssue } from './issues.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
 import { attachList, loadManifestDataset, readManifest } from './manifest.ts';
+import { readSmallText } from './safe_read.ts';
 
 export * from './allegation_schema.ts';
 
@@ -65,14 +67,24 @@ function problem(file: string, message: string): { ok: false; error: TallyError 
   return err({ kind: 'parse_error', file, rule: 'invalid_allegation', message: `${file}: ${message}` });
 }
 
+/** Options for reading an allegation. */
+export interface ReadAllegationOptions {
+  /**
+   * When given (the web server), every file the allegation names (data, map, station list) must lie inside one of
+   * these folders after following symbolic links; anything else is refused before it is opened.
+   */
+  readonly roots?: readonly string[];
+}
+
 /** Reads and checks an allegation file (YAML or JSON; JSON is valid YAML). */
-export function readAllegation(path: string): Result<Allegation, TallyError> {
+export function readAllegation(path: string, options: ReadAllegationOptions = {}): Result<Allegation, TallyError> {
   if (!existsSync(path)) return err({ kind: 'io_error', file: path, message: `allegation file not found: ${path}` });
   if (statSync(path).isDirectory()) {
     return err({ kind: 'io_error', file: path, message: `${path} is a folder; give the allegation file itself` });
   }
-  const text = readFileSync(path, 'utf8');
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const read = readSmallText(path, 'the allegation file');
+  if (!read.ok) return read;
+  const doc = parseDocument(read.value, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const line = e.linePos?.[0];
@@ -85,7 +97,36 @@ export function readAllegation(path: string): Result<Allegation, TallyError> {
       message: `${path}: ${where}${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
     });
   }
-  return checkAllegation(doc.toJS(), path);
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (e) {
+    // The yaml library refuses documents whose aliases would expand exponentially ("billion laughs").
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return err({ kind: 'parse_error', file: path, rule: 'yaml_alias_bomb', message: `${path}: ${why}` });
+  }
+  const checked = checkAllegation(value, path);
+  if (!checked.ok || options.roots === undefined) return checked;
+  const outside = namedFiles(checked.value).find((f) => existsSync(f.path) && !isInside(f.path, options.roots ?? []));
+  if (outside !== undefined) {
+    return problem(
+      path,
+      `${outside.key}: ${outside.path} is outside the folders this server may read; name a file in the example or a --root folder`,
+    );
+  }
+  return checked;
+}
+
+/** Every file or folder an allegation names, with the key that names it. */
+function namedFiles(allegation: Allegation): { key: string; path: string }[] {
+  const files: { key: string; path: string }[] = [];
+  for (const e of allegation.elections) {
+    files.push({ key: `elections.${e.id}.data`, path: e.data });
+    if (e.map !== undefined) files.push({ key: `elections.${e.id}.map`, path: e.map });
+  }
+  const stations = allegation.alleged.stations;
+  if (stations?.kind === 'file') files.push({ key: 'alleged.stations.file', path: stations.file });
+  return files;
 }
 
 function sha256File(path: string): string {
@@ -379,7 +420,9 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
         if (!existsSync(sel.file))
           return problem(allegation.file, `alleged.stations.file: file not found: ${sel.file}`);
         files.add(sel.file);
-        ids = readFileSync(sel.file, 'utf8')
+        const text = readSmallText(sel.file, 'the station list');
+        if (!text.ok) return text;
+        ids = text.value
           .split(/\r?\n/)
           .map((x) => x.trim())
           .filter((x) => x !== '' && !x.startsWith('#'));

@@ -1,5 +1,6 @@
 export * from './allegation.ts';
 export * from './attach.ts';
+export * from './contain.ts';
 export * from './detect.ts';
 export * from './duckdb.ts';
 export * from './issues.ts';
@@ -9,3 +10,5 @@ export * from './manifest.ts';
 export * from './mapping.ts';
 export * from './preset_schema.ts';
 export * from './preview.ts';
+export * from './safe_read.ts';
+export * from './temp_sweep.ts';

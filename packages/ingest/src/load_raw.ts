@@ -3,11 +3,13 @@ import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { err, ok, type Result, type TallyError } from '@tally/core';
 import { detectFormat, isGzip, MAX_TEXT_BYTES, sniffText, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
+import { MAX_JSON_DEPTH, scanJson } from './json_scan.ts';
 import {
   bareCarriageReturnLine,
   hasMixedLineEndings,
@@ -17,8 +19,9 @@ import {
   strayQuoteLine,
   unterminatedQuoteLine,
 } from './record_lines.ts';
+import { sweepDeadEntries } from './temp_sweep.ts';
 import { loadXlsxInto } from './xlsx.ts';
-import { zipProblem } from './zip_check.ts';
+import { worksheetEntries, zipProblem } from './zip_check.ts';
 
 /** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
 export interface RawTable {
@@ -35,8 +38,15 @@ export interface RawTable {
 
 /** Longest line DuckDB is asked to read (its default, 2 MB, turned a long cell into an error on "line 1"). */
 const MAX_LINE = 16 * 2 ** 20;
-/** Widest header read: DuckDB takes about a minute on 100,000 columns, and election tables have at most hundreds. */
-const MAX_COLUMNS = 10_000;
+/**
+ * Widest header read. Election tables have at most hundreds of columns; the count checks build one SQL expression
+ * per column, and at 10,000 columns they took 5.6 minutes.
+ */
+export const MAX_COLUMNS = 2_000;
+/** Most records read from any file: the largest national election tables have about 100,000 stations. */
+export const MAX_ROWS = 5_000_000;
+/** Largest JSON text read (decompressed): DuckDB's JSON reader holds several times the text in memory. */
+export const MAX_JSON_BYTES = 128 * 2 ** 20;
 
 /**
  * Reads `path` into DuckDB table `table`. File-level problems (empty, unreadable) are errors. The connection may still
@@ -56,16 +66,21 @@ export async function loadRaw(
   const issues: ValidationIssue[] = [];
   const t = quoteIdent(table);
   if (format === 'xlsx') {
-    const damaged = zipProblem(bytes);
-    if (damaged !== undefined) {
-      return err({
-        kind: 'parse_error',
+    const problem = zipProblem(bytes);
+    if (problem !== undefined) {
+      const what = problem.rule === 'xlsx_too_large' ? 'the .xlsx is too large' : 'not a readable .xlsx';
+      return err({ kind: 'parse_error', file, rule: problem.rule, message: `${file}: ${what}: ${problem.message}` });
+    }
+    const sheets = worksheetEntries(bytes);
+    if (sheets.length > 1) {
+      issues.push({
+        level: 'warning',
         file,
-        rule: 'unreadable_xlsx',
-        message: `${file}: not a readable .xlsx: ${damaged}`,
+        rule: 'other_sheets_ignored',
+        message: `the workbook has ${sheets.length} worksheets; only the first was read (save each sheet as its own file to read the others)`,
       });
     }
-    const loaded = await loadXlsxInto(await connection, path, table);
+    const loaded = await loadXlsxInto(await connection, path, table, { maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS });
     if (!loaded.ok) return loaded;
     return ok({
       ...loaded.value,
@@ -76,18 +91,8 @@ export async function loadRaw(
       lineOf: (rowid: number) => loaded.value.lineOf(rowid),
     });
   }
-  if (format === 'parquet' || format === 'json') {
-    const reader = format === 'parquet' ? 'read_parquet' : 'read_json_auto';
-    const conn = await connection;
-    try {
-      await conn.run(`CREATE TABLE ${t} AS SELECT COLUMNS(*)::VARCHAR FROM ${reader}(${quoteLiteral(path)})`);
-    } catch (e) {
-      return err({ kind: 'parse_error', file, rule: `unreadable_${format}`, message: `${file}: ${firstLine(e)}` });
-    }
-    const columns = await columnNames(conn, table);
-    const rows = await countRows(conn, table);
-    return ok({ table, columns, rows, rejectedRows: 0, lineOf: (rowid) => rowid + 1, issues, format });
-  }
+  if (format === 'parquet') return loadParquet(await connection, file, table);
+  if (format === 'json') return loadJson(await connection, file, bytes, table);
 
   let sniff: TextSniff;
   try {
@@ -118,10 +123,28 @@ export async function loadRaw(
       message: `${file}: row ${otherLine} is not UTF-8 but row ${utf8Line} is: the file mixes two encodings; convert it to one (UTF-8)`,
     });
   }
+  const firstLineFeed = sniff.head.indexOf('\n');
+  const firstReturn = sniff.head.indexOf('\r');
+  if (firstReturn >= 0 && (firstLineFeed < 0 || firstReturn < firstLineFeed - 1)) {
+    // Carriage returns alone end the lines (classic Mac OS): read as one line, the header swallows the whole file.
+    const message = `${file}: row 1 ends with a carriage return (\\r) alone, not a line feed: the file uses old Mac line endings; save it with Windows (CRLF) or Unix (LF) line endings`;
+    return err({ kind: 'parse_error', file, row: 1, rule: 'cr_line_endings', message });
+  }
   const fields = headerFieldCount(sniff.head, sniff.delimiter);
   if (fields > MAX_COLUMNS) {
     const message = `${file}: row 1 has ${fields} columns (more than ${MAX_COLUMNS}); no election table is that wide`;
     return err({ kind: 'parse_error', file, row: 1, rule: 'too_many_columns', message });
+  }
+  // Checked before DuckDB: given a line over its limit, DuckDB took more than a minute to fail on 130 MiB.
+  const long = longLineAt(sniff.bytes, MAX_LINE);
+  if (long !== undefined) {
+    const message = `${file}: row ${long} is longer than ${MAX_LINE / 2 ** 20} MiB; no election row is that long`;
+    return err({ kind: 'parse_error', file, row: long, rule: 'line_too_long', message });
+  }
+  const lines = countLineFeeds(sniff.bytes, MAX_ROWS);
+  if (lines > MAX_ROWS) {
+    const message = `${file}: the file has more than ${MAX_ROWS.toLocaleString('en')} lines; no election table is that long`;
+    return err({ kind: 'parse_error', file, rule: 'too_many_rows', message });
   }
   if (sniff.encoding !== 'utf-8') {
     issues.push({
@@ -148,7 +171,7 @@ export async function loadRaw(
   // DuckDB cannot read mixed CRLF/LF line endings (its dialect sniffer gives up), so they are made uniform first.
   const mixedEol = hasMixedLineEndings(sniff.bytes);
   if (sniff.encoding !== 'utf-8' || mixedEol) {
-    tempDir = mkdtempSync(join(tmpdir(), 'tally-'));
+    tempDir = newTempDir();
     source = join(tempDir, 'transcoded.csv');
     const text = Buffer.from(sniff.bytes.buffer, sniff.bytes.byteOffset, sniff.bytes.length)
       .toString('utf8')
@@ -156,7 +179,7 @@ export async function loadRaw(
     writeFileSync(source, mixedEol ? text.replaceAll('\r\n', '\n') : text);
   } else if (sniff.gzip) {
     // The text is already decompressed here; DuckDB reads a plain file on all its threads, a gzip stream on one.
-    tempDir = mkdtempSync(join(tmpdir(), 'tally-'));
+    tempDir = newTempDir();
     source = join(tempDir, 'decompressed.csv');
     writeFileSync(source, sniff.bytes);
   }
@@ -244,12 +267,133 @@ export async function loadRaw(
   });
 }
 
+/** Loads a Parquet file after checking its row and column counts in the file's metadata (nothing else is read). */
+async function loadParquet(conn: DuckDBConnection, file: string, table: string): Promise<Result<RawTable, TallyError>> {
+  const source = quoteLiteral(file);
+  try {
+    const meta = await conn.runAndReadAll(
+      `SELECT coalesce(sum(num_rows), 0)::DOUBLE FROM parquet_file_metadata(${source})`,
+    );
+    const rows = Number(meta.getRows()[0][0]);
+    if (rows > MAX_ROWS) {
+      const message = `${file}: the Parquet metadata declares ${rows.toLocaleString('en')} rows, more than ${MAX_ROWS.toLocaleString('en')}; no election table is that long`;
+      return err({ kind: 'parse_error', file, rule: 'too_many_rows', message });
+    }
+    const schema = await conn.runAndReadAll(`SELECT count(*)::DOUBLE FROM parquet_schema(${source})`);
+    const columns = Number(schema.getRows()[0][0]) - 1; // the schema's root is one entry
+    if (columns > MAX_COLUMNS) {
+      const message = `${file}: the Parquet file has ${columns} columns (more than ${MAX_COLUMNS}); no election table is that wide`;
+      return err({ kind: 'parse_error', file, row: 1, rule: 'too_many_columns', message });
+    }
+    await conn.run(`CREATE TABLE ${quoteIdent(table)} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source})`);
+  } catch (e) {
+    return err({ kind: 'parse_error', file, rule: 'unreadable_parquet', message: `${file}: ${firstLine(e)}` });
+  }
+  return finishStructured(conn, file, table, 'parquet');
+}
+
+/**
+ * Loads JSON (an array of records, or one record per line), gzip-compressed or not. The text is decompressed here
+ * under a limit and scanned for nesting depth and record count before DuckDB sees it (see json_scan.ts).
+ */
+async function loadJson(
+  conn: DuckDBConnection,
+  file: string,
+  bytes: Uint8Array,
+  table: string,
+): Promise<Result<RawTable, TallyError>> {
+  const gzip = isGzip(bytes);
+  let text: Uint8Array;
+  try {
+    text = gzip ? gunzipSync(bytes, { maxOutputLength: MAX_JSON_BYTES + 1 }) : bytes;
+  } catch (e) {
+    if (e instanceof RangeError) return err(jsonTooLarge(file, gzip));
+    return err({ kind: 'parse_error', file, rule: 'unreadable_gzip', message: `${file}: gzip data: ${firstLine(e)}` });
+  }
+  if (text.length > MAX_JSON_BYTES) return err(jsonTooLarge(file, gzip));
+  const scan = scanJson(text, MAX_ROWS);
+  if (!scan.ok && scan.rule === 'json_too_deep') {
+    const message = `${file}: row ${scan.line}: JSON nested more than ${MAX_JSON_DEPTH} levels deep; election records are flat`;
+    return err({ kind: 'parse_error', file, row: scan.line, rule: 'json_too_deep', message });
+  }
+  if (!scan.ok) {
+    const message = `${file}: more than ${MAX_ROWS.toLocaleString('en')} JSON records; no election table is that long`;
+    return err({ kind: 'parse_error', file, row: scan.line, rule: 'too_many_rows', message });
+  }
+  // DuckDB is given the plain text, so that it never decompresses anything itself (its inflation has no limit here).
+  const tempDir = gzip ? newTempDir() : undefined;
+  const source = tempDir === undefined ? file : join(tempDir, 'decompressed.json');
+  try {
+    if (tempDir !== undefined) writeFileSync(source, text);
+    await conn.run(
+      `CREATE TABLE ${quoteIdent(table)} AS SELECT COLUMNS(*)::VARCHAR FROM read_json_auto(${quoteLiteral(source)}, maximum_depth = ${MAX_JSON_DEPTH})`,
+    );
+  } catch (e) {
+    const why = firstLine(e).replaceAll(source, file);
+    return err({ kind: 'parse_error', file, rule: 'unreadable_json', message: `${file}: ${why}` });
+  } finally {
+    if (tempDir !== undefined) rmSync(tempDir, { recursive: true, force: true });
+  }
+  return finishStructured(conn, file, table, 'json');
+}
+
+function jsonTooLarge(file: string, gzip: boolean): TallyError {
+  const what = gzip ? 'once decompressed, the file is' : 'the file is';
+  return {
+    kind: 'parse_error',
+    file,
+    rule: 'file_too_large',
+    message: `${file}: ${what} larger than ${MAX_JSON_BYTES / 2 ** 20} MiB of JSON`,
+  };
+}
+
+/** Column names and row count of a table loaded from Parquet or JSON, whose rows are records (1-based). */
+async function finishStructured(
+  conn: DuckDBConnection,
+  file: string,
+  table: string,
+  format: string,
+): Promise<Result<RawTable, TallyError>> {
+  const columns = await columnNames(conn, table);
+  if (columns.length > MAX_COLUMNS) {
+    const message = `${file}: the records have ${columns.length} fields (more than ${MAX_COLUMNS}); no election table is that wide`;
+    return err({ kind: 'parse_error', file, row: 1, rule: 'too_many_columns', message });
+  }
+  const rows = await countRows(conn, table);
+  return ok({ table, columns, rows, rejectedRows: 0, lineOf: (rowid) => rowid + 1, issues: [], format });
+}
+
+/** Prefix of the temporary folders the loader makes (decompressed or transcoded text). */
+const TEMP_PREFIX = 'tally-read-';
+let swept = false;
+
+/** A fresh temporary folder for this process; the first call removes those that killed runs left behind. */
+function newTempDir(): string {
+  if (!swept) {
+    swept = true;
+    sweepDeadEntries(tmpdir(), TEMP_PREFIX);
+  }
+  return mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
+}
+
+/** Line feeds in the bytes, counting no further than `stopAfter`. */
+function countLineFeeds(bytes: Uint8Array, stopAfter: number): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length && n <= stopAfter; i++) if (bytes[i] === 0x0a) n++;
+  return n;
+}
+
 /** Reads a file's bytes, or a clean io_error. */
 export function readBytes(path: string): Result<Uint8Array, TallyError> {
   try {
     // A FIFO or device (/dev/zero, a pipe with no writer) would block or never end: only regular files are read.
-    if (!statSync(path).isDirectory() && !statSync(path).isFile()) {
-      return err({ kind: 'io_error', file: path, message: `${path}: not a regular file` });
+    const stat = statSync(path);
+    if (!stat.isDirectory() && !stat.isFile()) {
+      return err({ kind: 'io_error', file: path, message: `${path}: not a regular file (a device or pipe)` });
+    }
+    if (stat.size > MAX_TEXT_BYTES) {
+      const message = `${path}: the file is ${stat.size} bytes, more than the limit of ${MAX_TEXT_BYTES / 2 ** 20} MiB`;
+      return err({ kind: 'parse_error', file: path, rule: 'file_too_large', message });
     }
     return ok(new Uint8Array(readFileSync(path)));
   } catch (e) {

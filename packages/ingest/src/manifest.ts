@@ -2,12 +2,16 @@
  * Dataset folders: a manifest.json names each file, its preset and its role (final count, snapshot, arrival keys),
  * so a command can take the folder (e.g. examples/bolivia-2019) as its input.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { err, ok, type Result, type TallyError } from '@tally/core';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { err, ok, type RegionLevel, type Result, type StationTable, type TallyError } from '@tally/core';
 import { type AttachSpec, attachKeys } from './attach.ts';
+import { isInside } from './contain.ts';
+import type { ValidationIssue } from './issues.ts';
 import type { JoinSpec } from './join_check.ts';
 import { type LoadedKeys, type LoadedTable, loadKeys, loadTable } from './load_table.ts';
+import { listPresets } from './mapping.ts';
+import { readSmallText } from './safe_read.ts';
 
 /** One file in a dataset folder. */
 export interface ManifestDataset {
@@ -46,13 +50,20 @@ export interface LoadedManifest {
 /** Reads and checks `dir/manifest.json`. */
 export function readManifest(dir: string): Result<Manifest, TallyError> {
   const path = join(dir, 'manifest.json');
+  const text = readSmallText(path, 'manifest.json');
+  if (!text.ok) {
+    const missing = text.error.kind === 'io_error' && text.error.message.endsWith('no such file');
+    return missing ? err({ kind: 'io_error', file: path, message: `${path}: no manifest.json in this folder` }) : text;
+  }
   let value: Manifest;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    value = JSON.parse(text.value) as Manifest;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no manifest.json in this folder' : (e as Error).message.split('\n')[0];
-    return err({ kind: 'io_error', file: path, message: `${path}: ${why}` });
+    const why = (e as Error).message.split('\n')[0];
+    return err({ kind: 'parse_error', file: path, rule: 'invalid_manifest', message: `${path}: ${why}` });
+  }
+  if (typeof value !== 'object' || value === null) {
+    return err({ kind: 'parse_error', file: path, rule: 'invalid_manifest', message: `${path}: not a JSON object` });
   }
   if (!Array.isArray(value.datasets) || value.datasets.length === 0) {
     return err({ kind: 'parse_error', file: path, rule: 'invalid_manifest', message: `${path}: "datasets" is empty` });
@@ -65,7 +76,35 @@ export function readManifest(dir: string): Result<Manifest, TallyError> {
       message: `${path}: "default" must name one of the datasets (${value.datasets.map((d) => d.id).join(', ')})`,
     });
   }
+  const presets = listPresets().map((p) => p.id);
+  for (const d of value.datasets) {
+    const problem = datasetEntryProblem(dir, d, presets);
+    if (problem !== undefined) {
+      return err({ kind: 'parse_error', file: path, rule: 'invalid_manifest', message: `${path}: ${problem}` });
+    }
+  }
   return ok(value);
+}
+
+/**
+ * Names what is wrong with one dataset entry: its file must be a path that, after following symbolic links, stays
+ * inside the manifest's folder (a manifest must not make Tally read ../../etc/passwd), and its preset must exist.
+ */
+function datasetEntryProblem(dir: string, d: ManifestDataset, presets: readonly string[]): string | undefined {
+  const name = `dataset "${String(d?.id)}"`;
+  if (typeof d !== 'object' || d === null || typeof d.id !== 'string') return 'each dataset needs an "id"';
+  if (typeof d.file !== 'string' || d.file === '') return `${name}: "file" must name a file in this folder`;
+  const target = resolve(dir, d.file);
+  const lexical = relative(resolve(dir), target);
+  const escapes = lexical === '..' || lexical.startsWith(`..${sep}`) || isAbsolute(lexical);
+  // A missing file is left to the reader (its usual "no such file"); an existing one must really be inside.
+  if (escapes || (existsSync(target) && !isInside(target, [dir]))) {
+    return `${name}: "file" ${JSON.stringify(d.file)} is outside the manifest's folder (after following links); a manifest may only name files in its own folder`;
+  }
+  if (typeof d.preset !== 'string' || !presets.includes(d.preset)) {
+    return `${name}: unknown preset ${JSON.stringify(d.preset)}; known presets: ${presets.join(', ')}`;
+  }
+  return undefined;
 }
 
 /** Loads only the named dataset of a folder (with its attachments). */

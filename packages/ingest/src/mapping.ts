@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { err, ok, type Result, type TallyError } from '@tally/core';
 import { parse as parseYaml } from 'yaml';
 import type { Mapping } from './preset_schema.ts';
+import { compileColumnPattern } from './safe_pattern.ts';
+import { readSmallText } from './safe_read.ts';
 
 /** The folder holding the shipped presets. */
 export const PRESET_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'presets');
@@ -38,12 +40,9 @@ export function loadPreset(id: string): Result<Mapping, TallyError> {
 
 /** Reads a user's mapping file (JSON or YAML) and checks its shape. */
 export function loadMappingFile(path: string): Result<Mapping, TallyError> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return err({ kind: 'io_error', file: path, message: `${path}: cannot read the mapping file` });
-  }
+  const read = readSmallText(path, 'the mapping file');
+  if (!read.ok) return read;
+  const text = read.value;
   let value: unknown;
   try {
     value = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
@@ -152,12 +151,8 @@ export function columnRefProblem(ref: unknown): string | undefined {
     return r.anyOf.length > 0 && r.anyOf.every((x) => typeof x === 'string') ? undefined : '"anyOf" must list names';
   }
   if (typeof r.pattern === 'string') {
-    try {
-      new RegExp(r.pattern, 'u');
-      return undefined;
-    } catch {
-      return `"pattern" ${JSON.stringify(r.pattern)} is not a valid regular expression`;
-    }
+    const compiled = compileColumnPattern(r.pattern);
+    return 'problem' in compiled ? compiled.problem : undefined;
   }
   return 'a column must be a name, { "anyOf": [names] } or { "pattern": "regex" }';
 }

@@ -1,5 +1,6 @@
 /** Resolves a mapping's column references against a file's header. */
 import type { ColumnRef, CountSpec } from './preset_schema.ts';
+import { compileColumnPattern } from './safe_pattern.ts';
 
 /** Finds the header column a reference names, or undefined. */
 export function findColumn(ref: ColumnRef, header: readonly string[]): string | undefined {
@@ -11,7 +12,9 @@ export function findColumn(ref: ColumnRef, header: readonly string[]): string | 
     }
     return undefined;
   }
-  const re = new RegExp(ref.pattern, 'u');
+  const re = compileColumnPattern(ref.pattern);
+  // Mappings are checked before use (columnRefProblem), so an invalid pattern here matches nothing.
+  if ('problem' in re) return undefined;
   return header.find((h) => re.test(h));
 }
 

@@ -14,6 +14,7 @@ export async function loadXlsxInto(
   conn: DuckDBConnection,
   path: string,
   table: string,
+  limits: { maxRows: number; maxColumns: number },
 ): Promise<Result<{ columns: string[]; rows: number; lineOf: (rowid: number) => number }, TallyError>> {
   let header: string[] | undefined;
   const sheetRows: number[] = [];
@@ -30,6 +31,10 @@ export async function loadXlsxInto(
       for await (const row of sheet) {
         const values = (row.values as unknown[]).slice(1);
         if (header === undefined) {
+          if (values.length > limits.maxColumns) {
+            const message = `${path}: row ${row.number} has ${values.length} columns (more than ${limits.maxColumns}); no election table is that wide`;
+            return err({ kind: 'parse_error', file: path, row: row.number, rule: 'too_many_columns', message });
+          }
           header = values.map((v, i) => (cellText(v) ?? '').trim() || `column${i + 1}`);
           const cols = header.map((h) => `${quoteIdent(h)} VARCHAR`).join(', ');
           await conn.run(`CREATE TABLE ${quoteIdent(table)} (${cols})`);
@@ -37,6 +42,10 @@ export async function loadXlsxInto(
           continue;
         }
         if (appender === undefined) continue;
+        if (sheetRows.length >= limits.maxRows) {
+          const message = `${path}: the sheet has more than ${limits.maxRows.toLocaleString('en')} rows; no election table is that long`;
+          return err({ kind: 'parse_error', file: path, row: row.number, rule: 'too_many_rows', message });
+        }
         for (let i = 0; i < header.length; i++) {
           const text = cellText(values[i]);
           if (text === undefined) appender.appendNull();

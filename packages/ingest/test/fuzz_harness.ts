@@ -22,6 +22,8 @@ export interface FuzzInput {
   name: string;
   bytes: Uint8Array;
   choice: { map?: string; preset?: string };
+  /** A mapping file's text, written beside the input as map.json and used instead of `choice`. */
+  mapText?: string;
 }
 
 /** Rules a loaded table's issues may carry (docs/data-model.md, plus DuckDB's own CSV reject types). */
@@ -45,7 +47,7 @@ const ISSUE_RULES = new Set([
   'row_numbers_approximate',
 ]);
 const ERROR_RULE =
-  /^(empty_file|no_data_rows|unterminated_quote|stray_quote|stray_carriage_return|line_too_long|file_too_large|utf16_text|mixed_encoding|too_many_columns|unreadable_(csv|gzip|xlsx|parquet|json)|ragged_row|csv_[a-z_]+)$/;
+  /^(empty_file|no_data_rows|unterminated_quote|stray_quote|stray_carriage_return|line_too_long|file_too_large|utf16_text|mixed_encoding|too_many_columns|too_many_rows|json_too_deep|xlsx_too_large|cr_line_endings|unreadable_(csv|gzip|xlsx|parquet|json)|ragged_row|csv_[a-z_]+)$/;
 
 function firstLinesOfGzip(path: string, count: number): string[] {
   const compressed = readFileSync(path).subarray(0, 1 << 16);
@@ -263,6 +265,49 @@ const xlsxArb: fc.Arbitrary<FuzzInput> = fc
     return { kind: 'xlsx', name: 'f.xlsx', bytes, choice: { map: GENERIC_MAP } };
   });
 
+/** JSON nested 1 to 400 levels deep, arrays or objects, optionally inside a record list (DuckDB once crashed). */
+const nestedJsonArb: fc.Arbitrary<FuzzInput> = fc
+  .record({ depth: fc.integer({ min: 1, max: 400 }), objects: fc.boolean(), inRecords: fc.boolean() })
+  .map((g) => {
+    const open = g.objects ? '{"a":'.repeat(g.depth) : '['.repeat(g.depth);
+    const close = g.objects ? '}'.repeat(g.depth) : ']'.repeat(g.depth);
+    const value = `${open}1${close}`;
+    const text = g.inRecords ? `[{"station":"S1","registered":${value}}]` : value;
+    return { kind: 'nested-json', name: 'f.json', bytes: enc.encode(text), choice: { map: GENERIC_MAP } };
+  });
+
+/** Gzip bombs: a header and then a long run of one byte, compressed, named .csv.gz or .json.gz. */
+const gzipBombArb: fc.Arbitrary<FuzzInput> = fc
+  .record({ mib: fc.constantFrom(1, 4, 16), byte: fc.constantFrom(0x20, 0x0a, 0x2c, 0x5b), json: fc.boolean() })
+  .map((g) => {
+    // JSON bombs go past the 128 MiB JSON limit (refused while inflating); CSV ones stay small to keep the suite
+    // quick (the corpus and scripts/fuzz_ingest.ts cover CSV past 512 MiB).
+    const mib = g.json ? 130 : g.mib;
+    const head = Buffer.from(g.json ? '[{"station":"' : `${HEADER.join(',')}\n`);
+    const bytes = gzipSync(Buffer.concat([head, Buffer.alloc(mib * 2 ** 20, g.byte)]), { level: 1 });
+    return { kind: 'gzip-bomb', name: g.json ? 'f.json.gz' : 'f.csv.gz', bytes, choice: { map: GENERIC_MAP } };
+  });
+
+/** Mapping patterns of catastrophic-backtracking shape against headers made to trigger them. */
+const patternArb: fc.Arbitrary<FuzzInput> = fc
+  .record({
+    pattern: fc.constantFrom('^(a+)+$', '^(a|a)*$', '^(a*)*b$', '^(a|aa)+$', '(x+x+)+y', '^(\\w+\\s?)*$'),
+    char: fc.constantFrom('a', 'x', 'é'),
+    length: fc.integer({ min: 1, max: 5000 }),
+  })
+  .map((g) => {
+    const name = `${g.char.repeat(g.length)}!`;
+    const mapText = JSON.stringify({
+      station: [{ pattern: g.pattern }],
+      registered: 'registered',
+      candidates: { columns: ['registered'] },
+      valid: 'candidates',
+      ballotsCast: 'ballotsFound',
+      shareOf: 'valid',
+    });
+    return { kind: 'pattern', name: 'f.csv', bytes: enc.encode(`${name},registered\n1,2\n`), choice: {}, mapText };
+  });
+
 /** Every kind of generated input, weighted toward the structured ones. */
 export const fuzzInputArb: fc.Arbitrary<FuzzInput> = fc.oneof(
   { weight: 4, arbitrary: delimitedArb },
@@ -270,6 +315,9 @@ export const fuzzInputArb: fc.Arbitrary<FuzzInput> = fc.oneof(
   { weight: 2, arbitrary: jsonArb },
   { weight: 1, arbitrary: bytesArb },
   { weight: 1, arbitrary: xlsxArb },
+  { weight: 1, arbitrary: nestedJsonArb },
+  { weight: 1, arbitrary: patternArb },
+  { weight: 1, arbitrary: gzipBombArb },
 );
 
 /** Names what is wrong with an ok outcome (a table that breaks the contract), or undefined. */
@@ -320,12 +368,15 @@ export interface FuzzOutcome {
 export async function runFuzzCase(input: FuzzInput, dir: string, timeoutMs = 30_000): Promise<FuzzOutcome> {
   const path = join(dir, input.name);
   writeFileSync(path, input.bytes);
+  const mapPath = join(dir, 'map.json');
+  if (input.mapText !== undefined) writeFileSync(mapPath, input.mapText);
+  const choice = input.mapText === undefined ? input.choice : { map: mapPath };
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<'hang'>((resolve) => {
     timer = setTimeout(() => resolve('hang'), timeoutMs);
   });
   try {
-    const result = await Promise.race([loadTable(path, input.choice), hang]);
+    const result = await Promise.race([loadTable(path, choice), hang]);
     if (result === 'hang') return { outcome: 'hang', problem: `no answer in ${timeoutMs} ms` };
     if (!result.ok) {
       const e = result.error as { kind: string; message: string; rule?: string; file?: string };
@@ -346,6 +397,7 @@ export async function runFuzzCase(input: FuzzInput, dir: string, timeoutMs = 30_
   } finally {
     clearTimeout(timer);
     rmSync(path, { force: true });
+    rmSync(mapPath, { force: true });
   }
 }
 

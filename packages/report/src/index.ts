@@ -1,5 +1,6 @@
 export * from './build_report.ts';
 export * from './calibration_lookup.ts';
+export * from './csv_cell.ts';
 export * from './families.ts';
 export * from './i18n/exclusions.ts';
 export * from './i18n/index.ts';

@@ -1,10 +1,10 @@
 /** CSV text for simulated elections and their ground truth, in the layout of the `tally-simulated` preset. */
 import type { GroundTruth, StationTable } from '@tally/core';
+import { csvCell } from '@tally/report';
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
+/** Quotes a CSV field when it needs it (RFC 4180), and neutralises text a spreadsheet would run as a formula. */
 export function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+  return csvCell(value);
 }
 
 /** Column names the preset maps; candidate columns come after them. */

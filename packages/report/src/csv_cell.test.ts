@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { csvCell } from './csv_cell.ts';
+
+test("OWASP's CSV injection rule: formula starts get a quote prefix, plain numbers do not", () => {
+  assert.equal(csvCell('-1+HYPERLINK("http://x","y")'), `"'-1+HYPERLINK(""http://x"",""y"")"`);
+  assert.equal(csvCell('=1+1'), "'=1+1");
+  assert.equal(csvCell('+A1'), "'+A1");
+  assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(csvCell('\t=1'), "'\t=1");
+  assert.equal(csvCell('\r=1'), `"'\r=1"`);
+  assert.equal(csvCell('-1'), '-1');
+  assert.equal(csvCell('-1.5e-3'), '-1.5e-3');
+  assert.equal(csvCell('+7'), '+7');
+  assert.equal(csvCell(-0.25), '-0.25');
+  assert.equal(csvCell('-'), "'-");
+  assert.equal(csvCell('-1-1'), "'-1-1");
+  assert.equal(csvCell('a,b'), '"a,b"');
+  assert.equal(csvCell(null), '');
+});
