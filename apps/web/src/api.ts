@@ -28,9 +28,10 @@ export type AuditRunner = (
 
 /** The audit of @tally/audit, its errors turned into messages for the job's status. */
 const packageAudit =
-  (version: string): AuditRunner =>
+  (version: string, examplesDir: string): AuditRunner =>
   async (allegationPath, options) => {
-    const run = await auditAllegationFile(allegationPath, { ...options, version });
+    // An edited allegation comes from the page: it may name only files of the bundled examples.
+    const run = await auditAllegationFile(allegationPath, { ...options, version, roots: [examplesDir] });
     if (!run.ok) throw new Error(run.error.message);
     return run.value;
   };
@@ -250,7 +251,7 @@ export function createApi(options: ApiOptions): Hono {
     const example = str(b.example, 'example', true)!;
     const dir = exampleDir(options.examplesDir, example);
     const text = str(b.allegation, 'allegation');
-    const audit = options.audit ?? packageAudit(options.version);
+    const audit = options.audit ?? packageAudit(options.version, options.examplesDir);
     const jobId = jobs.start('audit', async (ctx) => {
       // The edited allegation is written inside the job (so a job cancelled before it starts writes nothing), beside
       // the example's data so that its relative paths still resolve, and removed however the job ends.

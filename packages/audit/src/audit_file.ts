@@ -20,6 +20,8 @@ export interface AuditFileOptions {
   readonly lang: Lang;
   /** Written into the report. */
   readonly version: string;
+  /** When given, every file the allegation names must lie inside one of these folders (the web app's examples). */
+  readonly roots?: readonly string[];
   /** Called before each of the three steps (read, analyse, report) with the steps done so far. */
   readonly onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -31,7 +33,7 @@ export async function auditAllegationFile(
 ): Promise<Result<RenderedAudit, TallyError>> {
   const progress = options.onProgress ?? (() => {});
   progress(0, 3, 'reading the allegation and its data');
-  const allegation = readAllegation(allegationPath);
+  const allegation = readAllegation(allegationPath, options.roots === undefined ? {} : { roots: options.roots });
   if (!allegation.ok) return allegation;
   const resolved = await resolveAllegation(allegation.value);
   if (!resolved.ok) return resolved;
