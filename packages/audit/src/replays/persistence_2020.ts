@@ -73,13 +73,15 @@ export function recintoSwings(ctx: ReplayContext): RecintoSwing[] {
   }
   const rival = e.rival!;
   const level = regionLevel(e, 'recinto_code');
-  const municipality = regionLevel(e, 'municipality');
+  // The full path names a municipality: the same name recurs in different provinces and departments.
+  const path = ['country', 'department', 'province', 'municipality'].map((name) => regionLevel(e, name));
+  const municipalityOf = (i: number) => path.map((l) => l.labels[l.codes[i]]).join('|');
   const listed = membership(e, OAS_LIST);
   const per = new Map<string, { municipality: string; mesas: number; late: number; listed: boolean }>();
   for (let i = 0; i < e.table.n; i++) {
     const code = level.labels[level.codes[i]];
     const p = per.get(code) ?? {
-      municipality: municipality.labels[municipality.codes[i]],
+      municipality: municipalityOf(i),
       mesas: 0,
       late: 0,
       listed: false,
