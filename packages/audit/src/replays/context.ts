@@ -57,7 +57,9 @@ export function replayContext(
   }
   // The alleged stations, carried over to the timed table by station id (both read the same count).
   const position = new Map<string, number>();
-  resolved.alleged.table.ids.forEach((id, i) => position.set(id, i));
+  resolved.alleged.table.ids.forEach((id, i) => {
+    position.set(id, i);
+  });
   const flagged = new Uint8Array(timed.table.n);
   for (let i = 0; i < timed.table.n; i++) {
     const k = position.get(timed.table.ids[i]);
