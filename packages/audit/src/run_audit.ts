@@ -23,12 +23,14 @@ import {
   calibrationsLike,
   type Message,
   type MessageParam,
+  type ReplayInput,
   type ReportInput,
   type ResultWithContext,
 } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
 
 /** `file` relative to the folder of `allegationFile`, with forward slashes. */
@@ -229,9 +231,16 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
   }
   const results: ResultWithContext[] = [];
   const skipped: SkippedAnalysis[] = [];
+  const replays: ReplayInput[] = [];
   al.analyses.forEach((spec, k) => {
     const s = deriveSeed(seed, k);
     let out: AnalysisOutcome;
+    if (spec.method === 'replays') {
+      const r = runReplays(resolved, spec, s);
+      replays.push(...r.replays);
+      skipped.push(...r.skipped);
+      return;
+    }
     if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
     else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
     else {
@@ -261,6 +270,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
         scopeMessage: scopeMessage(resolved),
       },
       results,
+      replays,
       // Paths relative to the allegation file, so the report does not depend on where the repository lives.
       validationIssues: resolved.issues.map((i) => ({ ...i, file: relativeTo(al.file, i.file) })),
       inputs: resolved.inputs,

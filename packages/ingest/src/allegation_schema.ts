@@ -89,7 +89,30 @@ export type AnalysisSpec =
       readonly methods?: readonly string[];
       /** Method ids to leave out (e.g. slow model fits), listed in the report's notes. */
       readonly exclude?: readonly string[];
+    }
+  | {
+      readonly method: 'replays';
+      /** Which replays (default: every one in REPLAY_IDS). */
+      readonly ids: readonly ReplayId[];
+      /** The election whose table has the per-station count times and covariates (default: the alleged one). */
+      readonly election?: string;
+      /** A later election the replays compare with (e.g. the 2020 re-run). */
+      readonly against?: string;
     };
+
+/**
+ * The published analyses of a dispute that the audit can replay (packages/audit/src/replays/registry.ts holds
+ * their computations; a test there checks both lists agree).
+ */
+export const REPLAY_IDS = [
+  'oas_trend_break',
+  'ikr_adjusted_break',
+  'persistence_2020',
+  'curiel_williams_projection',
+  'cepr_projection',
+  'escobari_hoover_did',
+] as const;
+export type ReplayId = (typeof REPLAY_IDS)[number];
 
 /** A checked allegation file. */
 export interface Allegation {
@@ -219,7 +242,8 @@ function parseCandidates(v: unknown, path: string): Partial<CandidateNames> {
 
 function parseAnalysis(v: unknown, path: string, electionIds: readonly string[]): AnalysisSpec {
   const o = obj(v, path);
-  const method = oneOf(o.method, ['latecount', 'persistence', 'battery'] as const, `${path}.method`);
+  const method = oneOf(o.method, ['latecount', 'persistence', 'battery', 'replays'] as const, `${path}.method`);
+  if (method === 'replays') return parseReplays(o, path, electionIds);
   if (method === 'latecount') {
     noExtra(o, ['method', 'threshold', 'simulations'], path);
     return {
@@ -277,6 +301,29 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
       o.flagRule === undefined ? 'any' : oneOf(o.flagRule, ['any', 'majority', 'all'] as const, `${path}.flagRule`),
     replicates: optNum(o, 'replicates', path, 100, 1e7),
   };
+}
+
+function parseReplays(o: Obj, path: string, electionIds: readonly string[]): AnalysisSpec {
+  noExtra(o, ['method', 'ids', 'election', 'against'], path);
+  let ids: ReplayId[] = [...REPLAY_IDS];
+  if (o.ids !== undefined) {
+    if (!Array.isArray(o.ids) || o.ids.length === 0) fail(`${path}.ids`, 'must be a non-empty list of replay ids');
+    ids = o.ids.map((v, i) => {
+      const id = str(v, `${path}.ids[${i}]`);
+      if (!(REPLAY_IDS as readonly string[]).includes(id)) {
+        fail(`${path}.ids[${i}]`, `"${id}" is not a replay (known: ${REPLAY_IDS.join(', ')})`);
+      }
+      return id as ReplayId;
+    });
+  }
+  const election = (key: 'election' | 'against'): string | undefined => {
+    const id = optStr(o, key, path);
+    if (id !== undefined && !electionIds.includes(id)) {
+      fail(`${path}.${key}`, `"${id}" is not one of the elections (${electionIds.join(', ')})`);
+    }
+    return id;
+  };
+  return { method: 'replays', ids, election: election('election'), against: election('against') };
 }
 
 /** Checks a parsed allegation object; `file` is its path (relative paths inside resolve against its folder). */
@@ -367,7 +414,7 @@ function checkOrThrow(value: unknown, file: string): Allegation {
     fail('alleged', 'say what is alleged: stations, cutoff, region, or whole: true');
   }
   if (!Array.isArray(root.analyses) || root.analyses.length === 0) {
-    fail('analyses', 'list at least one analysis (latecount, persistence, battery)');
+    fail('analyses', 'list at least one analysis (latecount, persistence, battery, replays)');
   }
   const analyses = root.analyses.map((x, i) => parseAnalysis(x, `analyses[${i}]`, ids));
   for (const an of analyses) {

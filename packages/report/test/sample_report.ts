@@ -135,6 +135,33 @@ export function samplePlots(n = 3000, seed = 11): Record<PlotData['kind'], PlotD
         ],
       },
     },
+    margin_orderings: {
+      kind: 'margin_orderings',
+      candidateA: 'MAS - IPSP',
+      candidateB: 'CC',
+      cutoff: 0.95,
+      series: [
+        {
+          order: 'chronological',
+          x: Array.from({ length: 50 }, (_, k) => (k + 1) / 50),
+          margin: Array.from({ length: 50 }, (_, k) => 2 + 0.16 * k),
+        },
+        {
+          order: 'text',
+          x: Array.from({ length: 50 }, (_, k) => (k + 1) / 50),
+          margin: Array.from({ length: 50 }, (_, k) => 4 + 0.1 * k + (k % 7) * 0.3),
+        },
+      ],
+    },
+    break_estimates: {
+      kind: 'break_estimates',
+      unit: 'points of margin',
+      rows: [
+        { label: 'no controls', estimate: 14.9, low: 9.3, high: 20.5 },
+        { label: 'rurality x department FE', estimate: 4.3, low: -0.4, high: 9.1 },
+        { label: '+ recinto FE', estimate: -0.45, low: -1.53, high: 0.63 },
+      ],
+    },
   };
 }
 

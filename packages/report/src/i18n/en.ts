@@ -333,6 +333,37 @@ export const en = {
   'effect.projection_threshold': 'share of projections with {target} at or above {threshold} points',
   'target.projected_margin_at_least': '{target}, projected margin >= {threshold}',
   'target.within': '{target}, within {level}',
+  // replays (replays-a)
+  'replays.heading': 'The dispute, replayed',
+  'replays.intro':
+    "Each published analysis of the dispute, run again on the same data: the number as published, Tally's number on the same question with its interval, and the difference.",
+  'replays.col.replay': 'Replay',
+  'replays.col.published': 'Published',
+  'replays.col.reproduced': 'Tally [interval]',
+  'replays.col.difference': 'Difference',
+  'replays.no_number': 'no number',
+  'replays.source': 'Source',
+  'replays.note': 'Note',
+  'replays.says': 'What it says',
+  'replays.plot.chronological': 'true time order',
+  'replays.plot.text': 'times sorted as text',
+  'replay.oas_trend_break.title': 'OAS trend break at 95% of the count',
+  'replay.oas_trend_break.note':
+    "Fitted on {n} actas with a TREP verification time: per-acta margin on the share of actas counted, with a jump and a change of slope at 95%. The OAS report shows the break as a figure; we found no single published coefficient to compare with. With the same times written as 12-hour text and sorted as text (the OAS analyst's error), the jump is {textJump} points [{textLow}, {textHigh}].",
+  'replay.oas_trend_break.says':
+    'In the true time order the per-acta margin jumps by {jump} points at 95% of the count [{low}, {high}]; sorted as text, by {textJump}. A jump in the raw order says which actas came late, not why: the next replay adds rurality, region and recinto.',
+  'replay.ikr_adjusted_break.title':
+    'The same break with rurality × department and recinto fixed effects (Idrobo, Kronick & Rodríguez)',
+  'replay.ikr_adjusted_break.note':
+    'Idrobo, Kronick & Rodríguez report that the break disappears with the correct order and controls, without one coefficient Tally can match to their table; their exact control set is approximated by {cells} rurality × department cells and recinto fixed effects. Without controls the jump is {plain}; with the cells only, {controlled}.',
+  'replay.ikr_adjusted_break.says':
+    'The jump at 95% goes from {plain} points (no controls) to {controlled} (rurality × department) and {recinto} [{low}, {high}] within recintos: what remains is the change within the same recinto, the part rurality and region cannot explain.',
+  'replay.persistence_2020.title':
+    'The 2020 re-run: did the late-counted and OAS-listed recintos vote the same way again?',
+  'replay.persistence_2020.note':
+    'No published number compares these recintos with 2020. {recintos} recintos matched by their 2019 code to {against}; swing = MAS-minus-CC margin 2020 minus 2019, compared within each municipality.',
+  'replay.persistence_2020.says':
+    'The {late} recintos counted mostly after the halt swung {lateDiff} points [{lateLow}, {lateHigh}] relative to other recintos of their municipality; the {listed} recintos with an acta on the OAS list of 226, {listedDiff} [{listedLow}, {listedHigh}]. A swing toward the rival in 2020 is what a 2019 inflation would leave; a swing of zero or toward MAS is what persistence of a real vote looks like.',
 } as const;
 
 /** A key of the message catalogue. */

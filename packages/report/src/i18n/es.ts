@@ -340,4 +340,35 @@ export const es: Record<MessageKey, string> = {
   'effect.projection_threshold': 'proporción de proyecciones con {target} igual o superior a {threshold} puntos',
   'target.projected_margin_at_least': '{target}, margen proyectado >= {threshold}',
   'target.within': '{target}, dentro de cada {level}',
+  // replays (replays-a)
+  'replays.heading': 'La disputa, reproducida',
+  'replays.intro':
+    'Cada análisis publicado sobre la disputa, repetido con los mismos datos: la cifra publicada, la cifra de Tally para la misma pregunta con su intervalo, y la diferencia.',
+  'replays.col.replay': 'Análisis',
+  'replays.col.published': 'Publicado',
+  'replays.col.reproduced': 'Tally [intervalo]',
+  'replays.col.difference': 'Diferencia',
+  'replays.no_number': 'sin cifra',
+  'replays.source': 'Fuente',
+  'replays.note': 'Nota',
+  'replays.says': 'Qué indica',
+  'replays.plot.chronological': 'orden real de las horas',
+  'replays.plot.text': 'horas ordenadas como texto',
+  'replay.oas_trend_break.title': 'Quiebre de tendencia de la OEA al 95% del conteo',
+  'replay.oas_trend_break.note':
+    'Estimado con {n} actas que tienen hora de verificación en el TREP: margen por acta según la proporción de actas contadas, con un salto y un cambio de pendiente al 95%. El informe de la OEA muestra el quiebre en un gráfico; no encontramos un coeficiente publicado con el que comparar. Con las mismas horas escritas en formato de 12 horas y ordenadas como texto (el error del analista de la OEA), el salto es de {textJump} puntos [{textLow}, {textHigh}].',
+  'replay.oas_trend_break.says':
+    'En el orden real de las horas, el margen por acta salta {jump} puntos al 95% del conteo [{low}, {high}]; ordenado como texto, {textJump}. Un salto en el orden bruto indica qué actas llegaron tarde, no por qué: el análisis siguiente añade ruralidad, región y recinto.',
+  'replay.ikr_adjusted_break.title':
+    'El mismo quiebre con efectos fijos de ruralidad × departamento y de recinto (Idrobo, Kronick y Rodríguez)',
+  'replay.ikr_adjusted_break.note':
+    'Idrobo, Kronick y Rodríguez informan que el quiebre desaparece con el orden correcto y controles, sin un único coeficiente que Tally pueda comparar con su tabla; su conjunto de controles se aproxima con {cells} celdas de ruralidad × departamento y efectos fijos de recinto. Sin controles el salto es {plain}; solo con las celdas, {controlled}.',
+  'replay.ikr_adjusted_break.says':
+    'El salto al 95% pasa de {plain} puntos (sin controles) a {controlled} (ruralidad × departamento) y {recinto} [{low}, {high}] dentro de cada recinto: lo que queda es el cambio dentro del mismo recinto, la parte que la ruralidad y la región no explican.',
+  'replay.persistence_2020.title':
+    'La elección de 2020: ¿los recintos contados tarde y los señalados por la OEA votaron igual otra vez?',
+  'replay.persistence_2020.note':
+    'Ninguna cifra publicada compara estos recintos con 2020. {recintos} recintos enlazados por su código de 2019 con {against}; cambio = margen MAS menos CC de 2020 menos el de 2019, comparado dentro de cada municipio.',
+  'replay.persistence_2020.says':
+    'Los {late} recintos contados en su mayoría después de la interrupción cambiaron {lateDiff} puntos [{lateLow}, {lateHigh}] respecto de otros recintos de su municipio; los {listed} recintos con un acta en la lista de 226 de la OEA, {listedDiff} [{listedLow}, {listedHigh}]. Un cambio hacia el rival en 2020 es lo que dejaría un inflado en 2019; un cambio nulo o hacia el MAS es lo que muestra la persistencia de un voto real.',
 };

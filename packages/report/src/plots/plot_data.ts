@@ -62,6 +62,32 @@ export interface StationMapPlot {
   readonly outlines?: { readonly type: 'FeatureCollection'; readonly features: readonly unknown[] };
 }
 
+/** Cumulative margin of A over B against the share of stations counted, in several count orders (a replay). */
+export interface MarginOrderingsPlot {
+  readonly kind: 'margin_orderings';
+  readonly candidateA: string;
+  readonly candidateB: string;
+  /** Where the break is placed, as a share of the count. */
+  readonly cutoff: number;
+  readonly series: readonly {
+    readonly order: 'chronological' | 'text';
+    readonly x: readonly number[];
+    readonly margin: readonly number[];
+  }[];
+}
+
+/** One estimate per specification with its interval (a replay's coefficient across controls). */
+export interface BreakEstimatesPlot {
+  readonly kind: 'break_estimates';
+  readonly unit: string;
+  readonly rows: readonly {
+    readonly label: string;
+    readonly estimate: number;
+    readonly low: number;
+    readonly high: number;
+  }[];
+}
+
 /** Every plot a finding can carry. */
 export type PlotData =
   | MarginCurvePlot
@@ -69,7 +95,9 @@ export type PlotData =
   | DigitHistogramPlot
   | PercentHistogramPlot
   | PersistenceScatterPlot
-  | StationMapPlot;
+  | StationMapPlot
+  | MarginOrderingsPlot
+  | BreakEstimatesPlot;
 
 /** The plot kinds, in a stable order. */
 export const PLOT_KINDS: readonly PlotData['kind'][] = [
@@ -79,4 +107,6 @@ export const PLOT_KINDS: readonly PlotData['kind'][] = [
   'percent_histogram',
   'persistence_scatter',
   'station_map',
+  'margin_orderings',
+  'break_estimates',
 ];

@@ -192,3 +192,18 @@ export function noteTexts(report: Report, lang: Lang): string[] {
 export function caveatTexts(report: Report, lang: Lang): string[] {
   return caveatMessages(report.alpha, report.correction, lang).map((m) => renderMessage(m, lang));
 }
+
+/** The replay table's cells, formatted for `lang`: title, published, reproduced [interval], difference. */
+export function replayRows(report: Report, lang: Lang): { id: string; cells: [string, string, string, string] }[] {
+  const t = translator(lang);
+  const num = (v: number) => formatNumber(v, lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+  return report.replays.map((r) => {
+    const published = r.published.value === null ? t('replays.no_number') : num(r.published.value);
+    const interval = r.reproduced.interval
+      ? ` [${num(r.reproduced.interval[0])}, ${num(r.reproduced.interval[1])}]`
+      : '';
+    const reproduced = r.reproduced.value === null ? '—' : `${num(r.reproduced.value)}${interval}`;
+    const difference = r.difference === null ? '—' : num(r.difference);
+    return { id: r.id, cells: [renderMessage(r.title.message, lang), published, reproduced, difference] };
+  });
+}

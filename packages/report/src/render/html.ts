@@ -2,7 +2,7 @@
  * One self-contained HTML file: inline CSS, inline SVG plots, a tiny inline script that exports any plot as PNG.
  * Nothing is loaded from the network; a Content-Security-Policy forbids it.
  */
-import { formatNumber, type Lang } from '../i18n/index.ts';
+import { formatNumber, type Lang, renderMessage } from '../i18n/index.ts';
 import type { Finding, Report, Verdict } from '../model.ts';
 import { plotSpec } from '../plots/specs.ts';
 import { renderSvg } from '../plots/svg.ts';
@@ -16,6 +16,7 @@ import {
   noteTitle,
   pLabel,
   regionLabel,
+  replayRows,
   reportTitle,
   scopeText,
   summaryLines,
@@ -215,6 +216,32 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
       .map((c) => `<li>${esc(c)}</li>`)
       .join('')}</ul></section>`,
   );
+
+  if (report.replays.length > 0) {
+    const rows = replayRows(report, lang);
+    const head = [
+      'replays.col.replay',
+      'replays.col.published',
+      'replays.col.reproduced',
+      'replays.col.difference',
+    ] as const;
+    out.push(
+      `<section id="replays"><h2>${esc(t('replays.heading'))}</h2><p>${esc(t('replays.intro'))}</p>`,
+      `<table><thead><tr>${head.map((k) => `<th>${esc(t(k))}</th>`).join('')}</tr></thead><tbody>${rows
+        .map((r) => `<tr>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`,
+    );
+    for (const [i, r] of report.replays.entries()) {
+      out.push(
+        `<article class="replay" id="replay-${esc(r.id)}"><h3>${esc(renderMessage(r.title.message, lang))}</h3>`,
+      );
+      if (r.plot) out.push(`<figure>${await renderSvg(plotSpec(r.plot, lang), lang, `r${i + 1}`)}</figure>`);
+      out.push(
+        `<dl class="facts"><dt>${esc(t('replays.says'))}</dt><dd>${esc(renderMessage(r.says.message, lang))}</dd><dt>${esc(t('replays.note'))}</dt><dd>${esc(renderMessage(r.note.message, lang))}</dd><dt>${esc(t('replays.source'))}</dt><dd>${esc(r.published.source)}</dd></dl></article>`,
+      );
+    }
+    out.push('</section>');
+  }
 
   if (report.findings.length > 0) {
     out.push(`<section id="findings"><h2>${esc(t('heading.findings'))}</h2>`);

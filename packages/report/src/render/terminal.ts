@@ -6,6 +6,7 @@ import {
   findingTitle,
   pLabel,
   regionLabel,
+  replayRows,
   reportTitle,
   summaryLines,
   targetLabel,
@@ -43,6 +44,18 @@ export function renderTerminalSummary(report: Report, lang: Lang = report.lang, 
     out.push(line);
   }
   if (report.findings.length > 0) out.push('');
+  const replays = replayRows(report, lang);
+  if (replays.length > 0) {
+    out.push(bold(t('replays.heading')));
+    const head: [string, string, string, string] = [
+      t('replays.col.replay'),
+      t('replays.col.published'),
+      t('replays.col.reproduced'),
+      t('replays.col.difference'),
+    ];
+    for (const cells of [head, ...replays.map((r) => r.cells)]) out.push(`  ${cells.join('  |  ')}`);
+    out.push('');
+  }
   for (const line of summaryLines(report, lang)) out.push(line);
   out.push(caveatTexts(report, lang)[0]);
   return `${out.join('\n')}\n`;
