@@ -86,9 +86,10 @@ test('power rises with the injected size; at zero size the rejection rate over c
   // The projection's interval is widened by the placebo late shift, so on these exchangeable counts it is
   // conservative (0/200 measured); the discontinuity's placebo test holds its size (12/200).
   assert.ok(nullHits.discontinuity >= 1);
-  // Rising size on one simulated count: 0.4%, 1.2% and 2.4% of its valid votes moved in late stations.
+  // Rising size on one simulated count: 0.1%, 0.3% and 0.6% of its valid votes moved in late stations (small
+  // enough that the smallest is not always seen).
   const sim = simulateLateCount(11, MEDIUM);
-  const unit = Math.round(0.004 * sim.totalValid);
+  const unit = Math.round(0.001 * sim.totalValid);
   const r = lateCountPower(
     sim.table,
     { kind: 'percentile', value: 80 },
