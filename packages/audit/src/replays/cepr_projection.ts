@@ -121,7 +121,7 @@ export function ceprProjection(input: CeprProjectionInput): Result<ReplayInput> 
       key: 'replay.cepr_projection.says',
       params: {
         projected: round(projected, 2),
-        share: round(100 * firstRound, 1),
+        share: { kind: 'percent' as const, value: firstRound, digits: 1 },
         simulations,
         official: round(official, 2),
       },

@@ -286,6 +286,9 @@ const rounded = (e: DidEstimate) => ({
   variance: e.variance,
 });
 
+/** A value already in percent, as the catalogue's percent parameter (a fraction, two decimals). */
+const percentParam = (percent: number) => ({ kind: 'percent' as const, value: round(percent / 100, 6), digits: 2 });
+
 export function escobariHooverDid(input: EscobariHooverInput): Result<ReplayInput> {
   const panel = buildDidPanel(input);
   if (!panel.ok) return panel;
@@ -316,10 +319,10 @@ export function escobariHooverDid(input: EscobariHooverInput): Result<ReplayInpu
     says: {
       key: 'replay.escobari_hoover_did.says',
       params: {
-        theirs: round(value, 2),
-        fixed: round(fixedValue, 2),
-        fixedLow: round(fixedLow, 2),
-        fixedHigh: round(fixedHigh, 2),
+        theirs: percentParam(value),
+        fixed: percentParam(fixedValue),
+        fixedLow: percentParam(fixedLow),
+        fixedHigh: percentParam(fixedHigh),
       },
     },
     details: {
