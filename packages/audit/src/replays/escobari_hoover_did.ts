@@ -20,6 +20,7 @@ import {
 } from '@tally/core';
 import type { ReplayInput } from '@tally/report';
 import { DEFAULT_LATE_LISTS } from './curiel_williams_projection.ts';
+import { attachEarlierByRecinto, type EarlierElection, earlierAttributeNames } from './earlier_election.ts';
 import {
   candidateVotes,
   categoryFactor,
@@ -43,6 +44,8 @@ export interface EscobariHooverInput extends ReplayTable {
   readonly urbanRural?: string;
   /** Numeric covariates interacted with the 2019 indicator. */
   readonly covariates?: readonly string[];
+  /** A second earlier election joined by recinto (the 2014 general election), run with their specification. */
+  readonly election2014?: EarlierElection;
 }
 
 export const PUBLISHED_ESCOBARI_HOOVER = {
@@ -301,6 +304,26 @@ export function escobariHooverDid(input: EscobariHooverInput): Result<ReplayInpu
   // A shift of d points in the margin at stations holding a fraction w of the valid votes moves d * w points of the
   // national margin: their "fraud as % of valid votes" (votes added to MAS plus votes taken from CC, over all valid votes).
   const weight = shutdownValidShare(input);
+  let against2014: Record<string, unknown> | null = null;
+  if (input.election2014 !== undefined) {
+    const attached = attachEarlierByRecinto(input, input.election2014, 'election_2014');
+    if (!attached.ok) return attached;
+    const with2014: EscobariHooverInput = {
+      ...input,
+      table: attached.value,
+      earlier: earlierAttributeNames('election_2014'),
+      earlierName: input.election2014.name,
+    };
+    const panel2014 = buildDidPanel(with2014);
+    if (!panel2014.ok) return panel2014;
+    const estimate = escobariHooverSpecification(panel2014.value);
+    if (!estimate.ok) return estimate;
+    against2014 = {
+      ...rounded(estimate.value),
+      stationsJoined: panel2014.value.stationsJoined,
+      percentOfValidVotes: round(estimate.value.estimate * weight),
+    };
+  }
   const toValid = (e: DidEstimate): [number, number, number] => [e.estimate * weight, e.low * weight, e.high * weight];
   const [value, low, high] = toValid(theirs.value);
   const [fixedValue, fixedLow, fixedHigh] = toValid(withFixedEffects.value);
@@ -337,6 +360,7 @@ export function escobariHooverDid(input: EscobariHooverInput): Result<ReplayInpu
         interval: [round(fixedLow), round(fixedHigh)],
         marginInterval: [round(withFixedEffects.value.low), round(withFixedEffects.value.high)],
       },
+      against2014,
     },
   });
 }

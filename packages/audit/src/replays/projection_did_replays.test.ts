@@ -12,6 +12,7 @@ import type { StationAttribute, StationTable } from '@tally/core';
 import { loadManifestDataset } from '@tally/ingest';
 import { ceprProjection } from './cepr_projection.ts';
 import { arrivalPercent, curielWilliamsProjection } from './curiel_williams_projection.ts';
+import { attachEarlierByRecinto, type EarlierElection, earlierAttributeNames } from './earlier_election.ts';
 import {
   buildDidPanel,
   escobariHooverDid,
@@ -22,13 +23,25 @@ import {
 import { PROJECTION_DID_REPLAYS } from './projection_did_replays.ts';
 
 const B19 = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'bolivia-2019');
+const B14 = join(import.meta.dirname, '..', '..', '..', '..', 'examples', 'bolivia-2014');
 const FILE = 'computo_final_2019-10-25_21-09-30.csv.gz';
+const FILE_2014 = 'results_2014_mesa.csv.gz';
 let bolivia: StationTable;
+let election2014: EarlierElection;
 
 before(async () => {
   const r = await loadManifestDataset(B19, 'computo-trep-time');
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   bolivia = r.value.table;
+  const r14 = await loadManifestDataset(B14, 'mesa');
+  assert.ok(r14.ok, r14.ok ? '' : r14.error.message);
+  election2014 = {
+    table: r14.value.table,
+    file: FILE_2014,
+    name: '2014 election',
+    leaderSide: 'MAS-IPSP',
+    otherSide: 'UD',
+  };
 });
 
 const reference = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'escobari_hoover_did.json'), 'utf8'));
@@ -61,6 +74,30 @@ test('escobari_hoover_did: their specification, the triple difference and the re
     closeTo(estimate.value.se, reference[name].se, R_TOLERANCE, `${name} se`);
     assert.equal(estimate.value.n, reference[name].n, `${name} rows`);
   }
+});
+
+test('escobari_hoover_did: against the 2014 election joined by recinto, their specification matches R to 1e-8', () => {
+  const attached = attachEarlierByRecinto({ table: bolivia, file: FILE }, election2014, 'election_2014');
+  assert.ok(attached.ok, attached.ok ? '' : attached.error.message);
+  const panel = buildDidPanel({
+    table: attached.value,
+    file: FILE,
+    earlier: earlierAttributeNames('election_2014'),
+    earlierName: '2014 election',
+  });
+  assert.ok(panel.ok);
+  assert.equal(panel.value.stationsJoined, reference.stations_2014);
+  const estimate = escobariHooverSpecification(panel.value);
+  assert.ok(estimate.ok);
+  closeTo(estimate.value.estimate, reference.theirs_2014.estimate, R_TOLERANCE, '2014 estimate');
+  closeTo(estimate.value.se, reference.theirs_2014.se, R_TOLERANCE, '2014 se');
+  assert.equal(estimate.value.n, reference.theirs_2014.n);
+  const replay = escobariHooverDid({ table: bolivia, file: FILE, election2014 });
+  assert.ok(replay.ok);
+  assert.equal(
+    (replay.value.details?.against2014 as { stationsJoined: number }).stationsJoined,
+    reference.stations_2014,
+  );
 });
 
 test("escobari_hoover_did: the replay scales the margin shift by the shutdown stations' share of valid votes", () => {
@@ -185,6 +222,21 @@ test('refusals name the file and the column', () => {
   const did = escobariHooverDid({ table: unjoined, file: FILE });
   assert.ok(!did.ok);
   assert.match(did.error.message, /2016 referendum does not join: column "referendum_2016_valid"/);
+  // A 2014 table whose recinto codes match no 2019 recinto.
+  const level = election2014.table.regions.find((x) => x.name === 'recinto_code');
+  assert.ok(level);
+  const renamed = { ...level, labels: level.labels.map((label) => `x${label}`) };
+  const disjoint: EarlierElection = {
+    ...election2014,
+    table: { ...election2014.table, regions: election2014.table.regions.map((x) => (x === level ? renamed : x)) },
+  };
+  const refused = escobariHooverDid({ table: bolivia, file: FILE, election2014: disjoint });
+  assert.ok(!refused.ok);
+  assert.equal(refused.error.kind, 'missing_column');
+  assert.match(
+    refused.error.message,
+    /^results_2014_mesa\.csv\.gz: the 2014 election does not join .* on column "recinto_code": 0 of 34555/,
+  );
 });
 
 interface SmallColumns {

@@ -17,6 +17,8 @@ export interface ProjectionDidReplay {
   readonly dataset: string;
   /** Columns of that table it reads: candidates, region levels, attributes and station lists. */
   readonly needs: readonly string[];
+  /** Another table the replay reads when given, and how to pass it. */
+  readonly optional?: string;
   readonly run: (input: ReplayTable & { readonly seed: number }) => Result<ReplayInput>;
 }
 
@@ -50,6 +52,8 @@ export const PROJECTION_DID_REPLAYS: readonly ProjectionDidReplay[] = [
       'census_literacy_rate_15plus',
       ...ANNOUNCEMENT_LISTS,
     ],
+    optional:
+      "election2014: examples/bolivia-2014 dataset 'mesa' as { table, file, name: '2014 election', leaderSide: 'MAS-IPSP', otherSide: 'UD' }, joined by recinto_code",
     run: escobariHooverDid,
   },
 ];
