@@ -41,6 +41,34 @@ export function arrivalPercent(arrival: Float64Array): Float64Array {
   return out;
 }
 
+/** Width of the bins of percent counted that the plot of the margin against the count is drawn from. */
+const BIN_WIDTH = 2.5;
+
+/**
+ * Vote-weighted mean margin of the actas in each bin of percent counted, split by before / after the halt: what a
+ * renderer plots under the trend line (the trend's intercept and slope are in the details).
+ */
+function marginByPercentCounted(x: Float64Array, margin: Float64Array, valid: Float64Array, late: Uint8Array) {
+  const count = Math.ceil(100 / BIN_WIDTH);
+  const sums = Array.from({ length: 2 }, () => ({ weighted: new Float64Array(count), valid: new Float64Array(count) }));
+  for (let i = 0; i < x.length; i++) {
+    const b = Math.min(count - 1, Math.floor(x[i] / BIN_WIDTH));
+    sums[late[i]].weighted[b] += margin[i] * valid[i];
+    sums[late[i]].valid[b] += valid[i];
+  }
+  const rows: { percentCounted: number; afterHalt: boolean; margin: number; validVotes: number }[] = [];
+  for (let b = 0; b < count; b++)
+    for (const afterHalt of [0, 1])
+      if (sums[afterHalt].valid[b] > 0)
+        rows.push({
+          percentCounted: (b + 0.5) * BIN_WIDTH,
+          afterHalt: afterHalt === 1,
+          margin: round(sums[afterHalt].weighted[b] / sums[afterHalt].valid[b]),
+          validVotes: sums[afterHalt].valid[b],
+        });
+  return rows;
+}
+
 export function curielWilliamsProjection(input: CurielWilliamsInput): Result<ReplayInput> {
   const { table } = input;
   const leaderName = input.leader ?? 'MAS - IPSP';
@@ -105,6 +133,7 @@ export function curielWilliamsProjection(input: CurielWilliamsInput): Result<Rep
   const high = sampleQuantile(draws, 0.975);
   const official = marginPoints(leader.value, runnerUp.value, table.valid);
   const atHalt = marginPoints(leader.value, runnerUp.value, table.valid, late.value, 0);
+  const bins = marginByPercentCounted(x, margin, table.valid, late.value);
   let earlyCount = 0;
   for (let i = 0; i < table.n; i++) earlyCount += late.value[i] === 0 ? 1 : 0;
   return ok({
@@ -132,6 +161,7 @@ export function curielWilliamsProjection(input: CurielWilliamsInput): Result<Rep
       trend: { intercept: round(a, 6), slopePerPercentCounted: round(b, 6), variance: 'HC1' },
       simulations,
       lowestSimulated: round(Math.min(...draws)),
+      marginByPercentCounted: bins,
       seed: input.seed,
     },
   });

@@ -289,6 +289,22 @@ const rounded = (e: DidEstimate) => ({
   variance: e.variance,
 });
 
+/** Unweighted mean margin per year and group (the four cells whose difference of differences their model estimates). */
+function meanMargins(panel: DidPanel) {
+  const sum = [0, 0, 0, 0];
+  const count = [0, 0, 0, 0];
+  for (let r = 0; r < panel.margin.length; r++) {
+    const cell = 2 * panel.year2019[r] + panel.shutdown[r];
+    sum[cell] += panel.margin[r];
+    count[cell]++;
+  }
+  const mean = (cell: number) => round(sum[cell] / count[cell]);
+  return {
+    earlier: { announced: mean(0), shutdown: mean(1) },
+    year2019: { announced: mean(2), shutdown: mean(3) },
+  };
+}
+
 /** A value already in percent, as the catalogue's percent parameter (a fraction, two decimals). */
 const percentParam = (percent: number) => ({ kind: 'percent' as const, value: round(percent / 100, 6), digits: 2 });
 
@@ -350,6 +366,7 @@ export function escobariHooverDid(input: EscobariHooverInput): Result<ReplayInpu
     },
     details: {
       earlier: input.earlierName ?? '2016 referendum',
+      meanMargin: meanMargins(panel.value),
       stationsJoined: panel.value.stationsJoined,
       shutdownShareOfValidVotes: round(weight, 6),
       theirSpecification: rounded(theirs.value),

@@ -119,6 +119,13 @@ test("escobari_hoover_did: the replay scales the margin shift by the shutdown st
   // The stations left out of the announcement hold 16.0% of valid votes: 1 - the 83.85% of actas is not the same
   // share of votes, so this is checked against the table's own sums, not the percent of actas.
   assert.ok(details.shutdownShareOfValidVotes > 0.15 && details.shutdownShareOfValidVotes < 0.17);
+  // The model is saturated in shutdown x year, so its coefficient is the difference of the four cell means.
+  const cells = (
+    replay.value.details as { meanMargin: Record<'earlier' | 'year2019', Record<'announced' | 'shutdown', number>> }
+  ).meanMargin;
+  const fromMeans =
+    cells.year2019.shutdown - cells.year2019.announced - (cells.earlier.shutdown - cells.earlier.announced);
+  closeTo(fromMeans, reference.theirs.estimate, 2e-4, 'difference of the rounded cell means');
 });
 
 test('curiel_williams_projection: the margin at the halt matches the TREP announcement (7.87) within 0.1 point', () => {
