@@ -1,5 +1,22 @@
 /** English message catalogue: the reference every other catalogue must match key for key. */
 export const en = {
+  // replays (replays-b)
+  'replay.curiel_williams_projection.title':
+    'Curiel & Williams: the final margin projected from the trend before the TREP halt',
+  'replay.curiel_williams_projection.note':
+    "Tally fits a straight line of the acta margin (MAS - CC, points of valid votes) against the percent of actas counted, on the {early} actas in the TREP announcement at 19:40:57, each weighted by its valid votes, orders actas by TREP verification time, and extends the line to the {late} others with their final valid votes. Their text does not state the ordering, the weighting or the exact model; Tally chose these. Their figure is a lower bound from 1,000 simulations; Tally's interval draws the line's coefficients from their HC1 sampling distribution.",
+  'replay.curiel_williams_projection.says':
+    'A straight-line trend of the counted actas projects a final margin of {projected} points (97.5% of simulations at or above {low}); the official margin is {official}. The trend alone does not reproduce "at least 10.49" on these data: the rise after the halt is larger than a straight line over the earlier count predicts. This replay does not show why; compare the recinto fill of the CEPR replay.',
+  'replay.cepr_projection.title': 'CEPR: the actas missing at the halt filled from their own recinto',
+  'replay.cepr_projection.note':
+    "Each acta left out of the announcement gets the margin of the announced actas of its recinto, or of its municipality, department or country when its recinto has none, and its final valid votes. CEPR's report gives no single projected margin in the text Tally could check, so the published value is empty. CEPR simulated 500 times; Tally draws each missing acta's margin from one announced acta of the same unit.",
+  'replay.cepr_projection.says':
+    'Filling the missing actas from their own recintos projects a margin of {projected} points; {share} of {simulations} simulations reach the 10-point first-round threshold (official margin {official}). The late rise is what the announced actas of the same recintos predict, as CEPR argued.',
+  'replay.escobari_hoover_did.title': 'Escobari & Hoover: difference in differences against the 2016 referendum',
+  'replay.escobari_hoover_did.note':
+    "The 2016 votes are those of CEPR's match of 2016 to 2019 recintos, the same on every mesa of a recinto; Escobari & Hoover matched polling stations, with data Tally does not have. Their estimate in votes per station is turned into a share of valid votes here as the margin shift times the share of valid votes cast at the stations left out of the announcement. The 2014 election, where given, is joined by recinto and reported in the details.",
+  'replay.escobari_hoover_did.says':
+    'With their specification the estimated shift is {theirs} of valid votes, not 2.50%; with recinto fixed effects, rural and census covariates by year and errors clustered by recinto it is {fixed} ({fixedLow} to {fixedHigh}). The estimate measures how far the stations counted late moved from their 2016 pattern; that equals fraud only if late and early stations would have moved alike, which the replay cannot check.',
   'verdict.consistent_with_allegation': 'Consistent with the allegation',
   'verdict.not_supported': 'Not supported by this test',
   'verdict.inconclusive': 'Inconclusive',

@@ -3,6 +3,23 @@ import type { MessageKey } from './en.ts';
 
 /** Spanish messages. */
 export const es: Record<MessageKey, string> = {
+  // replays (replays-b)
+  'replay.curiel_williams_projection.title':
+    'Curiel y Williams: el margen final proyectado con la tendencia previa a la interrupción del TREP',
+  'replay.curiel_williams_projection.note':
+    'Tally ajusta una recta del margen por acta (MAS - CC, en puntos de votos válidos) contra el porcentaje de actas contadas, con las {early} actas del anuncio del TREP de las 19:40:57, cada una ponderada por sus votos válidos; ordena las actas por la hora de verificación del TREP y prolonga la recta a las otras {late} con sus votos válidos finales. Su texto no indica el orden, la ponderación ni el modelo exacto; Tally eligió estos. Su cifra es una cota inferior de 1.000 simulaciones; el intervalo de Tally extrae los coeficientes de la recta de su distribución muestral HC1.',
+  'replay.curiel_williams_projection.says':
+    'Una tendencia lineal de las actas contadas proyecta un margen final de {projected} puntos (el 97,5 % de las simulaciones en {low} o más); el margen oficial es {official}. La tendencia sola no reproduce "al menos 10,49" con estos datos: la subida después de la interrupción es mayor de lo que predice una recta sobre el conteo anterior. Esta réplica no muestra por qué; compárese con el relleno por recinto de la réplica del CEPR.',
+  'replay.cepr_projection.title': 'CEPR: las actas que faltaban en la interrupción, completadas con su propio recinto',
+  'replay.cepr_projection.note':
+    'Cada acta que quedó fuera del anuncio recibe el margen de las actas anunciadas de su recinto, o de su municipio, departamento o país cuando su recinto no tiene ninguna, y sus votos válidos finales. El informe del CEPR no da un único margen proyectado en el texto que Tally pudo verificar, por eso el valor publicado está vacío. El CEPR hizo 500 simulaciones; Tally toma el margen de cada acta faltante de una acta anunciada de la misma unidad.',
+  'replay.cepr_projection.says':
+    'Completar las actas faltantes con sus propios recintos proyecta un margen de {projected} puntos; el {share} de {simulations} simulaciones alcanza el umbral de 10 puntos para ganar en primera vuelta (margen oficial {official}). La subida tardía es la que predicen las actas anunciadas de los mismos recintos, como sostuvo el CEPR.',
+  'replay.escobari_hoover_did.title': 'Escobari y Hoover: diferencias en diferencias frente al referéndum de 2016',
+  'replay.escobari_hoover_did.note':
+    'Los votos de 2016 son los del emparejamiento del CEPR entre recintos de 2016 y 2019, iguales en todas las mesas de un recinto; Escobari y Hoover emparejaron mesas, con datos que Tally no tiene. Su estimación en votos por mesa se convierte aquí en porcentaje de votos válidos como el cambio de margen por la proporción de votos válidos emitidos en las mesas que quedaron fuera del anuncio. La elección de 2014, cuando se proporciona, se une por recinto y se informa en los detalles.',
+  'replay.escobari_hoover_did.says':
+    'Con su especificación el cambio estimado es {theirs} de los votos válidos, no 2,50 %; con efectos fijos por recinto, covariables rurales y del censo por año y errores agrupados por recinto es {fixed} ({fixedLow} a {fixedHigh}). La estimación mide cuánto se alejaron de su patrón de 2016 las mesas contadas tarde; eso equivale a fraude solo si las mesas tardías y tempranas se hubieran movido igual, algo que la réplica no puede comprobar.',
   'verdict.consistent_with_allegation': 'Compatible con la denuncia',
   'verdict.not_supported': 'No respaldada por esta prueba',
   'verdict.inconclusive': 'No concluyente',
