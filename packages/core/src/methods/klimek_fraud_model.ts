@@ -26,6 +26,7 @@ import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
 import {
   binIndex,
   type Components,
+  deposit,
   estimateFair,
   type FairParameters,
   type FractionFit,
@@ -271,7 +272,7 @@ function packStations(d: KlimekData): Uint16Array | Float64Array {
 
 /**
  * One bootstrap histogram: m stations drawn with replacement, deposited in draw order. A batch of
- * indices is drawn, then its stations are gathered, then deposited (as `deposit` does, weight 1):
+ * indices is drawn, then its stations are gathered, then deposited with weight 1:
  * short loops keep many random reads in flight. The draws and the order of the additions are those
  * of one draw-and-deposit loop, so the histogram is the same to the last bit.
  */
@@ -285,8 +286,6 @@ function resampleHistogram(
   gathered: Float64Array,
 ): void {
   out.fill(0);
-  const top = bins - 1;
-  const last = bins - 2;
   for (let start = 0; start < m; start += picks.length) {
     const len = Math.min(picks.length, m - start);
     for (let k = 0; k < len; k++) picks[k] = rng.int(m);
@@ -304,23 +303,7 @@ function resampleHistogram(
         gathered[2 * k + 1] = stations[at + 1];
       }
     }
-    for (let k = 0; k < len; k++) {
-      let x = gathered[2 * k] * bins - 0.5;
-      let y = gathered[2 * k + 1] * bins - 0.5;
-      if (x < 0) x = 0;
-      if (y < 0) y = 0;
-      if (x > top) x = top;
-      if (y > top) y = top;
-      const i = Math.min(last, Math.floor(x));
-      const j = Math.min(last, Math.floor(y));
-      const fx = x - i;
-      const fy = y - j;
-      const at = i * bins + j;
-      out[at] += (1 - fx) * (1 - fy);
-      out[at + 1] += (1 - fx) * fy;
-      out[at + bins] += fx * (1 - fy);
-      out[at + bins + 1] += fx * fy;
-    }
+    for (let k = 0; k < len; k++) deposit(out, gathered[2 * k], gathered[2 * k + 1], bins, 1);
   }
 }
 
