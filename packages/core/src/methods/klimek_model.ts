@@ -243,53 +243,56 @@ export function simulateComponents(
   scale = 1,
 ): Components {
   const size = bins * bins;
-  const nt = thetas.length;
-  const fairH = new Float64Array(size);
-  const extremeH = new Float64Array(size);
-  const incAll = new Float64Array(nt * size);
-  const incH = thetas.map((_, k) => incAll.subarray(k * size, (k + 1) * size));
+  const thetaCount = thetas.length;
+  const fairHistogram = new Float64Array(size);
+  const extremeHistogram = new Float64Array(size);
+  const incrementalHistograms = new Float64Array(thetaCount * size);
+  const incrementalByTheta = thetas.map((_, thetaIndex) =>
+    incrementalHistograms.subarray(thetaIndex * size, (thetaIndex + 1) * size),
+  );
   const footprint = newFootprint();
-  const add = scale / draws;
+  const weight = scale / draws;
   const linear = alpha === 1;
   const { turnoutMode, turnoutSd, shareMode, shareSd } = fair;
-  for (let r = 0; r < draws; r++) {
+  for (let draw = 0; draw < draws; draw++) {
     for (let i = 0; i < registered.length; i++) {
-      const n = registered[i];
-      const a = truncatedNormal(rng, turnoutMode, turnoutSd);
-      const v = truncatedNormal(rng, shareMode, shareSd);
-      const votes = rng.binomial(n, a);
-      const w = rng.binomial(votes, v);
-      const o = votes - w;
-      const abstained = n - w - o;
-      if (votes > 0) deposit(fairH, votes / n, w / votes, bins, add);
-      let xe = 1 - Math.abs(EXTREME_SD * rng.normal());
-      while (xe <= 0) xe = 1 - Math.abs(EXTREME_SD * rng.normal());
-      const we = w + Math.floor(xe * abstained) + Math.round((linear ? xe : xe ** alpha) * o);
-      const oe = o - Math.round((linear ? xe : xe ** alpha) * o);
-      if (we + oe > 0) deposit(extremeH, (we + oe) / n, we / (we + oe), bins, add);
+      const voters = registered[i];
+      const turnoutRate = truncatedNormal(rng, turnoutMode, turnoutSd);
+      const shareRate = truncatedNormal(rng, shareMode, shareSd);
+      const votes = rng.binomial(voters, turnoutRate);
+      const winnerVotes = rng.binomial(votes, shareRate);
+      const opponentVotes = votes - winnerVotes;
+      const abstained = voters - winnerVotes - opponentVotes;
+      if (votes > 0) deposit(fairHistogram, votes / voters, winnerVotes / votes, bins, weight);
+      let extremeIntensity = 1 - Math.abs(EXTREME_SD * rng.normal());
+      while (extremeIntensity <= 0) extremeIntensity = 1 - Math.abs(EXTREME_SD * rng.normal());
+      const extremeStolen = Math.round((linear ? extremeIntensity : extremeIntensity ** alpha) * opponentVotes);
+      const extremeWinner = winnerVotes + Math.floor(extremeIntensity * abstained) + extremeStolen;
+      const extremeCast = extremeWinner + (opponentVotes - extremeStolen);
+      if (extremeCast > 0) deposit(extremeHistogram, extremeCast / voters, extremeWinner / extremeCast, bins, weight);
       // One standard normal serves every theta (common random numbers keep the fit smooth in theta).
-      let z = Math.abs(rng.normal());
-      while (z === 0) z = Math.abs(rng.normal());
+      let intensityScale = Math.abs(rng.normal());
+      while (intensityScale === 0) intensityScale = Math.abs(rng.normal());
       // Small intensities often leave the votes as they are for several thetas in a row; the
       // footprint is then that of the previous theta (same arithmetic).
-      let prevWi = -1;
-      let prevCast = -1;
-      for (let k = 0; k < nt; k++) {
-        const x = Math.min(0.999, z * thetas[k]);
-        const stolen = Math.round((linear ? x : x ** alpha) * o);
-        const wi = w + Math.floor(x * abstained) + stolen;
-        const cast = wi + (o - stolen);
+      let previousWinner = -1;
+      let previousCast = -1;
+      for (let thetaIndex = 0; thetaIndex < thetaCount; thetaIndex++) {
+        const intensity = Math.min(0.999, intensityScale * thetas[thetaIndex]);
+        const stolen = Math.round((linear ? intensity : intensity ** alpha) * opponentVotes);
+        const incrementalWinner = winnerVotes + Math.floor(intensity * abstained) + stolen;
+        const cast = incrementalWinner + (opponentVotes - stolen);
         if (cast <= 0) continue;
-        if (wi !== prevWi || cast !== prevCast) {
-          prevWi = wi;
-          prevCast = cast;
-          bilinearFootprint(cast / n, wi / cast, bins, add, footprint);
+        if (incrementalWinner !== previousWinner || cast !== previousCast) {
+          previousWinner = incrementalWinner;
+          previousCast = cast;
+          bilinearFootprint(cast / voters, incrementalWinner / cast, bins, weight, footprint);
         }
-        addFootprint(incAll, footprint, bins, k * size);
+        addFootprint(incrementalHistograms, footprint, bins, thetaIndex * size);
       }
     }
   }
-  return { fair: fairH, extreme: extremeH, incremental: incH };
+  return { fair: fairHistogram, extreme: extremeHistogram, incremental: incrementalByTheta };
 }
 
 /** Best (fi, fe) for one theta and its weighted squared distance. */
