@@ -4,7 +4,7 @@
  * binned from the stations the method ran on. Binning only: no statistic is computed here.
  */
 import type { MethodResult, StationTable } from '@tally/core';
-import { candidateIndex, shareDenominator } from '@tally/core';
+import { candidateIndex, isIntegerPercentResult, shareDenominator } from '@tally/core';
 import { histogram2d, type PlotData } from '@tally/report';
 
 /** Turnout x share-of-`candidate` 2D histogram (50 x 50) of the table's stations. */
@@ -18,21 +18,18 @@ export function fingerprint(table: StationTable, candidate: string): PlotData | 
 
 /** The plot for a battery result, or null (the report then uses its default, if any). */
 export function batteryPlot(result: MethodResult, table: StationTable, candidate: string): PlotData | null {
-  const d = result.details;
+  if (isIntegerPercentResult(result)) {
+    const histogram = result.details.histogram;
+    if (!histogram) return null;
+    return {
+      kind: 'percent_histogram',
+      variable: 'share',
+      start: histogram.startPercentagePoints,
+      binWidth: histogram.binWidthPercentagePoints,
+      counts: histogram.leader,
+    };
+  }
   switch (result.method) {
-    case 'integer_percent': {
-      const h = d.histogram as
-        | { startPercentagePoints?: number; binWidthPercentagePoints?: number; leader?: number[] }
-        | undefined;
-      if (!h?.leader || !h.binWidthPercentagePoints) return null;
-      return {
-        kind: 'percent_histogram',
-        variable: 'share',
-        start: h.startPercentagePoints ?? 0,
-        binWidth: h.binWidthPercentagePoints,
-        counts: h.leader,
-      };
-    }
     case 'election_fingerprint':
       return result.target === candidate ? fingerprint(table, candidate) : null;
     default:

@@ -4,7 +4,7 @@
  * same numbers whether its chunks execute in this thread or in a pool of workers
  * (packages/parallel; see docs/decisions/0001-parallel-package.md).
  */
-import type { BaseMethodOptions, ChunkedSpec, ForensicMethod, MethodResult } from './method.ts';
+import type { BaseMethodOptions, ChunkedSpec, ForensicMethod, MethodDetails, MethodResult } from './method.ts';
 import type { Result } from './result.ts';
 import type { Rng } from './rng.ts';
 import type { StationTable } from './station_table.ts';
@@ -12,8 +12,11 @@ import type { StationTable } from './station_table.ts';
 export type { ChunkedPlan, ChunkedSpec } from './method.ts';
 
 /** A forensic method that has the `chunked` capability. */
-export type ChunkedForensicMethod<O extends BaseMethodOptions = BaseMethodOptions> = ForensicMethod<O> & {
-  readonly chunked: ChunkedSpec<O>;
+export type ChunkedForensicMethod<
+  O extends BaseMethodOptions = BaseMethodOptions,
+  Details extends object = MethodDetails,
+> = ForensicMethod<O, Details> & {
+  readonly chunked: ChunkedSpec<O, Details>;
 };
 
 /** True when a method declares a chunked execution path. */
@@ -24,12 +27,12 @@ export function isChunkedMethod<O extends BaseMethodOptions>(
 }
 
 /** Runs every chunk of a plan in this thread, in order, and reduces them. */
-export function runPlanInProcess<O extends BaseMethodOptions>(
-  spec: ChunkedSpec<O>,
+export function runPlanInProcess<O extends BaseMethodOptions, Details extends object = MethodDetails>(
+  spec: ChunkedSpec<O, Details>,
   table: StationTable,
   options: O,
   rng: Rng,
-): Result<MethodResult[]> {
+): Result<MethodResult<Details>[]> {
   const planned = spec.plan(table, options, rng);
   if (!planned.ok) return planned;
   const outputs: unknown[] = [];

@@ -1,4 +1,5 @@
 /** Resampling primitives for the battery's nonparametric bootstrap. */
+import { quantileSorted } from '../numeric/stats.ts';
 import { indexFromUint32, type Rng, splitRng } from '../rng.ts';
 
 /** Uniform integer on [0, n) from 32 random bits, unbiased (rejects the short last block). */
@@ -46,65 +47,27 @@ export interface BootstrapInterval {
   readonly undefinedReplicates: number;
 }
 
-/** Percentile interval at `level` (R quantile type 7) of the finite replicate values. */
+/**
+ * Percentile interval at `level` (R quantile type 7) of the finite replicate values. The replicates
+ * are about a thousand per interval, so a sort costs little next to drawing them.
+ */
 export function percentileInterval(values: Float64Array, level: number): BootstrapInterval {
-  let m = 0;
-  const finite = new Float64Array(values.length);
+  const finite = values.filter(Number.isFinite);
+  const undefinedReplicates = values.length - finite.length;
+  if (finite.length < 2) return { lower: null, upper: null, se: null, undefinedReplicates };
   let mean = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isFinite(v)) {
-      finite[m++] = v;
-      mean += v;
-    }
-  }
-  const undefinedReplicates = values.length - m;
-  if (m < 2) return { lower: null, upper: null, se: null, undefinedReplicates };
-  mean /= m;
-  let ss = 0;
-  for (let i = 0; i < m; i++) ss += (finite[i] - mean) ** 2;
-  const a = (1 - level) / 2;
+  for (let i = 0; i < finite.length; i++) mean += finite[i];
+  mean /= finite.length;
+  let sumOfSquares = 0;
+  for (let i = 0; i < finite.length; i++) sumOfSquares += (finite[i] - mean) ** 2;
+  const tail = (1 - level) / 2;
+  const sorted = finite.sort();
   return {
-    lower: selectQuantile(finite, m, a),
-    upper: selectQuantile(finite, m, 1 - a),
-    se: Math.sqrt(ss / (m - 1)),
+    lower: quantileSorted(sorted, tail),
+    upper: quantileSorted(sorted, 1 - tail),
+    se: Math.sqrt(sumOfSquares / (finite.length - 1)),
     undefinedReplicates,
   };
-}
-
-/**
- * Type-7 quantile of the first m entries of `x` by selection (reorders x): the k-th smallest by
- * Hoare partitioning, then the next order statistic as the minimum above it. O(m) instead of a sort.
- */
-export function selectQuantile(x: Float64Array, m: number, p: number): number {
-  const h = (m - 1) * p;
-  const k = Math.floor(h);
-  let lo = 0;
-  let hi = m - 1;
-  while (hi > lo) {
-    const pivot = x[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (x[i] < pivot) i++;
-      while (x[j] > pivot) j--;
-      if (i <= j) {
-        const t = x[i];
-        x[i] = x[j];
-        x[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  const xk = x[k];
-  if (k + 1 >= m || h === k) return xk;
-  let next = Number.POSITIVE_INFINITY;
-  for (let i = k + 1; i < m; i++) if (x[i] < next) next = x[i];
-  return xk + (h - k) * (next - xk);
 }
 
 /**

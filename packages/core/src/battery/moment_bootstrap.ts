@@ -26,71 +26,76 @@ export function momentBootstrap(
   onReplicate: (r: number, sums: readonly MomentSums[]) => void,
 ): void {
   const len = stations.length;
-  const k = combos.length;
-  // Packed, centred values: xs[c * len + p], ys likewise; valid[c * len + p] in {0, 1}.
-  const xs = new Float64Array(k * len);
-  const ys = new Float64Array(k * len);
+  const comboCount = combos.length;
+  // Packed, centred values: xs[combo * len + p], ys likewise; valid[combo * len + p] in {0, 1}.
+  const xs = new Float64Array(comboCount * len);
+  const ys = new Float64Array(comboCount * len);
   // 1 where the combo's variables are defined, else 0 (then xs, ys are 0 too): the passes need no branches.
-  const valid = new Float64Array(k * len);
+  const valid = new Float64Array(comboCount * len);
   const sums: MomentSums[] = [];
-  combos.forEach((c, ci) => {
-    const cx = meanAt(c.X, c.Y, stations);
-    const cy = c.Y ? meanAt(c.Y, c.X, stations) : 0;
-    sums.push(emptySums(cx, cy));
+  combos.forEach((variables, combo) => {
+    const centreX = meanAt(variables.X, variables.Y, stations);
+    const centreY = variables.Y ? meanAt(variables.Y, variables.X, stations) : 0;
+    sums.push(emptySums(centreX, centreY));
     for (let p = 0; p < len; p++) {
       const i = stations[p];
-      const x = c.X[i];
-      const y = c.Y ? c.Y[i] : 0;
+      const x = variables.X[i];
+      const y = variables.Y ? variables.Y[i] : 0;
       if (Number.isNaN(x) || Number.isNaN(y)) continue;
-      valid[ci * len + p] = 1;
-      xs[ci * len + p] = x - cx;
-      ys[ci * len + p] = c.Y ? y - cy : 0;
+      valid[combo * len + p] = 1;
+      xs[combo * len + p] = x - centreX;
+      ys[combo * len + p] = variables.Y ? y - centreY : 0;
     }
   });
   // A single-variable combo whose variable is the Y of a pair combo with the same valid stations
   // needs no pass of its own: its sums are the pair's y sums.
-  const alias = new Int32Array(k).fill(-1);
-  for (let ci = 0; ci < k; ci++) {
-    if (combos[ci].Y !== null) continue;
-    for (let cj = 0; cj < k; cj++) {
-      if (combos[cj].Y !== combos[ci].X) continue;
+  const alias = new Int32Array(comboCount).fill(-1);
+  for (let combo = 0; combo < comboCount; combo++) {
+    if (combos[combo].Y !== null) continue;
+    for (let other = 0; other < comboCount; other++) {
+      if (combos[other].Y !== combos[combo].X) continue;
       let same = true;
-      for (let p = 0; p < len && same; p++) same = valid[ci * len + p] === valid[cj * len + p];
+      for (let p = 0; p < len && same; p++) same = valid[combo * len + p] === valid[other * len + p];
       if (same) {
-        alias[ci] = cj;
+        alias[combo] = other;
         break;
       }
     }
   }
   const counts = new Int32Array(len);
   const resample = makeResampler(rng);
-  for (let r = 0; r < B; r++) {
+  for (let replicate = 0; replicate < B; replicate++) {
     resample(counts, len);
-    for (let ci = 0; ci < k; ci++) {
-      if (alias[ci] >= 0) continue;
-      if (combos[ci].Y === null) singlePass(counts, valid, xs, ci * len, len, sums[ci]);
-      else pairPass(counts, valid, xs, ys, ci * len, len, sums[ci]);
+    for (let combo = 0; combo < comboCount; combo++) {
+      if (alias[combo] >= 0) continue;
+      if (combos[combo].Y === null) singlePass(counts, valid, xs, combo * len, len, sums[combo]);
+      else pairPass(counts, valid, xs, ys, combo * len, len, sums[combo]);
     }
-    for (let ci = 0; ci < k; ci++) {
-      const cj = alias[ci];
-      if (cj < 0) continue;
-      const s = sums[ci];
-      const t = sums[cj];
-      s.w = t.w;
-      s.sx = t.sy;
-      s.sxx = t.syy;
-      s.sxxx = t.syyy;
-      s.sxxxx = t.syyyy;
+    for (let combo = 0; combo < comboCount; combo++) {
+      const other = alias[combo];
+      if (other < 0) continue;
+      const aliasSums = sums[combo];
+      const pairSums = sums[other];
+      aliasSums.w = pairSums.w;
+      aliasSums.sx = pairSums.sy;
+      aliasSums.sxx = pairSums.syy;
+      aliasSums.sxxx = pairSums.syyy;
+      aliasSums.sxxxx = pairSums.syyyy;
     }
-    onReplicate(r, sums);
+    onReplicate(replicate, sums);
   }
 }
 
+/**
+ * Power sums of one single-variable combo over a replicate: w = sum of weights, sx = sum of weight x,
+ * sxx = sum of weight x^2, and so on (the fields of MomentSums); a station's weight is its
+ * multiplicity in the replicate times its validity.
+ */
 function singlePass(
   counts: Int32Array,
   valid: Float64Array,
   xs: Float64Array,
-  off: number,
+  offset: number,
   len: number,
   out: MomentSums,
 ): void {
@@ -100,11 +105,11 @@ function singlePass(
   let sxxx = 0;
   let sxxxx = 0;
   for (let p = 0; p < len; p++) {
-    const m = counts[p] * valid[off + p];
-    const x = xs[off + p];
-    const mx = m * x;
+    const weight = counts[p] * valid[offset + p];
+    const x = xs[offset + p];
+    const mx = weight * x;
     const mx2 = mx * x;
-    w += m;
+    w += weight;
     sx += mx;
     sxx += mx2;
     sxxx += mx2 * x;
@@ -117,12 +122,13 @@ function singlePass(
   out.sxxxx = sxxxx;
 }
 
+/** Power sums of one (X, Y) combo over a replicate, named as in singlePass. */
 function pairPass(
   counts: Int32Array,
   valid: Float64Array,
   xs: Float64Array,
   ys: Float64Array,
-  off: number,
+  offset: number,
   len: number,
   out: MomentSums,
 ): void {
@@ -138,14 +144,14 @@ function pairPass(
   let sxy = 0;
   let sxxy = 0;
   for (let p = 0; p < len; p++) {
-    const m = counts[p] * valid[off + p];
-    const x = xs[off + p];
-    const y = ys[off + p];
-    const mx = m * x;
-    const my = m * y;
+    const weight = counts[p] * valid[offset + p];
+    const x = xs[offset + p];
+    const y = ys[offset + p];
+    const mx = weight * x;
+    const my = weight * y;
     const my2 = my * y;
     const mxy = mx * y;
-    w += m;
+    w += weight;
     sx += mx;
     sxx += mx * x;
     sy += my;

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
 import { simulateClean, tableFromVectors } from '../../test/battery_support.ts';
 import { findMethod } from '../methods/registry.ts';
 import { secondDigitBenfordCell } from '../methods/second_digit_benford.ts';
 import { turnoutShareCorrelationCell } from '../methods/turnout_share_correlation.ts';
-import { quantileSorted } from '../numeric/stats.ts';
 import { createRng } from '../rng.ts';
 import type { BatteryMethodOptions } from './as_forensic_method.ts';
 import { batteryChunk } from './battery_chunk.ts';
 import { batteryMethods, defaultBatteryIds } from './battery_methods.ts';
-import { drawMultinomial, selectQuantile, uniformIndex } from './bootstrap.ts';
+import { drawMultinomial, percentileInterval, uniformIndex } from './bootstrap.ts';
 import { type BatteryChunkOutput, planBattery, runByRegion } from './run_battery.ts';
 import { selectTargets } from './targets.ts';
 
@@ -192,16 +190,19 @@ test('results do not depend on how region groups are chunked (worker entry inclu
   }
 });
 
-test('selectQuantile equals the sorted type-7 quantile (property)', () => {
-  fc.assert(
-    fc.property(
-      fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 80 }),
-      fc.double({ min: 0, max: 1, noNaN: true }),
-      (xs, p) => {
-        const sorted = Float64Array.from(xs).sort();
-        const q = selectQuantile(Float64Array.from(xs), xs.length, p);
-        return Math.abs(q - quantileSorted(sorted, p)) < 1e-9;
-      },
-    ),
-  );
+test('percentileInterval is the type-7 quantile of the finite replicates (Hyndman & Fan 1996)', () => {
+  // 1..10 shuffled, with two undefined replicates: Q(p) = x[floor(h)] + frac(h) (x[floor(h)+1] - x[floor(h)]),
+  // h = 9p, so Q(0.025) = 1.225 and Q(0.975) = 9.775; the SD of 1..10 is sqrt(55/6).
+  const values = Float64Array.from([7, Number.NaN, 3, 10, 1, 9, Number.POSITIVE_INFINITY, 2, 8, 5, 4, 6]);
+  const interval = percentileInterval(values, 0.95);
+  assert.equal(interval.undefinedReplicates, 2);
+  assert.ok(Math.abs((interval.lower ?? Number.NaN) - 1.225) < 1e-12);
+  assert.ok(Math.abs((interval.upper ?? Number.NaN) - 9.775) < 1e-12);
+  assert.ok(Math.abs((interval.se ?? Number.NaN) - Math.sqrt(55 / 6)) < 1e-12);
+  assert.deepEqual(percentileInterval(Float64Array.from([1, Number.NaN]), 0.95), {
+    lower: null,
+    upper: null,
+    se: null,
+    undefinedReplicates: 1,
+  });
 });

@@ -45,34 +45,35 @@ export function cleanPeakFromBins(
   window: number,
   maxBin: number,
 ): { mode: number; ratio: number; excess: number } | null {
-  const nb = bins.votes.length;
+  const binCount = bins.votes.length;
   const half = (window - 1) / 2;
   let mode = -1;
   let best = -1;
-  for (let b = 0; b <= maxBin && b < nb; b++) {
-    let s = 0;
-    for (let j = b - half; j <= b + half; j++) if (j >= 0 && j < nb) s += bins.votes[j];
-    if (s > best) {
-      best = s;
-      mode = b;
+  for (let bin = 0; bin <= maxBin && bin < binCount; bin++) {
+    let windowVotes = 0;
+    for (let neighbour = bin - half; neighbour <= bin + half; neighbour++)
+      if (neighbour >= 0 && neighbour < binCount) windowVotes += bins.votes[neighbour];
+    if (windowVotes > best) {
+      best = windowVotes;
+      mode = bin;
     }
   }
   if (mode < 0 || best <= 0) return null;
-  let l = 0;
-  let o = 0;
-  for (let b = 0; b <= mode; b++) {
-    l += bins.leader[b];
-    o += bins.others[b];
+  let leaderBelow = 0;
+  let othersBelow = 0;
+  for (let bin = 0; bin <= mode; bin++) {
+    leaderBelow += bins.leader[bin];
+    othersBelow += bins.others[bin];
   }
-  if (o <= 0) return null;
-  const ratio = l / o;
+  if (othersBelow <= 0) return null;
+  const ratio = leaderBelow / othersBelow;
   let excess = 0;
-  for (let b = mode + 1; b < nb; b++) excess += bins.leader[b] - ratio * bins.others[b];
+  for (let bin = mode + 1; bin < binCount; bin++) excess += bins.leader[bin] - ratio * bins.others[bin];
   return { mode, ratio, excess };
 }
 
-function emptyBins(nb: number): CleanPeakBins {
-  return { votes: new Float64Array(nb), leader: new Float64Array(nb), others: new Float64Array(nb) };
+function emptyBins(binCount: number): CleanPeakBins {
+  return { votes: new Float64Array(binCount), leader: new Float64Array(binCount), others: new Float64Array(binCount) };
 }
 
 /** Shpilkin's clean-peak excess votes with a station-bootstrap SD. */
@@ -123,123 +124,128 @@ export const cleanPeakExcessMethod: ForensicMethod<CleanPeakOptions> = {
         column: 'candidates',
         message: 'clean_peak_excess needs two or more candidates',
       });
-    const li = candidateOrLeaderIndex(table, options.candidate);
-    if (li < 0)
+    const leaderIndex = candidateOrLeaderIndex(table, options.candidate);
+    if (leaderIndex < 0)
       return err({
         kind: 'invalid_options',
         option: 'candidate',
         message: `no candidate named "${options.candidate}"`,
       });
 
-    const nb = Math.round(1 / binWidth);
-    const leaderVotes = table.candidates[li].votes;
-    const bin = new Int32Array(table.n);
-    const L = new Float64Array(table.n);
-    const O = new Float64Array(table.n);
-    let m = 0;
+    const binCount = Math.round(1 / binWidth);
+    const leaderVotes = table.candidates[leaderIndex].votes;
+    const stationBin = new Int32Array(table.n);
+    const stationLeader = new Float64Array(table.n);
+    const stationOthers = new Float64Array(table.n);
+    let used = 0;
     let missing = 0;
     let noVotes = 0;
     let impossible = 0;
-    const bins = emptyBins(nb);
-    let sumReg = 0;
+    const bins = emptyBins(binCount);
+    let sumRegistered = 0;
     let sumCast = 0;
     for (let i = 0; i < table.n; i++) {
-      const r = table.registered[i];
-      const c = table.ballotsCast[i];
-      const v = table.valid[i];
-      const l = leaderVotes[i];
-      if (![r, c, v, l].every((x) => Number.isFinite(x) && x >= 0)) missing++;
-      else if (r <= 0 || v <= 0) noVotes++;
-      else if (c > r || l > v) impossible++;
+      const registered = table.registered[i];
+      const cast = table.ballotsCast[i];
+      const valid = table.valid[i];
+      const leader = leaderVotes[i];
+      if (![registered, cast, valid, leader].every((value) => Number.isFinite(value) && value >= 0)) missing++;
+      else if (registered <= 0 || valid <= 0) noVotes++;
+      else if (cast > registered || leader > valid) impossible++;
       else {
-        const b = countBin(c, r, nb);
-        bin[m] = b;
-        L[m] = l;
-        O[m] = v - l;
-        m++;
-        bins.votes[b] += v;
-        bins.leader[b] += l;
-        bins.others[b] += v - l;
-        sumReg += r;
-        sumCast += c;
+        const bin = countBin(cast, registered, binCount);
+        stationBin[used] = bin;
+        stationLeader[used] = leader;
+        stationOthers[used] = valid - leader;
+        used++;
+        bins.votes[bin] += valid;
+        bins.leader[bin] += leader;
+        bins.others[bin] += valid - leader;
+        sumRegistered += registered;
+        sumCast += cast;
       }
     }
     const excluded = [
       { reason: 'missing or negative counts', count: missing },
       { reason: 'no registered voters or no valid votes', count: noVotes },
       { reason: 'ballots cast above registered or leader above valid', count: impossible },
-    ].filter((e) => e.count > 0);
-    if (m < 2) return err({ kind: 'insufficient_data', message: 'fewer than 2 usable stations', needed: 2, got: m });
-    const maxBin = (maxTurnout >= 1 ? nb : fractionBin(maxTurnout, nb)) - 1;
-    const est = cleanPeakFromBins(bins, window, maxBin);
-    if (est === null)
+    ].filter((entry) => entry.count > 0);
+    if (used < 2)
+      return err({ kind: 'insufficient_data', message: 'fewer than 2 usable stations', needed: 2, got: used });
+    const maxBin = (maxTurnout >= 1 ? binCount : fractionBin(maxTurnout, binCount)) - 1;
+    const estimate = cleanPeakFromBins(bins, window, maxBin);
+    if (estimate === null)
       return err({ kind: 'degenerate_input', message: 'no votes for other candidates at or below a turnout peak' });
 
-    const reps = new Float64Array(B);
+    const replicates = new Float64Array(B);
     let failed = 0;
-    const boot = emptyBins(nb);
-    const resample = makeCleanPeakResampler(bin.subarray(0, m), L.subarray(0, m), O.subarray(0, m));
-    for (let r = 0; r < B; r++) {
-      resample(rng, boot);
-      const e = cleanPeakFromBins(boot, window, maxBin);
-      if (e === null) failed++;
-      reps[r] = e === null ? Number.NaN : e.excess;
+    const resampled = emptyBins(binCount);
+    const resample = makeCleanPeakResampler(
+      stationBin.subarray(0, used),
+      stationLeader.subarray(0, used),
+      stationOthers.subarray(0, used),
+    );
+    for (let replicate = 0; replicate < B; replicate++) {
+      resample(rng, resampled);
+      const replicateEstimate = cleanPeakFromBins(resampled, window, maxBin);
+      if (replicateEstimate === null) failed++;
+      replicates[replicate] = replicateEstimate === null ? Number.NaN : replicateEstimate.excess;
     }
-    const ok_ = Float64Array.from(reps.filter((x) => !Number.isNaN(x))).sort();
+    const finite = Float64Array.from(replicates.filter((value) => !Number.isNaN(value))).sort();
     let mean = 0;
-    for (const x of ok_) mean += x;
-    mean /= ok_.length;
-    let ss = 0;
-    for (const x of ok_) ss += (x - mean) ** 2;
-    const sd = Math.sqrt(ss / Math.max(1, ok_.length - 1));
+    for (const value of finite) mean += value;
+    mean /= finite.length;
+    let sumOfSquares = 0;
+    for (const value of finite) sumOfSquares += (value - mean) ** 2;
+    const sd = Math.sqrt(sumOfSquares / Math.max(1, finite.length - 1));
     let totalLeader = 0;
     let totalValid = 0;
-    for (let b = 0; b < nb; b++) {
-      totalLeader += bins.leader[b];
-      totalValid += bins.votes[b];
+    for (let bin = 0; bin < binCount; bin++) {
+      totalLeader += bins.leader[bin];
+      totalValid += bins.votes[bin];
     }
     const warnings: string[] = [];
-    if (est.excess < 0)
+    if (estimate.excess < 0)
       warnings.push(
         'negative excess: the leader/others ratio falls with turnout, so the clean-peak model does not fit',
       );
-    if (est.mode >= maxBin - Math.floor(window / 2))
+    if (estimate.mode >= maxBin - Math.floor(window / 2))
       warnings.push('the clean mode sits at the edge of the search range (maxTurnout); the estimate depends on it');
     if (failed > 0) warnings.push(`${failed} bootstrap replicates had no clean part and were left out`);
     // A Wald z with a bootstrap standard error, referred to the normal: an asymptotic p. Beyond z ≈ 37.5 the
     // normal tail underflows; the p is then floored at the smallest positive double (an upper bound on the
     // true tail) and log10PValue gives its size.
-    const z = sd > 0 ? est.excess / sd : null;
+    const z = sd > 0 ? estimate.excess / sd : null;
     const pValue = z === null ? null : Math.max(Number.MIN_VALUE, normalUpperTail(z));
     return ok([
       {
         method: 'clean_peak_excess',
-        target: table.candidates[li].name,
+        target: table.candidates[leaderIndex].name,
         region: '',
-        statistic: est.excess,
+        statistic: estimate.excess,
         statisticName: 'excess_votes',
         pValue,
         pValueKind: pValue === null ? 'none' : 'asymptotic',
-        n: m,
+        n: used,
         excluded,
         details: {
-          leader: table.candidates[li].name,
-          excessVotes: est.excess,
+          leader: table.candidates[leaderIndex].name,
+          excessVotes: estimate.excess,
           sd,
           z,
           log10PValue: z === null ? null : log10NormalUpperTail(z),
-          interval95: [quantileSorted(ok_, 0.025), quantileSorted(ok_, 0.975)],
-          excessShareOfLeaderVotes: est.excess / totalLeader,
-          excessShareOfValidVotes: est.excess / totalValid,
-          cleanTurnout: (est.mode + 0.5) * binWidth,
-          cleanLeaderShare: est.ratio / (1 + est.ratio),
-          officialTurnout: sumCast / sumReg,
+          interval95: [quantileSorted(finite, 0.025), quantileSorted(finite, 0.975)],
+          excessShareOfLeaderVotes: estimate.excess / totalLeader,
+          excessShareOfValidVotes: estimate.excess / totalValid,
+          cleanTurnout: (estimate.mode + 0.5) * binWidth,
+          cleanLeaderShare: estimate.ratio / (1 + estimate.ratio),
+          officialTurnout: sumCast / sumRegistered,
           officialLeaderShare: totalLeader / totalValid,
           binWidth,
           window,
           maxTurnout,
           bins: {
-            turnoutLower: Array.from({ length: nb }, (_, b) => Math.round(b * binWidth * 1e9) / 1e9),
+            turnoutLower: Array.from({ length: binCount }, (_, bin) => Math.round(bin * binWidth * 1e9) / 1e9),
             votes: Array.from(bins.votes),
             leader: Array.from(bins.leader),
             others: Array.from(bins.others),

@@ -151,7 +151,24 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
   const expected = expectedLate(groups, cA, cB, cD, cR, reg, rule, scale);
   const pooledEstimate = (100 * (CA - CB + pooled.a - pooled.b)) / (CD + pooled.d);
   const pointEstimate = (100 * (CA - CB + expected.a - expected.b)) / (CD + expected.d);
-  const margins = simulateMargins({ final, groups, cA, cB, cD, cR, CA, CB, CD, rule, scale, resample }, sims, rng);
+  const margins = simulateMargins(
+    {
+      final,
+      groups,
+      countedA: cA,
+      countedB: cB,
+      countedDenominator: cD,
+      countedRegistered: cR,
+      totalA: CA,
+      totalB: CB,
+      totalDenominator: CD,
+      rule,
+      scale,
+      resample,
+    },
+    sims,
+    rng,
+  );
   const exchangeableSorted = margins.slice().sort();
   let lateShift: ProjectionSummary['lateShift'] = null;
   let lateShiftNote: string | null = null;

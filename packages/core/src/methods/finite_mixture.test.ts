@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { createRng } from '../rng.ts';
 import { finiteMixtureMethod } from './finite_mixture.ts';
 import { betaFromLogMoments } from './finite_mixture_fit.ts';
-import { classLogLik, mixtureLogLikelihood, QuadratureScratch } from './finite_mixture_model.ts';
+import { classLogLik, mixtureLogLikelihood } from './finite_mixture_model.ts';
+import { QuadratureScratch } from './finite_mixture_quadrature.ts';
 import { countsTable, drawFromModel } from './finite_mixture_testkit.ts';
 
 const ref = JSON.parse(

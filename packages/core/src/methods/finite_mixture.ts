@@ -23,6 +23,10 @@
  * Jr. et al., R package eforensics. Differences: fitted by EM in seconds, not by MCMC; clean rates
  * are Beta (overdispersed) instead of logistic with covariates; magnitudes are class-level constants.
  * Fraud mechanics as in Klimek, Yegorov, Hanel & Thurner (2012), PNAS 109(41): 16469-16473.
+ *
+ * The method is four files, one step each: this one is the ForensicMethod (options, covariate groups,
+ * results); finite_mixture_model.ts the likelihoods; finite_mixture_quadrature.ts the numerical
+ * integration they need; finite_mixture_fit.ts the EM fit.
  */
 import type { BaseMethodOptions, ForensicMethod, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -34,7 +38,8 @@ import {
   fitFraudMixture,
   groupStartingParams,
 } from './finite_mixture_fit.ts';
-import { type FraudMixtureParams, QuadratureScratch, STATS_PER_CLASS } from './finite_mixture_model.ts';
+import { type FraudMixtureParams, STATS_PER_CLASS } from './finite_mixture_model.ts';
+import { QuadratureScratch } from './finite_mixture_quadrature.ts';
 import { selectStationCounts } from './station_counts.ts';
 
 /** Options of the finite-mixture method. */

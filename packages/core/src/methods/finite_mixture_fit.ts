@@ -9,14 +9,12 @@
 import { digamma, logBeta, trigamma } from '../numeric/polygamma.ts';
 import {
   classLogLik,
-  FAST_QUADRATURE_NODES,
-  FAST_WINDOW,
   type FraudMixtureParams,
   fraudSupportLogLik,
   fraudTurnoutLogLik,
-  QuadratureScratch,
   STATS_PER_CLASS,
 } from './finite_mixture_model.ts';
+import { FAST_QUADRATURE_NODES, FAST_WINDOW, QuadratureScratch } from './finite_mixture_quadrature.ts';
 
 /** Bounds of the fraud magnitudes: incremental in [minIncremental, threshold], extreme in [threshold, maxExtreme]. */
 export interface FitSettings {

@@ -15,13 +15,6 @@ import { logChoose } from '../numeric/log_factorial.ts';
 import { digamma, logBeta } from '../numeric/polygamma.ts';
 import { affineBetaBinomial, findPeak, QuadratureScratch } from './finite_mixture_quadrature.ts';
 
-export {
-  FAST_QUADRATURE_NODES,
-  FAST_WINDOW,
-  QUADRATURE_NODES,
-  QuadratureScratch,
-} from './finite_mixture_quadrature.ts';
-
 /** Parameters of the three-class model. */
 export interface FraudMixtureParams {
   /** Class probabilities: no fraud, incremental, extreme. */

@@ -30,7 +30,11 @@ import {
   integerPercentProbability,
   isIntegerPercent,
 } from './integer_percent_sim.ts';
-import { type IntegerPercentPrepared, summariseIntegerPercent } from './integer_percent_summary.ts';
+import {
+  type IntegerPercentDetails,
+  type IntegerPercentPrepared,
+  summariseIntegerPercent,
+} from './integer_percent_summary.ts';
 
 export type { IntegerPercentPrepared };
 
@@ -217,7 +221,11 @@ function resolveRegionLevel(table: StationTable, name: string): StationTable['re
 }
 
 /** Plans the chunked Monte Carlo: the base seed is the first draw from `rng`. */
-export function planIntegerPercent(table: StationTable, options: IntegerPercentOptions, rng: Rng): Result<ChunkedPlan> {
+export function planIntegerPercent(
+  table: StationTable,
+  options: IntegerPercentOptions,
+  rng: Rng,
+): Result<ChunkedPlan<IntegerPercentDetails>> {
   const seed = rng.nextUint32();
   const prepared = prepareIntegerPercent(table, options, seed);
   if (!prepared.ok) return prepared;
@@ -230,7 +238,7 @@ export function planIntegerPercent(table: StationTable, options: IntegerPercentO
 }
 
 /** Excess of whole-number turnout and leader-share percentages over a binomial Monte Carlo null. */
-export const integerPercentMethod: ChunkedForensicMethod<IntegerPercentOptions> = {
+export const integerPercentMethod: ChunkedForensicMethod<IntegerPercentOptions, IntegerPercentDetails> = {
   id: 'integer_percent',
   title: 'Integer percentages (Kobak et al.)',
   family: 'integer_percent',
@@ -267,9 +275,15 @@ export const integerPercentMethod: ChunkedForensicMethod<IntegerPercentOptions> 
     plan: planIntegerPercent,
     chunk: (payload, chunkIndex) => integerPercentChunk(payload as IntegerPercentPayload, chunkIndex),
   },
-  run(table: StationTable, options: IntegerPercentOptions, rng: Rng): Result<MethodResult[]> {
+  run(table: StationTable, options: IntegerPercentOptions, rng: Rng): Result<MethodResult<IntegerPercentDetails>[]> {
     return runPlanInProcess(integerPercentMethod.chunked, table, options, rng);
   },
 };
 
 export { integerPercentChunk };
+export {
+  type IntegerPercentBlock,
+  type IntegerPercentDetails,
+  type IntegerPercentHistogram,
+  isIntegerPercentResult,
+} from './integer_percent_summary.ts';

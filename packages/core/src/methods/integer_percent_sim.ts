@@ -101,14 +101,54 @@ export function integerPercentChunk(payload: IntegerPercentPayload, chunkIndex: 
   return out;
 }
 
-function store(out: Float64Array, at: number, e: number, b: number, t: number, we: number, wb: number, wt: number) {
+/**
+ * Adds one segment's counts (stations with a whole-percent value, then weighted by registered voters)
+ * to the replicate's whole-table block at out[base..] and, when there are regions, to the segment's own block.
+ */
+function store(
+  out: Float64Array,
+  base: number,
+  segment: number,
+  regionCount: number,
+  either: number,
+  both: number,
+  turnout: number,
+  weightedEither: number,
+  weightedBoth: number,
+  weightedTurnout: number,
+) {
+  addCounts(out, base, either, both, turnout, weightedEither, weightedBoth, weightedTurnout);
+  if (regionCount > 0) {
+    addCounts(
+      out,
+      base + STATS_PER_GROUP * (1 + segment),
+      either,
+      both,
+      turnout,
+      weightedEither,
+      weightedBoth,
+      weightedTurnout,
+    );
+  }
+}
+
+function addCounts(
+  out: Float64Array,
+  at: number,
+  either: number,
+  both: number,
+  turnout: number,
+  weightedEither: number,
+  weightedBoth: number,
+  weightedTurnout: number,
+) {
   // leader = both + (either - turnout): the outcome intervals are nested, see indicatorReplicates.
-  out[at] += e;
-  out[at + 1] += b + e - t;
-  out[at + 2] += t;
-  out[at + 3] += we;
-  out[at + 4] += wb + we - wt;
-  out[at + 5] += wt;
+  out[at] += either;
+  out[at + 1] += both + either - turnout;
+  out[at + 2] += turnout;
+  out[at + 3] += weightedEither;
+  out[at + 4] += weightedBoth + weightedEither - weightedTurnout;
+  out[at + 5] += weightedTurnout;
 }
 
 /**
@@ -120,54 +160,66 @@ function store(out: Float64Array, at: number, e: number, b: number, t: number, w
  * Rng call per draw is several times slower, and 10^8 draws per run make that matter.
  */
 function indicatorReplicates(payload: IntegerPercentPayload, rng: Rng, reps: number, out: Float64Array): void {
-  const { registered: w, pTurnout, pLeader, segmentStart } = payload;
-  const n = w.length;
+  const { registered, pTurnout, pLeader, segmentStart } = payload;
+  const stations = registered.length;
   const scale = 2147483648;
-  const bothM1 = new Int32Array(n);
-  const turnM1 = new Int32Array(n);
-  const anyM1 = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const pt = pTurnout[i];
-    const pl = pLeader[i];
-    bothM1[i] = Math.round(pt * pl * scale) - 1;
-    turnM1[i] = Math.round(pt * scale) - 1;
-    anyM1[i] = Math.round((pt + pl - pt * pl) * scale) - 1;
+  // Thresholds minus one, times 2^31, so that the comparison below is one subtraction and a shift.
+  const bothLimit = new Int32Array(stations);
+  const turnoutLimit = new Int32Array(stations);
+  const eitherLimit = new Int32Array(stations);
+  for (let i = 0; i < stations; i++) {
+    const turnoutProbability = pTurnout[i];
+    const leaderProbability = pLeader[i];
+    bothLimit[i] = Math.round(turnoutProbability * leaderProbability * scale) - 1;
+    turnoutLimit[i] = Math.round(turnoutProbability * scale) - 1;
+    eitherLimit[i] =
+      Math.round((turnoutProbability + leaderProbability - turnoutProbability * leaderProbability) * scale) - 1;
   }
   const stream = splitRng(rng);
   const block = new Uint32Array(4096);
   let at = block.length;
   const width = STATS_PER_GROUP * (1 + payload.regionCount);
   const segments = segmentStart.length - 1;
-  for (let r = 0; r < reps; r++) {
-    const base = r * width;
-    for (let g = 0; g < segments; g++) {
-      let e = 0;
-      let b = 0;
-      let t = 0;
-      let we = 0;
-      let wb = 0;
-      let wt = 0;
-      const end = segmentStart[g + 1];
-      for (let i = segmentStart[g]; i < end; i++) {
+  for (let replicate = 0; replicate < reps; replicate++) {
+    const base = replicate * width;
+    for (let segment = 0; segment < segments; segment++) {
+      let either = 0;
+      let both = 0;
+      let turnout = 0;
+      let weightedEither = 0;
+      let weightedBoth = 0;
+      let weightedTurnout = 0;
+      const end = segmentStart[segment + 1];
+      for (let i = segmentStart[segment]; i < end; i++) {
         if (at === block.length) {
           stream.fillUint32(block);
           at = 0;
         }
-        const x = block[at++] >>> 1;
-        // (threshold - 1 - x) >> 31 is -1 exactly when x >= threshold.
-        const ie = ((anyM1[i] - x) >> 31) + 1;
-        const it = ((turnM1[i] - x) >> 31) + 1;
-        const ib = ((bothM1[i] - x) >> 31) + 1;
-        const wi = w[i];
-        e += ie;
-        t += it;
-        b += ib;
-        we += wi * ie;
-        wt += wi * it;
-        wb += wi * ib;
+        const uniform = block[at++] >>> 1;
+        // (threshold - 1 - uniform) >> 31 is -1 exactly when uniform >= threshold.
+        const isEither = ((eitherLimit[i] - uniform) >> 31) + 1;
+        const isTurnout = ((turnoutLimit[i] - uniform) >> 31) + 1;
+        const isBoth = ((bothLimit[i] - uniform) >> 31) + 1;
+        const stationRegistered = registered[i];
+        either += isEither;
+        turnout += isTurnout;
+        both += isBoth;
+        weightedEither += stationRegistered * isEither;
+        weightedTurnout += stationRegistered * isTurnout;
+        weightedBoth += stationRegistered * isBoth;
       }
-      store(out, base, e, b, t, we, wb, wt);
-      if (payload.regionCount > 0) store(out, base + STATS_PER_GROUP * (1 + g), e, b, t, we, wb, wt);
+      store(
+        out,
+        base,
+        segment,
+        payload.regionCount,
+        either,
+        both,
+        turnout,
+        weightedEither,
+        weightedBoth,
+        weightedTurnout,
+      );
     }
   }
 }
@@ -177,30 +229,40 @@ function binomialReplicates(payload: IntegerPercentPayload, rng: Rng, reps: numb
   const { registered, ballotsCast, ballotsFound, leader, segmentStart } = payload;
   const width = STATS_PER_GROUP * (1 + payload.regionCount);
   const segments = segmentStart.length - 1;
-  for (let r = 0; r < reps; r++) {
-    const base = r * width;
-    for (let g = 0; g < segments; g++) {
-      let e = 0;
-      let b = 0;
-      let t = 0;
-      let we = 0;
-      let wb = 0;
-      let wt = 0;
-      for (let i = segmentStart[g]; i < segmentStart[g + 1]; i++) {
-        const v = registered[i];
-        const f = ballotsFound[i];
-        const it = isIntegerPercent(rng.binomial(v, ballotsCast[i] / v), v) ? 1 : 0;
-        const il = isIntegerPercent(rng.binomial(f, leader[i] / f), f) ? 1 : 0;
-        const ie = it | il;
-        e += ie;
-        t += it;
-        b += it & il;
-        we += v * ie;
-        wt += v * it;
-        wb += v * (it & il);
+  for (let replicate = 0; replicate < reps; replicate++) {
+    const base = replicate * width;
+    for (let segment = 0; segment < segments; segment++) {
+      let either = 0;
+      let both = 0;
+      let turnout = 0;
+      let weightedEither = 0;
+      let weightedBoth = 0;
+      let weightedTurnout = 0;
+      for (let i = segmentStart[segment]; i < segmentStart[segment + 1]; i++) {
+        const voters = registered[i];
+        const found = ballotsFound[i];
+        const isTurnout = isIntegerPercent(rng.binomial(voters, ballotsCast[i] / voters), voters) ? 1 : 0;
+        const isLeader = isIntegerPercent(rng.binomial(found, leader[i] / found), found) ? 1 : 0;
+        const isEither = isTurnout | isLeader;
+        either += isEither;
+        turnout += isTurnout;
+        both += isTurnout & isLeader;
+        weightedEither += voters * isEither;
+        weightedTurnout += voters * isTurnout;
+        weightedBoth += voters * (isTurnout & isLeader);
       }
-      store(out, base, e, b, t, we, wb, wt);
-      if (payload.regionCount > 0) store(out, base + STATS_PER_GROUP * (1 + g), e, b, t, we, wb, wt);
+      store(
+        out,
+        base,
+        segment,
+        payload.regionCount,
+        either,
+        both,
+        turnout,
+        weightedEither,
+        weightedBoth,
+        weightedTurnout,
+      );
     }
   }
 }

@@ -22,11 +22,43 @@ export interface IntegerPercentPrepared {
 }
 
 /** Either / leader / turnout figures, the shape of every block in details. */
-export interface Triple {
+export type Triple = {
   either: number;
   leader: number;
   turnout: number;
-}
+};
+
+/** Observed, expected and threshold counts of integer-percentage stations, unweighted or weighted. */
+export type IntegerPercentBlock = {
+  observed: Triple;
+  /** Monte Carlo mean. */
+  expected: Triple;
+  excess: Triple;
+  sd: Triple;
+  /** 99.9% quantile of the Monte Carlo. */
+  threshold: Triple;
+  pValues: Triple;
+  exact: { expected: Triple; sd: Triple };
+};
+
+/** Histograms of the whole table's percentages, in 0.1-point bins from startPercentagePoints. */
+export type IntegerPercentHistogram = {
+  startPercentagePoints: number;
+  binWidthPercentagePoints: number;
+  turnout: number[];
+  leader: number[];
+};
+
+/** Details of an integer_percent result (types are aliases, not interfaces, so they satisfy MethodDetails). */
+export type IntegerPercentDetails = IntegerPercentBlock & {
+  leader: string;
+  tolerancePercentagePoints: number;
+  draw: IntegerPercentPayload['draw'];
+  regionLevel: string | null;
+  weighted: IntegerPercentBlock;
+  /** Only on the whole-table result. */
+  histogram?: IntegerPercentHistogram;
+};
 
 /** Per-statistic Monte Carlo summary: mean, sample SD, 99.9% quantile, p = (1 + #{sim >= obs}) / (B + 1). */
 interface McSummary {
@@ -85,7 +117,7 @@ function sqrtTriple(a: ArrayLike<number>, at: number): Triple {
   return { either: Math.sqrt(a[at]), leader: Math.sqrt(a[at + 1]), turnout: Math.sqrt(a[at + 2]) };
 }
 
-function block(prepared: IntegerPercentPrepared, mc: McSummary, at: number): Record<string, unknown> {
+function block(prepared: IntegerPercentPrepared, mc: McSummary, at: number): IntegerPercentBlock {
   return {
     observed: triple(prepared.observed, at),
     expected: triple(mc.mean, at),
@@ -108,7 +140,11 @@ function histogram(counts: ArrayLike<number>, totals: ArrayLike<number>): number
   return bins;
 }
 
-function groupDetails(prepared: IntegerPercentPrepared, mc: McSummary, group: number): Record<string, unknown> {
+function groupDetails(
+  prepared: IntegerPercentPrepared,
+  mc: McSummary,
+  group: number,
+): IntegerPercentBlock & { weighted: IntegerPercentBlock } {
   const at = STATS_PER_GROUP * group;
   const unweighted = block(prepared, mc, at);
   return { ...unweighted, weighted: block(prepared, mc, at + 3) };
@@ -118,7 +154,7 @@ function groupDetails(prepared: IntegerPercentPrepared, mc: McSummary, group: nu
 export function summariseIntegerPercent(
   prepared: IntegerPercentPrepared,
   outputs: readonly Float64Array[],
-): MethodResult[] {
+): MethodResult<IntegerPercentDetails>[] {
   const mc = summarise(prepared, outputs);
   const B = prepared.payload.replicates;
   const warnings: string[] = [];
@@ -132,7 +168,7 @@ export function summariseIntegerPercent(
     draw: prepared.payload.draw,
     regionLevel: prepared.regionLevel,
   };
-  const results: MethodResult[] = [
+  const results: MethodResult<IntegerPercentDetails>[] = [
     {
       method: 'integer_percent',
       target: prepared.leaderName,
@@ -179,4 +215,9 @@ export function summariseIntegerPercent(
     });
   }
   return results;
+}
+
+/** True for a result of integer_percent, whose details then have their declared shape. */
+export function isIntegerPercentResult(result: MethodResult): result is MethodResult<IntegerPercentDetails> {
+  return result.method === 'integer_percent';
 }

@@ -26,6 +26,7 @@ import { candidateOrLeaderIndex, type StationTable } from '../station_table.ts';
 import {
   binIndex,
   type Components,
+  deposit,
   estimateFair,
   type FairParameters,
   type FractionFit,
@@ -248,79 +249,61 @@ const RESAMPLE_BATCH = 8192;
  * which recomputes turnout and share exactly and is a third of the size; else (turnout, share).
  */
 function packStations(d: KlimekData): Uint16Array | Float64Array {
-  const m = d.registered.length;
+  const count = d.registered.length;
   let small = true;
-  for (let j = 0; j < m && small; j++) small = Number.isInteger(d.registered[j]) && d.registered[j] < 65536;
-  for (let j = 0; j < m && small; j++) small = Number.isInteger(d.valid[j]) && Number.isInteger(d.winner[j]);
+  for (let i = 0; i < count && small; i++) small = Number.isInteger(d.registered[i]) && d.registered[i] < 65536;
+  for (let i = 0; i < count && small; i++) small = Number.isInteger(d.valid[i]) && Number.isInteger(d.winner[i]);
   if (small) {
-    const u = new Uint16Array(3 * m);
-    for (let j = 0; j < m; j++) {
-      u[3 * j] = d.registered[j];
-      u[3 * j + 1] = d.valid[j];
-      u[3 * j + 2] = d.winner[j];
+    const counts = new Uint16Array(3 * count);
+    for (let i = 0; i < count; i++) {
+      counts[3 * i] = d.registered[i];
+      counts[3 * i + 1] = d.valid[i];
+      counts[3 * i + 2] = d.winner[i];
     }
-    return u;
+    return counts;
   }
-  const ts = new Float64Array(2 * m);
-  for (let j = 0; j < m; j++) {
-    ts[2 * j] = d.valid[j] / d.registered[j];
-    ts[2 * j + 1] = d.winner[j] / d.valid[j];
+  const rates = new Float64Array(2 * count);
+  for (let i = 0; i < count; i++) {
+    rates[2 * i] = d.valid[i] / d.registered[i];
+    rates[2 * i + 1] = d.winner[i] / d.valid[i];
   }
-  return ts;
+  return rates;
 }
 
 /**
- * One bootstrap histogram: m stations drawn with replacement, deposited in draw order. A batch of
- * indices is drawn, then its stations are gathered, then deposited (as `deposit` does, weight 1):
+ * One bootstrap histogram: stationCount stations drawn with replacement, deposited in draw order. A batch of
+ * indices is drawn, then its stations are gathered, then deposited with weight 1:
  * short loops keep many random reads in flight. The draws and the order of the additions are those
  * of one draw-and-deposit loop, so the histogram is the same to the last bit.
  */
 function resampleHistogram(
   out: Float64Array,
   stations: Uint16Array | Float64Array,
-  m: number,
+  stationCount: number,
   bins: number,
   rng: Rng,
   picks: Int32Array,
   gathered: Float64Array,
 ): void {
   out.fill(0);
-  const top = bins - 1;
-  const last = bins - 2;
-  for (let start = 0; start < m; start += picks.length) {
-    const len = Math.min(picks.length, m - start);
-    for (let k = 0; k < len; k++) picks[k] = rng.int(m);
+  for (let start = 0; start < stationCount; start += picks.length) {
+    const batch = Math.min(picks.length, stationCount - start);
+    for (let k = 0; k < batch; k++) picks[k] = rng.int(stationCount);
     if (stations instanceof Uint16Array) {
-      for (let k = 0; k < len; k++) {
-        const at = 3 * picks[k];
-        const v = stations[at + 1];
-        gathered[2 * k] = v / stations[at];
-        gathered[2 * k + 1] = stations[at + 2] / v;
+      for (let k = 0; k < batch; k++) {
+        const first = 3 * picks[k];
+        const valid = stations[first + 1];
+        gathered[2 * k] = valid / stations[first];
+        gathered[2 * k + 1] = stations[first + 2] / valid;
       }
     } else {
-      for (let k = 0; k < len; k++) {
-        const at = 2 * picks[k];
-        gathered[2 * k] = stations[at];
-        gathered[2 * k + 1] = stations[at + 1];
+      for (let k = 0; k < batch; k++) {
+        const first = 2 * picks[k];
+        gathered[2 * k] = stations[first];
+        gathered[2 * k + 1] = stations[first + 1];
       }
     }
-    for (let k = 0; k < len; k++) {
-      let x = gathered[2 * k] * bins - 0.5;
-      let y = gathered[2 * k + 1] * bins - 0.5;
-      if (x < 0) x = 0;
-      if (y < 0) y = 0;
-      if (x > top) x = top;
-      if (y > top) y = top;
-      const i = Math.min(last, Math.floor(x));
-      const j = Math.min(last, Math.floor(y));
-      const fx = x - i;
-      const fy = y - j;
-      const at = i * bins + j;
-      out[at] += (1 - fx) * (1 - fy);
-      out[at + 1] += (1 - fx) * fy;
-      out[at + bins] += fx * (1 - fy);
-      out[at + bins + 1] += fx * fy;
-    }
+    for (let k = 0; k < batch; k++) deposit(out, gathered[2 * k], gathered[2 * k + 1], bins, 1);
   }
 }
 
@@ -330,12 +313,12 @@ function interval(values: Float64Array): [number, number] {
 }
 
 function sd(values: Float64Array): number {
-  let m = 0;
-  for (const v of values) m += v;
-  m /= values.length;
-  let ss = 0;
-  for (const v of values) ss += (v - m) ** 2;
-  return Math.sqrt(ss / Math.max(1, values.length - 1));
+  let mean = 0;
+  for (const value of values) mean += value;
+  mean /= values.length;
+  let sumOfSquares = 0;
+  for (const value of values) sumOfSquares += (value - mean) ** 2;
+  return Math.sqrt(sumOfSquares / Math.max(1, values.length - 1));
 }
 
 /** Klimek et al.'s incremental and extreme fraud fractions, fitted to the turnout x share histogram. */

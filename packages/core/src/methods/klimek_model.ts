@@ -69,13 +69,35 @@ export function binIndex(turnout: number, share: number, bins: number): number {
   return bt * bins + bs;
 }
 
+/** Where a point lands in a bins x bins histogram: its top-left bin and the weights of the four bins around it. */
+export interface BilinearFootprint {
+  /** Index of the top-left bin (turnout-major). */
+  at: number;
+  /** Weights of the bins (turnout, share), (turnout, share + 1), (turnout + 1, share), (turnout + 1, share + 1). */
+  low: number;
+  lowUp: number;
+  upLow: number;
+  up: number;
+}
+
+/** An empty footprint to be filled by `bilinearFootprint`. */
+export function newFootprint(): BilinearFootprint {
+  return { at: 0, low: 0, lowUp: 0, upLow: 0, up: 0 };
+}
+
 /**
- * Adds `weight` for the point (turnout, share) to the four bins around it, bilinearly in the
- * distance to their centres ("cloud in cell"). The histogram then moves continuously with the
- * model's parameters instead of jumping whenever a simulated station crosses a bin edge, which
- * is what lets the fair peaks be refined by a local search.
+ * Splits `weight` for the point (turnout, share) over the four bins around it, bilinearly in the
+ * distance to their centres ("cloud in cell"), into `footprint`. The histogram then moves
+ * continuously with the model's parameters instead of jumping whenever a simulated station crosses
+ * a bin edge, which is what lets the fair peaks be refined by a local search.
  */
-export function deposit(h: Float64Array, turnout: number, share: number, bins: number, weight: number): void {
+export function bilinearFootprint(
+  turnout: number,
+  share: number,
+  bins: number,
+  weight: number,
+  footprint: BilinearFootprint,
+): void {
   let x = turnout * bins - 0.5;
   let y = share * bins - 0.5;
   if (x < 0) x = 0;
@@ -86,11 +108,28 @@ export function deposit(h: Float64Array, turnout: number, share: number, bins: n
   const j = Math.min(bins - 2, Math.floor(y));
   const fx = x - i;
   const fy = y - j;
-  const at = i * bins + j;
-  h[at] += weight * (1 - fx) * (1 - fy);
-  h[at + 1] += weight * (1 - fx) * fy;
-  h[at + bins] += weight * fx * (1 - fy);
-  h[at + bins + 1] += weight * fx * fy;
+  footprint.at = i * bins + j;
+  footprint.low = weight * (1 - fx) * (1 - fy);
+  footprint.lowUp = weight * (1 - fx) * fy;
+  footprint.upLow = weight * fx * (1 - fy);
+  footprint.up = weight * fx * fy;
+}
+
+/** Adds a footprint to histogram h, whose bin `at` is at `offset` (a component's histogram inside a larger array). */
+export function addFootprint(h: Float64Array, footprint: BilinearFootprint, bins: number, offset = 0): void {
+  const at = offset + footprint.at;
+  h[at] += footprint.low;
+  h[at + 1] += footprint.lowUp;
+  h[at + bins] += footprint.upLow;
+  h[at + bins + 1] += footprint.up;
+}
+
+const depositFootprint = newFootprint();
+
+/** Adds `weight` for the point (turnout, share) to the four bins around it (see `bilinearFootprint`). */
+export function deposit(h: Float64Array, turnout: number, share: number, bins: number, weight: number): void {
+  bilinearFootprint(turnout, share, bins, weight, depositFootprint);
+  addFootprint(h, depositFootprint, bins);
 }
 
 /** The observed 2D histogram (turnout-major), bilinear deposits of one per station. */
@@ -204,76 +243,56 @@ export function simulateComponents(
   scale = 1,
 ): Components {
   const size = bins * bins;
-  const nt = thetas.length;
-  const fairH = new Float64Array(size);
-  const extremeH = new Float64Array(size);
-  const incAll = new Float64Array(nt * size);
-  const incH = thetas.map((_, k) => incAll.subarray(k * size, (k + 1) * size));
-  const top = bins - 1;
-  let cell = 0;
-  let w00 = 0;
-  let w01 = 0;
-  let w10 = 0;
-  let w11 = 0;
-  const add = scale / draws;
+  const thetaCount = thetas.length;
+  const fairHistogram = new Float64Array(size);
+  const extremeHistogram = new Float64Array(size);
+  const incrementalHistograms = new Float64Array(thetaCount * size);
+  const incrementalByTheta = thetas.map((_, thetaIndex) =>
+    incrementalHistograms.subarray(thetaIndex * size, (thetaIndex + 1) * size),
+  );
+  const footprint = newFootprint();
+  const weight = scale / draws;
   const linear = alpha === 1;
   const { turnoutMode, turnoutSd, shareMode, shareSd } = fair;
-  for (let r = 0; r < draws; r++) {
+  for (let draw = 0; draw < draws; draw++) {
     for (let i = 0; i < registered.length; i++) {
-      const n = registered[i];
-      const a = truncatedNormal(rng, turnoutMode, turnoutSd);
-      const v = truncatedNormal(rng, shareMode, shareSd);
-      const votes = rng.binomial(n, a);
-      const w = rng.binomial(votes, v);
-      const o = votes - w;
-      const abstained = n - w - o;
-      if (votes > 0) deposit(fairH, votes / n, w / votes, bins, add);
-      let xe = 1 - Math.abs(EXTREME_SD * rng.normal());
-      while (xe <= 0) xe = 1 - Math.abs(EXTREME_SD * rng.normal());
-      const we = w + Math.floor(xe * abstained) + Math.round((linear ? xe : xe ** alpha) * o);
-      const oe = o - Math.round((linear ? xe : xe ** alpha) * o);
-      if (we + oe > 0) deposit(extremeH, (we + oe) / n, we / (we + oe), bins, add);
+      const voters = registered[i];
+      const turnoutRate = truncatedNormal(rng, turnoutMode, turnoutSd);
+      const shareRate = truncatedNormal(rng, shareMode, shareSd);
+      const votes = rng.binomial(voters, turnoutRate);
+      const winnerVotes = rng.binomial(votes, shareRate);
+      const opponentVotes = votes - winnerVotes;
+      const abstained = voters - winnerVotes - opponentVotes;
+      if (votes > 0) deposit(fairHistogram, votes / voters, winnerVotes / votes, bins, weight);
+      let extremeIntensity = 1 - Math.abs(EXTREME_SD * rng.normal());
+      while (extremeIntensity <= 0) extremeIntensity = 1 - Math.abs(EXTREME_SD * rng.normal());
+      const extremeStolen = Math.round((linear ? extremeIntensity : extremeIntensity ** alpha) * opponentVotes);
+      const extremeWinner = winnerVotes + Math.floor(extremeIntensity * abstained) + extremeStolen;
+      const extremeCast = extremeWinner + (opponentVotes - extremeStolen);
+      if (extremeCast > 0) deposit(extremeHistogram, extremeCast / voters, extremeWinner / extremeCast, bins, weight);
       // One standard normal serves every theta (common random numbers keep the fit smooth in theta).
-      let z = Math.abs(rng.normal());
-      while (z === 0) z = Math.abs(rng.normal());
+      let intensityScale = Math.abs(rng.normal());
+      while (intensityScale === 0) intensityScale = Math.abs(rng.normal());
       // Small intensities often leave the votes as they are for several thetas in a row; the
-      // deposit's bin and weights are then those of the previous theta (same arithmetic).
-      let prevWi = -1;
-      let prevCast = -1;
-      for (let k = 0; k < nt; k++) {
-        const x = Math.min(0.999, z * thetas[k]);
-        const stolen = Math.round((linear ? x : x ** alpha) * o);
-        const wi = w + Math.floor(x * abstained) + stolen;
-        const cast = wi + (o - stolen);
+      // footprint is then that of the previous theta (same arithmetic).
+      let previousWinner = -1;
+      let previousCast = -1;
+      for (let thetaIndex = 0; thetaIndex < thetaCount; thetaIndex++) {
+        const intensity = Math.min(0.999, intensityScale * thetas[thetaIndex]);
+        const stolen = Math.round((linear ? intensity : intensity ** alpha) * opponentVotes);
+        const incrementalWinner = winnerVotes + Math.floor(intensity * abstained) + stolen;
+        const cast = incrementalWinner + (opponentVotes - stolen);
         if (cast <= 0) continue;
-        if (wi !== prevWi || cast !== prevCast) {
-          prevWi = wi;
-          prevCast = cast;
-          let bx = (cast / n) * bins - 0.5;
-          let by = (wi / cast) * bins - 0.5;
-          if (bx < 0) bx = 0;
-          if (by < 0) by = 0;
-          if (bx > top) bx = top;
-          if (by > top) by = top;
-          const bi = Math.min(top - 1, Math.floor(bx));
-          const bj = Math.min(top - 1, Math.floor(by));
-          const fx = bx - bi;
-          const fy = by - bj;
-          cell = bi * bins + bj;
-          w00 = add * (1 - fx) * (1 - fy);
-          w01 = add * (1 - fx) * fy;
-          w10 = add * fx * (1 - fy);
-          w11 = add * fx * fy;
+        if (incrementalWinner !== previousWinner || cast !== previousCast) {
+          previousWinner = incrementalWinner;
+          previousCast = cast;
+          bilinearFootprint(cast / voters, incrementalWinner / cast, bins, weight, footprint);
         }
-        const at = k * size + cell;
-        incAll[at] += w00;
-        incAll[at + 1] += w01;
-        incAll[at + bins] += w10;
-        incAll[at + bins + 1] += w11;
+        addFootprint(incrementalHistograms, footprint, bins, thetaIndex * size);
       }
     }
   }
-  return { fair: fairH, extreme: extremeH, incremental: incH };
+  return { fair: fairHistogram, extreme: extremeHistogram, incremental: incrementalByTheta };
 }
 
 /** Best (fi, fe) for one theta and its weighted squared distance. */

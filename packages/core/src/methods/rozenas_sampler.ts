@@ -20,30 +20,31 @@ export interface MixtureSampler {
 
 /** Cumulative posterior probabilities of each station's mixture component given its counts (y of n). */
 export function makeMixtureSampler(fit: BetaBinomialMixture, y: Float64Array, n: Float64Array): MixtureSampler {
-  const comps = fit.components;
-  const K = comps.length;
-  const m = y.length;
-  const cum = new Float64Array(m * K);
-  const lw = comps.map((c) => Math.log(c.weight));
-  const lb = comps.map((c) => logBeta(c.alpha, c.beta));
-  for (let i = 0; i < m; i++) {
-    let mx = -Infinity;
+  const components = fit.components;
+  const K = components.length;
+  const stationCount = y.length;
+  const cum = new Float64Array(stationCount * K);
+  const logWeights = components.map((component) => Math.log(component.weight));
+  const logBetaOfPriors = components.map((component) => logBeta(component.alpha, component.beta));
+  for (let i = 0; i < stationCount; i++) {
+    let largest = -Infinity;
     for (let k = 0; k < K; k++) {
-      const v = lw[k] + logBeta(y[i] + comps[k].alpha, n[i] - y[i] + comps[k].beta) - lb[k];
-      cum[i * K + k] = v;
-      if (v > mx) mx = v;
+      const logPosterior =
+        logWeights[k] + logBeta(y[i] + components[k].alpha, n[i] - y[i] + components[k].beta) - logBetaOfPriors[k];
+      cum[i * K + k] = logPosterior;
+      if (logPosterior > largest) largest = logPosterior;
     }
-    let s = 0;
+    let runningSum = 0;
     for (let k = 0; k < K; k++) {
-      s += Math.exp(cum[i * K + k] - mx);
-      cum[i * K + k] = s;
+      runningSum += Math.exp(cum[i * K + k] - largest);
+      cum[i * K + k] = runningSum;
     }
-    for (let k = 0; k < K; k++) cum[i * K + k] /= s;
+    for (let k = 0; k < K; k++) cum[i * K + k] /= runningSum;
   }
   return {
     cum,
-    alpha: Float64Array.from(comps, (c) => c.alpha),
-    beta: Float64Array.from(comps, (c) => c.beta),
+    alpha: Float64Array.from(components, (component) => component.alpha),
+    beta: Float64Array.from(components, (component) => component.beta),
     K,
   };
 }
