@@ -20,6 +20,10 @@ export const EXCLUSION_REASONS: Readonly<Record<string, Readonly<Record<Exclude<
     es: 'votos válidos por encima de los inscritos o ganador por encima de los válidos',
     ru: 'действительных голосов больше, чем избирателей, или у победителя больше, чем действительных',
   },
+  'missing covariate': {
+    es: 'covariable ausente',
+    ru: 'нет значения ковариаты',
+  },
   'unit of A not matched in B': {
     es: 'unidad de A sin correspondencia en B',
     ru: 'единица из A не найдена в B',
