@@ -37,6 +37,7 @@ const projection: InnocentInput = {
       regions: [
         { level: 'department', expectedLateMargin: 11.0811, shareExplained: 0.1907 },
         { level: 'recinto', expectedLateMargin: 21.7614, shareExplained: 0.8277 },
+        { level: 'recinto_code', expectedLateMargin: 21.7614, shareExplained: 0.8277 },
       ],
       otherElection: { name: 'Bolivia 2020', earlyMargin: 8.2521, lateMargin: 24.9314, shareExplained: 0.7577 },
     },
@@ -66,8 +67,15 @@ test('the same family gives different explanations for different findings', () =
   const threshold = { ...projection, details: { median: 10.3, lo: 9.8, hi: 10.9, shareAbove: 0.87 } };
   assert.notDeepEqual(texts(projection), texts(threshold));
   const c05s = { ...base, method: 'c05s', family: 'digits' as const, statistic: 0.1973, details: { nullShare: 0.2 } };
+  const benford = {
+    ...base,
+    method: 'first_digit_benford',
+    family: 'digits' as const,
+    details: { ordersOfMagnitude: { central90: 0.88, range: 2.36 } },
+  };
+  assert.ok(texts(benford)[0].includes('span about 0.9 orders of magnitude,'));
   const lastDigit = { ...base, method: 'last_digit', family: 'digits' as const, details: { minCount: 10 } };
-  assert.ok(texts(c05s)[0].startsWith('20% of these MAS - IPSP figures end in 0 or 5, against 20% expected'));
+  assert.ok(texts(c05s)[0].startsWith('19.7% of these MAS - IPSP figures end in 0 or 5, against 20% expected'));
   assert.ok(texts(lastDigit)[0].includes('well above 10'));
   assert.notDeepEqual(texts(c05s), texts(lastDigit));
 });

@@ -72,9 +72,12 @@ function lateCount(f: InnocentInput): InnocentMessage[] {
   const early = num(composition?.earlyMargin);
   const late = num(composition?.lateMargin);
   if (composition && early !== null && late !== null) {
-    // The finest area level at which the composition was measured explains the most; report that one.
+    // Report the area level that explains the most (the finest one, in practice; the first of equals).
     const regions = Array.isArray(composition.regions) ? composition.regions.map(record) : [];
-    const finest = regions.at(-1);
+    const finest = regions.reduce<Record<string, unknown> | null>(
+      (best, r) => ((num(r?.shareExplained) ?? -1) > (num(best?.shareExplained) ?? -1) ? r : best),
+      null,
+    );
     const expected = num(finest?.expectedLateMargin);
     const share = num(finest?.shareExplained);
     if (finest && expected !== null && share !== null && typeof finest.level === 'string')
@@ -142,11 +145,16 @@ function digits(f: InnocentInput): InnocentMessage[] {
       return [
         {
           key: 'innocent.round_endings',
-          params: { observed: percent(f.statistic), expected: percent(expected), target: f.target },
+          params: {
+            observed: { kind: 'percent', value: f.statistic, digits: 1 },
+            expected: { kind: 'percent', value: expected, digits: 1 },
+            target: f.target,
+          },
         },
       ];
   }
-  const orders = num(d.ordersOfMagnitude);
+  // The span that holds the central 90% of counts: the law needs several orders of magnitude there.
+  const orders = num(record(d.ordersOfMagnitude)?.central90 ?? d.ordersOfMagnitude);
   if (f.method === 'first_digit_benford' && orders !== null)
     return [
       {

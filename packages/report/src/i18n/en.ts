@@ -78,7 +78,8 @@ export const en = {
   'layout.screens_intro':
     'These general checks do not test what the allegation predicts; they describe the data. Open a title to see the test, its plot and its innocent explanations.',
   'layout.label.decisive': 'Decisive number',
-  'layout.label.power': 'Would this test catch manipulation of the alleged size?',
+  'layout.label.power': 'Would it catch manipulation of the alleged size?',
+  'layout.verdict_for_allegation': 'For the allegation: {verdict}',
   'layout.label.unexplained': 'What stays unexplained',
   'layout.label.based_on': 'Based on',
   'layout.label.choice': 'Modelling choice',
@@ -120,7 +121,7 @@ export const en = {
   'innocent.round_endings':
     '{observed} of these {target} figures end in 0 or 5, against {expected} expected by chance: honest rounding or estimating by officials, and counts of zero, move this share.',
   'innocent.benford_range':
-    'First-digit laws need counts that span several orders of magnitude; the {target} counts here span about {orders}, because stations have similar sizes, so clean counts depart from the law too.',
+    'First-digit laws need counts that span several orders of magnitude; the {target} counts here span about {orders} orders of magnitude, because stations have similar sizes, so clean counts depart from the law too.',
   'innocent.last_digit_small':
     'Last digits are close to uniform only for counts well above {min}; stations with small {target} counts bend them by arithmetic alone.',
   'innocent.two_kinds_of_places':

@@ -81,7 +81,8 @@ export const es: Record<MessageKey, string> = {
   'layout.screens_intro':
     'Estas comprobaciones generales no ponen a prueba lo que predice la denuncia; describen los datos. Abra un título para ver la prueba, su gráfico y sus explicaciones inocentes.',
   'layout.label.decisive': 'Cifra decisiva',
-  'layout.label.power': '¿Detectaría esta prueba una manipulación del tamaño denunciado?',
+  'layout.label.power': '¿Vería una manipulación del tamaño denunciado?',
+  'layout.verdict_for_allegation': 'Para la denuncia: {verdict}',
   'layout.label.unexplained': 'Lo que queda sin explicar',
   'layout.label.based_on': 'Se basa en',
   'layout.label.choice': 'Decisión del modelo',
@@ -123,7 +124,7 @@ export const es: Record<MessageKey, string> = {
   'innocent.round_endings':
     'El {observed} de estas cifras de {target} termina en 0 o 5, frente al {expected} esperado por azar: el redondeo o la estimación honesta de los funcionarios y los conteos en cero mueven esta proporción.',
   'innocent.benford_range':
-    'Las leyes del primer dígito requieren conteos que abarquen varios órdenes de magnitud; los conteos de {target} abarcan aquí unos {orders}, porque las mesas tienen tamaños parecidos, así que los conteos limpios también se apartan de la ley.',
+    'Las leyes del primer dígito requieren conteos que abarquen varios órdenes de magnitud; los conteos de {target} abarcan aquí unos {orders} órdenes de magnitud, porque las mesas tienen tamaños parecidos, así que los conteos limpios también se apartan de la ley.',
   'innocent.last_digit_small':
     'Los últimos dígitos son casi uniformes solo en conteos muy por encima de {min}; las mesas con conteos pequeños de {target} los desvían por pura aritmética.',
   'innocent.two_kinds_of_places':

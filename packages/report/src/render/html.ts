@@ -61,7 +61,7 @@ h4{font-size:1rem;margin:1.2em 0 .3em}
 .decisive .value{font-size:1.45rem;font-variant-numeric:tabular-nums}
 .decisive .label{color:var(--muted)}
 .low-power{color:#8a3b00}
-.answer dl.facts{margin:4px 0 0}
+.answer dl.facts{margin:4px 0 0;grid-template-columns:minmax(8em,15em) 1fr}
 ul.spread{margin:.4em 0;padding-left:1.2em;color:var(--muted)}
 blockquote{margin:0;padding:10px 16px;border-left:4px solid var(--line);background:#f6f7f9;font-size:1.02rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem;margin:8px 0}
@@ -182,9 +182,15 @@ function headerHtml(report: Report, title: string, lang: Lang): string {
   const t = translator(lang);
   const a = report.allegation;
   const scope = a ? scopeText(a, lang) : undefined;
-  const who = a ? [a.claimant, a.date].filter((x) => x !== undefined).join(', ') : '';
+  // The audit's title already names who made the claim and when; say it here only when the title does not.
+  const who =
+    a && !(a.claimant && title.includes(a.claimant))
+      ? [a.claimant, a.date].filter((x) => x !== undefined).join(', ')
+      : '';
   const line =
-    a && (scope || who) ? `<p class="scope">${esc([scope, who && `(${who})`].filter(Boolean).join(' '))}</p>` : '';
+    a && (scope || who)
+      ? `<p class="scope">${esc([scope && `${t('label.scope')}: ${scope}`, who && `(${who})`].filter(Boolean).join(' '))}</p>`
+      : '';
   return `<header><p class="sub">${esc(t('heading.report'))}</p><h1>${esc(title)}</h1>${line}</header>`;
 }
 

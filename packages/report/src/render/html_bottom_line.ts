@@ -21,7 +21,7 @@ function answerHtml(a: BottomLineAnswer, index: number, report: Report, lang: La
   const parts = [
     `<article class="answer ${VERDICT_CLASS[a.verdict]}" id="answer-${index + 1}">`,
     `<h3>${esc(text(a.question, lang))}</h3>`,
-    `<p class="answer-text"><span class="badge ${VERDICT_CLASS[a.verdict]}">${esc(verdictLabel(a.verdict, lang))}</span> ${esc(text(a.answer, lang))}</p>`,
+    `<p class="answer-text">${esc(text(a.answer, lang))} <span class="badge ${VERDICT_CLASS[a.verdict]}">${esc(t('layout.verdict_for_allegation', { verdict: verdictLabel(a.verdict, lang) }))}</span></p>`,
   ];
   if (a.decisive) {
     const d = a.decisive;
