@@ -90,7 +90,8 @@ details.screen .finding{margin:8px 0}
 @media print{
 body{background:#fff;font-size:10pt;line-height:1.35}
 main{max-width:none;padding:0}
-button.png,figcaption,p.download,details.screen>.finding{display:none}
+button.png,figcaption,p.download,details.screen,.screens-intro{display:none}
+.badge{font-size:8pt;padding:0 5px}
 h1{font-size:16pt}h2{font-size:13pt;margin:1em 0 .4em;break-after:avoid}h3{font-size:11pt;break-after:avoid}
 .answer,table tr,.innocent,figure{break-inside:avoid}
 .finding{padding:8px 12px;margin:10px 0}
@@ -99,10 +100,18 @@ figure svg{max-height:80mm;width:auto;max-width:100%}
 #appendix h2{font-size:11pt}
 #appendix table{font-size:8pt}
 #appendix th,#appendix td{padding:2px 5px}
-details.screen{padding:1px 0}
-details.screen summary{list-style:none}
-details.screen summary::-webkit-details-marker{display:none}
 }
+`;
+
+// Opens the folded screen that a link (#finding-N) points into, then shows it.
+const OPEN_TARGET = `
+function openTarget() {
+  var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  for (var el = target; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+  if (target) target.scrollIntoView();
+}
+window.addEventListener('hashchange', openTarget);
+openTarget();
 `;
 
 // Exports the SVG inside figure#id as a 2x PNG: SVG -> data URL image -> canvas -> blob -> download.
@@ -245,7 +254,7 @@ async function screensHtml(report: Report, lang: Lang): Promise<string> {
   if (screens.length === 0) return '';
   const out = [
     `<section id="screens"><h2>${esc(t('layout.heading.screens'))}</h2>`,
-    `<p>${esc(t('layout.screens_intro'))}</p>`,
+    `<p class="screens-intro">${esc(t('layout.screens_intro'))}</p>`,
     verdictTable(screens, lang, 'screen-verdicts'),
   ];
   for (const { f, i } of screens)
@@ -368,7 +377,7 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
     rowsHtml(report, lang),
     '</div>',
     '</main>',
-    `<script>${SCRIPT}</script>`,
+    `<script>${SCRIPT}${OPEN_TARGET}</script>`,
     '</body>',
     '</html>',
     '',

@@ -90,6 +90,10 @@ test(
       ])
         assert.ok(await onFirstScreen(page, selector), `${selector} is not on the first screen`);
       await page.screenshot({ path: join(process.env.TALLY_SCREENSHOT_DIR ?? dir, 'report_first_screen.png') });
+      // A screen is folded in the appendix; its link in the screens table opens it.
+      assert.equal(await page.locator('#finding-3').isVisible(), false);
+      await page.locator('#screen-verdicts a[href="#finding-3"]').click();
+      await page.locator('#finding-3').waitFor({ state: 'visible' });
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.locator('#validation a[download]').click(),
