@@ -1,19 +1,12 @@
 /** The top of the HTML report: the bottom line (each question answered) and the sensitivity table. */
-import { formatNumber, formatPercent, type Lang, renderMessage } from '../i18n/index.ts';
+import { type Lang, renderMessage } from '../i18n/index.ts';
 import type { BottomLine, BottomLineAnswer, LocalisedText, Report } from '../model.ts';
+import { ENOUGH_POWER, headline, intervalText, powerText } from './bottom_line_text.ts';
 import { translator, verdictLabel } from './common.ts';
 import { escapeHtml as esc, tableHtml, VERDICT_CLASS } from './html_util.ts';
 
-/** Power below this is shown as a warning: the test could easily have missed manipulation of the alleged size. */
-const ENOUGH_POWER = 0.8;
-
 function text(t: LocalisedText, lang: Lang): string {
   return renderMessage(t.message, lang);
-}
-
-/** A headline number: two decimals, so that an interval's ends can be told apart. */
-function headline(value: number, lang: Lang): string {
-  return formatNumber(value, lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 }
 
 function answerHtml(a: BottomLineAnswer, index: number, report: Report, lang: Lang): string {
@@ -25,31 +18,16 @@ function answerHtml(a: BottomLineAnswer, index: number, report: Report, lang: La
   ];
   if (a.decisive) {
     const d = a.decisive;
-    const interval = d.interval
-      ? ` <span class="interval">(${esc(t('layout.interval', { lo: headline(d.interval[0], lang), hi: headline(d.interval[1], lang) }))})</span>`
-      : '';
+    const interval = d.interval ? ` <span class="interval">(${esc(intervalText(d.interval, lang))})</span>` : '';
     parts.push(
       `<p class="decisive"><span class="label">${esc(text(d.name, lang))}</span> <b class="value">${esc(headline(d.value, lang))}</b> <span class="unit">${esc(d.unit)}</span>${interval}</p>`,
     );
   }
   const facts: [string, string][] = [];
-  if (a.power) {
-    const p = a.power;
-    const detected = Math.round(p.power * p.injections);
-    facts.push([
-      t('layout.label.power'),
-      `${esc(
-        t('layout.power', {
-          power: formatPercent(p.power, lang, 0),
-          detected: { kind: 'count', value: detected },
-          injections: { kind: 'count', value: p.injections },
-          lo: formatPercent(p.interval[0], lang, 0),
-          hi: formatPercent(p.interval[1], lang, 0),
-          scenario: text(p.scenario, lang),
-        }),
-      )}${p.power < ENOUGH_POWER ? ` <strong class="low-power">${esc(t('layout.low_power'))}</strong>` : ''}`,
-    ]);
-  } else facts.push([t('layout.label.power'), esc(t('layout.no_power'))]);
+  facts.push([
+    t('layout.label.power'),
+    `${esc(powerText(a.power, a.power ? text(a.power.scenario, lang) : '', lang))}${a.power && a.power.power < ENOUGH_POWER ? ` <strong class="low-power">${esc(t('layout.low_power'))}</strong>` : ''}`,
+  ]);
   if (a.unexplained) facts.push([t('layout.label.unexplained'), esc(text(a.unexplained, lang))]);
   const links = a.findingIds
     .map((id) => ({ id, index: report.findings.findIndex((f) => f.id === id) }))
@@ -110,7 +88,7 @@ export function sensitivityHtml(report: Report, lang: Lang): string {
     '',
     ...names.map((name) => {
       const s = sensitivity.spread[name];
-      return s ? `<b>${esc(t('layout.interval', { lo: headline(s[0], lang), hi: headline(s[1], lang) }))}</b>` : '';
+      return s ? `<b>${esc(intervalText(s, lang))}</b>` : '';
     }),
   ];
   return [

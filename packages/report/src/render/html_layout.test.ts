@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { sampleReport, sampleReportInput, sampleReportWithBottomLine } from '../../test/sample_report.ts';
 import { buildReport } from '../build_report.ts';
 import { renderHtml } from './html.ts';
+import { renderMarkdown } from './markdown.ts';
 import { csvCell, issuesByRule, validationCsv } from './validation_summary.ts';
 
 function positions(html: string, ids: readonly string[]): number[] {
@@ -124,4 +125,13 @@ test('validation issues by rule: errors first, then the most frequent; the first
       ['blank', 'warning', 1, 'm7'],
     ],
   );
+});
+
+test('Markdown opens with the bottom line when there is one, and says nothing of it otherwise', () => {
+  const md = renderMarkdown(sampleReportWithBottomLine('en'), 'en');
+  const at = md.indexOf('## The answers in brief');
+  assert.ok(at > 0 && at < md.indexOf('## Summary'));
+  assert.ok(md.includes('- **projected final margin:** 10.32 points (interval 9.77 to 10.86)'));
+  assert.ok(md.includes('Below 80%'));
+  assert.ok(!renderMarkdown(sampleReport('en'), 'en').includes('The answers in brief'));
 });
