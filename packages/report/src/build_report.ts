@@ -1,7 +1,8 @@
 /** Builds a Report from method results: multiple-testing correction, verdicts, plain-language text. */
 import { err, ok, type Result } from '@tally/core';
-import { familyOf, INNOCENT_EXPLANATIONS } from './families.ts';
+import { familyOf } from './families.ts';
 import { type Lang, type Message, type MessageParam, renderMessage } from './i18n/index.ts';
+import { innocentExplanations } from './innocent.ts';
 import type {
   AllegationSummary,
   Calibration,
@@ -263,7 +264,22 @@ export function buildReport(input: ReportInput): Result<Report> {
       verdict,
       verdictReason: reason,
       explanation: localise(message, lang),
-      innocentExplanations: INNOCENT_EXPLANATIONS[family].map((key) => ({ key, text: renderMessage({ key }, lang) })),
+      innocentExplanations: innocentExplanations({
+        method: r.method,
+        family,
+        target: c.messages?.target
+          ? { kind: 'message', message: c.messages.target }
+          : target === 'turnout'
+            ? { kind: 'message', message: { key: 'target.turnout' } }
+            : target,
+        role,
+        direction,
+        effect,
+        statistic: r.statistic,
+        n: r.n,
+        onFlaggedStations: c.messages?.region?.key === 'label.flagged_stations',
+        details: r.details,
+      }).map((m) => ({ key: m.key, ...(m.params ? { params: m.params } : {}), text: renderMessage(m, lang) })),
       calibration,
       warnings: [...r.warnings],
       details: r.details,

@@ -1,7 +1,7 @@
 /** The Report: plain JSON that every renderer (JSON, Markdown, HTML, terminal, web) reads. */
 import type { MethodResult, PValueKind } from '@tally/core';
 import type { MethodFamily } from './families.ts';
-import type { Lang, Message, MessageKey } from './i18n/index.ts';
+import type { Lang, Message, MessageKey, MessageParam } from './i18n/index.ts';
 import type { Correction } from './multiple_testing.ts';
 import type { PlotData } from './plots/plot_data.ts';
 
@@ -144,6 +144,13 @@ export interface Note {
   readonly message: Message | null;
 }
 
+/** What could produce a finding without manipulation: a catalogue message (with the finding's own numbers) and its text. */
+export interface InnocentExplanation {
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, MessageParam>>;
+  readonly text: string;
+}
+
 /** One method result, judged. */
 export interface Finding {
   /** Stable id: method, then ":target", then "@region", then "#k" when repeated. */
@@ -172,7 +179,7 @@ export interface Finding {
   readonly verdictReason: VerdictReason;
   readonly explanation: LocalisedText;
   /** Always non-empty: what could produce the same result without manipulation. */
-  readonly innocentExplanations: readonly { readonly key: MessageKey; readonly text: string }[];
+  readonly innocentExplanations: readonly InnocentExplanation[];
   readonly calibration: Calibration | null;
   readonly warnings: readonly string[];
   readonly details: Record<string, unknown>;

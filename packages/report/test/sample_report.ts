@@ -2,7 +2,7 @@
 import { centredCountBin, createRng, type MethodResult } from '@tally/core';
 import { buildReport, type ReportInput } from '../src/build_report.ts';
 import type { Lang } from '../src/i18n/index.ts';
-import type { Report, ResultWithContext } from '../src/model.ts';
+import type { BottomLine, LocalisedText, Report, ResultWithContext } from '../src/model.ts';
 import { histogram2d, thinIndices } from '../src/plots/binning.ts';
 import type { PlotData } from '../src/plots/plot_data.ts';
 
@@ -286,4 +286,95 @@ export function sampleReport(lang: Lang = 'en'): Report {
   const r = buildReport(sampleReportInput(lang));
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
+}
+
+/**
+ * Caller text that is not in the catalogue, as a LocalisedText. The synthetic bottom line uses it until the audit
+ * computes a real one (whose text is catalogue messages); `cli.count` renders its parameter as given.
+ */
+function given(text: string): LocalisedText {
+  return { text, message: { key: 'cli.count', params: { n: text } } };
+}
+
+/** Plain texts of the synthetic bottom line, replaceable (e.g. by neutral tokens in the language tests). */
+export const SAMPLE_BOTTOM_LINE_TEXT = {
+  q1: 'Was the final margin predictable from the counted stations?',
+  a1: 'Yes: the stations counted before the halt project a final margin above 10 points.',
+  name1: 'projected final margin',
+  unit: 'points',
+  scenario: '17,336 votes moved from CC to MAS in the late stations, spread across recintos',
+  unexplained1: 'About a sixth of the late shift is not explained by where the late stations are.',
+  q2: 'Is there a break in the trend once the order is right?',
+  a2: 'This test could not have seen a break of the alleged size.',
+  name2: 'jump at the cutoff',
+  q3: 'Do the flagged stations differ from the others in ways manipulation would leave?',
+  a3: 'Not on these tests.',
+  choice1: 'donor rule',
+  choice2: 'scale',
+  headline1: 'projected median',
+  headline2: 'share >= 10',
+};
+
+/** A synthetic bottom line for the sample report (findings 1 and 2 are the late-count and persistence ones). */
+export function sampleBottomLine(
+  report: Report,
+  text: typeof SAMPLE_BOTTOM_LINE_TEXT = SAMPLE_BOTTOM_LINE_TEXT,
+): BottomLine {
+  const [projection, persistence] = report.findings;
+  return {
+    answers: [
+      {
+        id: 'predictable_from_counted',
+        question: given(text.q1),
+        answer: given(text.a1),
+        verdict: 'not_supported',
+        decisive: { name: given(text.name1), value: 10.32, interval: [9.77, 10.86], unit: text.unit },
+        power: { power: 0.93, interval: [0.9, 0.955], injections: 400, scenario: given(text.scenario) },
+        unexplained: given(text.unexplained1),
+        findingIds: [projection.id],
+      },
+      {
+        id: 'trend_break',
+        question: given(text.q2),
+        answer: given(text.a2),
+        verdict: 'inconclusive',
+        decisive: { name: given(text.name2), value: 0.41, interval: [-1.2, 2.02], unit: text.unit },
+        power: { power: 0.12, interval: [0.09, 0.156], injections: 400, scenario: given(text.scenario) },
+        unexplained: null,
+        findingIds: [],
+      },
+      {
+        id: 'flagged_differ',
+        question: given(text.q3),
+        answer: given(text.a3),
+        verdict: 'not_supported',
+        decisive: null,
+        power: null,
+        unexplained: null,
+        findingIds: [persistence.id],
+      },
+    ],
+    sensitivity: {
+      rows: [
+        {
+          choice: given(text.choice1),
+          setting: 'recinto',
+          values: { [text.headline1]: 10.32, [text.headline2]: 0.87 },
+        },
+        {
+          choice: given(text.choice1),
+          setting: 'municipality',
+          values: { [text.headline1]: 10.1, [text.headline2]: 0.64 },
+        },
+        { choice: given(text.choice2), setting: 'log', values: { [text.headline1]: 10.41, [text.headline2]: null } },
+      ],
+      spread: { [text.headline1]: [10.1, 10.41], [text.headline2]: [0.64, 0.87] },
+    },
+  };
+}
+
+/** The sample report with a synthetic bottom line and sensitivity table. */
+export function sampleReportWithBottomLine(lang: Lang = 'en'): Report {
+  const report = sampleReport(lang);
+  return { ...report, bottomLine: sampleBottomLine(report) };
 }

@@ -41,7 +41,7 @@ function ownText(html: string): string {
     .replace(/<blockquote>[\s\S]*?<\/blockquote>/g, '')
     .replace(/<section id="validation">[\s\S]*?<\/section>/, '')
     .replace(/<ul class="warn">[\s\S]*?<\/ul>/g, '')
-    .replace(/<section id="allegation">[\s\S]*?<dd>[\s\S]*?<\/dd>/, '')
+    .replace(/<div id="allegation">[\s\S]*?<dd>[\s\S]*?<\/dd>/, '')
     // Citations (DOIs, page ranges) and the inputs' hashes and version are not prose.
     .replace(/<span class="sub">[^<]*<\/span>/g, '')
     .replace(/<section id="inputs">[\s\S]*?<\/section>/, '');
@@ -65,7 +65,7 @@ test('Bolivia --lang es: headings, verdicts, explanations and plots in Spanish, 
   const html = readFileSync(join(dir, 'bo', 'report.html'), 'utf8');
   assert.match(html, /<html lang="es">/);
   const text = ownText(html);
-  for (const key of ['heading.summary', 'heading.findings', 'heading.caveats', 'heading.innocent'] as const)
+  for (const key of ['layout.heading.claim', 'layout.heading.screens', 'heading.caveats', 'heading.innocent'] as const)
     assert.ok(text.includes(CATALOGUES.es[key]), key);
   assert.ok(text.includes('Compatible con la denuncia') && text.includes('No respaldada por esta prueba'));
   assert.ok(text.includes('Proyección contrafactual de un conteo parcial'));
@@ -102,7 +102,7 @@ test('Russia: the allegation file says lang: ru, so the report and the terminal 
   const html = readFileSync(join(dir, 'ru', 'report.html'), 'utf8');
   assert.match(html, /<html lang="ru">/);
   const text = ownText(html);
-  for (const key of ['heading.summary', 'heading.findings', 'heading.caveats', 'heading.innocent'] as const)
+  for (const key of ['layout.heading.claim', 'layout.heading.screens', 'heading.caveats', 'heading.innocent'] as const)
     assert.ok(text.includes(CATALOGUES.ru[key]), key);
   assert.ok(text.includes('Целые проценты (Кобак и др.)'));
   assert.ok(text.includes('все выборы целиком'));

@@ -84,6 +84,75 @@ export const en = {
     'Stations, boundaries and voter lists change between elections, so matched units may not hold the same voters in both.',
   'innocent.model_assumptions':
     'The model behind the estimate is a simplification; when its assumptions do not hold (for example, several clean peaks), it attributes ordinary variation to fraud.',
+  // report layout (report-layout)
+  'layout.heading.bottom_line': 'The answers in brief',
+  'layout.heading.sensitivity': 'How much the answers move with the modelling choices',
+  'layout.heading.claim': 'The allegation and the findings that test it',
+  'layout.heading.appendix': 'Appendix',
+  'layout.heading.screens': 'The rest of the battery: general screens',
+  'layout.heading.rows': 'Rows read and analysed',
+  'layout.screens_intro':
+    'These general checks do not test what the allegation predicts; they describe the data. Open a title to see the test, its plot and its innocent explanations.',
+  'layout.label.decisive': 'Decisive number',
+  'layout.label.power': 'Would it catch manipulation of the alleged size?',
+  'layout.verdict_for_allegation': 'For the allegation: {verdict}',
+  'layout.label.unexplained': 'What stays unexplained',
+  'layout.label.based_on': 'Based on',
+  'layout.label.choice': 'Modelling choice',
+  'layout.label.setting': 'Setting',
+  'layout.label.first_example': 'First example',
+  'layout.label.rows_read': 'Rows read',
+  'layout.label.analysed': 'Rows analysed',
+  'layout.label.excluded_rows': 'Rows left out',
+  'layout.interval': 'interval {lo} to {hi}',
+  'layout.power':
+    '{power}: the test detected {detected} of {injections} manipulations of the alleged size injected into the real data (95% interval {lo} to {hi}). Injected: {scenario}.',
+  'layout.low_power': 'Below 80%: this test could easily have missed manipulation of the alleged size.',
+  'layout.no_power': 'not measured',
+  'layout.spread': 'Across these choices, {name} ranges from {lo} to {hi}.',
+  'layout.no_sensitivity': 'No modelling choices were varied.',
+  'layout.where_row': 'row {row}',
+  'layout.where_column': 'column {column}',
+  'layout.validation_summary':
+    '{total} validation issues ({errors} errors, {warnings} warnings), one line per rule with its first example. The CSV file lists every issue.',
+  'layout.download_csv': 'Download all issues as CSV',
+  'layout.csv_capped': 'The CSV file lists the first {shown} of {total} issues; report.json lists them all.',
+  'innocent.late_where':
+    'The stations counted late gave a margin of {late} points, against {early} in those counted early. Had each late station voted like the early ones of its own {level}, the late margin would have been {expected}: where the late stations are explains {share} of the difference.',
+  'innocent.late_other_election':
+    'In {election}, the places whose stations were counted late here also gave a margin of {late} points, against {early} for the others: {share} of the late-minus-early difference is what these places do in another election.',
+  'innocent.late_rural_arrival':
+    'Rural and remote stations often send their results later (distance, transport of tally sheets, connectivity). When they vote differently, the margin ({target}) moves as they arrive with no manipulation: here it moved {shift} points after the cutoff.',
+  'innocent.projection_assumption':
+    'The projection ({median} points, interval {lo} to {hi}) assumes each uncounted station votes like the counted ones of its own area; late stations that differ from their neighbours for ordinary reasons move the final result away from it.',
+  'innocent.batch_reporting':
+    'Areas that report in batches (a whole department or city at once) make the station margin jump at any cutoff between batches.',
+  'innocent.persistence_gain':
+    'Between {a} and {b} the flagged units changed by {effect} points for {candidate} relative to the other units of their {stratum}: genuine local swings, new or closed stations and changed alliances move small areas this much.',
+  'innocent.persistence_regression':
+    'Between {a} and {b} the flagged units changed by {effect} points for {candidate} relative to the other units of their {stratum}: units picked for an unusual result in one election tend to look more ordinary in the next (regression to the mean).',
+  'innocent.round_endings':
+    '{observed} of these {target} figures end in 0 or 5, against {expected} expected by chance: honest rounding or estimating by officials, and counts of zero, move this share.',
+  'innocent.benford_range':
+    'First-digit laws need counts that span several orders of magnitude; the {target} counts here span about {orders} orders of magnitude, because stations have similar sizes, so clean counts depart from the law too.',
+  'innocent.last_digit_small':
+    'Last digits are close to uniform only for counts well above {min}; stations with small {target} counts bend them by arithmetic alone.',
+  'innocent.two_kinds_of_places':
+    'Two peaks in {target} across {n} stations appear when the stations mix two kinds of places, such as towns and the countryside, or regions that vote differently.',
+  'innocent.shape_regions':
+    'The shape of {target} across {n} stations (skewness {skew}) reflects how different the places are: mixing regions, towns and the countryside skews it and fattens its tails.',
+  'innocent.turnout_support_together':
+    'Turnout and the {target} share rise together here ({statistic}): where a candidate is popular, more of their supporters turn out, with no manipulation.',
+  'innocent.turnout_support_opposite':
+    'Turnout and the {target} share move in opposite directions here ({statistic}): where the rivals are popular, more of their supporters turn out.',
+  'innocent.fingerprint_corner':
+    'Stations near 100% turnout and 100% for the winner ({stations} here) are often small, closed or special communities (barracks, remote villages) that vote as one.',
+  'innocent.support_rises_with_turnout':
+    'The estimate ({statistic} votes for {target}) assumes the share at the most common turnout holds at every turnout; where support genuinely rises with turnout, genuine votes are counted as excess.',
+  'innocent.whole_number_habits':
+    'Officials who write turnout or shares as whole-number percentages, and small stations where few percentages are possible, put stations on round values of {target}.',
+  'innocent.flagged_selection':
+    'These {n} stations are only those named in the allegation; places that differ from the rest of the country (by region, by town or countryside) differ in these statistics too.',
 
   'caveat.no_proof':
     'A statistical test cannot prove or disprove fraud. It only says whether the numbers fit what a clean election of the assumed kind would produce.',

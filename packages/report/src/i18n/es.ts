@@ -87,6 +87,75 @@ export const es: Record<MessageKey, string> = {
     'Las mesas, los límites y los padrones cambian entre elecciones, de modo que las unidades emparejadas pueden no tener los mismos votantes en ambas.',
   'innocent.model_assumptions':
     'El modelo detrás de la estimación es una simplificación; cuando sus supuestos no se cumplen (por ejemplo, si hay varios picos limpios), atribuye al fraude una variación corriente.',
+  // report layout (report-layout)
+  'layout.heading.bottom_line': 'Las respuestas en breve',
+  'layout.heading.sensitivity': 'Cuánto cambian las respuestas con las decisiones del modelo',
+  'layout.heading.claim': 'La denuncia y los hallazgos que la ponen a prueba',
+  'layout.heading.appendix': 'Anexo',
+  'layout.heading.screens': 'El resto de la batería: pruebas generales',
+  'layout.heading.rows': 'Filas leídas y analizadas',
+  'layout.screens_intro':
+    'Estas comprobaciones generales no ponen a prueba lo que predice la denuncia; describen los datos. Abra un título para ver la prueba, su gráfico y sus explicaciones inocentes.',
+  'layout.label.decisive': 'Cifra decisiva',
+  'layout.label.power': '¿Vería una manipulación del tamaño denunciado?',
+  'layout.verdict_for_allegation': 'Para la denuncia: {verdict}',
+  'layout.label.unexplained': 'Lo que queda sin explicar',
+  'layout.label.based_on': 'Se basa en',
+  'layout.label.choice': 'Decisión del modelo',
+  'layout.label.setting': 'Valor',
+  'layout.label.first_example': 'Primer caso',
+  'layout.label.rows_read': 'Filas leídas',
+  'layout.label.analysed': 'Filas analizadas',
+  'layout.label.excluded_rows': 'Filas excluidas',
+  'layout.interval': 'intervalo de {lo} a {hi}',
+  'layout.power':
+    '{power}: la prueba detectó {detected} de {injections} manipulaciones del tamaño denunciado inyectadas en los datos reales (intervalo del 95 %: de {lo} a {hi}). Se inyectó: {scenario}.',
+  'layout.low_power': 'Menos del 80 %: esta prueba podría no haber visto una manipulación del tamaño denunciado.',
+  'layout.no_power': 'no medida',
+  'layout.spread': 'Con estas decisiones, {name} va de {lo} a {hi}.',
+  'layout.no_sensitivity': 'No se variaron decisiones del modelo.',
+  'layout.where_row': 'fila {row}',
+  'layout.where_column': 'columna {column}',
+  'layout.validation_summary':
+    '{total} problemas de validación ({errors} errores, {warnings} advertencias), una línea por regla con su primer caso. El archivo CSV los lista todos.',
+  'layout.download_csv': 'Descargar todos los problemas en CSV',
+  'layout.csv_capped': 'El archivo CSV lista los primeros {shown} de {total} problemas; report.json los lista todos.',
+  'innocent.late_where':
+    'Las mesas contadas tarde dieron un margen de {late} puntos, frente a {early} en las contadas temprano. Si cada mesa tardía hubiera votado como las tempranas de su propio {level}, el margen tardío habría sido {expected}: el lugar donde están las mesas tardías explica el {share} de la diferencia.',
+  'innocent.late_other_election':
+    'En {election}, los lugares cuyas mesas se contaron tarde aquí también dieron un margen de {late} puntos, frente a {early} en los demás: el {share} de la diferencia entre tardías y tempranas es lo que esos lugares hacen en otra elección.',
+  'innocent.late_rural_arrival':
+    'Las mesas rurales y alejadas suelen enviar sus resultados más tarde (distancia, traslado de actas, conexión). Si votan distinto, el margen ({target}) se mueve a medida que llegan, sin manipulación: aquí se movió {shift} puntos después del corte.',
+  'innocent.projection_assumption':
+    'La proyección ({median} puntos, intervalo de {lo} a {hi}) supone que cada mesa no contada vota como las contadas de su propia zona; las mesas tardías que difieren de sus vecinas por razones corrientes alejan de ella el resultado final.',
+  'innocent.batch_reporting':
+    'Las zonas que informan por tandas (un departamento o una ciudad entera a la vez) hacen saltar el margen de las mesas en cualquier corte entre tandas.',
+  'innocent.persistence_gain':
+    'Entre {a} y {b} las unidades señaladas cambiaron {effect} puntos para {candidate} respecto de las demás unidades de su {stratum}: los vaivenes locales genuinos, las mesas nuevas o cerradas y los cambios de alianzas mueven tanto a las zonas pequeñas.',
+  'innocent.persistence_regression':
+    'Entre {a} y {b} las unidades señaladas cambiaron {effect} puntos para {candidate} respecto de las demás unidades de su {stratum}: las unidades elegidas por un resultado inusual en una elección suelen parecer más corrientes en la siguiente (regresión a la media).',
+  'innocent.round_endings':
+    'El {observed} de estas cifras de {target} termina en 0 o 5, frente al {expected} esperado por azar: el redondeo o la estimación honesta de los funcionarios y los conteos en cero mueven esta proporción.',
+  'innocent.benford_range':
+    'Las leyes del primer dígito requieren conteos que abarquen varios órdenes de magnitud; los conteos de {target} abarcan aquí unos {orders} órdenes de magnitud, porque las mesas tienen tamaños parecidos, así que los conteos limpios también se apartan de la ley.',
+  'innocent.last_digit_small':
+    'Los últimos dígitos son casi uniformes solo en conteos muy por encima de {min}; las mesas con conteos pequeños de {target} los desvían por pura aritmética.',
+  'innocent.two_kinds_of_places':
+    'Dos picos en {target} entre {n} mesas aparecen cuando las mesas mezclan dos tipos de lugares, como ciudades y campo, o regiones que votan distinto.',
+  'innocent.shape_regions':
+    'La forma de {target} entre {n} mesas (asimetría {skew}) refleja cuán distintos son los lugares: mezclar regiones, ciudades y campo la vuelve asimétrica y engrosa sus colas.',
+  'innocent.turnout_support_together':
+    'La participación y la proporción de {target} suben juntas aquí ({statistic}): donde un candidato es popular, acuden a votar más de sus partidarios, sin manipulación.',
+  'innocent.turnout_support_opposite':
+    'La participación y la proporción de {target} van en sentidos opuestos aquí ({statistic}): donde los rivales son populares, acuden a votar más de sus partidarios.',
+  'innocent.fingerprint_corner':
+    'Las mesas cerca del 100 % de participación y del 100 % para el ganador ({stations} aquí) suelen ser comunidades pequeñas, cerradas o especiales (cuarteles, pueblos alejados) que votan en bloque.',
+  'innocent.support_rises_with_turnout':
+    'La estimación ({statistic} votos para {target}) supone que la proporción en la participación más frecuente se mantiene en toda participación; donde el apoyo sube de verdad con la participación, cuenta votos genuinos como exceso.',
+  'innocent.whole_number_habits':
+    'Los funcionarios que anotan la participación o las proporciones como porcentajes enteros, y las mesas pequeñas, donde caben pocos porcentajes, ponen mesas en valores redondos de {target}.',
+  'innocent.flagged_selection':
+    'Estas {n} mesas son solo las nombradas en la denuncia; los lugares que difieren del resto del país (por región, por ser ciudad o campo) difieren también en estas cifras.',
 
   'caveat.no_proof':
     'Una prueba estadística no puede demostrar ni descartar un fraude. Solo dice si las cifras se ajustan a lo que produciría una elección limpia del tipo supuesto.',

@@ -153,7 +153,7 @@ export function findingText(f: Finding, lang: Lang): FindingText {
     title: `${title}${target}`,
     verdict: verdictLabel(f.verdict, lang),
     explanation: explanationText(f, lang),
-    innocent: f.innocentExplanations.map((e) => translate(lang, e.key)),
+    innocent: f.innocentExplanations.map((e) => translate(lang, e.key, e.params)),
     calibration,
     facts,
   };

@@ -2,21 +2,20 @@
  * One self-contained HTML file: inline CSS, inline SVG plots, a tiny inline script that exports any plot as PNG.
  * Nothing is loaded from the network; a Content-Security-Policy forbids it.
  */
-import { formatNumber, type Lang, renderMessage } from '../i18n/index.ts';
-import type { Finding, Report, Verdict } from '../model.ts';
+import { exclusionReason } from '../i18n/exclusions.ts';
+import { formatNumber, type Lang } from '../i18n/index.ts';
+import type { Finding, Report } from '../model.ts';
 import { plotSpec } from '../plots/specs.ts';
 import { renderSvg } from '../plots/svg.ts';
 import {
   caveatTexts,
   findingText,
   findingTitle,
-  MAX_ISSUES_SHOWN,
   noteSummary,
   noteTexts,
   noteTitle,
   pLabel,
   regionLabel,
-  replayRows,
   reportTitle,
   scopeText,
   summaryLines,
@@ -25,48 +24,48 @@ import {
   translator,
   verdictLabel,
 } from './common.ts';
+import { bottomLineHtml, sensitivityHtml } from './html_bottom_line.ts';
+import { replaysHtml } from './html_replays.ts';
+import { escapeHtml, tableHtml, VERDICT_CLASS } from './html_util.ts';
+import { issuesByRule, validationCsv } from './validation_summary.ts';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml } from './html_util.ts';
 
 const esc = escapeHtml;
-
-const VERDICT_CLASS: Record<Verdict, string> = {
-  consistent_with_allegation: 'v-consistent',
-  not_supported: 'v-not-supported',
-  inconclusive: 'v-inconclusive',
-};
 
 const CSS = `
 :root{--ink:#1d232a;--muted:#5b6570;--line:#d8dde3;--amber:#b36b00;--amber-bg:#fff4e0;--blue:#1f5f8b;--blue-bg:#e8f1f8;--grey:#666;--grey-bg:#f0f0f0}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:#fafbfc}
-main{max-width:1000px;margin:0 auto;padding:24px 20px 60px;background:#fff}
-h1{font-size:1.8rem;margin:.2em 0}
-h2{font-size:1.35rem;margin:2em 0 .6em;padding-bottom:.2em;border-bottom:2px solid var(--line)}
-h3{font-size:1.15rem;margin:0 0 .4em}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:#fafbfc}
+main{max-width:1000px;margin:0 auto;padding:16px 20px 60px;background:#fff}
+header{margin-bottom:4px}
+h1{font-size:1.6rem;margin:.1em 0 .2em;line-height:1.25}
+h2{font-size:1.3rem;margin:1.6em 0 .5em;padding-bottom:.2em;border-bottom:2px solid var(--line)}
+#bottom-line h2{margin-top:.6em}
+h3{font-size:1.12rem;margin:0 0 .4em}
 h4{font-size:1rem;margin:1.2em 0 .3em}
 .sub{color:var(--muted);margin:0}
-.counts{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}
-.count{border-radius:8px;padding:10px 14px;min-width:180px;border:1px solid}
-.count b{display:block;font-size:1.6rem}
-.v-consistent{border-color:var(--amber)}
-.v-not-supported{border-color:var(--blue)}
-.v-inconclusive{border-color:#999}
-.count.v-consistent,.badge.v-consistent{background:var(--amber-bg)}
-.count.v-not-supported,.badge.v-not-supported{background:var(--blue-bg)}
-.count.v-inconclusive,.badge.v-inconclusive{background:var(--grey-bg)}
-.badge{display:inline-block;border:1px solid;border-radius:6px;padding:2px 10px;font-weight:600;font-size:.92rem;white-space:nowrap}
-blockquote{margin:0;padding:10px 16px;border-left:4px solid var(--line);background:#f6f7f9;font-size:1.05rem}
+.scope{margin:0;color:var(--muted)}
+.badge.v-consistent{background:var(--amber-bg)}
+.badge.v-not-supported{background:var(--blue-bg)}
+.badge.v-inconclusive{background:var(--grey-bg)}
+.badge{display:inline-block;border:1px solid;border-radius:6px;padding:1px 9px;font-weight:600;font-size:.88rem;white-space:nowrap}
+.answer{border:1px solid var(--line);border-left-width:6px;border-radius:8px;padding:10px 16px;margin:10px 0}
+.badge.v-consistent,.answer.v-consistent,.finding.v-consistent{border-color:var(--amber)}
+.badge.v-not-supported,.answer.v-not-supported,.finding.v-not-supported{border-color:var(--blue)}
+.badge.v-inconclusive,.answer.v-inconclusive,.finding.v-inconclusive{border-color:#999}
+.answer.v-consistent,.answer.v-not-supported,.answer.v-inconclusive,.finding.v-consistent,.finding.v-not-supported,.finding.v-inconclusive{border-top-color:var(--line);border-right-color:var(--line);border-bottom-color:var(--line)}
+.answer h3{font-size:1.15rem}
+.answer-text{margin:.2em 0 .4em;font-size:1.05rem}
+.decisive{margin:.3em 0;font-size:1.05rem}
+.decisive .value{font-size:1.45rem;font-variant-numeric:tabular-nums}
+.decisive .label{color:var(--muted)}
+.low-power{color:#8a3b00}
+.answer dl.facts{margin:4px 0 0;grid-template-columns:minmax(8em,15em) 1fr}
+ul.spread{margin:.4em 0;padding-left:1.2em;color:var(--muted)}
+blockquote{margin:0;padding:10px 16px;border-left:4px solid var(--line);background:#f6f7f9;font-size:1.02rem}
 table{border-collapse:collapse;width:100%;font-size:.92rem;margin:8px 0}
-th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f3f5f7}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code,.hash{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem;word-break:break-all}
@@ -82,7 +81,37 @@ dl.facts dd{margin:0}
 .innocent{background:#f8f9fb;border-radius:6px;padding:4px 16px 8px}
 .innocent ul{margin:.2em 0;padding-left:1.2em}
 .warn{color:#7a4b00}
-@media print{button.png{display:none}.finding{break-inside:avoid}body{background:#fff}}
+#appendix{margin-top:2.5em;border-top:4px double var(--line)}
+.appendix-title{font-size:1.5rem;font-weight:700;margin:.6em 0 0}
+details.screen{border-bottom:1px solid var(--line);padding:4px 0}
+details.screen summary{cursor:pointer}
+details.screen .finding{margin:8px 0}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+body{background:#fff;font-size:10pt;line-height:1.35}
+main{max-width:none;padding:0}
+button.png,figcaption,p.download,details.screen,.screens-intro{display:none}
+.badge{font-size:8pt;padding:0 5px}
+h1{font-size:16pt}h2{font-size:13pt;margin:1em 0 .4em;break-after:avoid}h3{font-size:11pt;break-after:avoid}
+.answer,table tr,.innocent,figure{break-inside:avoid}
+.finding{padding:8px 12px;margin:10px 0}
+figure svg{max-height:80mm;width:auto;max-width:100%}
+#appendix{break-before:page;font-size:8.5pt}
+#appendix h2{font-size:11pt}
+#appendix table{font-size:8pt}
+#appendix th,#appendix td{padding:2px 5px}
+}
+`;
+
+// Opens the folded screen that a link (#finding-N) points into, then shows it.
+const OPEN_TARGET = `
+function openTarget() {
+  var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  for (var el = target; el; el = el.parentElement) if (el.tagName === 'DETAILS') el.open = true;
+  if (target) target.scrollIntoView();
+}
+window.addEventListener('hashchange', openTarget);
+openTarget();
 `;
 
 // Exports the SVG inside figure#id as a 2x PNG: SVG -> data URL image -> canvas -> blob -> download.
@@ -110,14 +139,6 @@ document.querySelectorAll('button.png').forEach(function (b) {
   });
 });
 `;
-
-function tableHtml(header: string[], rows: string[][], numeric: number[] = []): string {
-  const th = header.map((h) => `<th>${esc(h)}</th>`).join('');
-  const body = rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`)
-    .join('\n');
-  return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
 
 async function findingHtml(f: Finding, index: number, lang: Lang, t: Translator): Promise<string> {
   const ft = findingText(f, lang);
@@ -147,12 +168,11 @@ async function findingHtml(f: Finding, index: number, lang: Lang, t: Translator)
   return parts.join('\n');
 }
 
-/** The report as one self-contained HTML page in `lang` (plots rendered to inline SVG, hence async). */
-export async function renderHtml(report: Report, lang: Lang = report.lang): Promise<string> {
-  const t = translator(lang);
-  const s = report.summary;
-  const title = reportTitle(report, lang);
-  const out: string[] = [
+/** Most issues written to the validation CSV inside the HTML (report.json keeps them all). */
+export const MAX_CSV_ISSUES = 20_000;
+
+function head(report: Report, title: string, lang: Lang): string[] {
+  return [
     '<!doctype html>',
     `<html lang="${lang}">`,
     '<head>',
@@ -163,20 +183,47 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
     `<title>${esc(title)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
-    '<body>',
-    '<main>',
-    `<header><h1>${esc(title)}</h1><p class="sub">${esc(t('heading.report'))}</p></header>`,
-    `<section id="summary"><h2>${esc(t('heading.summary'))}</h2>`,
-    '<div class="counts">',
-    `<div class="count v-consistent"><b>${s.consistent_with_allegation}</b>${esc(verdictLabel('consistent_with_allegation', lang))}</div>`,
-    `<div class="count v-not-supported"><b>${s.not_supported}</b>${esc(verdictLabel('not_supported', lang))}</div>`,
-    `<div class="count v-inconclusive"><b>${s.inconclusive}</b>${esc(verdictLabel('inconclusive', lang))}</div>`,
-    '</div>',
-    `<ul>${summaryLines(report, lang)
-      .map((l) => `<li>${esc(l)}</li>`)
-      .join('')}</ul></section>`,
   ];
+}
 
+/** Title, and in one line who alleged what (the full claim follows the bottom line). */
+function headerHtml(report: Report, title: string, lang: Lang): string {
+  const t = translator(lang);
+  const a = report.allegation;
+  const scope = a ? scopeText(a, lang) : undefined;
+  // The audit's title already names who made the claim and when; say it here only when the title does not.
+  const who =
+    a && !(a.claimant && title.includes(a.claimant))
+      ? [a.claimant, a.date].filter((x) => x !== undefined).join(', ')
+      : '';
+  const line =
+    a && (scope || who)
+      ? `<p class="scope">${esc([scope && `${t('label.scope')}: ${scope}`, who && `(${who})`].filter(Boolean).join(' '))}</p>`
+      : '';
+  return `<header><p class="sub">${esc(t('heading.report'))}</p><h1>${esc(title)}</h1>${line}</header>`;
+}
+
+function verdictTable(findings: readonly { f: Finding; i: number }[], lang: Lang, id: string): string {
+  const t = translator(lang);
+  return `<div id="${id}">${tableHtml(
+    [t('label.method'), t('label.target'), t('label.region'), t('label.adjusted_p'), t('label.verdict')],
+    findings.map(({ f, i }) => [
+      `<a href="#finding-${i + 1}">${esc(findingTitle(f, lang))}</a>`,
+      esc(targetLabel(f, lang) || '—'),
+      esc(regionLabel(f, lang)),
+      esc(pLabel(f.adjustedPValue, lang)),
+      `<span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang))}</span>`,
+    ]),
+    [3],
+  )}</div>`;
+}
+
+/** The allegation in full, then the findings that test it (role 'allegation'), each in full. */
+async function claimHtml(report: Report, lang: Lang): Promise<string> {
+  const t = translator(lang);
+  const claim = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.role === 'allegation');
+  if (report.allegation === null && claim.length === 0) return '';
+  const out = [`<section id="claim"><h2>${esc(t('layout.heading.claim'))}</h2>`];
   if (report.allegation) {
     const a = report.allegation;
     const facts: [string, string | undefined][] = [
@@ -185,69 +232,112 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
       [t('label.scope'), scopeText(a, lang)],
     ];
     out.push(
-      `<section id="allegation"><h2>${esc(t('heading.allegation'))}</h2><blockquote>${esc(a.claim)}</blockquote>`,
+      `<div id="allegation"><blockquote>${esc(a.claim)}</blockquote>`,
       `<dl class="facts">${facts
         .filter(([, v]) => v !== undefined)
         .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v ?? '')}</dd>`)
-        .join('')}</dl></section>`,
+        .join('')}</dl></div>`,
     );
   }
+  if (claim.length > 0) {
+    out.push(verdictTable(claim, lang, 'verdicts'));
+    for (const { f, i } of claim) out.push(await findingHtml(f, i, lang, t));
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
 
-  if (report.findings.length > 0) {
+/** The general screens: a table, then each screen folded (open it to read it; printed folded). */
+async function screensHtml(report: Report, lang: Lang): Promise<string> {
+  const t = translator(lang);
+  const screens = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.role !== 'allegation');
+  if (screens.length === 0) return '';
+  const out = [
+    `<section id="screens"><h2>${esc(t('layout.heading.screens'))}</h2>`,
+    `<p class="screens-intro">${esc(t('layout.screens_intro'))}</p>`,
+    verdictTable(screens, lang, 'screen-verdicts'),
+  ];
+  for (const { f, i } of screens)
     out.push(
-      `<section id="verdicts"><h2>${esc(t('heading.verdicts'))}</h2>`,
+      `<details class="screen"><summary>${i + 1}. ${esc(findingTitle(f, lang))}${targetLabel(f, lang) ? ` — ${esc(targetLabel(f, lang))}` : ''} <span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang))}</span></summary>`,
+      await findingHtml(f, i, lang, t),
+      '</details>',
+    );
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/** Validation issues as one line per rule with its first example, and every issue in a downloadable CSV. */
+function validationHtml(report: Report, lang: Lang): string {
+  const t = translator(lang);
+  const issues = report.validationIssues;
+  const out = [`<section id="validation"><h2>${esc(t('heading.validation'))}</h2>`];
+  if (issues.length === 0) out.push(`<p>${esc(t('validation.none'))}</p>`);
+  else {
+    const s = report.summary;
+    out.push(
+      `<p>${esc(t('layout.validation_summary', { total: { kind: 'count', value: issues.length }, errors: { kind: 'count', value: s.validationErrors }, warnings: { kind: 'count', value: s.validationWarnings } }))}</p>`,
       tableHtml(
-        [t('label.method'), t('label.target'), t('label.region'), t('label.adjusted_p'), t('label.verdict')],
-        report.findings.map((f, i) => [
-          `<a href="#finding-${i + 1}">${esc(findingTitle(f, lang))}</a>`,
-          esc(targetLabel(f, lang) || '—'),
-          esc(regionLabel(f, lang)),
-          esc(pLabel(f.adjustedPValue, lang)),
-          `<span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang))}</span>`,
-        ]),
-        [3],
+        [t('label.rule'), t('label.level'), t('label.count'), t('layout.label.first_example'), t('label.message')],
+        issuesByRule(issues).map((r) => {
+          const where = [
+            esc(r.first.file),
+            r.first.row === undefined ? '' : esc(t('layout.where_row', { row: { kind: 'count', value: r.first.row } })),
+            r.first.column === undefined ? '' : esc(t('layout.where_column', { column: r.first.column })),
+          ].filter(Boolean);
+          return [
+            `<code>${esc(r.rule)}</code>`,
+            esc(t(r.level === 'error' ? 'label.level_error' : 'label.level_warning')),
+            esc(formatNumber(r.count, lang)),
+            where.join(', '),
+            esc(r.first.message),
+          ];
+        }),
+        [2],
       ),
-      '</section>',
     );
-  }
-
-  out.push(
-    `<section id="caveats"><h2>${esc(t('heading.caveats'))}</h2><ul>${caveatTexts(report, lang)
-      .map((c) => `<li>${esc(c)}</li>`)
-      .join('')}</ul></section>`,
-  );
-
-  if (report.replays.length > 0) {
-    const rows = replayRows(report, lang);
-    const head = [
-      'replays.col.replay',
-      'replays.col.published',
-      'replays.col.reproduced',
-      'replays.col.difference',
-    ] as const;
+    const csv = validationCsv(issues.slice(0, MAX_CSV_ISSUES));
     out.push(
-      `<section id="replays"><h2>${esc(t('replays.heading'))}</h2><p>${esc(t('replays.intro'))}</p>`,
-      `<table><thead><tr>${head.map((k) => `<th>${esc(t(k))}</th>`).join('')}</tr></thead><tbody>${rows
-        .map((r) => `<tr>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
-        .join('')}</tbody></table>`,
+      `<p class="download"><a download="validation_issues.csv" href="data:text/csv;charset=utf-8,${encodeURIComponent(csv)}">${esc(t('layout.download_csv'))}</a></p>`,
     );
-    for (const [i, r] of report.replays.entries()) {
+    if (issues.length > MAX_CSV_ISSUES)
       out.push(
-        `<article class="replay" id="replay-${esc(r.id)}"><h3>${esc(renderMessage(r.title.message, lang))}</h3>`,
+        `<p>${esc(t('layout.csv_capped', { shown: { kind: 'count', value: MAX_CSV_ISSUES }, total: { kind: 'count', value: issues.length } }))}</p>`,
       );
-      if (r.plot) out.push(`<figure>${await renderSvg(plotSpec(r.plot, lang), lang, `r${i + 1}`)}</figure>`);
-      out.push(
-        `<dl class="facts"><dt>${esc(t('replays.says'))}</dt><dd>${esc(renderMessage(r.says.message, lang))}</dd><dt>${esc(t('replays.note'))}</dt><dd>${esc(renderMessage(r.note.message, lang))}</dd><dt>${esc(t('replays.source'))}</dt><dd>${esc(r.published.source)}</dd></dl></article>`,
-      );
-    }
-    out.push('</section>');
   }
+  out.push('</section>');
+  return out.join('\n');
+}
 
-  if (report.findings.length > 0) {
-    out.push(`<section id="findings"><h2>${esc(t('heading.findings'))}</h2>`);
-    for (let i = 0; i < report.findings.length; i++) out.push(await findingHtml(report.findings[i], i, lang, t));
-    out.push('</section>');
-  }
+function rowsHtml(report: Report, lang: Lang): string {
+  if (report.rows.length === 0) return '';
+  const t = translator(lang);
+  const n = (x: number) => esc(formatNumber(x, lang, { maximumFractionDigits: 0 }));
+  return [
+    `<section id="rows"><h2>${esc(t('layout.heading.rows'))}</h2>`,
+    tableHtml(
+      [t('label.file'), t('layout.label.rows_read'), t('layout.label.analysed'), t('layout.label.excluded_rows')],
+      report.rows.map((r) => [
+        esc(r.file),
+        n(r.rows),
+        n(r.analysed),
+        r.excluded.length === 0
+          ? '0'
+          : r.excluded.map((e) => `${esc(exclusionReason(e.reason, lang))}: ${n(e.count)}`).join('<br>'),
+      ]),
+      [1, 2],
+    ),
+    '</section>',
+  ].join('\n');
+}
+
+/** The report as one self-contained HTML page in `lang` (plots rendered to inline SVG, hence async). */
+export async function renderHtml(report: Report, lang: Lang = report.lang): Promise<string> {
+  const t = translator(lang);
+  const title = reportTitle(report, lang);
+  const out: string[] = [...head(report, title, lang), '<body>', '<main>', headerHtml(report, title, lang)];
+  out.push(bottomLineHtml(report, lang), sensitivityHtml(report, lang), await claimHtml(report, lang));
+  out.push(await replaysHtml(report, lang));
 
   const notes = noteTexts(report, lang);
   if (notes.length > 0)
@@ -255,31 +345,17 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
       `<section id="notes"><h2>${esc(t('heading.notes'))}</h2><ul>${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>`,
     );
 
-  out.push(`<section id="validation"><h2>${esc(t('heading.validation'))}</h2>`);
-  const issues = report.validationIssues;
-  if (issues.length === 0) out.push(`<p>${esc(t('validation.none'))}</p>`);
-  else {
-    if (issues.length > MAX_ISSUES_SHOWN)
-      out.push(`<p>${esc(t('summary.more_issues', { shown: MAX_ISSUES_SHOWN, total: issues.length }))}</p>`);
-    out.push(
-      tableHtml(
-        [t('label.level'), t('label.file'), t('label.row'), t('label.column'), t('label.rule'), t('label.message')],
-        issues
-          .slice(0, MAX_ISSUES_SHOWN)
-          .map((v) => [
-            esc(t(v.level === 'error' ? 'label.level_error' : 'label.level_warning')),
-            esc(v.file),
-            v.row === undefined ? '' : String(v.row),
-            esc(v.column ?? ''),
-            `<code>${esc(v.rule)}</code>`,
-            esc(v.message),
-          ]),
-        [2],
-      ),
-    );
-  }
-  out.push('</section>');
-
+  out.push(`<div id="appendix"><p class="appendix-title">${esc(t('layout.heading.appendix'))}</p>`);
+  out.push(await screensHtml(report, lang));
+  out.push(
+    `<section id="caveats"><h2>${esc(t('heading.caveats'))}</h2><ul>${[
+      ...summaryLines(report, lang),
+      ...caveatTexts(report, lang),
+    ]
+      .map((c) => `<li>${esc(c)}</li>`)
+      .join('')}</ul></section>`,
+  );
+  out.push(validationHtml(report, lang));
   if (report.methods.length > 0) {
     out.push(
       `<section id="methods"><h2>${esc(t('heading.methods'))}</h2>`,
@@ -290,7 +366,6 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
       '</section>',
     );
   }
-
   out.push(
     `<section id="inputs"><h2>${esc(t('heading.inputs'))}</h2>`,
     tableHtml(
@@ -299,11 +374,13 @@ export async function renderHtml(report: Report, lang: Lang = report.lang): Prom
     ),
     `<dl class="facts"><dt>${esc(t('label.seed'))}</dt><dd>${report.seed}</dd><dt>${esc(t('label.version'))}</dt><dd>${esc(report.version)}</dd><dt>${esc(t('label.alpha'))}</dt><dd>${esc(formatNumber(report.alpha, lang))}</dd><dt>${esc(t('label.correction'))}</dt><dd>${esc(t(`correction.${report.correction}`))}</dd></dl>`,
     '</section>',
+    rowsHtml(report, lang),
+    '</div>',
     '</main>',
-    `<script>${SCRIPT}</script>`,
+    `<script>${SCRIPT}${OPEN_TARGET}</script>`,
     '</body>',
     '</html>',
     '',
   );
-  return out.join('\n');
+  return out.filter((part) => part !== '').join('\n');
 }

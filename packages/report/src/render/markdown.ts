@@ -1,6 +1,7 @@
 /** Markdown rendering of a report (plots are left to the HTML report; Markdown lists the findings and numbers). */
-import type { Lang } from '../i18n/index.ts';
+import { type Lang, renderMessage } from '../i18n/index.ts';
 import type { Report } from '../model.ts';
+import { ENOUGH_POWER, headline, intervalText, powerText } from './bottom_line_text.ts';
 import {
   caveatTexts,
   findingText,
@@ -18,6 +19,39 @@ import {
   translator,
   verdictLabel,
 } from './common.ts';
+
+/** The bottom line: each question, its answer and verdict, the decisive number, the power, what stays unexplained. */
+function bottomLineMarkdown(report: Report, lang: Lang): string[] {
+  const bottom = report.bottomLine;
+  if (bottom === null || bottom.answers.length === 0) return [];
+  const t = translator(lang);
+  const out = [`## ${t('layout.heading.bottom_line')}`, ''];
+  for (const a of bottom.answers) {
+    out.push(
+      `### ${mdEscape(renderMessage(a.question.message, lang))}`,
+      '',
+      `${mdEscape(renderMessage(a.answer.message, lang))} **${mdEscape(t('layout.verdict_for_allegation', { verdict: verdictLabel(a.verdict, lang) }))}**`,
+      '',
+    );
+    if (a.decisive) {
+      const d = a.decisive;
+      const interval = d.interval ? ` (${intervalText(d.interval, lang)})` : '';
+      out.push(
+        `- **${mdEscape(renderMessage(d.name.message, lang))}:** ${mdEscape(`${headline(d.value, lang)} ${d.unit}${interval}`)}`,
+      );
+    }
+    const power = powerText(a.power, a.power ? renderMessage(a.power.scenario.message, lang) : '', lang);
+    const low = a.power && a.power.power < ENOUGH_POWER ? ` ${t('layout.low_power')}` : '';
+    out.push(`- **${t('layout.label.power')}** ${mdEscape(power + low)}`);
+    if (a.unexplained)
+      out.push(`- **${t('layout.label.unexplained')}:** ${mdEscape(renderMessage(a.unexplained.message, lang))}`);
+    out.push('');
+  }
+  for (const [name, [lo, hi]] of Object.entries(bottom.sensitivity?.spread ?? {}))
+    out.push(`- ${mdEscape(t('layout.spread', { name, lo: headline(lo, lang), hi: headline(hi, lang) }))}`);
+  out.push('');
+  return out;
+}
 
 /** Escapes text for a Markdown table cell or inline run: pipes, backslashes, markup characters, newlines. */
 export function mdEscape(text: string): string {
@@ -40,6 +74,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
   const t = translator(lang);
   const out: string[] = [`# ${mdEscape(reportTitle(report, lang))}`, '', `*${t('heading.report')}*`, ''];
 
+  out.push(...bottomLineMarkdown(report, lang));
   out.push(`## ${t('heading.summary')}`, '');
   for (const line of summaryLines(report, lang)) out.push(`- ${mdEscape(line)}`);
   out.push('');

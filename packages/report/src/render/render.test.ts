@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sampleReport, sampleReportInput } from '../../test/sample_report.ts';
+import {
+  SAMPLE_BOTTOM_LINE_TEXT,
+  sampleBottomLine,
+  sampleReport,
+  sampleReportInput,
+} from '../../test/sample_report.ts';
 import { buildReport } from '../build_report.ts';
 import { CATALOGUES, type Lang } from '../i18n/index.ts';
 import type { Report } from '../model.ts';
@@ -29,7 +34,11 @@ function neutralReport(): Report {
     methods: [],
   });
   assert.ok(r.ok);
-  return r.value;
+  // The caller's bottom-line text as neutral tokens, so that only the renderer's own words remain to check.
+  const tokens = Object.fromEntries(
+    Object.keys(SAMPLE_BOTTOM_LINE_TEXT).map((k, i) => [k, `B-${i}`]),
+  ) as typeof SAMPLE_BOTTOM_LINE_TEXT;
+  return { ...r.value, bottomLine: sampleBottomLine(r.value, tokens) };
 }
 
 const ENGLISH_WORDS =
@@ -93,8 +102,10 @@ test('HTML: self-contained, one plot and PNG button per finding, unique ids, esc
   assert.equal((html.match(/<button type="button" class="png"/g) ?? []).length, 6);
   const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
   assert.equal(new Set(ids).size, ids.length, 'duplicate element ids');
-  for (const section of ['summary', 'allegation', 'verdicts', 'caveats', 'findings', 'validation', 'methods', 'inputs'])
+  for (const section of ['claim', 'screens', 'caveats', 'validation', 'methods', 'inputs'])
     assert.ok(html.includes(`<section id="${section}">`), section);
+  for (const part of ['allegation', 'verdicts', 'screen-verdicts', 'appendix'])
+    assert.ok(html.includes(`id="${part}"`), part);
   assert.ok(html.includes('a'.repeat(64)));
   assert.ok(Buffer.byteLength(html) < 5 * 1024 * 1024);
 });
@@ -136,7 +147,7 @@ test('terminal summary: one line per finding, ANSI colour only when asked', () =
   assert.ok(plain.endsWith('\n'));
 });
 
-test('notes: catalogue messages are localised, plain text is kept; long issue lists are capped in HTML and Markdown', async () => {
+test('notes: catalogue messages are localised, plain text is kept; issues grouped by rule in HTML (all in the CSV), capped in Markdown', async () => {
   const input = sampleReportInput('en');
   const issues = Array.from({ length: 600 }, (_, i) => ({
     level: 'warning' as const,
@@ -157,8 +168,15 @@ test('notes: catalogue messages are localised, plain text is kept; long issue li
   const html = await renderHtml(r.value, 'es');
   assert.ok(html.includes('<section id="notes"><h2>Notas sobre este análisis</h2>'));
   assert.ok(html.includes('<li>N-plain</li>') && html.includes('Ningún método produjo un resultado.'));
-  assert.ok(html.includes('Se muestran los primeros 500 de 600 problemas de validación'));
-  assert.equal((html.match(/<tr><td>advertencia<\/td>/g) ?? []).length, 500);
+  // The HTML has one line per rule and every issue in the CSV link.
+  assert.ok(
+    html.includes(
+      '<tr><td><code>r</code></td><td>advertencia</td><td class="num">600</td><td>f.csv, fila 2</td><td>m0</td></tr>',
+    ),
+  );
+  const csv = decodeURIComponent(html.match(/href="data:text\/csv;charset=utf-8,([^"]*)"/)?.[1] ?? '');
+  assert.equal(csv.split('\r\n').length, 602, 'header, 600 issues and the final line end');
+  assert.ok(csv.includes('"warning","f.csv","601","","r","m599"'));
   const md = renderMarkdown(r.value, 'ru');
   assert.ok(md.includes('## Примечания к анализу'));
   assert.equal((md.match(/^\| предупреждение \|/gm) ?? []).length, 500);

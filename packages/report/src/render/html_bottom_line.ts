@@ -1,0 +1,103 @@
+/** The top of the HTML report: the bottom line (each question answered) and the sensitivity table. */
+import { type Lang, renderMessage } from '../i18n/index.ts';
+import type { BottomLine, BottomLineAnswer, LocalisedText, Report } from '../model.ts';
+import { ENOUGH_POWER, headline, intervalText, powerText } from './bottom_line_text.ts';
+import { translator, verdictLabel } from './common.ts';
+import { escapeHtml as esc, tableHtml, VERDICT_CLASS } from './html_util.ts';
+
+function text(t: LocalisedText, lang: Lang): string {
+  return renderMessage(t.message, lang);
+}
+
+function answerHtml(a: BottomLineAnswer, index: number, report: Report, lang: Lang): string {
+  const t = translator(lang);
+  const parts = [
+    `<article class="answer ${VERDICT_CLASS[a.verdict]}" id="answer-${index + 1}">`,
+    `<h3>${esc(text(a.question, lang))}</h3>`,
+    `<p class="answer-text">${esc(text(a.answer, lang))} <span class="badge ${VERDICT_CLASS[a.verdict]}">${esc(t('layout.verdict_for_allegation', { verdict: verdictLabel(a.verdict, lang) }))}</span></p>`,
+  ];
+  if (a.decisive) {
+    const d = a.decisive;
+    const interval = d.interval ? ` <span class="interval">(${esc(intervalText(d.interval, lang))})</span>` : '';
+    parts.push(
+      `<p class="decisive"><span class="label">${esc(text(d.name, lang))}</span> <b class="value">${esc(headline(d.value, lang))}</b> <span class="unit">${esc(d.unit)}</span>${interval}</p>`,
+    );
+  }
+  const facts: [string, string][] = [];
+  facts.push([
+    t('layout.label.power'),
+    `${esc(powerText(a.power, a.power ? text(a.power.scenario, lang) : '', lang))}${a.power && a.power.power < ENOUGH_POWER ? ` <strong class="low-power">${esc(t('layout.low_power'))}</strong>` : ''}`,
+  ]);
+  if (a.unexplained) facts.push([t('layout.label.unexplained'), esc(text(a.unexplained, lang))]);
+  const links = a.findingIds
+    .map((id) => ({ id, index: report.findings.findIndex((f) => f.id === id) }))
+    .filter(({ index: i }) => i >= 0)
+    .map(({ id, index: i }) => `<a href="#finding-${i + 1}"><code>${esc(id)}</code></a>`);
+  if (links.length > 0) facts.push([t('layout.label.based_on'), links.join(', ')]);
+  parts.push(
+    `<dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`,
+    '</article>',
+  );
+  return parts.join('\n');
+}
+
+/** The bottom line: one card per question. Empty string when the report has none. */
+export function bottomLineHtml(report: Report, lang: Lang): string {
+  const bottom = report.bottomLine;
+  if (bottom === null || bottom.answers.length === 0) return '';
+  const t = translator(lang);
+  return [
+    `<section id="bottom-line"><h2>${esc(t('layout.heading.bottom_line'))}</h2>`,
+    ...bottom.answers.map((a, i) => answerHtml(a, i, report, lang)),
+    spreadHtml(bottom, lang),
+    '</section>',
+  ].join('\n');
+}
+
+function spreadHtml(bottom: BottomLine, lang: Lang): string {
+  const t = translator(lang);
+  const spread = Object.entries(bottom.sensitivity?.spread ?? {});
+  if (spread.length === 0) return '';
+  return `<ul class="spread">${spread
+    .map(
+      ([name, [lo, hi]]) =>
+        `<li>${esc(t('layout.spread', { name, lo: headline(lo, lang), hi: headline(hi, lang) }))} <a href="#sensitivity">↓</a></li>`,
+    )
+    .join('')}</ul>`;
+}
+
+/** The sensitivity table: modelling choices by headline numbers, with the spread. Empty string when there is none. */
+export function sensitivityHtml(report: Report, lang: Lang): string {
+  const sensitivity = report.bottomLine?.sensitivity;
+  if (!sensitivity || sensitivity.rows.length === 0) return '';
+  const t = translator(lang);
+  const names: string[] = [];
+  for (const name of Object.keys(sensitivity.spread)) names.push(name);
+  for (const row of sensitivity.rows)
+    for (const name of Object.keys(row.values)) if (!names.includes(name)) names.push(name);
+  const rows = sensitivity.rows.map((row) => [
+    esc(text(row.choice, lang)),
+    esc(row.setting),
+    ...names.map((name) => {
+      const v = row.values[name];
+      return v === null || v === undefined ? '—' : esc(headline(v, lang));
+    }),
+  ]);
+  const spreadRow = [
+    '',
+    '',
+    ...names.map((name) => {
+      const s = sensitivity.spread[name];
+      return s ? `<b>${esc(intervalText(s, lang))}</b>` : '';
+    }),
+  ];
+  return [
+    `<section id="sensitivity"><h2>${esc(t('layout.heading.sensitivity'))}</h2>`,
+    tableHtml(
+      [t('layout.label.choice'), t('layout.label.setting'), ...names],
+      [...rows, spreadRow],
+      names.map((_, i) => i + 2),
+    ),
+    '</section>',
+  ].join('\n');
+}
