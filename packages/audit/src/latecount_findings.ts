@@ -8,6 +8,7 @@ import {
   candidateIndex,
   counterfactualProjection,
   createRng,
+  deriveSeed,
   discontinuity,
   type LateCountReport,
   type OtherElection,
@@ -16,9 +17,10 @@ import {
   shareDenominator,
 } from '@tally/core';
 import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
-import { calibrationsLike, type ResultWithContext } from '@tally/report';
+import { calibrationsLike, type Message, type ResultWithContext } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { jumpPValue, thresholdPValue } from './latecount_p_values.ts';
+import { type LateCountPowerAtSize, lateCountPowerAtSize } from './power_at_size.ts';
 
 /** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */
 export function otherElectionMargins(
@@ -81,13 +83,25 @@ function summaryOf(r: LateCountReport): Record<string, unknown> {
   };
 }
 
-/** Runs the late-count analyses at `cutoff` on the alleged election. */
+/** The late-count scenario of power.ts in words: votes moved from rival to favoured after the cutoff. */
+export function lateCountScenario(votes: number, rival: string, favoured: string): Message {
+  return {
+    key: 'bottomline.scenario.latecount',
+    params: { votes: { kind: 'count', value: votes }, rival, favoured },
+  };
+}
+
+/**
+ * Runs the late-count analyses at `cutoff` on the alleged election; with `allegedVotes`, each finding carries its
+ * power at that size (votes moved from the rival to the favoured candidate in the late stations), by injection.
+ */
 export function lateCountResults(
   election: LoadedElection,
   cutoff: CutoffSpec,
   spec: Extract<AnalysisSpec, { method: 'latecount' }>,
   seed: number,
   other: OtherElection | null,
+  allegedVotes?: number,
 ): AnalysisOutcome {
   const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
   const threshold = spec.threshold ?? 10;
@@ -108,6 +122,21 @@ export function lateCountResults(
   if (!run.ok) return { results: [], skipped: [{ method: 'latecount', reason: run.error.message }] };
   const r = run.value;
   const target = `${r.candidates.a} - ${r.candidates.b}`;
+  let power: LateCountPowerAtSize | null = null;
+  if (allegedVotes !== undefined && allegedVotes > 0) {
+    const measured = lateCountPowerAtSize(
+      election.table,
+      cutoff,
+      [r.candidates.a, r.candidates.b],
+      threshold,
+      allegedVotes,
+      deriveSeed(seed, 7),
+      lateCountScenario(allegedVotes, r.candidates.b, r.candidates.a),
+    );
+    if (measured.ok) power = measured.value;
+  }
+  const withPower = (p: LateCountPowerAtSize[keyof Omit<LateCountPowerAtSize, 'measured'>] | undefined) =>
+    p ? { powerAtAllegedSize: p } : {};
   const results: ResultWithContext[] = [];
   const skipped: SkippedAnalysis[] = [];
   const summary = summaryOf(r);
@@ -151,6 +180,7 @@ export function lateCountResults(
           projection: { lo: p.lo, median: p.median, hi: p.hi },
           threshold,
         },
+        ...withPower(power?.projectionGap),
       },
     });
   }
@@ -183,6 +213,7 @@ export function lateCountResults(
         },
         family: counterfactualProjection.family,
         order: 0,
+        ...withPower(power?.projectionThreshold),
       },
     });
   }
@@ -212,6 +243,7 @@ export function lateCountResults(
         methodTitle: discontinuity.title,
         family: discontinuity.family,
         order: 1,
+        ...withPower(power?.jump),
       },
     });
     // The same jump within areas: the allegation is about manipulation, not about which areas report late.
@@ -241,6 +273,7 @@ export function lateCountResults(
           },
           family: discontinuity.family,
           order: 1,
+          ...withPower(power?.jumpWithinAreas),
         },
       });
     }

@@ -7,6 +7,7 @@ import { dirname, relative } from 'node:path';
 import {
   type CutoffSpec,
   candidateIndex,
+  clopperPearson,
   createRng,
   deriveSeed,
   type MethodResult,
@@ -121,6 +122,27 @@ function persistenceRun(
           },
         }),
   };
+  // The shift model: the permutation null shifted by what the alleged votes would move this statistic; its power is a
+  // Monte Carlo share over the `replicates` permutations, so its interval is Clopper-Pearson over them.
+  const hits = power === null ? 0 : Math.round(power * replicates);
+  const interval = clopperPearson(hits, replicates);
+  const powerAtAllegedSize =
+    power === null || shift === null
+      ? undefined
+      : {
+          power,
+          interval: [interval.lower, interval.upper] as const,
+          injections: replicates,
+          scenario: {
+            key: 'bottomline.scenario.persistence',
+            params: {
+              votes: { kind: 'count', value: allegedVotes ?? 0 },
+              favoured: a.names.favoured,
+              shift: { kind: 'signed', value: shift, digits: 2 },
+            },
+          } satisfies Message,
+          powerAt3x: null,
+        };
   const result: MethodResult = {
     ...r.value.result,
     details: { ...d, electionA: a.spec.id, electionB: b.spec.id, allegedVotes: allegedVotes ?? null },
@@ -135,6 +157,7 @@ function persistenceRun(
           methodTitle: persistence.title,
           family: persistence.family,
           calibration,
+          ...(powerAtAllegedSize ? { powerAtAllegedSize } : {}),
           minStations: 10,
           order: 2,
           messages: {
@@ -237,7 +260,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
     else {
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
       out = cutoff
-        ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved))
+        ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved), allegedVotes)
         : {
             results: [],
             skipped: [

@@ -10,10 +10,12 @@ export interface VerdictInput {
   readonly n: number;
   readonly minStations?: number;
   readonly calibration?: Calibration | null;
+  /** Power against manipulation of the alleged size, measured by injection into the real data (preferred to calibration.power). */
+  readonly powerAtAllegedSize?: number | null;
 }
 
-/** Below this measured power a non-rejection is inconclusive rather than "not supported". */
-export const MIN_POWER = 0.5;
+/** Below this measured power a non-rejection is inconclusive rather than "not supported" (issue #16: 0.8). */
+export const MIN_POWER = 0.8;
 
 /**
  * True when a measured false-positive rate is clearly above alpha: above twice alpha and above the upper edge of
@@ -36,7 +38,8 @@ export function decideVerdict(v: VerdictInput): { verdict: Verdict; reason: Verd
       return { verdict: 'inconclusive', reason: 'miscalibrated' };
     return { verdict: 'consistent_with_allegation', reason: 'significant_in_alleged_direction' };
   }
-  if (v.calibration?.power !== undefined && v.calibration.power < MIN_POWER)
+  const power = v.powerAtAllegedSize ?? v.calibration?.power;
+  if (power !== undefined && power !== null && !(power >= MIN_POWER))
     return { verdict: 'inconclusive', reason: 'low_power' };
   return { verdict: 'not_supported', reason: 'not_significant' };
 }
