@@ -7,9 +7,12 @@ import {
   type CutoffSpec,
   candidateIndex,
   counterfactualProjection,
+  buildCountView,
   createRng,
+  type DiscontinuitySummary,
   deriveSeed,
   discontinuity,
+  discontinuityAt,
   type LateCountReport,
   type OtherElection,
   runLateCount,
@@ -122,6 +125,25 @@ export function lateCountResults(
   if (!run.ok) return { results: [], skipped: [{ method: 'latecount', reason: run.error.message }] };
   const r = run.value;
   const target = `${r.candidates.a} - ${r.candidates.b}`;
+  // The trend-break question may have its own cutoff (e.g. the halt's instant on the real verification times).
+  const tb = spec.trendBreakCutoff;
+  const jumpCutoff: CutoffSpec | undefined =
+    tb === undefined
+      ? undefined
+      : tb.kind === 'time'
+        ? { kind: 'time', ms: tb.ms, label: tb.iso }
+        : { kind: 'percentile', value: tb.value };
+  let d: DiscontinuitySummary | { readonly skipped: string } = r.discontinuity;
+  let jumpCutoffLabel = r.cutoff;
+  if (jumpCutoff) {
+    const view = buildCountView(election.table, jumpCutoff, [r.candidates.a, r.candidates.b]);
+    if (!view.ok) d = { skipped: view.error.message };
+    else {
+      const x = discontinuityAt(view.value);
+      d = x.ok ? x.value : { skipped: x.error.message };
+      jumpCutoffLabel = view.value.cutoffLabel;
+    }
+  }
   let power: LateCountPowerAtSize | null = null;
   if (allegedVotes !== undefined && allegedVotes > 0) {
     const measured = lateCountPowerAtSize(
@@ -132,6 +154,7 @@ export function lateCountResults(
       allegedVotes,
       deriveSeed(seed, 7),
       lateCountScenario(allegedVotes, r.candidates.b, r.candidates.a),
+      jumpCutoff,
     );
     if (measured.ok) power = measured.value;
   }
@@ -217,7 +240,6 @@ export function lateCountResults(
       },
     });
   }
-  const d = r.discontinuity;
   if ('skipped' in d) skipped.push({ method: discontinuity.id, reason: d.skipped });
   else {
     const jump = jumpPValue(d);
@@ -233,7 +255,7 @@ export function lateCountResults(
         pValueKind: jump.pValueKind,
         n: d.stationsUsed,
         excluded: d.excluded,
-        details: { ...d, cutoffLabel: r.cutoff },
+        details: { ...d, cutoffLabel: jumpCutoffLabel },
         warnings: d.warnings,
       },
       context: {
@@ -259,7 +281,7 @@ export function lateCountResults(
           pValueKind: d.pValueKind === 'placebo' ? 'monte_carlo' : 'asymptotic',
           n: d.stationsUsed,
           excluded: d.excluded,
-          details: { ...fe, rawEstimate: d.estimate, bandwidth: d.bandwidth, cutoffLabel: r.cutoff },
+          details: { ...fe, rawEstimate: d.estimate, bandwidth: d.bandwidth, cutoffLabel: jumpCutoffLabel },
           warnings: d.warnings,
         },
         context: {

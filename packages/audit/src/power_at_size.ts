@@ -37,6 +37,13 @@ import { jumpPValue, thresholdPValue } from './latecount_p_values.ts';
  */
 export const POWER_INJECTIONS = 200;
 
+/**
+ * Injections per size for the jump at the cutoff: each rerun fits the discontinuity and its placebo cutoffs (about
+ * 0.1-0.2 s), so fewer are run; 0 of 25 has a Clopper-Pearson upper bound of 0.137 and 25 of 25 a lower one of 0.863,
+ * enough to place the power on either side of 0.8 when it is far from it (the interval is reported either way).
+ */
+export const JUMP_POWER_INJECTIONS = 25;
+
 /** Simulations behind the projection draws every injection is judged against (smallest p-value 2/1001). */
 export const POWER_PROJECTION_SIMS = 1000;
 
@@ -86,10 +93,13 @@ export function lateCountPowerAtSize(
   votes: number,
   seed: number,
   scenario: PowerAtAllegedSizeInput['scenario'],
+  jumpCutoff?: CutoffSpec,
 ): Result<LateCountPowerAtSize> {
   const view = buildCountView(final, cutoff, names);
   if (!view.ok) return view;
   const v = view.value;
+  // The jump is judged at its own cutoff when the allegation gives one (the injection stays in the late stations).
+  const jumpView = jumpCutoff ? buildCountView(final, jumpCutoff, names) : view;
   const { pair, counted } = v;
   const draws = projectCountDraws(v, { sims: POWER_PROJECTION_SIMS, threshold }, createRng(deriveSeed(seed, 1)));
   // One discontinuity per injected table, shared by the raw jump and its within-area repeat.
@@ -98,12 +108,13 @@ export function lateCountPowerAtSize(
   const jump = (t: StationTable) => {
     if (t !== lastTable) {
       lastTable = t;
-      lastJump = jumpOn(v, t);
+      lastJump = jumpView.ok ? jumpOn(jumpView.value, t) : null;
     }
     return lastJump;
   };
-  const hasOrder = v.position !== null && discontinuityAt(v).ok;
+  const hasOrder = jumpView.ok && jumpView.value.position !== null && discontinuityAt(jumpView.value).ok;
   const tests: PowerTest[] = [];
+  const jumpTests: PowerTest[] = [];
   if (draws.ok) {
     const margins = draws.value.margins;
     const fixedThresholdP = thresholdPValue(draws.value.summary);
@@ -120,7 +131,7 @@ export function lateCountPowerAtSize(
     );
   }
   if (hasOrder)
-    tests.push(
+    jumpTests.push(
       {
         name: 'jump',
         pValue: (t) => {
@@ -131,13 +142,14 @@ export function lateCountPowerAtSize(
       { name: 'jump_within_areas', pValue: (t) => jump(t)?.fixedEffects?.pValue ?? null },
     );
   const late = Uint8Array.from(counted, (c) => 1 - c);
-  const measured = powerByInjection(final, { favoured: pair.a, rival: pair.b, stations: late, votes }, tests, {
-    injections: POWER_INJECTIONS,
-    multipliers: [1, 3],
-    seed: deriveSeed(seed, 2),
-  });
+  const manipulation = { favoured: pair.a, rival: pair.b, stations: late, votes };
+  // The same seed: the jump's injections are the first JUMP_POWER_INJECTIONS of the projection's.
+  const options = { multipliers: [1, 3], seed: deriveSeed(seed, 2) };
+  const measured = powerByInjection(v.final, manipulation, tests, { ...options, injections: POWER_INJECTIONS });
   if (!measured.ok) return measured;
-  const m = measured.value;
+  const jumps = powerByInjection(v.final, manipulation, jumpTests, { ...options, injections: JUMP_POWER_INJECTIONS });
+  if (!jumps.ok) return jumps;
+  const m: InjectionPowerResult = { ...measured.value, rows: [...measured.value.rows, ...jumps.value.rows] };
   return {
     ok: true,
     value: {
