@@ -4,10 +4,10 @@
  * diff, margin curve), turned into findings: one for the projection, one for the discontinuity.
  */
 import {
+  buildCountView,
   type CutoffSpec,
   candidateIndex,
   counterfactualProjection,
-  buildCountView,
   createRng,
   type DiscontinuitySummary,
   deriveSeed,
@@ -15,6 +15,8 @@ import {
   discontinuityAt,
   type LateCountReport,
   type OtherElection,
+  type ProjectionSummary,
+  regionsCoarseToFine,
   runLateCount,
   type StationTable,
   shareDenominator,
@@ -22,6 +24,7 @@ import {
 import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
 import { calibrationsLike, type Message, type ResultWithContext } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
+import { findingIdOf, projectionAnswer, sensitivityAt, sensitivityInput, trendBreakAnswer } from './bottom_line.ts';
 import { jumpPValue, thresholdPValue } from './latecount_p_values.ts';
 import { type LateCountPowerAtSize, lateCountPowerAtSize } from './power_at_size.ts';
 
@@ -83,6 +86,28 @@ function summaryOf(r: LateCountReport): Record<string, unknown> {
     lateMargin: r.lateMargin,
     composition: r.composition,
     snapshotDiff: diff,
+  };
+}
+
+/**
+ * Below this share of uncounted stations projected from counted stations of their own narrowest area, the
+ * projection does not answer its question (docs/methods/counterfactual_projection.md, "When the projection refuses").
+ */
+export const MIN_OWN_AREA_SHARE = 0.5;
+
+/** Why the projection cannot answer, when too few uncounted stations had donors in their own area; else undefined. */
+export function projectionNotIdentified(p: ProjectionSummary, table: StationTable): Message | undefined {
+  const narrowest = regionsCoarseToFine(table).regions.at(-1)?.name;
+  const own = p.levels.find((l) => l.level === narrowest)?.stations ?? 0;
+  if (p.projectedStations === 0 || own / p.projectedStations >= MIN_OWN_AREA_SHARE) return undefined;
+  return {
+    key: 'projection.not_identified',
+    params: {
+      own: { kind: 'count', value: own },
+      projected: { kind: 'count', value: p.projectedStations },
+      minDonors: { kind: 'count', value: p.minDonors },
+      level: narrowest ?? '',
+    },
   };
 }
 
@@ -158,6 +183,10 @@ export function lateCountResults(
     );
     if (measured.ok) power = measured.value;
   }
+  // The projection's interval is calibrated within areas (the late shift at a placebo cut inside them): it answers
+  // only when most uncounted stations have counted stations of their own narrowest area to be projected from.
+  const notIdentified = 'skipped' in r.projection ? undefined : projectionNotIdentified(r.projection, election.table);
+  const identification = notIdentified ? { notIdentified } : {};
   const withPower = (p: LateCountPowerAtSize[keyof Omit<LateCountPowerAtSize, 'measured'>] | undefined) =>
     p ? { powerAtAllegedSize: p } : {};
   const results: ResultWithContext[] = [];
@@ -204,6 +233,7 @@ export function lateCountResults(
           threshold,
         },
         ...withPower(power?.projectionGap),
+        ...identification,
       },
     });
   }
@@ -237,6 +267,7 @@ export function lateCountResults(
         family: counterfactualProjection.family,
         order: 0,
         ...withPower(power?.projectionThreshold),
+        ...identification,
       },
     });
   }
@@ -300,5 +331,24 @@ export function lateCountResults(
       });
     }
   }
-  return { results, skipped };
+  const sensitivity = sensitivityAt(
+    election.table,
+    cutoff,
+    [r.candidates.a, r.candidates.b],
+    threshold,
+    deriveSeed(seed, 8),
+    jumpCutoff ? { label: jumpCutoffLabel, cutoff: jumpCutoff } : undefined,
+  );
+  const ids = (method: string) => results.filter((x) => x.result.method === method).map((x) => findingIdOf(x.result));
+  const answers = [
+    projectionAnswer(p, ids(counterfactualProjection.id), power?.projectionGap ?? null, sensitivity),
+    trendBreakAnswer(
+      d,
+      jumpCutoffLabel,
+      election.spec.dataset ?? election.spec.id,
+      ids(discontinuity.id),
+      power?.jump ?? null,
+    ),
+  ];
+  return { results, skipped, answers, sensitivity: sensitivity ? sensitivityInput(sensitivity) : null };
 }

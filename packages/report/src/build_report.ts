@@ -82,6 +82,7 @@ export function explanationMessage(
     minStations?: number;
     calibration: Calibration | null;
     powerAtAllegedSize?: number | null;
+    notIdentified?: Message;
   },
 ): Message {
   const method = f.methodTitle;
@@ -115,6 +116,11 @@ export function explanationMessage(
       return {
         key: `reason.${reason}`,
         params: { method, padj, power: { kind: 'percent', value: f.calibration?.power ?? 0, digits: 0 } },
+      };
+    case 'not_identified':
+      return {
+        key: 'reason.not_identified',
+        params: { method, padj, why: f.notIdentified ? { kind: 'message', message: f.notIdentified } : '' },
       };
     case 'miscalibrated':
       return {
@@ -301,6 +307,7 @@ export function buildReport(input: ReportInput): Result<Report> {
       minStations: c.minStations,
       calibration,
       powerAtAllegedSize: power?.power ?? null,
+      identified: c.notIdentified === undefined,
     });
     const role = c.role ?? 'allegation';
     const message = explanationMessage(reason, {
@@ -316,6 +323,7 @@ export function buildReport(input: ReportInput): Result<Report> {
       minStations: c.minStations,
       calibration,
       powerAtAllegedSize: power?.power ?? null,
+      notIdentified: c.notIdentified,
     });
     return {
       id,

@@ -19,7 +19,8 @@ export type VerdictReason =
   | 'no_test'
   | 'too_few_stations'
   | 'low_power'
-  | 'miscalibrated';
+  | 'miscalibrated'
+  | 'not_identified';
 
 /** Whether a finding tests the allegation's own prediction or is a general screen. */
 export type FindingRole = 'allegation' | 'screen';
@@ -82,6 +83,11 @@ export interface FindingContext {
   readonly messages?: FindingMessages;
   /** Power against manipulation of the alleged size, measured by injection into the real data (scenario as a message). */
   readonly powerAtAllegedSize?: PowerAtAllegedSizeInput;
+  /**
+   * Why these data cannot answer this test's question (e.g. a projection whose late stations mostly lack counted
+   * stations of their own area): the verdict is inconclusive whatever the p-value, and the explanation says why.
+   */
+  readonly notIdentified?: Message;
 }
 
 /** PowerAtAllegedSize as the audit computes it: the scenario as a catalogue message, localised by buildReport. */

@@ -12,6 +12,8 @@ export interface VerdictInput {
   readonly calibration?: Calibration | null;
   /** Power against manipulation of the alleged size, measured by injection into the real data (preferred to calibration.power). */
   readonly powerAtAllegedSize?: number | null;
+  /** false when the data cannot answer the test's question (FindingContext.notIdentified): inconclusive. */
+  readonly identified?: boolean;
 }
 
 /** Below this measured power a non-rejection is inconclusive rather than "not supported" (issue #16: 0.8). */
@@ -31,6 +33,7 @@ export function decideVerdict(v: VerdictInput): { verdict: Verdict; reason: Verd
   if (v.adjustedPValue === null) return { verdict: 'inconclusive', reason: 'no_test' };
   if (v.minStations !== undefined && v.n < v.minStations)
     return { verdict: 'inconclusive', reason: 'too_few_stations' };
+  if (v.identified === false) return { verdict: 'inconclusive', reason: 'not_identified' };
   if (v.adjustedPValue <= v.alpha) {
     const wrongWay = (v.direction === 'positive' && !(v.effect > 0)) || (v.direction === 'negative' && !(v.effect < 0));
     if (wrongWay) return { verdict: 'not_supported', reason: 'significant_opposite_direction' };

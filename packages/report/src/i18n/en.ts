@@ -24,11 +24,15 @@ export const en = {
     '{method} gave an adjusted p-value of {padj}, but on clean simulated elections it raises a false alarm {fpr} of the time instead of the nominal {alpha}. A result like this one cannot be told apart from its usual false alarms.',
 
   // bottom line (bottom-line)
+  'reason.not_identified':
+    '{method} gave an adjusted p-value of {padj}, but these data cannot answer its question: {why} Its result is shown, and no conclusion is drawn from it.',
+  'projection.not_identified':
+    'only {own} of the {projected} uncounted stations had at least {minDonors} counted stations in their own {level}; the rest were projected from wider areas, whose late-minus-early difference the interval does not measure (it is calibrated within areas), so the interval cannot be trusted to cover the final margin.',
   'reason.low_power_at_alleged_size':
     '{method} did not find the pattern (adjusted p-value {padj}). Inconclusive: this test could not have seen manipulation of the alleged size (power {power}: when that manipulation was injected into these data, the test detected it only that often).',
   'bottomline.title': 'Bottom line',
   'bottomline.lead.consistent_with_allegation': 'Consistent with the allegation. {detail}',
-  'bottomline.lead.not_supported': 'Not supported. {detail} The test would have seen manipulation of the alleged size.',
+  'bottomline.lead.not_supported': 'Not supported. {detail}',
   'bottomline.lead.inconclusive': 'Inconclusive. {detail}',
   'bottomline.question.predictable_from_counted': 'Was the final margin predictable from the counted stations?',
   'bottomline.question.trend_break': 'Is there a break in the trend once the order is right?',
@@ -42,7 +46,7 @@ export const en = {
   'bottomline.unexplained.projection_no_sensitivity':
     'The final margin lies {gap} points from the projected median. The interval assumes the late stations differ from the early ones of their area as much as they do at a placebo cut inside the counted stations (late shift {shift} points).',
   'bottomline.detail.trend_break':
-    'On the arrival order of {order}, the station margin jumps by {jump} points at the cutoff (p-value against placebo cutoffs {p}).',
+    'On the arrival order of {order}, cut at {cutoff}, the station margin jumps by {jump} points at the cutoff (p-value against placebo cutoffs {p}).',
   'bottomline.detail.trend_break_untested': 'This cannot be tested on these data: {reason}',
   'bottomline.detail.flagged_differ':
     'Between {b} and {a}, the flagged units changed by {effect} points more than comparable units (p-value {p}).',
@@ -53,7 +57,7 @@ export const en = {
   'bottomline.decisive.jump': 'Jump in the station margin at the cutoff',
   'bottomline.decisive.persistence': 'Difference in differences of the favoured share',
   'bottomline.power':
-    'Power at the alleged size: {power} (95% interval {lo} to {hi}, {injections} injections); at three times that size: {power3}.',
+    'Power at the alleged size: {power} (95% interval {lo} to {hi}, {injections} simulations); at three times that size: {power3}.',
   'bottomline.power_none': 'Power at the alleged size: not measured (the allegation states no size).',
   'bottomline.scenario.latecount':
     '{votes} votes moved from {rival} to {favoured} in the stations counted after the cutoff, spread over random whole areas',

@@ -27,12 +27,15 @@ export const es: Record<MessageKey, string> = {
     'El método {method} dio un valor p ajustado de {padj}, pero en elecciones limpias simuladas da una falsa alarma en el {fpr} de los casos en lugar del {alpha} nominal. Un resultado como este no se distingue de sus falsas alarmas habituales.',
 
   // bottom line (bottom-line)
+  'reason.not_identified':
+    'El método {method} dio un valor p ajustado de {padj}, pero estos datos no pueden responder a su pregunta: {why} Se muestra su resultado, pero no se saca ninguna conclusión de él.',
+  'projection.not_identified':
+    'solo {own} de las {projected} mesas no contadas tenían al menos {minDonors} mesas contadas en su propio {level}; las demás se proyectaron desde zonas más amplias, cuya diferencia entre mesas tardías y tempranas el intervalo no mide (se calibra dentro de cada zona), así que no se puede confiar en que el intervalo cubra el margen final.',
   'reason.low_power_at_alleged_size':
     'El método {method} no encontró el patrón (valor p ajustado {padj}). No concluyente: esta prueba no podía ver una manipulación del tamaño denunciado (potencia {power}: al inyectar esa manipulación en estos datos, la prueba solo la detectó con esa frecuencia).',
   'bottomline.title': 'Conclusión',
   'bottomline.lead.consistent_with_allegation': 'Compatible con la denuncia. {detail}',
-  'bottomline.lead.not_supported':
-    'No respaldada. {detail} La prueba habría visto una manipulación del tamaño denunciado.',
+  'bottomline.lead.not_supported': 'No respaldada. {detail}',
   'bottomline.lead.inconclusive': 'No concluyente. {detail}',
   'bottomline.question.predictable_from_counted': '¿Se podía prever el margen final a partir de las mesas ya contadas?',
   'bottomline.question.trend_break': '¿Hay un cambio de tendencia una vez que el orden es el correcto?',
@@ -46,7 +49,7 @@ export const es: Record<MessageKey, string> = {
   'bottomline.unexplained.projection_no_sensitivity':
     'El margen final está a {gap} puntos de la mediana proyectada. El intervalo supone que las mesas tardías difieren de las tempranas de su zona tanto como en un corte placebo dentro de las mesas contadas (desplazamiento tardío de {shift} puntos).',
   'bottomline.detail.trend_break':
-    'Con el orden de llegada de {order}, el margen por mesa salta {jump} puntos en el corte (valor p frente a cortes placebo: {p}).',
+    'Con el orden de llegada de {order} y el corte en {cutoff}, el margen por mesa salta {jump} puntos en el corte (valor p frente a cortes placebo: {p}).',
   'bottomline.detail.trend_break_untested': 'Esto no se puede comprobar con estos datos: {reason}',
   'bottomline.detail.flagged_differ':
     'Entre {b} y {a}, las unidades señaladas cambiaron {effect} puntos más que unidades comparables (valor p {p}).',
@@ -58,7 +61,7 @@ export const es: Record<MessageKey, string> = {
   'bottomline.decisive.jump': 'Salto del margen por mesa en el corte',
   'bottomline.decisive.persistence': 'Diferencia en diferencias del porcentaje del favorecido',
   'bottomline.power':
-    'Potencia al tamaño denunciado: {power} (intervalo del 95 %: de {lo} a {hi}, {injections} inyecciones); al triple de ese tamaño: {power3}.',
+    'Potencia al tamaño denunciado: {power} (intervalo del 95 %: de {lo} a {hi}, {injections} simulaciones); al triple de ese tamaño: {power3}.',
   'bottomline.power_none': 'Potencia al tamaño denunciado: no medida (la denuncia no indica un tamaño).',
   'bottomline.scenario.latecount':
     '{votes} votos pasados de {rival} a {favoured} en las mesas contadas después del corte, repartidos en zonas completas elegidas al azar',
