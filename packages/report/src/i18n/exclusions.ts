@@ -67,6 +67,7 @@ export const EXCLUSION_REASONS: Readonly<Record<string, Readonly<Record<Exclude<
     ru: 'нет времени поступления (добавлен в конец)',
   },
   'no arrival position': { es: 'sin posición de llegada', ru: 'нет позиции в порядке поступления' },
+  'missing covariate': { es: 'falta una covariable', ru: 'нет значения ковариаты' },
   'more ballots than registered voters': {
     es: 'más papeletas que electores inscritos',
     ru: 'бюллетеней больше, чем избирателей в списке',
