@@ -18,7 +18,10 @@ test('a non-rejection is not supported only when the power at the alleged size i
   });
   // Injection power takes precedence over a simulated calibration's power.
   const calibration = { falsePositiveRate: 0.05, alpha: 0.05, runs: 1000, power: 0.95 };
-  assert.equal(decideVerdict({ ...base, adjustedPValue: 0.4, calibration, powerAtAllegedSize: 0.5 }).reason, 'low_power');
+  assert.equal(
+    decideVerdict({ ...base, adjustedPValue: 0.4, calibration, powerAtAllegedSize: 0.5 }).reason,
+    'low_power',
+  );
   // A rejection in the alleged direction does not need power.
   assert.equal(
     decideVerdict({ ...base, adjustedPValue: 0.01, powerAtAllegedSize: 0.1 }).verdict,
