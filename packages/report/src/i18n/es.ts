@@ -45,7 +45,7 @@ export const es: Record<MessageKey, string> = {
     'Las mesas contadas proyectan un margen final de {median} puntos (intervalo del 95 %: de {lo} a {hi}); el {share} de las simulaciones llega a {threshold} puntos. El margen final fue {actual}.',
   'bottomline.detail.projection_missing': 'No se pudo calcular la proyección: {reason}',
   'bottomline.unexplained.projection':
-    'El margen final está a {gap} puntos de la mediana proyectada. El intervalo supone que las mesas tardías difieren de las tempranas de su zona tanto como en un corte placebo dentro de las mesas contadas (desplazamiento tardío de {shift} puntos). Con {rows} elecciones de modelo distintas, la mediana proyectada va de {min} a {max} puntos.',
+    'El margen final está a {gap} puntos de la mediana proyectada. El intervalo supone que las mesas tardías difieren de las tempranas de su zona tanto como en un corte placebo dentro de las mesas contadas (desplazamiento tardío de {shift} puntos). Con {rows} variantes del modelo, la mediana proyectada va de {min} a {max} puntos.',
   'bottomline.unexplained.projection_no_sensitivity':
     'El margen final está a {gap} puntos de la mediana proyectada. El intervalo supone que las mesas tardías difieren de las tempranas de su zona tanto como en un corte placebo dentro de las mesas contadas (desplazamiento tardío de {shift} puntos).',
   'bottomline.detail.trend_break':
@@ -67,7 +67,7 @@ export const es: Record<MessageKey, string> = {
     '{votes} votos pasados de {rival} a {favoured} en las mesas contadas después del corte, repartidos en zonas completas elegidas al azar',
   'bottomline.scenario.persistence':
     '{votes} votos pasados a {favoured} en las mesas señaladas (un desplazamiento de {shift} puntos en este estadístico), juzgados con su distribución nula por permutación',
-  'bottomline.sensitivity.title': 'Sensibilidad de las cifras principales a las elecciones de modelo',
+  'bottomline.sensitivity.title': 'Sensibilidad de las cifras principales a las decisiones de modelado',
   'sensitivity.choice.baseline': 'referencia',
   'sensitivity.choice.rule': 'regla de donantes',
   'sensitivity.choice.scale': 'escala',
