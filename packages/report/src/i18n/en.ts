@@ -49,7 +49,7 @@ export const en = {
     'On the arrival order of {order}, cut at {cutoff}, the station margin jumps by {jump} points at the cutoff (p-value against placebo cutoffs {p}).',
   'bottomline.detail.trend_break_untested': 'This cannot be tested on these data: {reason}',
   'bottomline.detail.flagged_differ':
-    'Between {b} and {a}, the flagged units changed by {effect} points more than comparable units (p-value {p}).',
+    "Compared with {b}, the favoured candidate's share in the flagged units of {a} moved by {effect} points relative to comparable units (p-value {p}).",
   'bottomline.detail.flagged_untested': 'This was not tested: {reason}',
   'bottomline.reason.no_persistence': 'the allegation file asks for no persistence analysis against another election',
   'bottomline.reason.no_discontinuity': 'no discontinuity at the cutoff was computed',

@@ -52,7 +52,7 @@ export const es: Record<MessageKey, string> = {
     'Con el orden de llegada de {order} y el corte en {cutoff}, el margen por mesa salta {jump} puntos en el corte (valor p frente a cortes placebo: {p}).',
   'bottomline.detail.trend_break_untested': 'Esto no se puede comprobar con estos datos: {reason}',
   'bottomline.detail.flagged_differ':
-    'Entre {b} y {a}, las unidades señaladas cambiaron {effect} puntos más que unidades comparables (valor p {p}).',
+    'Frente a {b}, el porcentaje del candidato favorecido en las unidades señaladas de {a} se movió {effect} puntos respecto de unidades comparables (valor p {p}).',
   'bottomline.detail.flagged_untested': 'Esto no se comprobó: {reason}',
   'bottomline.reason.no_persistence':
     'el archivo de la denuncia no pide ningún análisis de persistencia frente a otra elección',

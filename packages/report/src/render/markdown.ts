@@ -18,6 +18,7 @@ import {
   translator,
   verdictLabel,
 } from './common.ts';
+import { bottomLineLines, powerLine } from './terminal.ts';
 
 /** Escapes text for a Markdown table cell or inline run: pipes, backslashes, markup characters, newlines. */
 export function mdEscape(text: string): string {
@@ -39,6 +40,15 @@ function table(header: string[], rows: string[][]): string[] {
 export function renderMarkdown(report: Report, lang: Lang = report.lang): string {
   const t = translator(lang);
   const out: string[] = [`# ${mdEscape(reportTitle(report, lang))}`, '', `*${t('heading.report')}*`, ''];
+
+  if (report.bottomLine) {
+    // The bottom line first (issue #16): each question, its answer, the power behind it, what stays unexplained.
+    const [title, ...lines] = bottomLineLines(report.bottomLine, lang, (x) => x);
+    out.push(`## ${mdEscape(title)}`, '');
+    for (const line of lines)
+      out.push(line.startsWith('- ') ? `- ${mdEscape(line.slice(2))}` : `  - ${mdEscape(line.trim())}`);
+    out.push('');
+  }
 
   out.push(`## ${t('heading.summary')}`, '');
   for (const line of summaryLines(report, lang)) out.push(`- ${mdEscape(line)}`);
@@ -77,6 +87,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
       const ft = findingText(f, lang);
       out.push(`### ${i + 1}. ${mdEscape(ft.title)}`, '', `**${t('label.verdict')}: ${ft.verdict}**`, '');
       out.push(mdEscape(ft.explanation), '');
+      if (f.powerAtAllegedSize) out.push(mdEscape(powerLine(f.powerAtAllegedSize, lang)), '');
       for (const [k, v] of ft.facts) out.push(`- **${k}:** ${mdEscape(v)}`);
       out.push('');
       for (const c of ft.calibration) out.push(mdEscape(c), '');
