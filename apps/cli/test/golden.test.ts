@@ -79,6 +79,7 @@ test('golden reports of the bundled examples: byte-identical re-runs, and every 
     }
     if (c.name.startsWith('latecount_')) {
       // The discontinuity's own exclusions: stations used + excluded = the final count's rows.
+      // (A refused discontinuity, e.g. too few arrival positions after the halt, has only its reason.)
       const d = json.discontinuity;
       // A refused discontinuity (too few arrival positions) says why instead.
       if ('skipped' in d) assert.ok(d.skipped.length > 0);

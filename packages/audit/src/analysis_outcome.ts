@@ -1,5 +1,5 @@
 /** What one analysis of the audit hands back: findings with their context, and the methods it could not run. */
-import type { Message, ResultWithContext } from '@tally/report';
+import type { BottomLineAnswerInput, BottomLineInput, Message, ResultWithContext } from '@tally/report';
 
 /** A method the audit could not run, with the reason (listed in the report's caveats and the terminal). */
 export interface SkippedAnalysis {
@@ -13,4 +13,8 @@ export interface SkippedAnalysis {
 export interface AnalysisOutcome {
   results: ResultWithContext[];
   skipped: SkippedAnalysis[];
+  /** Bottom-line answers this analysis gives (issue #16), in the order the report shows them. */
+  answers?: BottomLineAnswerInput[];
+  /** The late-count sensitivity table, in the report's terms. */
+  sensitivity?: BottomLineInput['sensitivity'];
 }

@@ -4,21 +4,29 @@
  * diff, margin curve), turned into findings: one for the projection, one for the discontinuity.
  */
 import {
+  buildCountView,
   type CutoffSpec,
   candidateIndex,
   counterfactualProjection,
   createRng,
+  type DiscontinuitySummary,
+  deriveSeed,
   discontinuity,
+  discontinuityAt,
   type LateCountReport,
   type OtherElection,
+  type ProjectionSummary,
+  regionsCoarseToFine,
   runLateCount,
   type StationTable,
   shareDenominator,
 } from '@tally/core';
 import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
-import { calibrationsLike, type ResultWithContext } from '@tally/report';
+import { calibrationsLike, type Message, type ResultWithContext } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
+import { findingIdOf, projectionAnswer, sensitivityAt, sensitivityInput, trendBreakAnswer } from './bottom_line.ts';
 import { jumpPValue, thresholdPValue } from './latecount_p_values.ts';
+import { type LateCountPowerAtSize, lateCountPowerAtSize } from './power_at_size.ts';
 
 /** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */
 export function otherElectionMargins(
@@ -81,13 +89,47 @@ function summaryOf(r: LateCountReport): Record<string, unknown> {
   };
 }
 
-/** Runs the late-count analyses at `cutoff` on the alleged election. */
+/**
+ * Below this share of uncounted stations projected from counted stations of their own narrowest area, the
+ * projection does not answer its question (docs/methods/counterfactual_projection.md, "When the projection refuses").
+ */
+export const MIN_OWN_AREA_SHARE = 0.5;
+
+/** Why the projection cannot answer, when too few uncounted stations had donors in their own area; else undefined. */
+export function projectionNotIdentified(p: ProjectionSummary, table: StationTable): Message | undefined {
+  const narrowest = regionsCoarseToFine(table).regions.at(-1)?.name;
+  const own = p.levels.find((l) => l.level === narrowest)?.stations ?? 0;
+  if (p.projectedStations === 0 || own / p.projectedStations >= MIN_OWN_AREA_SHARE) return undefined;
+  return {
+    key: 'projection.not_identified',
+    params: {
+      own: { kind: 'count', value: own },
+      projected: { kind: 'count', value: p.projectedStations },
+      minDonors: { kind: 'count', value: p.minDonors },
+      level: narrowest ?? '',
+    },
+  };
+}
+
+/** The late-count scenario of power.ts in words: votes moved from rival to favoured after the cutoff. */
+export function lateCountScenario(votes: number, rival: string, favoured: string): Message {
+  return {
+    key: 'bottomline.scenario.latecount',
+    params: { votes: { kind: 'count', value: votes }, rival, favoured },
+  };
+}
+
+/**
+ * Runs the late-count analyses at `cutoff` on the alleged election; with `allegedVotes`, each finding carries its
+ * power at that size (votes moved from the rival to the favoured candidate in the late stations), by injection.
+ */
 export function lateCountResults(
   election: LoadedElection,
   cutoff: CutoffSpec,
   spec: Extract<AnalysisSpec, { method: 'latecount' }>,
   seed: number,
   other: OtherElection | null,
+  allegedVotes?: number,
 ): AnalysisOutcome {
   const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
   const threshold = spec.threshold ?? 10;
@@ -108,6 +150,45 @@ export function lateCountResults(
   if (!run.ok) return { results: [], skipped: [{ method: 'latecount', reason: run.error.message }] };
   const r = run.value;
   const target = `${r.candidates.a} - ${r.candidates.b}`;
+  // The trend-break question may have its own cutoff (e.g. the halt's instant on the real verification times).
+  const tb = spec.trendBreakCutoff;
+  const jumpCutoff: CutoffSpec | undefined =
+    tb === undefined
+      ? undefined
+      : tb.kind === 'time'
+        ? { kind: 'time', ms: tb.ms, label: tb.iso }
+        : { kind: 'percentile', value: tb.value };
+  let d: DiscontinuitySummary | { readonly skipped: string } = r.discontinuity;
+  let jumpCutoffLabel = r.cutoff;
+  if (jumpCutoff) {
+    const view = buildCountView(election.table, jumpCutoff, [r.candidates.a, r.candidates.b]);
+    if (!view.ok) d = { skipped: view.error.message };
+    else {
+      const x = discontinuityAt(view.value);
+      d = x.ok ? x.value : { skipped: x.error.message };
+      jumpCutoffLabel = view.value.cutoffLabel;
+    }
+  }
+  let power: LateCountPowerAtSize | null = null;
+  if (allegedVotes !== undefined && allegedVotes > 0) {
+    const measured = lateCountPowerAtSize(
+      election.table,
+      cutoff,
+      [r.candidates.a, r.candidates.b],
+      threshold,
+      allegedVotes,
+      deriveSeed(seed, 7),
+      lateCountScenario(allegedVotes, r.candidates.b, r.candidates.a),
+      jumpCutoff,
+    );
+    if (measured.ok) power = measured.value;
+  }
+  // The projection's interval is calibrated within areas (the late shift at a placebo cut inside them): it answers
+  // only when most uncounted stations have counted stations of their own narrowest area to be projected from.
+  const notIdentified = 'skipped' in r.projection ? undefined : projectionNotIdentified(r.projection, election.table);
+  const identification = notIdentified ? { notIdentified } : {};
+  const withPower = (p: LateCountPowerAtSize[keyof Omit<LateCountPowerAtSize, 'measured'>] | undefined) =>
+    p ? { powerAtAllegedSize: p } : {};
   const results: ResultWithContext[] = [];
   const skipped: SkippedAnalysis[] = [];
   const summary = summaryOf(r);
@@ -151,6 +232,8 @@ export function lateCountResults(
           projection: { lo: p.lo, median: p.median, hi: p.hi },
           threshold,
         },
+        ...withPower(power?.projectionGap),
+        ...identification,
       },
     });
   }
@@ -183,10 +266,11 @@ export function lateCountResults(
         },
         family: counterfactualProjection.family,
         order: 0,
+        ...withPower(power?.projectionThreshold),
+        ...identification,
       },
     });
   }
-  const d = r.discontinuity;
   if ('skipped' in d) skipped.push({ method: discontinuity.id, reason: d.skipped });
   else {
     const jump = jumpPValue(d);
@@ -202,7 +286,7 @@ export function lateCountResults(
         pValueKind: jump.pValueKind,
         n: d.stationsUsed,
         excluded: d.excluded,
-        details: { ...d, cutoffLabel: r.cutoff },
+        details: { ...d, cutoffLabel: jumpCutoffLabel },
         warnings: d.warnings,
       },
       context: {
@@ -212,6 +296,7 @@ export function lateCountResults(
         methodTitle: discontinuity.title,
         family: discontinuity.family,
         order: 1,
+        ...withPower(power?.jump),
       },
     });
     // The same jump within areas: the allegation is about manipulation, not about which areas report late.
@@ -227,7 +312,7 @@ export function lateCountResults(
           pValueKind: d.pValueKind === 'placebo' ? 'monte_carlo' : 'asymptotic',
           n: d.stationsUsed,
           excluded: d.excluded,
-          details: { ...fe, rawEstimate: d.estimate, bandwidth: d.bandwidth, cutoffLabel: r.cutoff },
+          details: { ...fe, rawEstimate: d.estimate, bandwidth: d.bandwidth, cutoffLabel: jumpCutoffLabel },
           warnings: d.warnings,
         },
         context: {
@@ -241,9 +326,29 @@ export function lateCountResults(
           },
           family: discontinuity.family,
           order: 1,
+          ...withPower(power?.jumpWithinAreas),
         },
       });
     }
   }
-  return { results, skipped };
+  const sensitivity = sensitivityAt(
+    election.table,
+    cutoff,
+    [r.candidates.a, r.candidates.b],
+    threshold,
+    deriveSeed(seed, 8),
+    jumpCutoff ? { label: jumpCutoffLabel, cutoff: jumpCutoff } : undefined,
+  );
+  const ids = (method: string) => results.filter((x) => x.result.method === method).map((x) => findingIdOf(x.result));
+  const answers = [
+    projectionAnswer(p, ids(counterfactualProjection.id), power?.projectionGap ?? null, sensitivity),
+    trendBreakAnswer(
+      d,
+      jumpCutoffLabel,
+      election.spec.dataset ?? election.spec.id,
+      ids(discontinuity.id),
+      power?.jump ?? null,
+    ),
+  ];
+  return { results, skipped, answers, sensitivity: sensitivity ? sensitivityInput(sensitivity) : null };
 }

@@ -7,6 +7,7 @@ import { dirname, relative } from 'node:path';
 import {
   type CutoffSpec,
   candidateIndex,
+  clopperPearson,
   createRng,
   deriveSeed,
   type MethodResult,
@@ -19,6 +20,8 @@ import {
 } from '@tally/core';
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
 import {
+  type BottomLineAnswerInput,
+  type BottomLineInput,
   type Calibration,
   calibrationsLike,
   type Message,
@@ -29,6 +32,7 @@ import {
 } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { batteryPlot } from './battery_plots.ts';
+import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
@@ -123,11 +127,43 @@ function persistenceRun(
           },
         }),
   };
+  // The shift model: the permutation null shifted by what the alleged votes would move this statistic; its power is a
+  // Monte Carlo share over the `replicates` permutations, so its interval is Clopper-Pearson over them.
+  const hits = power === null ? 0 : Math.round(power * replicates);
+  const estimate = clopperPearson(hits, replicates);
+  const powerAtAllegedSize =
+    power === null || shift === null
+      ? undefined
+      : {
+          power,
+          interval: [estimate.lower, estimate.upper] as const,
+          injections: replicates,
+          scenario: {
+            key: 'bottomline.scenario.persistence',
+            params: {
+              votes: { kind: 'count', value: allegedVotes ?? 0 },
+              favoured: a.names.favoured,
+              shift: { kind: 'signed', value: shift, digits: 2 },
+            },
+          } satisfies Message,
+          powerAt3x: null,
+        };
   const result: MethodResult = {
     ...r.value.result,
     details: { ...d, electionA: a.spec.id, electionB: b.spec.id, allegedVotes: allegedVotes ?? null },
   };
+  const interval = d.shiftInterval95 as [number, number] | undefined;
+  const answer = flaggedDifferAnswer({
+    statistic: result.statistic,
+    pValue: result.pValue,
+    interval: interval ?? null,
+    electionA: a.spec.id,
+    electionB: b.spec.id,
+    findingId: findingIdOf(result),
+    power: powerAtAllegedSize ?? null,
+  });
   return {
+    answers: [answer],
     results: [
       {
         result,
@@ -137,6 +173,7 @@ function persistenceRun(
           methodTitle: persistence.title,
           family: persistence.family,
           calibration,
+          ...(powerAtAllegedSize ? { powerAtAllegedSize } : {}),
           minStations: 10,
           order: 2,
           messages: {
@@ -232,6 +269,9 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
   const results: ResultWithContext[] = [];
   const skipped: SkippedAnalysis[] = [];
   const replays: ReplayInput[] = [];
+
+  const answers: BottomLineAnswerInput[] = [];
+  let sensitivity: BottomLineInput['sensitivity'] = null;
   al.analyses.forEach((spec, k) => {
     const s = deriveSeed(seed, k);
     let out: AnalysisOutcome;
@@ -246,7 +286,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
     else {
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
       out = cutoff
-        ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved))
+        ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved), allegedVotes)
         : {
             results: [],
             skipped: [
@@ -256,7 +296,12 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
     }
     for (const item of out.results) results.push(item);
     for (const item of out.skipped) skipped.push(item);
+    for (const item of out.answers ?? []) answers.push(item);
+    sensitivity = out.sensitivity ?? sensitivity;
   });
+  // The bottom line answers the late-count claim's questions; without a late-count analysis there is none.
+  const hasLateCount = al.analyses.some((x) => x.method === 'latecount');
+  if (hasLateCount && !answers.some((x) => x.id === 'flagged_differ')) answers.push(flaggedDifferAnswer(null));
   const scope = describeScope(resolved);
   return {
     input: {
@@ -271,6 +316,8 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
       },
       results,
       replays,
+
+      ...(hasLateCount ? { bottomLine: { answers, sensitivity } } : {}),
       // Paths relative to the allegation file, so the report does not depend on where the repository lives.
       validationIssues: resolved.issues.map((i) => ({ ...i, file: relativeTo(al.file, i.file) })),
       inputs: resolved.inputs,

@@ -70,7 +70,16 @@ export interface AllegedSpec {
 
 /** One analysis the audit runs. */
 export type AnalysisSpec =
-  | { readonly method: 'latecount'; readonly threshold?: number; readonly simulations?: number }
+  | {
+      readonly method: 'latecount';
+      readonly threshold?: number;
+      readonly simulations?: number;
+      /**
+       * The cutoff of the trend-break question (the discontinuity), when it differs from the alleged one: e.g. the
+       * instant of the TREP halt on the stations' real verification times, while the projection keeps the snapshot.
+       */
+      readonly trendBreakCutoff?: Exclude<CutoffInput, { readonly kind: 'snapshot' }>;
+    }
   | {
       readonly method: 'persistence';
       readonly against: string;
@@ -245,11 +254,16 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
   const method = oneOf(o.method, ['latecount', 'persistence', 'battery', 'replays'] as const, `${path}.method`);
   if (method === 'replays') return parseReplays(o, path, electionIds);
   if (method === 'latecount') {
-    noExtra(o, ['method', 'threshold', 'simulations'], path);
+    noExtra(o, ['method', 'threshold', 'simulations', 'trendBreakCutoff'], path);
+    const trendBreak =
+      o.trendBreakCutoff === undefined ? undefined : parseCutoff(o.trendBreakCutoff, `${path}.trendBreakCutoff`);
+    if (trendBreak?.kind === 'snapshot')
+      fail(`${path}.trendBreakCutoff`, 'must be a time or a percentile (the snapshot cut is alleged.cutoff)');
     return {
       method,
       threshold: optNum(o, 'threshold', path, 0, 100),
       simulations: optNum(o, 'simulations', path, 1, 1e6),
+      ...(trendBreak ? { trendBreakCutoff: trendBreak } : {}),
     };
   }
   if (method === 'battery') {

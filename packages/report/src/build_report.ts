@@ -5,18 +5,24 @@ import { type Lang, type Message, type MessageParam, renderMessage } from './i18
 import { innocentExplanations } from './innocent.ts';
 import type {
   AllegationSummary,
+  BottomLine,
+  BottomLineAnswer,
+  BottomLineInput,
   Calibration,
   Finding,
   FindingRole,
   InputFile,
   LocalisedText,
   MethodNote,
+  PowerAtAllegedSize,
+  PowerAtAllegedSizeInput,
   Replay,
   ReplayInput,
   Report,
   ResultWithContext,
   RowAccount,
   ValidationIssue,
+  Verdict,
   VerdictReason,
 } from './model.ts';
 import { adjustPValues, CORRECTIONS, type Correction } from './multiple_testing.ts';
@@ -49,6 +55,8 @@ export interface ReportInput {
   readonly notes?: readonly (string | Message)[];
   /** Published analyses of the dispute replayed on the same data, in the order the report shows them. */
   readonly replays?: readonly ReplayInput[];
+  /** The questions the allegation implies, answered from the findings (verdicts follow the findings named). */
+  readonly bottomLine?: BottomLineInput;
 }
 
 function cmp(a: string, b: string): number {
@@ -74,6 +82,8 @@ export function explanationMessage(
     n: number;
     minStations?: number;
     calibration: Calibration | null;
+    powerAtAllegedSize?: number | null;
+    notIdentified?: Message;
   },
 ): Message {
   const method = f.methodTitle;
@@ -99,9 +109,19 @@ export function explanationMessage(
         params: { method, n: { kind: 'count', value: f.n }, min: { kind: 'count', value: f.minStations ?? 0 } },
       };
     case 'low_power':
+      if (f.powerAtAllegedSize !== undefined && f.powerAtAllegedSize !== null)
+        return {
+          key: 'reason.low_power_at_alleged_size',
+          params: { method, padj, power: { kind: 'percent', value: f.powerAtAllegedSize, digits: 0 } },
+        };
       return {
         key: `reason.${reason}`,
         params: { method, padj, power: { kind: 'percent', value: f.calibration?.power ?? 0, digits: 0 } },
+      };
+    case 'not_identified':
+      return {
+        key: 'reason.not_identified',
+        params: { method, padj, why: f.notIdentified ? { kind: 'message', message: f.notIdentified } : '' },
       };
     case 'miscalibrated':
       return {
@@ -168,6 +188,67 @@ function localiseReplay(replay: ReplayInput, lang: Lang): Replay {
   };
 }
 
+function localisePower(p: PowerAtAllegedSizeInput, lang: Lang): PowerAtAllegedSize {
+  return {
+    power: p.power,
+    interval: p.interval,
+    injections: p.injections,
+    scenario: localise(p.scenario, lang),
+    ...(p.powerAt3x === undefined ? {} : { powerAt3x: p.powerAt3x }),
+  };
+}
+
+/**
+ * The verdict of a bottom-line answer from the findings it rests on: consistent when any of them is, else not
+ * supported when any of them is (a non-rejection with power >= 0.8 at the alleged size), else inconclusive.
+ */
+export function answerVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('consistent_with_allegation')) return 'consistent_with_allegation';
+  if (verdicts.includes('not_supported')) return 'not_supported';
+  return 'inconclusive';
+}
+
+function buildBottomLine(input: BottomLineInput, findings: readonly Finding[], lang: Lang): BottomLine {
+  const answers = input.answers.map((a): BottomLineAnswer => {
+    const used = findings.filter((f) => a.findingIds.includes(f.id));
+    const verdict = answerVerdict(used.map((f) => f.verdict));
+    const answer: Message = {
+      key: `bottomline.lead.${verdict}`,
+      params: { detail: { kind: 'message', message: a.detail } },
+    };
+    return {
+      id: a.id,
+      question: localise(a.question, lang),
+      answer: localise(answer, lang),
+      verdict,
+      decisive: a.decisive
+        ? {
+            name: localise(a.decisive.name, lang),
+            value: a.decisive.value,
+            interval: a.decisive.interval,
+            unit: a.decisive.unit,
+          }
+        : null,
+      power: a.power ? localisePower(a.power, lang) : null,
+      unexplained: a.unexplained ? localise(a.unexplained, lang) : null,
+      findingIds: used.map((f) => f.id),
+    };
+  });
+  return {
+    answers,
+    sensitivity: input.sensitivity
+      ? {
+          rows: input.sensitivity.rows.map((r) => ({
+            choice: localise(r.choice, lang),
+            setting: r.setting,
+            values: r.values,
+          })),
+          spread: input.sensitivity.spread,
+        }
+      : null,
+  };
+}
+
 /** Builds the report; invalid alpha or correction (user options) give an invalid_options error. */
 export function buildReport(input: ReportInput): Result<Report> {
   const alpha = input.alpha ?? 0.05;
@@ -217,6 +298,7 @@ export function buildReport(input: ReportInput): Result<Report> {
     const effect = c.effect ?? r.statistic;
     const effectName = c.effectName ?? r.statisticName;
     const methodTitle = c.methodTitle ?? r.method;
+    const power = c.powerAtAllegedSize ?? null;
     const { verdict, reason } = decideVerdict({
       adjustedPValue: adjusted[k],
       alpha,
@@ -225,6 +307,8 @@ export function buildReport(input: ReportInput): Result<Report> {
       n: r.n,
       minStations: c.minStations,
       calibration,
+      powerAtAllegedSize: power?.power ?? null,
+      identified: c.notIdentified === undefined,
     });
     const role = c.role ?? 'allegation';
     const message = explanationMessage(reason, {
@@ -239,6 +323,8 @@ export function buildReport(input: ReportInput): Result<Report> {
       n: r.n,
       minStations: c.minStations,
       calibration,
+      powerAtAllegedSize: power?.power ?? null,
+      notIdentified: c.notIdentified,
     });
     return {
       id,
@@ -285,6 +371,7 @@ export function buildReport(input: ReportInput): Result<Report> {
       details: r.details,
       plot: c.plot ?? defaultPlot(r),
       messages: c.messages ?? {},
+      powerAtAllegedSize: power ? localisePower(power, lang) : null,
     };
   });
 
@@ -331,6 +418,6 @@ export function buildReport(input: ReportInput): Result<Report> {
       typeof n === 'string' ? { text: n, message: null } : { text: renderMessage(n, lang), message: n },
     ),
     replays: (input.replays ?? []).map((r) => localiseReplay(r, lang)),
-    bottomLine: null,
+    bottomLine: input.bottomLine ? buildBottomLine(input.bottomLine, findings, lang) : null,
   });
 }

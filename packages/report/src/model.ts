@@ -19,7 +19,8 @@ export type VerdictReason =
   | 'no_test'
   | 'too_few_stations'
   | 'low_power'
-  | 'miscalibrated';
+  | 'miscalibrated'
+  | 'not_identified';
 
 /** Whether a finding tests the allegation's own prediction or is a general screen. */
 export type FindingRole = 'allegation' | 'screen';
@@ -80,6 +81,23 @@ export interface FindingContext {
   readonly order?: number;
   /** Catalogue messages for the caller text above (method title, effect name, region, target). */
   readonly messages?: FindingMessages;
+  /** Power against manipulation of the alleged size, measured by injection into the real data (scenario as a message). */
+  readonly powerAtAllegedSize?: PowerAtAllegedSizeInput;
+  /**
+   * Why these data cannot answer this test's question (e.g. a projection whose late stations mostly lack counted
+   * stations of their own area): the verdict is inconclusive whatever the p-value, and the explanation says why.
+   */
+  readonly notIdentified?: Message;
+}
+
+/** PowerAtAllegedSize as the audit computes it: the scenario as a catalogue message, localised by buildReport. */
+export interface PowerAtAllegedSizeInput {
+  readonly power: number;
+  readonly interval: readonly [number, number];
+  readonly injections: number;
+  readonly scenario: Message;
+  /** Power at three times the alleged size, when measured. */
+  readonly powerAt3x?: { readonly power: number; readonly interval: readonly [number, number] } | null;
 }
 
 /** One method result plus its context. */
@@ -186,6 +204,8 @@ export interface Finding {
   readonly plot: PlotData | null;
   /** Catalogue messages for the caller text (empty when the caller gave none). */
   readonly messages: FindingMessages;
+  /** Power at the alleged size, by injection into the real data; null when not measured (e.g. no alleged size). */
+  readonly powerAtAllegedSize: PowerAtAllegedSize | null;
 }
 
 /** Counts for the summary. */
@@ -285,6 +305,8 @@ export interface PowerAtAllegedSize {
   readonly injections: number;
   /** The injected manipulation in words (votes moved, stations, how they were spread). */
   readonly scenario: LocalisedText;
+  /** Power at three times the alleged size, when measured. */
+  readonly powerAt3x?: { readonly power: number; readonly interval: readonly [number, number] } | null;
 }
 
 /** One question the allegation implies, answered (issue #16). */
@@ -331,4 +353,35 @@ export interface ReplayInput {
   readonly says: Message;
   readonly details?: Record<string, unknown>;
   readonly plot?: PlotData;
+}
+
+/** A bottom-line answer as the audit computes it: text as catalogue messages; the verdict comes from its findings. */
+export interface BottomLineAnswerInput {
+  readonly id: string;
+  readonly question: Message;
+  /** What the decisive number says, in plain words; buildReport prefixes the verdict's lead sentence. */
+  readonly detail: Message;
+  readonly decisive: {
+    readonly name: Message;
+    readonly value: number;
+    readonly interval: readonly [number, number] | null;
+    readonly unit: string;
+  } | null;
+  readonly power: PowerAtAllegedSizeInput | null;
+  readonly unexplained: Message | null;
+  /** Ids of the findings the answer rests on (method:target@region, as buildReport names them). */
+  readonly findingIds: readonly string[];
+}
+
+/** The bottom line as the audit computes it. */
+export interface BottomLineInput {
+  readonly answers: readonly BottomLineAnswerInput[];
+  readonly sensitivity: {
+    readonly rows: readonly {
+      readonly choice: Message;
+      readonly setting: string;
+      readonly values: Readonly<Record<string, number | null>>;
+    }[];
+    readonly spread: Readonly<Record<string, readonly [number, number]>>;
+  } | null;
 }

@@ -10,10 +10,14 @@ export interface VerdictInput {
   readonly n: number;
   readonly minStations?: number;
   readonly calibration?: Calibration | null;
+  /** Power against manipulation of the alleged size, measured by injection into the real data (preferred to calibration.power). */
+  readonly powerAtAllegedSize?: number | null;
+  /** false when the data cannot answer the test's question (FindingContext.notIdentified): inconclusive. */
+  readonly identified?: boolean;
 }
 
-/** Below this measured power a non-rejection is inconclusive rather than "not supported". */
-export const MIN_POWER = 0.5;
+/** Below this measured power a non-rejection is inconclusive rather than "not supported" (issue #16: 0.8). */
+export const MIN_POWER = 0.8;
 
 /**
  * True when a measured false-positive rate is clearly above alpha: above twice alpha and above the upper edge of
@@ -29,6 +33,7 @@ export function decideVerdict(v: VerdictInput): { verdict: Verdict; reason: Verd
   if (v.adjustedPValue === null) return { verdict: 'inconclusive', reason: 'no_test' };
   if (v.minStations !== undefined && v.n < v.minStations)
     return { verdict: 'inconclusive', reason: 'too_few_stations' };
+  if (v.identified === false) return { verdict: 'inconclusive', reason: 'not_identified' };
   if (v.adjustedPValue <= v.alpha) {
     const wrongWay = (v.direction === 'positive' && !(v.effect > 0)) || (v.direction === 'negative' && !(v.effect < 0));
     if (wrongWay) return { verdict: 'not_supported', reason: 'significant_opposite_direction' };
@@ -36,7 +41,8 @@ export function decideVerdict(v: VerdictInput): { verdict: Verdict; reason: Verd
       return { verdict: 'inconclusive', reason: 'miscalibrated' };
     return { verdict: 'consistent_with_allegation', reason: 'significant_in_alleged_direction' };
   }
-  if (v.calibration?.power !== undefined && v.calibration.power < MIN_POWER)
+  const power = v.powerAtAllegedSize ?? v.calibration?.power;
+  if (power !== undefined && power !== null && !(power >= MIN_POWER))
     return { verdict: 'inconclusive', reason: 'low_power' };
   return { verdict: 'not_supported', reason: 'not_significant' };
 }

@@ -57,7 +57,7 @@ let context: ReplayContext;
 const spec = {
   method: 'replays',
   ids: [...REPLAY_IDS],
-  election: 'bolivia-2019-times',
+  election: 'bolivia-2019',
   against: 'bolivia-2020',
 } as const;
 

@@ -144,12 +144,27 @@ export function arrivalPositions(table: StationTable): Float64Array | null {
   return pos;
 }
 
+/**
+ * `table` with its region levels ordered coarse to fine by their number of areas (stable). The late-count analyses
+ * read the last level as the narrowest (donor areas, late-shift blocks, injected areas, fixed effects); a level
+ * attached after the preset's own (e.g. Bolivia 2019's municipality_code, attached for the census join after
+ * recinto_code) would otherwise be taken as the narrowest and the projection would draw donors a municipality away.
+ */
+export function regionsCoarseToFine(table: StationTable): StationTable {
+  const order = table.regions
+    .map((r, k) => ({ r, k }))
+    .sort((x, y) => x.r.labels.length - y.r.labels.length || x.k - y.k);
+  if (order.every((x, k) => x.k === k)) return table;
+  return { ...table, regions: order.map((x) => x.r) };
+}
+
 /** Builds the count view of `final` at `cutoff` for the candidates named (or the top two). */
 export function buildCountView(
-  final: StationTable,
+  table: StationTable,
   cutoff: CutoffSpec,
   candidates?: readonly string[],
 ): Result<CountView> {
+  const final = regionsCoarseToFine(table);
   const n = final.n;
   if (n === 0) return err({ kind: 'insufficient_data', message: 'the final table has no stations', needed: 1, got: 0 });
   const pairR = resolvePair(final, candidates);

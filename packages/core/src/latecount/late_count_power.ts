@@ -85,6 +85,12 @@ export function lateCountPower(
     ...lateCountTests(cutoff, names, options.projection, options.discontinuity),
     ...(options.extraTests ?? []),
   ];
-  const r = powerByInjection(final, { favoured: pair.a, rival: pair.b, stations: late, votes }, tests, options);
+  // The view's table: its region levels run coarse to fine, so whole areas are taken at the narrowest one.
+  const r = powerByInjection(
+    view.value.final,
+    { favoured: pair.a, rival: pair.b, stations: late, votes },
+    tests,
+    options,
+  );
   return r.ok ? ok(r.value) : r;
 }

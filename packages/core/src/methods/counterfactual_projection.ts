@@ -100,8 +100,38 @@ export interface ProjectionSummary {
   readonly levels: readonly { level: string; stations: number }[];
 }
 
+/** A projection's summary and its simulated final margins (unsorted, in draw order). */
+export interface ProjectionDraws {
+  readonly summary: ProjectionSummary;
+  readonly margins: Float64Array;
+}
+
+/**
+ * Monte Carlo two-sided p-value of an actual final margin among simulated ones: 2(1 + min(#>=, #<=)) / (S + 1),
+ * capped at 1.
+ */
+export function projectionPValue(margins: Float64Array, actual: number): number {
+  let geActual = 0;
+  let leActual = 0;
+  for (let s = 0; s < margins.length; s++) {
+    if (margins[s] >= actual) geActual++;
+    if (margins[s] <= actual) leActual++;
+  }
+  return Math.min(1, (2 * (1 + Math.min(geActual, leActual))) / (margins.length + 1));
+}
+
 /** Projects the uncounted stations of a count view S times and summarises the projected final margin. */
 export function projectCount(view: CountView, options: ProjectionOptions, rng: Rng): Result<ProjectionSummary> {
+  const r = projectCountDraws(view, options, rng);
+  return r.ok ? ok(r.value.summary) : r;
+}
+
+/**
+ * projectCount, also returning the simulated margins: the projected margin depends only on the counted stations
+ * (and the registered voters of the uncounted ones), so a change confined to the uncounted stations' votes can be
+ * judged against the same draws with projectionPValue (used by the audit's power by injection).
+ */
+export function projectCountDraws(view: CountView, options: ProjectionOptions, rng: Rng): Result<ProjectionDraws> {
   const sims = options.sims ?? 1000;
   const threshold = options.threshold ?? 10;
   const rule = options.rule ?? 'donor';
@@ -199,19 +229,15 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
   } else lateShiftNote = 'late stations treated as exchangeable with early ones of their area (lateShift: none)';
   const actual = view.finalMargin;
   let above = 0;
-  let geActual = 0;
-  let leActual = 0;
   let total = 0;
   for (let s = 0; s < sims; s++) {
     if (margins[s] >= threshold) above++;
-    if (margins[s] >= actual) geActual++;
-    if (margins[s] <= actual) leActual++;
     total += margins[s];
   }
   const sorted = margins.slice().sort();
   const median = quantileSorted(sorted, 0.5);
-  const pValue = Math.min(1, (2 * (1 + Math.min(geActual, leActual))) / (sims + 1));
-  return ok({
+  const pValue = projectionPValue(margins, actual);
+  const summary: ProjectionSummary = {
     sims,
     rule,
     scale,
@@ -238,7 +264,8 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
     pValue,
     projectedStations: memberOff[groups.count],
     levels: groups.levels,
-  });
+  };
+  return ok({ summary, margins });
 }
 
 /**

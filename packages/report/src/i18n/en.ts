@@ -26,7 +26,7 @@ export const en = {
   'reason.significant_opposite_direction':
     '{method} found a clear departure (adjusted p-value {padj}), but in the opposite direction to the one the allegation predicts ({effectName}: {effect}). This does not support the allegation. The departure itself may have one of the innocent explanations listed below.',
   'reason.not_significant':
-    '{method} did not find the pattern the allegation predicts: its p-value, adjusted for the number of tests in this report, is {padj}, above the threshold of {alpha}. On this test the numbers look like those of a clean election. This does not prove the count was clean: a small manipulation, or one of a kind this test cannot see, may go unnoticed.',
+    '{method} did not find the pattern the allegation predicts: its p-value, adjusted for the number of tests in this report, is {padj}, above the threshold of {alpha}. What this test could see is the pattern it looks for, at the size its measured power states; it could not see a smaller manipulation, or one of a kind it does not look for.',
   'reason.screen_significant':
     '{method} found a departure from what a clean election of the kind it assumes would produce: its p-value, adjusted for the number of tests in this report, is {padj}, at or below the threshold of {alpha}. This is a general screen: the allegation does not predict this particular pattern. The departure fits manipulation and, just as well, the innocent explanations listed below.',
   'reason.screen_not_significant':
@@ -39,6 +39,57 @@ export const en = {
     '{method} did not find the pattern (adjusted p-value {padj}), but on simulated elections with manipulation of the alleged kind it finds it only {power} of the time. Its silence therefore says little either way.',
   'reason.miscalibrated':
     '{method} gave an adjusted p-value of {padj}, but on clean simulated elections it raises a false alarm {fpr} of the time instead of the nominal {alpha}. A result like this one cannot be told apart from its usual false alarms.',
+
+  // bottom line (bottom-line)
+  'reason.not_identified':
+    '{method} gave an adjusted p-value of {padj}, but these data cannot answer its question: {why} Its result is shown, and no conclusion is drawn from it.',
+  'projection.not_identified':
+    'only {own} of the {projected} uncounted stations had at least {minDonors} counted stations in their own {level}; the rest were projected from wider areas, whose late-minus-early difference the interval does not measure (it is calibrated within areas), so the interval cannot be trusted to cover the final margin.',
+  'reason.low_power_at_alleged_size':
+    '{method} did not find the pattern (adjusted p-value {padj}). Inconclusive: this test could not have seen manipulation of the alleged size (power {power}: when that manipulation was injected into these data, the test detected it only that often).',
+  'bottomline.title': 'Bottom line',
+  'bottomline.lead.consistent_with_allegation': 'Consistent with the allegation. {detail}',
+  'bottomline.lead.not_supported': 'Not supported. {detail}',
+  'bottomline.lead.inconclusive': 'Inconclusive. {detail}',
+  'bottomline.question.predictable_from_counted': 'Was the final margin predictable from the counted stations?',
+  'bottomline.question.trend_break': 'Is there a break in the trend once the order is right?',
+  'bottomline.question.flagged_differ':
+    'Do the flagged stations differ from the others in ways manipulation would leave?',
+  'bottomline.detail.projection':
+    'The counted stations project a final margin of {median} points (95% interval {lo} to {hi}); {share} of the simulations reach {threshold} points. The final margin was {actual}.',
+  'bottomline.detail.projection_missing': 'The projection could not be computed: {reason}',
+  'bottomline.unexplained.projection':
+    'The final margin lies {gap} points from the projected median. The interval assumes the late stations differ from the early ones of their area as much as they do at a placebo cut inside the counted stations (late shift {shift} points). Across {rows} modelling choices the projected median ranges from {min} to {max} points.',
+  'bottomline.unexplained.projection_no_sensitivity':
+    'The final margin lies {gap} points from the projected median. The interval assumes the late stations differ from the early ones of their area as much as they do at a placebo cut inside the counted stations (late shift {shift} points).',
+  'bottomline.detail.trend_break':
+    'On the arrival order of {order}, cut at {cutoff}, the station margin jumps by {jump} points at the cutoff (p-value against placebo cutoffs {p}).',
+  'bottomline.detail.trend_break_untested': 'This cannot be tested on these data: {reason}',
+  'bottomline.detail.flagged_differ':
+    "Compared with {b}, the favoured candidate's share in the flagged units of {a} moved by {effect} points relative to comparable units (p-value {p}).",
+  'bottomline.detail.flagged_untested': 'This was not tested: {reason}',
+  'bottomline.reason.no_persistence': 'the allegation file asks for no persistence analysis against another election',
+  'bottomline.reason.no_discontinuity': 'no discontinuity at the cutoff was computed',
+  'bottomline.decisive.projection': 'Projected final margin (median of the simulations)',
+  'bottomline.decisive.jump': 'Jump in the station margin at the cutoff',
+  'bottomline.decisive.persistence': 'Difference in differences of the favoured share',
+  'bottomline.power':
+    'Power at the alleged size: {power} (95% interval {lo} to {hi}, {injections} simulations); at three times that size: {power3}.',
+  'bottomline.power_none': 'Power at the alleged size: not measured (the allegation states no size).',
+  'bottomline.scenario.latecount':
+    '{votes} votes moved from {rival} to {favoured} in the stations counted after the cutoff, spread over random whole areas',
+  'bottomline.scenario.persistence':
+    '{votes} votes moved to {favoured} in the flagged stations (a shift of {shift} points in this statistic), judged on its permutation null',
+  'bottomline.sensitivity.title': 'Sensitivity of the headline numbers to modelling choices',
+  'sensitivity.choice.baseline': 'baseline',
+  'sensitivity.choice.rule': 'donor rule',
+  'sensitivity.choice.scale': 'scale',
+  'sensitivity.choice.minDonors': 'minimum donors',
+  'sensitivity.choice.weighting': 'weighting',
+  'sensitivity.choice.bandwidth': 'bandwidth',
+  'sensitivity.choice.arrival_order': 'arrival order',
+  'sensitivity.choice.cutoff': 'cutoff',
+  'label.power_at_alleged_size': 'power at the alleged size',
 
   'correction.bh': 'Benjamini-Hochberg, false discovery rate',
   'correction.holm': 'Holm, family-wise error rate',

@@ -29,7 +29,7 @@ export const es: Record<MessageKey, string> = {
   'reason.significant_opposite_direction':
     'El método {method} encontró una desviación clara (valor p ajustado {padj}), pero en el sentido contrario al que la denuncia predice ({effectName}: {effect}). Esto no respalda la denuncia. La desviación misma puede tener alguna de las explicaciones inocentes que se enumeran abajo.',
   'reason.not_significant':
-    'El método {method} no encontró el patrón que la denuncia predice: su valor p, ajustado por el número de pruebas de este informe, es {padj}, superior al umbral de {alpha}. Según esta prueba, las cifras se parecen a las de una elección limpia. Esto no demuestra que el recuento fuera limpio: una manipulación pequeña, o de un tipo que esta prueba no puede ver, puede pasar inadvertida.',
+    'El método {method} no encontró el patrón que la denuncia predice: su valor p, ajustado por el número de pruebas de este informe, es {padj}, superior al umbral de {alpha}. Esta prueba podía ver el patrón que busca, al tamaño que indica su potencia medida; no podía ver una manipulación más pequeña ni una de un tipo que no busca.',
   'reason.screen_significant':
     'El método {method} encontró una desviación respecto de lo que produciría una elección limpia del tipo que supone: su valor p, ajustado por el número de pruebas de este informe, es {padj}, igual o inferior al umbral de {alpha}. Es una prueba de cribado general: la denuncia no predice este patrón concreto. La desviación es compatible con una manipulación e, igualmente, con las explicaciones inocentes que se enumeran abajo.',
   'reason.screen_not_significant':
@@ -42,6 +42,58 @@ export const es: Record<MessageKey, string> = {
     'El método {method} no encontró el patrón (valor p ajustado {padj}), pero en elecciones simuladas con una manipulación del tipo denunciado solo lo encuentra en el {power} de los casos. Por eso su silencio dice poco en uno u otro sentido.',
   'reason.miscalibrated':
     'El método {method} dio un valor p ajustado de {padj}, pero en elecciones limpias simuladas da una falsa alarma en el {fpr} de los casos en lugar del {alpha} nominal. Un resultado como este no se distingue de sus falsas alarmas habituales.',
+
+  // bottom line (bottom-line)
+  'reason.not_identified':
+    'El método {method} dio un valor p ajustado de {padj}, pero estos datos no pueden responder a su pregunta: {why} Se muestra su resultado, pero no se saca ninguna conclusión de él.',
+  'projection.not_identified':
+    'solo {own} de las {projected} mesas no contadas tenían al menos {minDonors} mesas contadas en su propio {level}; las demás se proyectaron desde zonas más amplias, cuya diferencia entre mesas tardías y tempranas el intervalo no mide (se calibra dentro de cada zona), así que no se puede confiar en que el intervalo cubra el margen final.',
+  'reason.low_power_at_alleged_size':
+    'El método {method} no encontró el patrón (valor p ajustado {padj}). No concluyente: esta prueba no podía ver una manipulación del tamaño denunciado (potencia {power}: al inyectar esa manipulación en estos datos, la prueba solo la detectó con esa frecuencia).',
+  'bottomline.title': 'Conclusión',
+  'bottomline.lead.consistent_with_allegation': 'Compatible con la denuncia. {detail}',
+  'bottomline.lead.not_supported': 'No respaldada. {detail}',
+  'bottomline.lead.inconclusive': 'No concluyente. {detail}',
+  'bottomline.question.predictable_from_counted': '¿Se podía prever el margen final a partir de las mesas ya contadas?',
+  'bottomline.question.trend_break': '¿Hay un cambio de tendencia una vez que el orden es el correcto?',
+  'bottomline.question.flagged_differ':
+    '¿Se diferencian las mesas señaladas de las demás en lo que dejaría una manipulación?',
+  'bottomline.detail.projection':
+    'Las mesas contadas proyectan un margen final de {median} puntos (intervalo del 95 %: de {lo} a {hi}); el {share} de las simulaciones llega a {threshold} puntos. El margen final fue {actual}.',
+  'bottomline.detail.projection_missing': 'No se pudo calcular la proyección: {reason}',
+  'bottomline.unexplained.projection':
+    'El margen final está a {gap} puntos de la mediana proyectada. El intervalo supone que las mesas tardías difieren de las tempranas de su zona tanto como en un corte placebo dentro de las mesas contadas (desplazamiento tardío de {shift} puntos). Con {rows} variantes del modelo, la mediana proyectada va de {min} a {max} puntos.',
+  'bottomline.unexplained.projection_no_sensitivity':
+    'El margen final está a {gap} puntos de la mediana proyectada. El intervalo supone que las mesas tardías difieren de las tempranas de su zona tanto como en un corte placebo dentro de las mesas contadas (desplazamiento tardío de {shift} puntos).',
+  'bottomline.detail.trend_break':
+    'Con el orden de llegada de {order} y el corte en {cutoff}, el margen por mesa salta {jump} puntos en el corte (valor p frente a cortes placebo: {p}).',
+  'bottomline.detail.trend_break_untested': 'Esto no se puede comprobar con estos datos: {reason}',
+  'bottomline.detail.flagged_differ':
+    'Frente a {b}, el porcentaje del candidato favorecido en las unidades señaladas de {a} se movió {effect} puntos respecto de unidades comparables (valor p {p}).',
+  'bottomline.detail.flagged_untested': 'Esto no se comprobó: {reason}',
+  'bottomline.reason.no_persistence':
+    'el archivo de la denuncia no pide ningún análisis de persistencia frente a otra elección',
+  'bottomline.reason.no_discontinuity': 'no se calculó ninguna discontinuidad en el corte',
+  'bottomline.decisive.projection': 'Margen final proyectado (mediana de las simulaciones)',
+  'bottomline.decisive.jump': 'Salto del margen por mesa en el corte',
+  'bottomline.decisive.persistence': 'Diferencia en diferencias del porcentaje del favorecido',
+  'bottomline.power':
+    'Potencia al tamaño denunciado: {power} (intervalo del 95 %: de {lo} a {hi}, {injections} simulaciones); al triple de ese tamaño: {power3}.',
+  'bottomline.power_none': 'Potencia al tamaño denunciado: no medida (la denuncia no indica un tamaño).',
+  'bottomline.scenario.latecount':
+    '{votes} votos pasados de {rival} a {favoured} en las mesas contadas después del corte, repartidos en zonas completas elegidas al azar',
+  'bottomline.scenario.persistence':
+    '{votes} votos pasados a {favoured} en las mesas señaladas (un desplazamiento de {shift} puntos en este estadístico), juzgados con su distribución nula por permutación',
+  'bottomline.sensitivity.title': 'Sensibilidad de las cifras principales a las decisiones de modelado',
+  'sensitivity.choice.baseline': 'referencia',
+  'sensitivity.choice.rule': 'regla de donantes',
+  'sensitivity.choice.scale': 'escala',
+  'sensitivity.choice.minDonors': 'mínimo de donantes',
+  'sensitivity.choice.weighting': 'ponderación',
+  'sensitivity.choice.bandwidth': 'ancho de banda',
+  'sensitivity.choice.arrival_order': 'orden de llegada',
+  'sensitivity.choice.cutoff': 'corte',
+  'label.power_at_alleged_size': 'potencia al tamaño denunciado',
 
   'correction.bh': 'Benjamini-Hochberg, tasa de falsos descubrimientos',
   'correction.holm': 'Holm, tasa de error por familia',

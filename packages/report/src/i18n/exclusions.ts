@@ -20,10 +20,6 @@ export const EXCLUSION_REASONS: Readonly<Record<string, Readonly<Record<Exclude<
     es: 'votos válidos por encima de los inscritos o ganador por encima de los válidos',
     ru: 'действительных голосов больше, чем избирателей, или у победителя больше, чем действительных',
   },
-  'missing covariate': {
-    es: 'covariable ausente',
-    ru: 'нет значения ковариаты',
-  },
   'unit of A not matched in B': {
     es: 'unidad de A sin correspondencia en B',
     ru: 'единица из A не найдена в B',
@@ -71,6 +67,7 @@ export const EXCLUSION_REASONS: Readonly<Record<string, Readonly<Record<Exclude<
     ru: 'нет времени поступления (добавлен в конец)',
   },
   'no arrival position': { es: 'sin posición de llegada', ru: 'нет позиции в порядке поступления' },
+  'missing covariate': { es: 'falta una covariable', ru: 'нет значения ковариаты' },
   'more ballots than registered voters': {
     es: 'más papeletas que electores inscritos',
     ru: 'бюллетеней больше, чем избирателей в списке',

@@ -19,6 +19,7 @@ import {
   translator,
   verdictLabel,
 } from './common.ts';
+import { bottomLineLines, powerLine } from './terminal.ts';
 
 /** The bottom line: each question, its answer and verdict, the decisive number, the power, what stays unexplained. */
 function bottomLineMarkdown(report: Report, lang: Lang): string[] {
@@ -112,6 +113,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
       const ft = findingText(f, lang);
       out.push(`### ${i + 1}. ${mdEscape(ft.title)}`, '', `**${t('label.verdict')}: ${ft.verdict}**`, '');
       out.push(mdEscape(ft.explanation), '');
+      if (f.powerAtAllegedSize) out.push(mdEscape(powerLine(f.powerAtAllegedSize, lang)), '');
       for (const [k, v] of ft.facts) out.push(`- **${k}:** ${mdEscape(v)}`);
       out.push('');
       for (const c of ft.calibration) out.push(mdEscape(c), '');
