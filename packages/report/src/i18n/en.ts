@@ -48,9 +48,9 @@ export const en = {
   'reason.low_power_at_alleged_size':
     '{method} did not find the pattern (adjusted p-value {padj}). Inconclusive: this test could not have seen manipulation of the alleged size (power {power}: when that manipulation was injected into these data, the test detected it only that often).',
   'bottomline.title': 'Bottom line',
-  'bottomline.lead.consistent_with_allegation': 'Consistent with the allegation. {detail}',
-  'bottomline.lead.not_supported': 'Not supported. {detail}',
-  'bottomline.lead.inconclusive': 'Inconclusive. {detail}',
+  'bottomline.lead.consistent_with_allegation': 'The data fit the allegation on this question. {detail}',
+  'bottomline.lead.not_supported': 'The data do not support the allegation on this question. {detail}',
+  'bottomline.lead.inconclusive': 'The data cannot settle this question. {detail}',
   'bottomline.question.predictable_from_counted': 'Was the final margin predictable from the counted stations?',
   'bottomline.question.trend_break': 'Is there a break in the trend once the order is right?',
   'bottomline.question.flagged_differ':

@@ -51,9 +51,9 @@ export const es: Record<MessageKey, string> = {
   'reason.low_power_at_alleged_size':
     'El método {method} no encontró el patrón (valor p ajustado {padj}). No concluyente: esta prueba no podía ver una manipulación del tamaño denunciado (potencia {power}: al inyectar esa manipulación en estos datos, la prueba solo la detectó con esa frecuencia).',
   'bottomline.title': 'Conclusión',
-  'bottomline.lead.consistent_with_allegation': 'Compatible con la denuncia. {detail}',
-  'bottomline.lead.not_supported': 'No respaldada. {detail}',
-  'bottomline.lead.inconclusive': 'No concluyente. {detail}',
+  'bottomline.lead.consistent_with_allegation': 'En esta pregunta, los datos son compatibles con la denuncia. {detail}',
+  'bottomline.lead.not_supported': 'En esta pregunta, los datos no respaldan la denuncia. {detail}',
+  'bottomline.lead.inconclusive': 'Los datos no permiten responder esta pregunta. {detail}',
   'bottomline.question.predictable_from_counted': '¿Se podía prever el margen final a partir de las mesas ya contadas?',
   'bottomline.question.trend_break': '¿Hay un cambio de tendencia una vez que el orden es el correcto?',
   'bottomline.question.flagged_differ':

@@ -52,9 +52,9 @@ export const ru: Record<MessageKey, string> = {
   'reason.low_power_at_alleged_size':
     'Метод {method} не обнаружил закономерности (скорректированное p-значение {padj}). Вывод сделать нельзя: этот тест не мог заметить манипуляцию того размера, о котором говорит обвинение (мощность {power}: когда такую манипуляцию добавляли в эти данные, тест обнаруживал её лишь с такой частотой).',
   'bottomline.title': 'Итог',
-  'bottomline.lead.consistent_with_allegation': 'Согласуется с обвинением. {detail}',
-  'bottomline.lead.not_supported': 'Не подтверждается. {detail}',
-  'bottomline.lead.inconclusive': 'Вывод сделать нельзя. {detail}',
+  'bottomline.lead.consistent_with_allegation': 'По этому вопросу данные согласуются с обвинением. {detail}',
+  'bottomline.lead.not_supported': 'По этому вопросу данные не подтверждают обвинение. {detail}',
+  'bottomline.lead.inconclusive': 'Данные не позволяют ответить на этот вопрос. {detail}',
   'bottomline.question.predictable_from_counted':
     'Можно ли было предсказать итоговый отрыв по уже подсчитанным участкам?',
   'bottomline.question.trend_break': 'Есть ли перелом тренда, если порядок поступления правильный?',
