@@ -87,7 +87,7 @@ export const en = {
   'sensitivity.choice.minDonors': 'minimum donors',
   'sensitivity.choice.weighting': 'weighting',
   'sensitivity.choice.bandwidth': 'bandwidth',
-  'sensitivity.choice.arrival_order': 'arrival order',
+  'sensitivity.choice.arrival_order': 'order of arrival',
   'sensitivity.choice.cutoff': 'cutoff',
   'label.power_at_alleged_size': 'power at the alleged size',
 
