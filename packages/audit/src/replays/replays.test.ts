@@ -138,8 +138,22 @@ test('every computed replay is a known id, and the allegation schema refuses unk
 });
 
 test('a replay on a table without count times, or without the later election, says which file and column', () => {
-  const plain = replayContext(resolved, { ...spec, election: 'bolivia-2019' }, 1);
-  assert.ok(plain.ok);
+  // The same count with the percentile arrival of the plain `computo` dataset instead of the verification times.
+  const timedContext = replayContext(resolved, spec, 1);
+  assert.ok(timedContext.ok);
+  const timed = timedContext.value.timed;
+  const percentile = {
+    ...timedContext.value,
+    timed: {
+      ...timed,
+      source: 'computo_final_2019-10-25_21-09-30.csv.gz (dataset computo)',
+      table: {
+        ...timed.table,
+        arrival: { kind: 'percentile' as const, column: 'trep_pm', values: new Float64Array(timed.table.n) },
+      },
+    },
+  };
+  const plain = { value: percentile };
   assert.throws(
     () => countTimes(plain.value.timed),
     (e: unknown) =>

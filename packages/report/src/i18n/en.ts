@@ -138,6 +138,12 @@ export const en = {
   // report layout (report-layout)
   'layout.heading.bottom_line': 'The answers in brief',
   'layout.heading.sensitivity': 'How much the answers move with the modelling choices',
+  'layout.headline.median': 'the projected median (points)',
+  'layout.headline.lo': 'the lower end of the interval',
+  'layout.headline.hi': 'the upper end of the interval',
+  'layout.headline.shareAbove': 'the share of simulations at or above the threshold',
+  'layout.headline.jump': 'the jump at the cutoff (points)',
+  'layout.headline.jumpPValue': 'the p-value of the jump',
   'layout.heading.claim': 'The allegation and the findings that test it',
   'layout.heading.appendix': 'Appendix',
   'layout.heading.screens': 'The rest of the battery: general screens',
@@ -398,7 +404,7 @@ export const en = {
   'cli.latecount.none': 'none',
   'cli.latecount.not_run': '{what}: not run ({reason})',
   'cli.latecount.what_projection': 'Projection',
-  'cli.latecount.what_discontinuity': 'Discontinuity',
+  'cli.latecount.what_discontinuity': 'Jump at the cutoff',
   'cli.latecount.what_composition': 'Composition',
   'cli.latecount.what_snapshot': 'Snapshot diff',
   'cli.latecount.footer':

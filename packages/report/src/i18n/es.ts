@@ -142,6 +142,12 @@ export const es: Record<MessageKey, string> = {
   // report layout (report-layout)
   'layout.heading.bottom_line': 'Las respuestas en breve',
   'layout.heading.sensitivity': 'Cuánto cambian las respuestas con las decisiones del modelo',
+  'layout.headline.median': 'la mediana proyectada (puntos)',
+  'layout.headline.lo': 'el extremo inferior del intervalo',
+  'layout.headline.hi': 'el extremo superior del intervalo',
+  'layout.headline.shareAbove': 'la proporción de simulaciones en el umbral o por encima',
+  'layout.headline.jump': 'el salto en el corte (puntos)',
+  'layout.headline.jumpPValue': 'el valor p del salto',
   'layout.heading.claim': 'La denuncia y los hallazgos que la ponen a prueba',
   'layout.heading.appendix': 'Anexo',
   'layout.heading.screens': 'El resto de la batería: pruebas generales',

@@ -144,6 +144,12 @@ export const ru: Record<MessageKey, string> = {
   // report layout (report-layout)
   'layout.heading.bottom_line': 'Ответы вкратце',
   'layout.heading.sensitivity': 'Насколько ответы зависят от выбора модели',
+  'layout.headline.median': 'прогнозная медиана (пункты)',
+  'layout.headline.lo': 'нижняя граница интервала',
+  'layout.headline.hi': 'верхняя граница интервала',
+  'layout.headline.shareAbove': 'доля симуляций на пороге или выше',
+  'layout.headline.jump': 'скачок на отсечке (пункты)',
+  'layout.headline.jumpPValue': 'p-значение скачка',
   'layout.heading.claim': 'Обвинение и проверяющие его результаты',
   'layout.heading.appendix': 'Приложение',
   'layout.heading.screens': 'Остальные проверки набора: общие проверки',

@@ -1,8 +1,8 @@
 /** The top of the HTML report: the bottom line (each question answered) and the sensitivity table. */
-import { type Lang, renderMessage } from '../i18n/index.ts';
+import { type Lang, type MessageKey, renderMessage } from '../i18n/index.ts';
 import type { BottomLine, BottomLineAnswer, LocalisedText, Report } from '../model.ts';
 import { ENOUGH_POWER, headline, intervalText, powerText } from './bottom_line_text.ts';
-import { translator, verdictLabel } from './common.ts';
+import { findingTitle, targetLabel, translator, verdictLabel } from './common.ts';
 import { escapeHtml as esc, tableHtml, VERDICT_CLASS } from './html_util.ts';
 
 function text(t: LocalisedText, lang: Lang): string {
@@ -29,10 +29,15 @@ function answerHtml(a: BottomLineAnswer, index: number, report: Report, lang: La
     `${esc(powerText(a.power, a.power ? text(a.power.scenario, lang) : '', lang))}${a.power && a.power.power < ENOUGH_POWER ? ` <strong class="low-power">${esc(t('layout.low_power'))}</strong>` : ''}`,
   ]);
   if (a.unexplained) facts.push([t('layout.label.unexplained'), esc(text(a.unexplained, lang))]);
+  // Each finding by its title in the report's language (its id is English and stays in report.json).
   const links = a.findingIds
-    .map((id) => ({ id, index: report.findings.findIndex((f) => f.id === id) }))
-    .filter(({ index: i }) => i >= 0)
-    .map(({ id, index: i }) => `<a href="#finding-${i + 1}"><code>${esc(id)}</code></a>`);
+    .map((id) => report.findings.findIndex((f) => f.id === id))
+    .filter((i) => i >= 0)
+    .map((i) => {
+      const f = report.findings[i];
+      const target = targetLabel(f, lang);
+      return `<a href="#finding-${i + 1}">${esc(findingTitle(f, lang))}${target ? ` (${esc(target)})` : ''}</a>`;
+    });
   if (links.length > 0) facts.push([t('layout.label.based_on'), links.join(', ')]);
   parts.push(
     `<dl class="facts">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>`,
@@ -54,15 +59,36 @@ export function bottomLineHtml(report: Report, lang: Lang): string {
   ].join('\n');
 }
 
+/** The headline numbers in the order the report shows them (report.json sorts object keys, so keys carry no order). */
+const HEADLINE_ORDER = ['median', 'lo', 'hi', 'shareAbove', 'jump', 'jumpPValue'];
+
+function inHeadlineOrder(names: Iterable<string>): string[] {
+  const rank = (name: string) => {
+    const k = HEADLINE_ORDER.indexOf(name);
+    return k < 0 ? HEADLINE_ORDER.length : k;
+  };
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function headlineName(name: string, lang: Lang): string {
+  return HEADLINE_ORDER.includes(name) ? translator(lang)(`layout.headline.${name}` as MessageKey) : name;
+}
+
 function spreadHtml(bottom: BottomLine, lang: Lang): string {
   const t = translator(lang);
-  const spread = Object.entries(bottom.sensitivity?.spread ?? {});
-  if (spread.length === 0) return '';
-  return `<ul class="spread">${spread
-    .map(
-      ([name, [lo, hi]]) =>
-        `<li>${esc(t('layout.spread', { name, lo: headline(lo, lang), hi: headline(hi, lang) }))} <a href="#sensitivity">↓</a></li>`,
-    )
+  const spread = bottom.sensitivity?.spread ?? {};
+  const names = inHeadlineOrder(Object.keys(spread));
+  if (names.length === 0) return '';
+  return `<ul class="spread">${names
+    .map((name) => {
+      const [lo, hi] = spread[name];
+      const line = t('layout.spread', {
+        name: headlineName(name, lang),
+        lo: headline(lo, lang),
+        hi: headline(hi, lang),
+      });
+      return `<li>${esc(line)} <a href="#sensitivity">↓</a></li>`;
+    })
     .join('')}</ul>`;
 }
 
@@ -71,10 +97,10 @@ export function sensitivityHtml(report: Report, lang: Lang): string {
   const sensitivity = report.bottomLine?.sensitivity;
   if (!sensitivity || sensitivity.rows.length === 0) return '';
   const t = translator(lang);
-  const names: string[] = [];
-  for (const name of Object.keys(sensitivity.spread)) names.push(name);
-  for (const row of sensitivity.rows)
-    for (const name of Object.keys(row.values)) if (!names.includes(name)) names.push(name);
+  const names = inHeadlineOrder([
+    ...Object.keys(sensitivity.spread),
+    ...sensitivity.rows.flatMap((row) => Object.keys(row.values)),
+  ]);
   const rows = sensitivity.rows.map((row) => [
     esc(text(row.choice, lang)),
     esc(row.setting),
@@ -94,7 +120,7 @@ export function sensitivityHtml(report: Report, lang: Lang): string {
   return [
     `<section id="sensitivity"><h2>${esc(t('layout.heading.sensitivity'))}</h2>`,
     tableHtml(
-      [t('layout.label.choice'), t('layout.label.setting'), ...names],
+      [t('layout.label.choice'), t('layout.label.setting'), ...names.map((name) => headlineName(name, lang))],
       [...rows, spreadRow],
       names.map((_, i) => i + 2),
     ),
