@@ -1,5 +1,5 @@
 /** The top of the HTML report: the bottom line (each question answered) and the sensitivity table. */
-import { type Lang, type MessageKey, renderMessage } from '../i18n/index.ts';
+import { formatNumber, type Lang, type MessageKey, renderMessage } from '../i18n/index.ts';
 import type { BottomLine, BottomLineAnswer, LocalisedText, Report } from '../model.ts';
 import { ENOUGH_POWER, headline, intervalText, powerText } from './bottom_line_text.ts';
 import { findingTitle, targetLabel, translator, verdictLabel } from './common.ts';
@@ -70,6 +70,11 @@ function inHeadlineOrder(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** A setting such as "0.5 x baseline" with its decimal numbers written the report language's way. */
+function localisedNumbers(setting: string, lang: Lang): string {
+  return setting.replace(/(?<![\d.])\d+\.\d+(?![\d.])/g, (n) => formatNumber(Number(n), lang));
+}
+
 function headlineName(name: string, lang: Lang): string {
   return HEADLINE_ORDER.includes(name) ? translator(lang)(`layout.headline.${name}` as MessageKey) : name;
 }
@@ -103,7 +108,7 @@ export function sensitivityHtml(report: Report, lang: Lang): string {
   ]);
   const rows = sensitivity.rows.map((row) => [
     esc(text(row.choice, lang)),
-    esc(row.setting),
+    esc(localisedNumbers(row.setting, lang)),
     ...names.map((name) => {
       const v = row.values[name];
       return v === null || v === undefined ? '—' : esc(headline(v, lang));

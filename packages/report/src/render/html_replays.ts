@@ -36,7 +36,7 @@ export async function replaysHtml(report: Report, lang: Lang): Promise<string> {
     out.push(
       `<dl class="facts"><dt>${esc(t('replays.says'))}</dt><dd>${esc(renderMessage(r.says.message, lang))}</dd>` +
         `<dt>${esc(t('replays.note'))}</dt><dd>${esc(renderMessage(r.note.message, lang))}</dd>` +
-        `<dt>${esc(t('replays.source'))}</dt><dd>${esc(r.published.source)}</dd></dl></article>`,
+        `<dt>${esc(t('replays.source'))}</dt><dd><span class="sub">${esc(r.published.source)}</span></dd></dl></article>`,
     );
   }
   out.push('</section>');
