@@ -8,16 +8,7 @@
  */
 import { createRng, ok, type Result } from '@tally/core';
 import type { ReplayInput } from '@tally/report';
-import { DEFAULT_LATE_LISTS } from './curiel_williams_projection.ts';
-import {
-  candidateVotes,
-  listMembers,
-  marginPoints,
-  type ReplayTable,
-  regionFactor,
-  round,
-  sampleQuantile,
-} from './replay_data.ts';
+import { leadersAndLate, marginPoints, type ReplayTable, regionFactor, round, sampleQuantile } from './replay_data.ts';
 
 export interface CeprProjectionInput extends ReplayTable {
   readonly leader?: string;
@@ -41,12 +32,9 @@ export const FIRST_ROUND_MARGIN = 10;
 
 export function ceprProjection(input: CeprProjectionInput): Result<ReplayInput> {
   const { table } = input;
-  const leader = candidateVotes(input, input.leader ?? 'MAS - IPSP');
-  if (!leader.ok) return leader;
-  const runnerUp = candidateVotes(input, input.runnerUp ?? 'CC');
-  if (!runnerUp.ok) return runnerUp;
-  const late = listMembers(input, input.lateLists ?? DEFAULT_LATE_LISTS);
-  if (!late.ok) return late;
+  const inputs = leadersAndLate(input);
+  if (!inputs.ok) return inputs;
+  const { leader, runnerUp, late } = inputs.value;
   const levelNames = input.levels ?? ['recinto_code', 'municipality', 'department', 'country'];
   const factors = [];
   for (const name of levelNames) {
@@ -57,7 +45,7 @@ export function ceprProjection(input: CeprProjectionInput): Result<ReplayInput> 
   // Announced actas with valid votes, per group of each level: the donors a missing acta is filled from.
   const donors = factors.map((f) => {
     const lists: number[][] = Array.from({ length: f.count }, () => []);
-    for (let i = 0; i < table.n; i++) if (late.value[i] === 0 && table.valid[i] > 0) lists[f.codes[i]].push(i);
+    for (let i = 0; i < table.n; i++) if (late[i] === 0 && table.valid[i] > 0) lists[f.codes[i]].push(i);
     return lists;
   });
   const fillLevel = new Int32Array(table.n).fill(-1);
@@ -68,8 +56,8 @@ export function ceprProjection(input: CeprProjectionInput): Result<ReplayInput> 
   let projectedDifference = 0;
   for (let i = 0; i < table.n; i++) {
     totalValid += table.valid[i];
-    if (late.value[i] === 0) {
-      earlyDifference += leader.value[i] - runnerUp.value[i];
+    if (late[i] === 0) {
+      earlyDifference += leader[i] - runnerUp[i];
       continue;
     }
     for (let k = 0; k < factors.length; k++) {
@@ -81,7 +69,7 @@ export function ceprProjection(input: CeprProjectionInput): Result<ReplayInput> 
       let difference = 0;
       let valid = 0;
       for (const j of group) {
-        difference += leader.value[j] - runnerUp.value[j];
+        difference += leader[j] - runnerUp[j];
         valid += table.valid[j];
       }
       projectedDifference += (table.valid[i] * difference) / valid;
@@ -95,17 +83,17 @@ export function ceprProjection(input: CeprProjectionInput): Result<ReplayInput> 
   for (let s = 0; s < simulations; s++) {
     let difference = earlyDifference;
     for (let i = 0; i < table.n; i++) {
-      if (late.value[i] === 0 || fillLevel[i] < 0) continue;
+      if (late[i] === 0 || fillLevel[i] < 0) continue;
       const group = filledFrom[i];
       const j = group[rng.int(group.length)];
-      difference += (table.valid[i] * (leader.value[j] - runnerUp.value[j])) / table.valid[j];
+      difference += (table.valid[i] * (leader[j] - runnerUp[j])) / table.valid[j];
     }
     draws.push((100 * difference) / totalValid);
   }
   const low = sampleQuantile(draws, 0.025);
   const high = sampleQuantile(draws, 0.975);
   const firstRound = draws.filter((d) => d >= FIRST_ROUND_MARGIN).length / simulations;
-  const official = marginPoints(leader.value, runnerUp.value, table.valid);
+  const official = marginPoints(leader, runnerUp, table.valid);
   return ok({
     id: 'cepr_projection',
     title: { key: 'replay.cepr_projection.title' },
@@ -130,7 +118,7 @@ export function ceprProjection(input: CeprProjectionInput): Result<ReplayInput> 
       filledAtLevel: Object.fromEntries(levelNames.map((name, k) => [name, levelCounts[k]])),
       notFilled: levelCounts.reduce(
         (s, c) => s - c,
-        late.value.reduce((s, v) => s + v, 0),
+        late.reduce((s, v) => s + v, 0),
       ),
       shareOfSimulationsAtOrAbove10: round(firstRound),
       officialMargin: round(official),

@@ -6,7 +6,15 @@
  */
 import { coefficientVariance, createRng, err, fitLinearModel, ok, type Result } from '@tally/core';
 import type { ReplayInput } from '@tally/report';
-import { candidateVotes, listMembers, marginPoints, type ReplayTable, round, sampleQuantile } from './replay_data.ts';
+import {
+  candidateVotes,
+  LATE_LISTS_2019,
+  listMembers,
+  marginPoints,
+  type ReplayTable,
+  round,
+  sampleQuantile,
+} from './replay_data.ts';
 
 export interface CurielWilliamsInput extends ReplayTable {
   readonly leader?: string;
@@ -24,7 +32,7 @@ export const PUBLISHED_CURIEL_WILLIAMS = {
     'Curiel & Williams, "Analysis of the 2019 Bolivia Election", MIT Election Data and Science Lab report for CEPR, 27 Feb 2020; The Washington Post (Monkey Cage), 27 Feb 2020',
 } as const;
 
-export const DEFAULT_LATE_LISTS = ['trep_final_not_in_194057', 'computo_not_in_trep'] as const;
+export const DEFAULT_LATE_LISTS = LATE_LISTS_2019;
 
 /** Percent of the count at each station's arrival: its rank by arrival instant (never arrived: last) over n. */
 export function arrivalPercent(arrival: Float64Array): Float64Array {

@@ -24,6 +24,7 @@ import { attachEarlierByRecinto, type EarlierElection, earlierAttributeNames } f
 import {
   candidateVotes,
   categoryFactor,
+  leadersAndLate,
   listMembers,
   numberAttribute,
   type ReplayTable,
@@ -88,12 +89,9 @@ export interface DidEstimate {
 /** Builds the panel: one 2019 row and one earlier-election row per station that has valid votes in both. */
 export function buildDidPanel(input: EscobariHooverInput): Result<DidPanel> {
   const { table } = input;
-  const leader = candidateVotes(input, input.leader ?? 'MAS - IPSP');
-  if (!leader.ok) return leader;
-  const runnerUp = candidateVotes(input, input.runnerUp ?? 'CC');
-  if (!runnerUp.ok) return runnerUp;
-  const late = listMembers(input, input.lateLists ?? DEFAULT_LATE_LISTS);
-  if (!late.ok) return late;
+  const inputs = leadersAndLate(input);
+  if (!inputs.ok) return inputs;
+  const { leader, runnerUp, late } = inputs.value;
   const names = input.earlier ?? EARLIER_2016;
   const earlier = [];
   for (const name of [names.leaderSide, names.otherSide, names.valid]) {
@@ -120,11 +118,11 @@ export function buildDidPanel(input: EscobariHooverInput): Result<DidPanel> {
   const station = new Int32Array(m);
   stations.forEach((i, s) => {
     const r = 2 * s;
-    margin[r] = (100 * (leader.value[i] - runnerUp.value[i])) / table.valid[i];
+    margin[r] = (100 * (leader[i] - runnerUp[i])) / table.valid[i];
     margin[r + 1] = (100 * (side[i] - other[i])) / earlierValid[i];
-    shutdown[r] = shutdown[r + 1] = late.value[i];
+    shutdown[r] = shutdown[r + 1] = late[i];
     year2019[r] = 1;
-    interaction[r] = late.value[i];
+    interaction[r] = late[i];
     station[r] = station[r + 1] = i;
   });
   return ok({ margin, shutdown, year2019, interaction, station, stationsJoined: stations.length });

@@ -91,3 +91,29 @@ export function round(value: number, digits = 4): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The inputs every Bolivia 2019 replay of the two leading candidates and the late actas reads. */
+export interface LeadersAndLateInput extends ReplayTable {
+  /** Default 'MAS - IPSP'. */
+  readonly leader?: string;
+  /** Default 'CC'. */
+  readonly runnerUp?: string;
+  /** The station lists whose members were counted late (default: not in the 19:40:57 TREP, or never in the TREP). */
+  readonly lateLists?: readonly string[];
+}
+
+/** The actas missing from the TREP announcement at 19:40:57: those published later, and those never in the TREP. */
+export const LATE_LISTS_2019 = ['trep_final_not_in_194057', 'computo_not_in_trep'] as const;
+
+/** Votes of the leader and the runner-up, and 1 for each station on a late list. */
+export function leadersAndLate(
+  input: LeadersAndLateInput,
+): Result<{ leader: Float64Array; runnerUp: Float64Array; late: Uint8Array }> {
+  const leader = candidateVotes(input, input.leader ?? 'MAS - IPSP');
+  if (!leader.ok) return leader;
+  const runnerUp = candidateVotes(input, input.runnerUp ?? 'CC');
+  if (!runnerUp.ok) return runnerUp;
+  const late = listMembers(input, input.lateLists ?? LATE_LISTS_2019);
+  if (!late.ok) return late;
+  return ok({ leader: leader.value, runnerUp: runnerUp.value, late: late.value });
+}
