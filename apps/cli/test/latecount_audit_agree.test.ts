@@ -36,7 +36,7 @@ test('Bolivia 2019: the jump p-value of `tally latecount` (JSON and text) is the
   const auditP = finding.result.pValue;
   assert.equal(finding.result.pValueKind, 'monte_carlo');
 
-  const json = await runCli([...ARGS, '--json'], 120_000);
+  const json = await runCli([...ARGS, '--json']);
   assert.equal(json.code, 0, json.stderr);
   const d = JSON.parse(json.stdout).discontinuity;
   assert.equal(d.pValue, auditP);
@@ -49,7 +49,7 @@ test('Bolivia 2019: the jump p-value of `tally latecount` (JSON and text) is the
   // The asymptotic p is a detail, not the reported p-value.
   assert.notEqual(d.asymptoticPValue, auditP);
 
-  const text = await runCli(ARGS, 120_000);
+  const text = await runCli(ARGS);
   assert.equal(text.code, 0, text.stderr);
   assert.match(
     text.stdout,
