@@ -4,7 +4,6 @@ import { type RowAccount, rowAccount } from '@tally/audit';
 import {
   type CutoffSpec,
   createRng,
-  type LateCountReport,
   marginsBySite,
   type OtherElection,
   type ProjectionOptions,

@@ -8,7 +8,16 @@ import type { Factor } from '@tally/core';
 import type { ReplayInput } from '@tally/report';
 import { categoryAttribute, type ReplayContext, regionLevel } from './context.ts';
 import { breakDetails } from './oas_trend_break.ts';
-import { BREAK_AT, countPosition, denseFactor, fitBreak, timedActas } from './trend_break.ts';
+import {
+  BREAK_AT,
+  countPosition,
+  denseFactor,
+  fitBreak,
+  reproducedJump,
+  signedPoints,
+  timedActas,
+  unpublishedJump,
+} from './trend_break.ts';
 
 export const IKR_SOURCE =
   'Idrobo, Kronick & Rodríguez, "Do Shifts in Late-Counted Votes Signal Fraud? Evidence from Bolivia", Journal of Politics 84(4), 2022 (SSRN 3621475): the break disappears once times are ordered correctly and rurality and region are controlled';
@@ -28,33 +37,27 @@ export function ikrAdjustedBreak(ctx: ReplayContext): ReplayInput {
   const plain = fitBreak(actas, position);
   const controlled = fitBreak(actas, position, [ruralDepartment]);
   const withRecinto = fitBreak(actas, position, [ruralDepartment, actas.recinto]);
-  const signed = (v: number) => ({ kind: 'signed', value: v, digits: 2 }) as const;
   return {
     id: 'ikr_adjusted_break',
     title: { key: 'replay.ikr_adjusted_break.title' },
-    published: { value: null, unit: 'points of margin (jump at 95% of the count)', source: IKR_SOURCE },
-    reproduced: {
-      value: withRecinto.jump.estimate,
-      interval: [withRecinto.jump.low, withRecinto.jump.high],
-      intervalKind: `95% CR1 confidence interval, clustered by recinto (${withRecinto.clusters} recintos)`,
-      unit: 'points of margin (jump at 95% of the count)',
-    },
+    published: unpublishedJump(IKR_SOURCE),
+    reproduced: reproducedJump(withRecinto),
     note: {
       key: 'replay.ikr_adjusted_break.note',
       params: {
         cells: { kind: 'count', value: ruralDepartment.count },
-        controlled: signed(controlled.jump.estimate),
-        plain: signed(plain.jump.estimate),
+        controlled: signedPoints(controlled.jump.estimate),
+        plain: signedPoints(plain.jump.estimate),
       },
     },
     says: {
       key: 'replay.ikr_adjusted_break.says',
       params: {
-        plain: signed(plain.jump.estimate),
-        controlled: signed(controlled.jump.estimate),
-        recinto: signed(withRecinto.jump.estimate),
-        low: signed(withRecinto.jump.low),
-        high: signed(withRecinto.jump.high),
+        plain: signedPoints(plain.jump.estimate),
+        controlled: signedPoints(controlled.jump.estimate),
+        recinto: signedPoints(withRecinto.jump.estimate),
+        low: signedPoints(withRecinto.jump.low),
+        high: signedPoints(withRecinto.jump.high),
       },
     },
     details: {

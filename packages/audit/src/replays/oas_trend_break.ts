@@ -6,7 +6,17 @@
  */
 import type { ReplayInput } from '@tally/report';
 import type { ReplayContext } from './context.ts';
-import { BREAK_AT, type BreakFit, countPosition, cumulativeMargin, fitBreak, timedActas } from './trend_break.ts';
+import {
+  BREAK_AT,
+  type BreakFit,
+  countPosition,
+  cumulativeMargin,
+  fitBreak,
+  reproducedJump,
+  signedPoints,
+  timedActas,
+  unpublishedJump,
+} from './trend_break.ts';
 
 export const OAS_SOURCE =
   'OAS, Electoral Integrity Analysis, Bolivia general elections of 20 Oct 2019, Final Report (4 Dec 2019), statistical analysis (I. Nooruddin): break in the MAS-CC margin near 95% of the count';
@@ -34,33 +44,27 @@ export function oasTrendBreak(ctx: ReplayContext): ReplayInput {
   const textOrder = fitBreak(actas, text);
   const curveTrue = cumulativeMargin(e, rival, actas, chronological);
   const curveText = cumulativeMargin(e, rival, actas, text);
-  const signed = (v: number) => ({ kind: 'signed', value: v, digits: 2 }) as const;
   return {
     id: 'oas_trend_break',
     title: { key: 'replay.oas_trend_break.title' },
-    published: { value: null, unit: 'points of margin (jump at 95% of the count)', source: OAS_SOURCE },
-    reproduced: {
-      value: trueOrder.jump.estimate,
-      interval: [trueOrder.jump.low, trueOrder.jump.high],
-      intervalKind: `95% CR1 confidence interval, clustered by recinto (${trueOrder.clusters} recintos)`,
-      unit: 'points of margin (jump at 95% of the count)',
-    },
+    published: unpublishedJump(OAS_SOURCE),
+    reproduced: reproducedJump(trueOrder),
     note: {
       key: 'replay.oas_trend_break.note',
       params: {
         n: { kind: 'count', value: trueOrder.n },
-        textJump: signed(textOrder.jump.estimate),
-        textLow: signed(textOrder.jump.low),
-        textHigh: signed(textOrder.jump.high),
+        textJump: signedPoints(textOrder.jump.estimate),
+        textLow: signedPoints(textOrder.jump.low),
+        textHigh: signedPoints(textOrder.jump.high),
       },
     },
     says: {
       key: 'replay.oas_trend_break.says',
       params: {
-        jump: signed(trueOrder.jump.estimate),
-        low: signed(trueOrder.jump.low),
-        high: signed(trueOrder.jump.high),
-        textJump: signed(textOrder.jump.estimate),
+        jump: signedPoints(trueOrder.jump.estimate),
+        low: signedPoints(trueOrder.jump.low),
+        high: signedPoints(trueOrder.jump.high),
+        textJump: signedPoints(textOrder.jump.estimate),
       },
     },
     details: {

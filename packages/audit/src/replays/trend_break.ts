@@ -14,6 +14,7 @@ import {
   fitLinearModel,
   shareDenominator,
 } from '@tally/core';
+import type { PublishedNumber, ReproducedNumber } from '@tally/report';
 import { candidateVotes, countTimes, type ReplayElection, regionLevel } from './context.ts';
 
 /** Local offset of Bolivia (UTC-4 all year), for writing the times as the OAS analyst's text. */
@@ -109,6 +110,28 @@ export interface BreakFit {
 }
 
 export const BREAK_AT = 0.95;
+
+const JUMP_UNIT = 'points of margin (jump at 95% of the count)';
+
+/** A break replay's published side: no single coefficient was published, so only the unit and the source. */
+export function unpublishedJump(source: string): PublishedNumber {
+  return { value: null, unit: JUMP_UNIT, source };
+}
+
+/** The jump of a break fit as the replay's reproduced number, with its CR1 interval. */
+export function reproducedJump(fit: BreakFit): ReproducedNumber {
+  return {
+    value: fit.jump.estimate,
+    interval: [fit.jump.low, fit.jump.high],
+    intervalKind: `95% CR1 confidence interval, clustered by recinto (${fit.clusters} recintos)`,
+    unit: JUMP_UNIT,
+  };
+}
+
+/** A signed number for a replay message, to two decimals. */
+export function signedPoints(value: number) {
+  return { kind: 'signed', value, digits: 2 } as const;
+}
 
 /** margin ~ position + after + after x (position - break) [+ absorbed effects], CR1 by recinto. */
 export function fitBreak(
