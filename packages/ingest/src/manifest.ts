@@ -2,12 +2,11 @@
  * Dataset folders: a manifest.json names each file, its preset and its role (final count, snapshot, arrival keys),
  * so a command can take the folder (e.g. examples/bolivia-2019) as its input.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { err, ok, type RegionLevel, type Result, type StationTable, type TallyError } from '@tally/core';
+import { err, ok, type Result, type TallyError } from '@tally/core';
 import { type AttachSpec, attachKeys } from './attach.ts';
 import { isInside } from './contain.ts';
-import type { ValidationIssue } from './issues.ts';
 import type { JoinSpec } from './join_check.ts';
 import { type LoadedKeys, type LoadedTable, loadKeys, loadTable } from './load_table.ts';
 import { listPresets } from './mapping.ts';
