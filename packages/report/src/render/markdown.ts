@@ -19,7 +19,7 @@ import {
   translator,
   verdictLabel,
 } from './common.ts';
-import { bottomLineLines, powerLine } from './terminal.ts';
+import { powerLine } from './terminal.ts';
 
 /** The bottom line: each question, its answer and verdict, the decisive number, the power, what stays unexplained. */
 function bottomLineMarkdown(report: Report, lang: Lang): string[] {
