@@ -19,6 +19,7 @@ export * from './methods/counterfactual_projection.ts';
 export * from './methods/discontinuity.ts';
 export * from './methods/election_fingerprint.ts';
 export * from './methods/integer_percent.ts';
+export * from './methods/klimek_fit.ts';
 export * from './methods/klimek_fraud_model.ts';
 export * from './methods/margin_curve.ts';
 export * from './methods/persistence.ts';
