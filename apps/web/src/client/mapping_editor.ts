@@ -211,6 +211,9 @@ export function mappingEditor(preview: FilePreview, source: FileSource): Mapping
     previewBox,
     problemsBox,
   );
+  // Problems are worded when checked: a language switch words them again.
+  const onLang = () => (el.isConnected ? void check() : document.removeEventListener('tally:lang', onLang));
+  document.addEventListener('tally:lang', onLang);
   void check();
   return { el, mapping };
 
