@@ -76,8 +76,8 @@ test(
     await page.selectOption('#map-invalid', 'Invalid');
     await page.waitForSelector(`#mapping-problems:has-text("${en.mappingOk}")`);
     if (process.env.TALLY_SCREENSHOT_DIR)
-    await page.screenshot({ path: join(process.env.TALLY_SCREENSHOT_DIR, 'mapping-editor.png'), fullPage: true });
-  const mapped = await page.locator('#mapped-preview table').innerText();
+      await page.screenshot({ path: join(process.env.TALLY_SCREENSHOT_DIR, 'mapping-editor.png'), fullPage: true });
+    const mapped = await page.locator('#mapped-preview table').innerText();
     assert.match(mapped, /Kandidat B/);
     assert.match(mapped, new RegExp(en.roleRegistered));
 

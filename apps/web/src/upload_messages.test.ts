@@ -89,8 +89,13 @@ test('the mapping check: a fitting mapping has no problems; missing and shared c
   assert.equal((await call('/api/mapping/check', { upload: 'u99', mapping: GOOD })).status, 404);
 });
 
-test('a mapped upload is named after the file (or the title given), never after the server temp mapping', async () => {
-  const up = JSON.parse((await call('/api/upload?name=mine.csv', undefined, CSV)).text) as { upload: string };
+test('a mapped upload is named after the file (or the title given), never after the server temp mapping; its findings are screens', async () => {
+  const rows = Array.from(
+    { length: 300 },
+    (_, i) => `${i + 1},R${i % 3},${400 + i},${i % 4},${100 + ((i * 37) % 150)},${80 + ((i * 53) % 120)}`,
+  );
+  const csv = `${CSV.split('\n')[0]}\n${rows.join('\n')}\n`;
+  const up = JSON.parse((await call('/api/upload?name=mine.csv', undefined, csv)).text) as { upload: string };
   const load = async (mapping: unknown) => {
     const res = await call('/api/load', { upload: up.upload, name: 'mine.csv', mapping });
     assert.equal(res.status, 200, res.text);
@@ -102,9 +107,18 @@ test('a mapped upload is named after the file (or the title given), never after 
       const headers = { ...HOST, 'x-tally-token': TOKEN };
       const j = (await (await app.request(`/api/jobs/${job.jobId}`, { headers })).json()) as {
         status: string;
-        result?: { report: { title: string } };
+        result?: { report: { title: string; findings: { role: string; explanation: { text: string } }[] } };
       };
-      if (j.status !== 'running') return j.result?.report.title;
+      if (j.status !== 'running') {
+        // No allegation in a run: every finding is a general screen, worded against the clean-election model.
+        const findings = j.result?.report.findings ?? [];
+        assert.ok(findings.length > 0);
+        for (const f of findings) {
+          assert.equal(f.role, 'screen');
+          assert.doesNotMatch(f.explanation.text, /the allegation predicts/);
+        }
+        return j.result?.report.title;
+      }
       await new Promise((r) => setImmediate(r));
     }
   };
