@@ -107,3 +107,30 @@ for (const example of ['bolivia-2019', 'russia-2018']) {
     },
   );
 }
+
+test(
+  `the Bolivia audit: its finding plots fit their cells at ${WIDTHS.join(', ')} px`,
+  { timeout: 600_000, skip: SKIP },
+  async () => {
+    assert.ok(fx);
+    const page = await fx.browser.newPage({ viewport: { width: WIDTHS[0], height: 900 } });
+    await page.goto(fx.url);
+    await page.click('[data-example="bolivia-2019"] [data-action="audit"]');
+    await page.click('#run-audit');
+    await page.waitForSelector('#findings .plot-chart svg', { timeout: 540_000 });
+    const plots = await page.locator('#findings .plot-chart').count();
+    await page.waitForFunction((n) => document.querySelectorAll('#findings .plot-chart svg').length >= n, plots);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction(allFit, undefined, { timeout: 30_000 }).catch(() => undefined);
+      const fit = await measure(page);
+      await page.screenshot({ path: join(SHOTS, `bolivia-audit-${width}.png`), fullPage: true });
+      for (const p of fit.plots) {
+        assert.ok(p.svg > 0 && p.svg <= p.cell + 0.5, `${width}px ${p.id}: SVG ${p.svg}px in a ${p.cell}px cell`);
+        assert.ok(p.cellRight <= p.sectionRight + 0.5, `${width}px ${p.id}: the cell overflows its section`);
+      }
+      assert.equal(fit.vegaMenus, 0);
+    }
+    await page.close();
+  },
+);
