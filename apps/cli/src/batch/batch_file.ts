@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isInside, readSmallText } from '@tally/ingest';
 import { isLang, type Lang } from '@tally/report';
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -204,6 +204,10 @@ function checkJob(c: Checker, raw: unknown, k: number, folder: string): BatchJob
 function confined(c: Checker, path: (string | number)[], source: string, folder: string, kind: 'file' | 'any'): void {
   if (isAbsolute(source)) c.fail(path, `${source}: write the path relative to the batch file`);
   const full = join(folder, source);
+  const lexical = relative(resolve(folder), resolve(full));
+  if (lexical === '..' || lexical.startsWith(`..${sep}`)) {
+    c.fail(path, `${source} lies outside the batch file's folder ${folder}`);
+  }
   if (!existsSync(full)) return;
   if (!isInside(full, [folder])) c.fail(path, `${source} lies outside the batch file's folder ${folder}`);
   if (kind === 'file' && statSync(full).isDirectory()) c.fail(path, `${source} is a folder; name the file`);

@@ -93,7 +93,10 @@ async function auditOutputs(
   options: ShardOptions,
 ): Promise<{ name: string; data: string }[]> {
   // The same steps as `tally audit`, with every file the allegation names confined to the batch file's folder.
-  const allegation = readAllegation(join(batch.folder, job.source), { roots: [batch.folder] });
+  const allegation = readAllegation(join(batch.folder, job.source), {
+    roots: [batch.folder],
+    outsideWhat: "the batch file's folder; every file a job reads must lie in it",
+  });
   if (!allegation.ok) throw failure(allegation.error);
   const fileLang = allegation.value.lang;
   const lang: Lang = job.lang ?? options.lang ?? (fileLang !== undefined && isLang(fileLang) ? fileLang : 'en');
