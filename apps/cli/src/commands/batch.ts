@@ -3,6 +3,7 @@
  * that a scheduler (a shell loop, GNU parallel, a Slurm array, a Kubernetes Indexed Job) spreads a batch over
  * machines; `tally batch merge DIR... --out DIR` gathers the shards. See docs/scale.md.
  */
+import { translate } from '@tally/report';
 import { Command } from 'commander';
 import { readBatchFile } from '../batch/batch_file.ts';
 import { mergeShards } from '../batch/merge.ts';
@@ -20,6 +21,8 @@ export function parseShard(text: string): { index: number; count: number } {
   }
   return { index, count };
 }
+
+const count = (value: number) => ({ kind: 'count' as const, value });
 
 function parseSeed(text: string): number {
   const seed = Number(text);
@@ -41,9 +44,14 @@ function mergeCommand(): Command {
     .action(async (dirs: string[], opts: { out: string; lang?: string }) => {
       const lang = opts.lang === undefined ? 'en' : resolveLang(opts.lang);
       const index = await mergeShards(dirs, opts.out, lang);
-      process.stdout.write(
-        `merged ${index.jobs.length} jobs (${index.counts.ok} ran, ${index.counts.failed} failed) into ${opts.out}/index.json, index.html, findings.csv\n`,
-      );
+      const { ok, failed } = index.counts;
+      const line = translate(resolveLang(opts.lang), 'batch.merged', {
+        jobs: count(index.jobs.length),
+        ok: count(ok),
+        failed: count(failed),
+        out: opts.out,
+      });
+      process.stdout.write(`${line}\n`);
     });
 }
 
@@ -72,10 +80,15 @@ export function batchCommand(): Command {
         lang,
         log: (line) => process.stderr.write(`${line}\n`),
       });
-      const total = done.ok + done.failed;
-      process.stdout.write(
-        `shard ${shard.index}/${shard.count}: ${total} of ${batch.jobs.length} jobs, ${done.ok} ran, ${done.failed} failed; outputs in ${opts.out}\n`,
-      );
+      const line = translate(resolveLang(opts.lang), 'batch.shard_done', {
+        shard: `${shard.index}/${shard.count}`,
+        jobs: count(done.ok + done.failed),
+        total: count(batch.jobs.length),
+        ok: count(done.ok),
+        failed: count(done.failed),
+        out: opts.out,
+      });
+      process.stdout.write(`${line}\n`);
       if (done.failed > 0) {
         throw new DataError(`${done.failed} job(s) failed; see ${opts.out}/<job>/status.json`);
       }

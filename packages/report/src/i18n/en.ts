@@ -525,6 +525,8 @@ export const en = {
   'batch.run_counts':
     '{results} results, {tests} with a p-value, {below} with a Benjamini-Hochberg adjusted p-value below 0.05 (within this job)',
   'batch.findings_link': 'Every finding of every job, one row each: findings.csv',
+  'batch.shard_done': 'Shard {shard}: {jobs} of {total} jobs, {ok} ran, {failed} failed; outputs in {out}.',
+  'batch.merged': 'Merged {jobs} jobs ({ok} ran, {failed} failed) into {out}: index.json, index.html, findings.csv.',
   'batch.note':
     "A statistic is not a verdict on an election: each job's report lists the innocent explanations that can produce the same pattern.",
 } as const;

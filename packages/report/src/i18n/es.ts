@@ -533,6 +533,10 @@ export const es: Record<MessageKey, string> = {
   'batch.run_counts':
     '{results} resultados, {tests} con valor p, {below} con valor p ajustado por Benjamini-Hochberg menor que 0,05 (dentro de este trabajo)',
   'batch.findings_link': 'Todos los hallazgos de todos los trabajos, uno por fila: findings.csv',
+  'batch.shard_done':
+    'Fragmento {shard}: {jobs} de {total} trabajos, {ok} ejecutados, {failed} fallidos; resultados en {out}.',
+  'batch.merged':
+    'Se unieron {jobs} trabajos ({ok} ejecutados, {failed} fallidos) en {out}: index.json, index.html, findings.csv.',
   'batch.note':
     'Un estadístico no es un veredicto sobre una elección: el informe de cada trabajo enumera las explicaciones inocentes que pueden producir el mismo patrón.',
 };

@@ -531,6 +531,10 @@ export const ru: Record<MessageKey, string> = {
   'batch.run_counts':
     'результатов: {results}, с p-значением: {tests}, со скорректированным по Бенджамини-Хохбергу p-значением ниже 0,05: {below} (в пределах этого задания)',
   'batch.findings_link': 'Все выводы всех заданий, по одному в строке: findings.csv',
+  'batch.shard_done':
+    'Часть {shard}: заданий {jobs} из {total}, выполнено {ok}, с ошибкой {failed}; результаты в {out}.',
+  'batch.merged':
+    'Объединено заданий: {jobs} (выполнено {ok}, с ошибкой {failed}) в {out}: index.json, index.html, findings.csv.',
   'batch.note':
     'Статистика не является приговором выборам: в отчёте каждого задания перечислены невинные объяснения, которые могут дать ту же картину.',
 };
