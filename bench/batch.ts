@@ -4,7 +4,7 @@
  * Rounds alternate the order (1 then 2, 2 then 1) so that a change of load on a shared machine hits both. Prints a
  * Markdown table and writes it to bench/batch_results.md; BENCHMARKS.md quotes it. Not a test: nothing asserts a time.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -39,7 +39,7 @@ function shard(index: number, count: number, out: string): Promise<{ code: numbe
 }
 
 async function timed(count: number): Promise<{ seconds: number; logs: string[] }> {
-  rmSync(OUT, { recursive: true, force: true });
+  for (let i = 0; i < count; i++) rmSync(join(OUT, `${count}-${i}`), { recursive: true, force: true });
   const started = process.hrtime.bigint();
   const runs = await Promise.all(Array.from({ length: count }, (_, i) => shard(i, count, join(OUT, `${count}-${i}`))));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -48,6 +48,7 @@ async function timed(count: number): Promise<{ seconds: number; logs: string[] }
 }
 
 const rows: string[] = [];
+const identical: boolean[] = [];
 const ratios: number[] = [];
 for (let round = 0; round < rounds; round++) {
   const load = loadavg()[0].toFixed(1);
@@ -57,8 +58,15 @@ for (let round = 0; round < rounds; round++) {
   const one = measured.get(1) as { seconds: number };
   const two = measured.get(2) as { seconds: number; logs: string[] };
   ratios.push(two.seconds / one.seconds);
+  // The issue's acceptance check, on the real batch: the two merges give the same index.json.
+  for (const count of [1, 2]) {
+    const dirs = Array.from({ length: count }, (_, i) => join(OUT, `${count}-${i}`));
+    execFileSync(process.execPath, [TALLY, 'batch', 'merge', ...dirs, '--out', join(OUT, `merged-${count}`)]);
+  }
+  const index = (count: number) => readFileSync(join(OUT, `merged-${count}`, 'index.json'));
+  identical.push(index(1).equals(index(2)));
   rows.push(
-    `| ${round + 1} | ${order.join(' then ')} | ${load} | ${one.seconds.toFixed(1)} | ${two.seconds.toFixed(1)} | ${(two.seconds / one.seconds).toFixed(2)} |`,
+    `| ${round + 1} | ${order.join(' then ')} | ${load} | ${one.seconds.toFixed(1)} | ${two.seconds.toFixed(1)} | ${(two.seconds / one.seconds).toFixed(2)} | ${identical.at(-1) ? 'yes' : 'NO'} |`,
   );
   process.stderr.write(`${rows.at(-1)}\n${two.logs.join('')}`);
 }
@@ -67,8 +75,8 @@ const table = [
   `\`tally batch ${batch}\` (${jobs} jobs), ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores ` +
     `(${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; load average (1 min) at the start of each round.`,
   '',
-  '| round | order | load | 1 shard, 1 process: wall s | 2 shards, 2 processes: wall s | ratio (target ≤ 0.6) |',
-  '|---|---|---|---|---|---|',
+  '| round | order | load | 1 shard, 1 process: wall s | 2 shards, 2 processes: wall s | ratio (target ≤ 0.6) | merged index.json identical |',
+  '|---|---|---|---|---|---|---|',
   ...rows,
   '',
 ].join('\n');

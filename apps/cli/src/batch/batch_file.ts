@@ -106,11 +106,12 @@ export function readBatchFile(path: string): BatchFile {
   const text = readSmallText(path, 'the batch file');
   if (!text.ok) throw new DataError(text.error.message);
   const lines = new LineCounter();
-  const doc = parseDocument(text.value, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text.value, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const at = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : '';
-    throw new DataError(`${path}: ${at}${e.message.split('\n')[0]} [invalid_yaml]`);
+    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new DataError(`${path}: ${at}${message} [invalid_yaml]`);
   }
   let value: unknown;
   try {
