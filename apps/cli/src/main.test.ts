@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildProgram } from './main.ts';
 
-const NAMES = ['audit', 'validate', 'summary', 'latecount', 'presets', 'run', 'simulate', 'calibrate', 'serve'];
+const NAMES = [
+  'audit',
+  'validate',
+  'summary',
+  'latecount',
+  'presets',
+  'run',
+  'simulate',
+  'calibrate',
+  'serve',
+  'batch',
+];
 
 test('buildProgram loads only the command argv names, and every command (in help order) otherwise', async () => {
   for (const argv of [['--help'], [], ['runn'], ['help', 'run'], ['--version']]) {

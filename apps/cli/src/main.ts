@@ -17,6 +17,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['simulate', async () => (await import('./commands/simulate.ts')).simulateCommand()],
   ['calibrate', async () => (await import('./commands/calibrate.ts')).calibrateCommand()],
   ['serve', async () => (await import('./commands/serve.ts')).serveCommand()],
+  ['batch', async () => (await import('./commands/batch.ts')).batchCommand()],
 ];
 
 /**
@@ -29,6 +30,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version(TALLY_VERSION)
     .showHelpAfterError('(run with --help for usage)');
   const named = COMMANDS.filter(([name]) => name === argv[2]);
+  // `tally batch merge ... --out` must reach merge's --out, not batch's: the options of a command stop at its
+  // subcommand only when every command above it stops there too.
+  if (argv[2] === 'batch') program.enablePositionalOptions();
   const commands = await Promise.all((named.length === 1 ? named : COMMANDS).map(([, load]) => load()));
   for (const command of commands) program.addCommand(command);
   return program;

@@ -74,6 +74,8 @@ export interface ReadAllegationOptions {
    * these folders after following symbolic links; anything else is refused before it is opened.
    */
   readonly roots?: readonly string[];
+  /** What follows "is outside" when a file lies outside `roots` (default: the web server's wording). */
+  readonly outsideWhat?: string;
 }
 
 /** Reads and checks an allegation file (YAML or JSON; JSON is valid YAML). */
@@ -111,7 +113,7 @@ export function readAllegation(path: string, options: ReadAllegationOptions = {}
   if (outside !== undefined) {
     return problem(
       path,
-      `${outside.key}: ${outside.path} is outside the folders this server may read; name a file in the example or a --root folder`,
+      `${outside.key}: ${outside.path} is outside ${options.outsideWhat ?? 'the folders this server may read; name a file in the example or a --root folder'}`,
     );
   }
   return checked;

@@ -13,6 +13,7 @@ export * from './plots/specs.ts';
 export * from './plots/svg.ts';
 export * from './render/common.ts';
 export * from './render/html.ts';
+export { escapeHtml, tableHtml } from './render/html_util.ts';
 export * from './render/json.ts';
 export * from './render/markdown.ts';
 export * from './render/terminal.ts';

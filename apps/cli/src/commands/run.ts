@@ -14,13 +14,16 @@ import {
   findMethod,
   methodRegistry,
   resolveMethodOptions,
+  type StationTable,
 } from '@tally/core';
+import type { LoadedTable } from '@tally/ingest';
 import { formatNumber, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 
-interface RunOptions {
+/** The options of `tally run`, as strings from the command line. */
+export interface RunOptions {
   preset?: string;
   map?: string;
   dataset?: string;
@@ -104,51 +107,70 @@ export function runCommand(): Command {
     .option('--lang <code>', LANG_HELP)
     .action(async (input: string, opts: RunOptions) => {
       const lang = resolveLang(opts.lang);
-      const methods = chooseMethods(list(opts.methods));
-      const methodOptions = resolveMethodOptions(methods.other, opts.option);
-      if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
-      const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
-      const seed = integerOption('seed', opts.seed, 0);
-      const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
-      const table = loaded.table;
-      if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
-        const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
-        throw new UsageError(`--by ${opts.by}: no such region level; this table has: ${levels}`);
-      }
-      const candidates = list(opts.candidates);
-      const run = await runBattery(table, {
-        ...methods,
-        by: opts.by,
-        bootstrap,
-        seed,
-        candidates,
-        methodOptions: methodOptions.value,
-        threads: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined,
-      });
-      if (!run.ok) throw failure(run.error);
-      const { report, results } = run.value;
-      if (report.results.length === 0) throw new DataError('no cell could be computed', skippedLines(report));
+      const run = await computeRun(input, opts);
       if (opts.json) {
-        printJson({
-          input: loaded.file,
-          sha256: loaded.sha256,
-          preset: loaded.mapping.id,
-          election: table.meta,
-          stations: table.n,
-          rowAccounting: [rowAccount(loaded)],
-          methods: [...methods.battery, ...methods.other].map((m) => m.id),
-          by: report.by,
-          seed: report.seed,
-          bootstrap: { replicates: report.replicates, level: report.level, method: 'percentile' },
-          multipleTesting: { method: 'benjamini-hochberg', over: 'every (method, region, target) cell with a p-value' },
-          targets: report.targets,
-          results,
-          skipped: report.skipped,
-        });
+        printJson(run.json);
         return;
       }
-      printTable(table.meta.name, loaded.file, report, results, lang);
+      printTable(run.table.meta.name, run.loaded.file, run.report, run.results, lang);
     });
+}
+
+/** What `tally run` computed: the JSON it prints with --json, and the parts its table is drawn from. */
+export interface ComputedRun {
+  readonly json: Record<string, unknown>;
+  readonly loaded: LoadedTable;
+  readonly table: StationTable;
+  readonly report: BatteryReport;
+  readonly results: AdjustedResult[];
+}
+
+/**
+ * Loads the input and runs the chosen methods as `tally run` does (the batch runner calls it too); a bad option is a
+ * UsageError, a data problem a DataError.
+ */
+export async function computeRun(input: string, opts: RunOptions): Promise<ComputedRun> {
+  const methods = chooseMethods(list(opts.methods));
+  const methodOptions = resolveMethodOptions(methods.other, opts.option);
+  if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
+  const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
+  const seed = integerOption('seed', opts.seed, 0);
+  const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
+  const table = loaded.table;
+  if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
+    const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
+    throw new UsageError(`--by ${opts.by}: no such region level; this table has: ${levels}`);
+  }
+  const candidates = list(opts.candidates);
+  const run = await runBattery(table, {
+    ...methods,
+    by: opts.by,
+    bootstrap,
+    seed,
+    candidates,
+    methodOptions: methodOptions.value,
+    threads: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined,
+  });
+  if (!run.ok) throw failure(run.error);
+  const { report, results } = run.value;
+  if (report.results.length === 0) throw new DataError('no cell could be computed', skippedLines(report));
+  const json = {
+    input: loaded.file,
+    sha256: loaded.sha256,
+    preset: loaded.mapping.id,
+    election: table.meta,
+    stations: table.n,
+    rowAccounting: [rowAccount(loaded)],
+    methods: [...methods.battery, ...methods.other].map((m) => m.id),
+    by: report.by,
+    seed: report.seed,
+    bootstrap: { replicates: report.replicates, level: report.level, method: 'percentile' },
+    multipleTesting: { method: 'benjamini-hochberg', over: 'every (method, region, target) cell with a p-value' },
+    targets: report.targets,
+    results,
+    skipped: report.skipped,
+  };
+  return { json, loaded, table, report, results };
 }
 
 function skippedLines(report: BatteryReport): string[] {

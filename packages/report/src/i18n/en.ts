@@ -507,6 +507,28 @@ export const en = {
     'No published number compares these recintos with 2020. {recintos} recintos matched by their 2019 code to {against}; swing = MAS-minus-CC margin 2020 minus 2019, compared within each municipality.',
   'replay.persistence_2020.says':
     'The {late} recintos counted mostly after the halt swung {lateDiff} points [{lateLow}, {lateHigh}] relative to other recintos of their municipality; the {listed} recintos with an acta on the OAS list of 226, {listedDiff} [{listedLow}, {listedHigh}]. A swing toward the rival in 2020 is what a 2019 inflation would leave; a swing of zero or toward MAS is what persistence of a real vote looks like.',
+  // tally batch merge: index.html
+  'batch.title': 'Batch of {jobs} jobs',
+  'batch.counts': '{ok} ran, {failed} failed',
+  'batch.col_job': 'Job',
+  'batch.col_kind': 'Kind',
+  'batch.col_source': 'Input',
+  'batch.col_status': 'Status',
+  'batch.col_result': 'What it found',
+  'batch.col_files': 'Files',
+  'batch.kind_audit': 'audit',
+  'batch.kind_run': 'run',
+  'batch.status_ok': 'ran',
+  'batch.status_failed': 'failed (exit {code})',
+  'batch.audit_counts':
+    '{findings} findings: {consistent} consistent with the allegation, {notSupported} not supported, {inconclusive} inconclusive',
+  'batch.run_counts':
+    '{results} results, {tests} with a p-value, {below} with a Benjamini-Hochberg adjusted p-value below 0.05 (within this job)',
+  'batch.findings_link': 'Every finding of every job, one row each: findings.csv',
+  'batch.shard_done': 'Shard {shard}: {jobs} of {total} jobs, {ok} ran, {failed} failed; outputs in {out}.',
+  'batch.merged': 'Merged {jobs} jobs ({ok} ran, {failed} failed) into {out}: index.json, index.html, findings.csv.',
+  'batch.note':
+    "A statistic is not a verdict on an election: each job's report lists the innocent explanations that can produce the same pattern.",
 } as const;
 
 /** A key of the message catalogue. */

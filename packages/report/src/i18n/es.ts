@@ -515,4 +515,28 @@ export const es: Record<MessageKey, string> = {
     'Ninguna cifra publicada compara estos recintos con 2020. {recintos} recintos enlazados por su código de 2019 con {against}; cambio = margen MAS menos CC de 2020 menos el de 2019, comparado dentro de cada municipio.',
   'replay.persistence_2020.says':
     'Los {late} recintos contados en su mayoría después de la interrupción cambiaron {lateDiff} puntos [{lateLow}, {lateHigh}] respecto de otros recintos de su municipio; los {listed} recintos con un acta en la lista de 226 de la OEA, {listedDiff} [{listedLow}, {listedHigh}]. Un cambio hacia el rival en 2020 es lo que dejaría un inflado en 2019; un cambio nulo o hacia el MAS es lo que muestra la persistencia de un voto real.',
+  // tally batch merge: index.html
+  'batch.title': 'Lote de {jobs} trabajos',
+  'batch.counts': '{ok} ejecutados, {failed} fallidos',
+  'batch.col_job': 'Trabajo',
+  'batch.col_kind': 'Tipo',
+  'batch.col_source': 'Entrada',
+  'batch.col_status': 'Estado',
+  'batch.col_result': 'Qué encontró',
+  'batch.col_files': 'Archivos',
+  'batch.kind_audit': 'auditoría',
+  'batch.kind_run': 'análisis',
+  'batch.status_ok': 'ejecutado',
+  'batch.status_failed': 'falló (salida {code})',
+  'batch.audit_counts':
+    '{findings} hallazgos: {consistent} compatibles con la denuncia, {notSupported} no respaldados, {inconclusive} no concluyentes',
+  'batch.run_counts':
+    '{results} resultados, {tests} con valor p, {below} con valor p ajustado por Benjamini-Hochberg menor que 0,05 (dentro de este trabajo)',
+  'batch.findings_link': 'Todos los hallazgos de todos los trabajos, uno por fila: findings.csv',
+  'batch.shard_done':
+    'Fragmento {shard}: {jobs} de {total} trabajos, {ok} ejecutados, {failed} fallidos; resultados en {out}.',
+  'batch.merged':
+    'Se unieron {jobs} trabajos ({ok} ejecutados, {failed} fallidos) en {out}: index.json, index.html, findings.csv.',
+  'batch.note':
+    'Un estadístico no es un veredicto sobre una elección: el informe de cada trabajo enumera las explicaciones inocentes que pueden producir el mismo patrón.',
 };

@@ -513,4 +513,28 @@ export const ru: Record<MessageKey, string> = {
     'Опубликованного числа, сравнивающего эти участки с 2020 годом, нет. {recintos} участков связаны по коду 2019 года с {against}; сдвиг = отрыв MAS минус CC в 2020 году минус отрыв 2019 года, сравнение внутри каждого муниципалитета.',
   'replay.persistence_2020.says':
     '{late} участков, подсчитанных в основном после остановки, сдвинулись на {lateDiff} п. [{lateLow}, {lateHigh}] относительно других участков своего муниципалитета; {listed} участков с протоколом из списка ОАГ из 226 — на {listedDiff} [{listedLow}, {listedHigh}]. Сдвиг к сопернику в 2020 году — то, что оставило бы завышение в 2019 году; нулевой сдвиг или сдвиг к MAS — то, как выглядит устойчивость настоящего голосования.',
+  // tally batch merge: index.html
+  'batch.title': 'Пакет из {jobs} заданий',
+  'batch.counts': 'выполнено: {ok}, с ошибкой: {failed}',
+  'batch.col_job': 'Задание',
+  'batch.col_kind': 'Вид',
+  'batch.col_source': 'Входные данные',
+  'batch.col_status': 'Состояние',
+  'batch.col_result': 'Что найдено',
+  'batch.col_files': 'Файлы',
+  'batch.kind_audit': 'аудит',
+  'batch.kind_run': 'анализ',
+  'batch.status_ok': 'выполнено',
+  'batch.status_failed': 'ошибка (код {code})',
+  'batch.audit_counts':
+    'выводов: {findings}; согласуются с обвинением: {consistent}, не подтверждены: {notSupported}, неокончательны: {inconclusive}',
+  'batch.run_counts':
+    'результатов: {results}, с p-значением: {tests}, со скорректированным по Бенджамини-Хохбергу p-значением ниже 0,05: {below} (в пределах этого задания)',
+  'batch.findings_link': 'Все выводы всех заданий, по одному в строке: findings.csv',
+  'batch.shard_done':
+    'Часть {shard}: заданий {jobs} из {total}, выполнено {ok}, с ошибкой {failed}; результаты в {out}.',
+  'batch.merged':
+    'Объединено заданий: {jobs} (выполнено {ok}, с ошибкой {failed}) в {out}: index.json, index.html, findings.csv.',
+  'batch.note':
+    'Статистика не является приговором выборам: в отчёте каждого задания перечислены невинные объяснения, которые могут дать ту же картину.',
 };
