@@ -18,7 +18,12 @@ import {
 import { formatNumber, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { flaggedLine, writeRunFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
+import { progressDisplay } from '../progress.ts';
+import { writeRunOutputs } from '../run_outputs.ts';
+
+const say = (text: string) => process.stdout.write(text);
 
 interface RunOptions {
   preset?: string;
@@ -33,6 +38,9 @@ interface RunOptions {
   json?: boolean;
   lang?: string;
   option: string[];
+  out?: string;
+  flaggedCsv?: string;
+  quiet?: boolean;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -102,6 +110,9 @@ export function runCommand(): Command {
     )
     .option('--json', 'print one JSON object')
     .option('--lang <code>', LANG_HELP)
+    .option('--out <dir>', 'also write report.html, report.json, findings.csv and battery.xlsx to this folder')
+    .option('--flagged-csv <file>', 'write the stations behind the findings (integer_percent: whole percentages)')
+    .option('--quiet', 'no progress on stderr')
     .action(async (input: string, opts: RunOptions) => {
       const lang = resolveLang(opts.lang);
       const methods = chooseMethods(list(opts.methods));
@@ -109,7 +120,9 @@ export function runCommand(): Command {
       if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
       const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
       const seed = integerOption('seed', opts.seed, 0);
-      const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
+      const progress = progressDisplay({ quiet: Boolean(opts.quiet || opts.json), lang });
+      progress.phase('load', input);
+      const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json || opts.quiet });
       const table = loaded.table;
       if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
         const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
@@ -124,10 +137,38 @@ export function runCommand(): Command {
         candidates,
         methodOptions: methodOptions.value,
         threads: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined,
+        onProgress: progress.onProgress,
       });
       if (!run.ok) throw failure(run.error);
       const { report, results } = run.value;
       if (report.results.length === 0) throw new DataError('no cell could be computed', skippedLines(report));
+      if (opts.out !== undefined || opts.flaggedCsv !== undefined)
+        progress.phase('write', opts.out ?? opts.flaggedCsv ?? '');
+      const flagged =
+        opts.flaggedCsv === undefined
+          ? undefined
+          : await writeRunFlagged(
+              opts.flaggedCsv,
+              table,
+              results,
+              methodOptions.value.get('integer_percent'),
+              candidates,
+            );
+      const written =
+        opts.out === undefined
+          ? []
+          : await writeRunOutputs(opts.out, {
+              loaded,
+              table,
+              results,
+              methodIds: [...methods.battery, ...methods.other].map((m) => m.id),
+              by: opts.by,
+              seed,
+              replicates: report.replicates,
+              rows: [rowAccount(loaded)],
+              lang,
+            });
+      progress.stop();
       if (opts.json) {
         printJson({
           input: loaded.file,
@@ -148,6 +189,8 @@ export function runCommand(): Command {
         return;
       }
       printTable(table.meta.name, loaded.file, report, results, lang);
+      if (written.length > 0) say(`${translate(lang, 'cli.run.wrote', { files: written.join(', ') })}\n`);
+      if (flagged !== undefined) say(`${flaggedLine(lang, flagged.rows, flagged.file)}\n`);
     });
 }
 

@@ -507,6 +507,18 @@ export const en = {
     'No published number compares these recintos with 2020. {recintos} recintos matched by their 2019 code to {against}; swing = MAS-minus-CC margin 2020 minus 2019, compared within each municipality.',
   'replay.persistence_2020.says':
     'The {late} recintos counted mostly after the halt swung {lateDiff} points [{lateLow}, {lateHigh}] relative to other recintos of their municipality; the {listed} recintos with an acta on the OAS list of 226, {listedDiff} [{listedLow}, {listedHigh}]. A swing toward the rival in 2020 is what a 2019 inflation would leave; a swing of zero or toward MAS is what persistence of a real vote looks like.',
+  'progress.load': 'reading {label}',
+  'progress.battery': 'battery ({label})',
+  'progress.methods': 'running {label}',
+  'progress.analysis': 'analysis: {label}',
+  'progress.latecount': 'late count: {label}',
+  'progress.calibrate': 'calibration: {label}',
+  'progress.write': 'writing {label}',
+  'note.run_regions_elsewhere':
+    'This page shows the {shown} findings on all stations; the {other} per-region findings are in report.json, findings.csv and battery.xlsx beside it.',
+  'cli.run.wrote': 'Wrote {files}.',
+  'cli.run.names_key': 'Names in full:',
+  'cli.flagged.wrote': 'Wrote {n} station row(s) behind the findings to {file}.',
 } as const;
 
 /** A key of the message catalogue. */

@@ -515,4 +515,16 @@ export const es: Record<MessageKey, string> = {
     'Ninguna cifra publicada compara estos recintos con 2020. {recintos} recintos enlazados por su código de 2019 con {against}; cambio = margen MAS menos CC de 2020 menos el de 2019, comparado dentro de cada municipio.',
   'replay.persistence_2020.says':
     'Los {late} recintos contados en su mayoría después de la interrupción cambiaron {lateDiff} puntos [{lateLow}, {lateHigh}] respecto de otros recintos de su municipio; los {listed} recintos con un acta en la lista de 226 de la OEA, {listedDiff} [{listedLow}, {listedHigh}]. Un cambio hacia el rival en 2020 es lo que dejaría un inflado en 2019; un cambio nulo o hacia el MAS es lo que muestra la persistencia de un voto real.',
+  'progress.load': 'leyendo {label}',
+  'progress.battery': 'batería ({label})',
+  'progress.methods': 'ejecutando {label}',
+  'progress.analysis': 'análisis: {label}',
+  'progress.latecount': 'conteo tardío: {label}',
+  'progress.calibrate': 'calibración: {label}',
+  'progress.write': 'escribiendo {label}',
+  'note.run_regions_elsewhere':
+    'Esta página muestra los {shown} hallazgos sobre todas las mesas; los {other} hallazgos por región están en report.json, findings.csv y battery.xlsx, junto a ella.',
+  'cli.run.wrote': 'Se escribieron {files}.',
+  'cli.run.names_key': 'Nombres completos:',
+  'cli.flagged.wrote': 'Se escribieron {n} fila(s) de mesas detrás de los hallazgos en {file}.',
 };

@@ -513,4 +513,16 @@ export const ru: Record<MessageKey, string> = {
     'Опубликованного числа, сравнивающего эти участки с 2020 годом, нет. {recintos} участков связаны по коду 2019 года с {against}; сдвиг = отрыв MAS минус CC в 2020 году минус отрыв 2019 года, сравнение внутри каждого муниципалитета.',
   'replay.persistence_2020.says':
     '{late} участков, подсчитанных в основном после остановки, сдвинулись на {lateDiff} п. [{lateLow}, {lateHigh}] относительно других участков своего муниципалитета; {listed} участков с протоколом из списка ОАГ из 226 — на {listedDiff} [{listedLow}, {listedHigh}]. Сдвиг к сопернику в 2020 году — то, что оставило бы завышение в 2019 году; нулевой сдвиг или сдвиг к MAS — то, как выглядит устойчивость настоящего голосования.',
+  'progress.load': 'чтение {label}',
+  'progress.battery': 'батарея тестов ({label})',
+  'progress.methods': 'выполняется {label}',
+  'progress.analysis': 'анализ: {label}',
+  'progress.latecount': 'поздний подсчёт: {label}',
+  'progress.calibrate': 'калибровка: {label}',
+  'progress.write': 'запись {label}',
+  'note.run_regions_elsewhere':
+    'На этой странице {shown} результатов по всем участкам; {other} результатов по регионам находятся рядом, в report.json, findings.csv и battery.xlsx.',
+  'cli.run.wrote': 'Записаны {files}.',
+  'cli.run.names_key': 'Полные названия:',
+  'cli.flagged.wrote': 'Строк участков, стоящих за результатами, записано в {file}: {n}.',
 };
