@@ -57,7 +57,8 @@ export function runReport(input: RunOutputInput): Report {
   const built = buildReport({
     title: input.table.meta.name,
     lang: 'en',
-    results: input.results.map(({ pAdjusted: _, ...result }) => ({ result })),
+    // No allegation: every finding is worded as a departure from the clean-election model, never as support.
+    results: input.results.map(({ pAdjusted: _, ...result }) => ({ result, context: { role: 'explore' as const } })),
     validationIssues: input.loaded.issues,
     inputs: [{ path: input.loaded.file, sha256: input.loaded.sha256 }],
     rows: input.rows,

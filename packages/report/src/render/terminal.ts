@@ -71,7 +71,7 @@ export function renderTerminalSummary(report: Report, lang: Lang = report.lang, 
     out.push('');
   }
   for (const f of report.findings) {
-    const verdict = `[${MARK[f.verdict]}] ${verdictLabel(f.verdict, lang)}`;
+    const verdict = `[${MARK[f.verdict]}] ${verdictLabel(f.verdict, lang, f.role)}`;
     const where = [targetLabel(f, lang), f.region === '' ? '' : regionLabel(f, lang)]
       .filter((x) => x !== '')
       .join(', ');
