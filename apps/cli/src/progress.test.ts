@@ -58,11 +58,11 @@ test('on a terminal the display draws a bar per phase and escapes control charac
   assert.ok(!written.includes('\u001b[2J'), 'the clear-screen sequence from the label reached the terminal');
   assert.match(written, /tally: battery \(c05s\) \[[^\]]*\] 8\/8/);
   let silent = '';
-  const quiet = progressDisplay({
-    quiet: true,
-    lang: 'en',
-    stream: { ...stream, write: (t: string) => (silent += t) } as never,
-  });
+  const write = (t: string) => {
+    silent += t;
+    return true;
+  };
+  const quiet = progressDisplay({ quiet: true, lang: 'en', stream: { ...stream, write } as never });
   quiet.phase('load', 'x');
   quiet.onProgress({ phase: 'battery', label: 'c05s', done: 1, total: 2 });
   quiet.stop();
