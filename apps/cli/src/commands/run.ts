@@ -206,6 +206,26 @@ function num(x: number | null | undefined, lang: Lang, digits = 4): string {
   return formatNumber(x, lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+const TARGET_WIDTH = 22;
+
+/**
+ * Names too long for their column are cut and tagged "… [k]", and the key lists each in full below the table, so that
+ * two parties whose names start alike ("7. Политическая партия ...") can still be told apart.
+ */
+export function abbreviations(width: number): { cell(name: string): string; key(): [number, string][] } {
+  const keys = new Map<string, number>();
+  return {
+    cell(name) {
+      if (name.length <= width) return name;
+      const k = keys.get(name) ?? keys.size + 1;
+      keys.set(name, k);
+      const tag = `… [${k}]`;
+      return `${name.slice(0, width - tag.length).trimEnd()}${tag}`;
+    },
+    key: () => [...keys].map(([name, k]) => [k, name]),
+  };
+}
+
 function printTable(name: string, file: string, report: BatteryReport, results: AdjustedResult[], lang: Lang): void {
   const out = process.stdout;
   out.write(`${paint(name, 'bold')}\n${file}\n`);
@@ -219,7 +239,8 @@ function printTable(name: string, file: string, report: BatteryReport, results: 
   let region: string | undefined | null = null;
   const col = (key: 'col_target' | 'col_method' | 'col_statistic' | 'col_interval') =>
     translate(lang, `cli.run.${key}`);
-  const header = `  ${col('col_target').padEnd(22)} ${col('col_method').padEnd(26)} ${col('col_statistic').padEnd(34)} ${col('col_interval').padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
+  const names = abbreviations(TARGET_WIDTH);
+  const header = `  ${col('col_target').padEnd(TARGET_WIDTH)} ${col('col_method').padEnd(26)} ${col('col_statistic').padEnd(34)} ${col('col_interval').padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
   for (const r of results) {
     if (r.region !== region) {
       region = r.region;
@@ -235,8 +256,15 @@ function printTable(name: string, file: string, report: BatteryReport, results: 
     const target = r.target === 'turnout' ? translate(lang, 'target.turnout') : (r.target ?? '');
     const flag = r.warnings.length > 0 ? paint(' !', 'yellow') : '';
     out.write(
-      `  ${target.slice(0, 22).padEnd(22)} ${r.method.padEnd(26)} ${stat.slice(0, 34).padEnd(34)} ${interval.padEnd(21)} ${num(r.pValue, lang).padStart(8)} ${num(r.pAdjusted, lang).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
+      `  ${names.cell(target).padEnd(TARGET_WIDTH)} ${r.method.padEnd(26)} ${stat.slice(0, 34).padEnd(34)} ${interval.padEnd(21)} ${num(r.pValue, lang).padStart(8)} ${num(r.pAdjusted, lang).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
     );
+    // The reason for the mark, right under the row it marks.
+    for (const w of r.warnings) out.write(`${paint(`    ! ${w}`, 'yellow')}\n`);
+  }
+  const key = names.key();
+  if (key.length > 0) {
+    out.write(`\n${translate(lang, 'cli.run.names_key')}\n`);
+    for (const [k, name] of key) out.write(`  [${k}] ${name}\n`);
   }
   const warned = results.filter((r) => r.warnings.length > 0).length;
   if (warned > 0) out.write(`\n${translate(lang, 'cli.run.warned', { n: { kind: 'count', value: warned } })}\n`);
