@@ -533,6 +533,8 @@ export const en = {
     '"Departs from the clean-election model" means the data show a pattern that a clean election of the kind the test assumes would rarely produce. No allegation was stated, so it supports no claim; the innocent explanations listed with each finding can produce the same pattern.',
   'caveat.explore_no_departure_meaning':
     '"No departure found" means this test did not find its pattern at the stated threshold. It does not certify the election as clean.',
+  'summary.counts_explore':
+    'Findings: {total}. Departing from the clean-election model: {consistent}. No departure found: {notSupported}. Inconclusive: {inconclusive}.',
 } as const;
 
 /** A key of the message catalogue. */

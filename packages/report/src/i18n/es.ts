@@ -541,4 +541,6 @@ export const es: Record<MessageKey, string> = {
     '"Se aparta del modelo de elección limpia" significa que los datos muestran un patrón que una elección limpia del tipo que supone la prueba rara vez produciría. No se enunció ninguna denuncia, así que no respalda ninguna afirmación; las explicaciones inocentes listadas con cada hallazgo pueden producir el mismo patrón.',
   'caveat.explore_no_departure_meaning':
     '"Esta prueba no encontró desviación" significa que la prueba no encontró su patrón al umbral indicado. No certifica que la elección haya sido limpia.',
+  'summary.counts_explore':
+    'Hallazgos: {total}. Se apartan del modelo de elección limpia: {consistent}. Sin desviación: {notSupported}. No concluyentes: {inconclusive}.',
 };

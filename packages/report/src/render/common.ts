@@ -151,7 +151,7 @@ export function findingText(f: Finding, lang: Lang): FindingText {
   if (f.calibration) facts.push([t('label.calibration'), formatPercent(f.calibration.falsePositiveRate, lang)]);
   return {
     title: `${title}${target}`,
-    verdict: verdictLabel(f.verdict, lang),
+    verdict: verdictLabel(f.verdict, lang, f.role),
     explanation: explanationText(f, lang),
     innocent: f.innocentExplanations.map((e) => translate(lang, e.key, e.params)),
     calibration,
@@ -166,7 +166,7 @@ export function summaryLines(report: Report, lang: Lang): string[] {
   const lines = [
     s.findings === 0
       ? t('summary.no_findings')
-      : t('summary.counts', {
+      : t(isExplore(report.findings) ? 'summary.counts_explore' : 'summary.counts', {
           total: s.findings,
           consistent: s.consistent_with_allegation,
           notSupported: s.not_supported,

@@ -77,6 +77,8 @@ export function renderTerminalSummary(report: Report, lang: Lang = report.lang, 
       .join(', ');
     const line = `${options.color ? `${SGR[f.verdict]}${verdict}${RESET}` : verdict}  ${findingTitle(f, lang)}${where ? ` — ${where}` : ''}  ${t('label.adjusted_p')}: ${pLabel(f.adjustedPValue, lang)}${f.powerAtAllegedSize ? `; ${t('label.power_at_alleged_size')}: ${formatPercent(f.powerAtAllegedSize.power, lang, 0)}` : ''}`;
     out.push(line);
+    // A finding's warnings go beside it, not only into report.json.
+    for (const w of f.warnings) out.push(`    ${t('heading.warnings')}: ${w}`);
   }
   if (report.findings.length > 0) out.push('');
   const replays = replayRows(report, lang);
