@@ -25,6 +25,18 @@ export function terminalSafe(text: string, keepStyles = false): string {
 
 type Write = typeof process.stdout.write;
 
+/** The streams' own write functions while a guard is installed. */
+const originals = new Map<NodeJS.WriteStream, Write>();
+
+/**
+ * Writes to `stream` past the guard: only for the CLI's own cursor sequences (the progress bar), never for text that
+ * holds data, which the caller passes through terminalSafe first.
+ */
+export function writeUnguarded(stream: NodeJS.WriteStream, text: string): boolean {
+  const write = originals.get(stream) ?? stream.write;
+  return (write as (chunk: string) => boolean).call(stream, text);
+}
+
 /** Routes process.stdout and process.stderr writes through terminalSafe; returns the function that undoes it. */
 export function guardTerminalOutput(keepStyles: { stdout: boolean; stderr: boolean }): () => void {
   const restore: (() => void)[] = [];
@@ -38,8 +50,10 @@ export function guardTerminalOutput(keepStyles: { stdout: boolean; stderr: boole
       return (original as (...args: unknown[]) => boolean).call(this, safe, ...rest);
     } as Write;
     stream.write = guarded;
+    if (!originals.has(stream)) originals.set(stream, original);
     restore.push(() => {
       if (stream.write === guarded) stream.write = original;
+      if (originals.get(stream) === original) originals.delete(stream);
     });
   }
   return () => {

@@ -26,6 +26,7 @@ import {
 } from '@tally/core';
 import { bundledEntry, type ChunkFunction, ChunkPool, defaultThreads, runMethod } from '@tally/parallel';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
+import { noProgress, type OnProgress } from './progress.ts';
 
 /** Region chunks of a battery run: fixed, so results never depend on the thread count. */
 const CHUNKS = 8;
@@ -70,6 +71,8 @@ export interface BatteryRunOptions {
   readonly methodOptions?: ReadonlyMap<string, Record<string, unknown>>;
   /** Worker threads, or undefined for defaultRunThreads() where the work repays them. */
   readonly threads: number | undefined;
+  /** Told of each step: the battery's region chunks, then each method on each region. */
+  readonly onProgress?: OnProgress;
 }
 
 /** Runs registry (non-battery) methods with their options (else defaults), overall and per region of `by`. */
@@ -81,6 +84,7 @@ async function runOthers(
   seed: number,
   candidates: string[] | undefined,
   threads: { pool: ChunkPool; explicit: boolean },
+  onProgress: OnProgress,
 ): Promise<{ results: MethodResult[]; skipped: SkippedCell[] }> {
   const results: MethodResult[] = [];
   const skipped: SkippedCell[] = [];
@@ -100,6 +104,12 @@ async function runOthers(
   if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
   for (const [k, m] of methods.entries()) {
     for (const [gi, g] of groups.entries()) {
+      onProgress({
+        phase: 'methods',
+        label: g.region === undefined ? m.id : `${m.id} / ${g.region}`,
+        done: k * groups.length + gi,
+        total: methods.length * groups.length,
+      });
       const opts = {
         ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
         ...methodOptions.get(m.id),
@@ -112,10 +122,20 @@ async function runOthers(
         skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
         continue;
       }
-      for (const x of r.value) results.push({ ...x, region: g.region });
+      for (const x of r.value) results.push({ ...x, region: joinRegion(g.region, x.region) });
     }
   }
   return { results, skipped };
+}
+
+/**
+ * The region of a method's own per-region result (integer_percent reports one per region) inside a group of the run:
+ * the group's region, then the method's ("" or undefined = the whole group).
+ */
+function joinRegion(group: string | undefined, own: string | undefined): string | undefined {
+  const inner = own === undefined || own === '' ? undefined : own;
+  if (group === undefined) return inner;
+  return inner === undefined ? group : `${group} / ${inner}`;
 }
 
 /** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */
@@ -138,6 +158,7 @@ export async function runBattery(
   options: BatteryRunOptions,
 ): Promise<Result<{ report: BatteryReport; results: AdjustedResult[] }, TallyError>> {
   const { by, bootstrap, seed, candidates } = options;
+  const onProgress = options.onProgress ?? noProgress;
   const threads = { count: options.threads ?? defaultRunThreads(), explicit: options.threads !== undefined };
   let report: BatteryReport = {
     by: by ?? null,
@@ -157,6 +178,8 @@ export async function runBattery(
       if (!plan.ok) return plan;
       const chunks = plan.value.spec.ranges.length;
       let outputs: BatteryChunkOutput[];
+      const label = options.battery.map((m) => m.id).join(', ');
+      onProgress({ phase: 'battery', label, done: 0, total: chunks });
       if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
         const payload = {
           table,
@@ -173,15 +196,25 @@ export async function runBattery(
           batteryChunk as ChunkFunction,
         )) as BatteryChunkOutput[];
       } else {
-        outputs = plan.value.spec.ranges.map((_, c) => plan.value.runChunk(c));
+        outputs = plan.value.spec.ranges.map((_, c) => {
+          const output = plan.value.runChunk(c);
+          onProgress({ phase: 'battery', label, done: c + 1, total: chunks });
+          return output;
+        });
       }
       report = plan.value.finish(outputs);
     }
     if (options.other.length > 0) {
-      const o = await runOthers(table, options.other, options.methodOptions ?? new Map(), by, seed, candidates, {
-        pool,
-        explicit: threads.explicit,
-      });
+      const o = await runOthers(
+        table,
+        options.other,
+        options.methodOptions ?? new Map(),
+        by,
+        seed,
+        candidates,
+        { pool, explicit: threads.explicit },
+        onProgress,
+      );
       report = { ...report, results: [...report.results, ...o.results], skipped: [...report.skipped, ...o.skipped] };
     }
   } finally {

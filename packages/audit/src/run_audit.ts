@@ -34,6 +34,7 @@ import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { noProgress, type OnProgress } from './progress.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
 
@@ -258,7 +259,12 @@ function batteryRun(
 }
 
 /** Runs the audit of a resolved allegation with `seed`; `version` is written into the report. */
-export function runAudit(resolved: ResolvedAllegation, seed: number, version: string): AuditRun {
+export function runAudit(
+  resolved: ResolvedAllegation,
+  seed: number,
+  version: string,
+  onProgress: OnProgress = noProgress,
+): AuditRun {
   const al = resolved.allegation;
   const a = resolved.alleged;
   const size = al.alleged.size;
@@ -273,6 +279,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
   const answers: BottomLineAnswerInput[] = [];
   let sensitivity: BottomLineInput['sensitivity'] = null;
   al.analyses.forEach((spec, k) => {
+    onProgress({ phase: 'analysis', label: spec.method, done: k, total: al.analyses.length });
     const s = deriveSeed(seed, k);
     let out: AnalysisOutcome;
     if (spec.method === 'replays') {

@@ -59,6 +59,11 @@ export interface ReportInput {
   readonly bottomLine?: BottomLineInput;
 }
 
+/** True for a report with findings and no allegation behind any of them (every finding has role 'explore'). */
+export function isExplore(findings: readonly Pick<Finding, 'role'>[]): boolean {
+  return findings.length > 0 && findings.every((f) => f.role === 'explore');
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -91,12 +96,22 @@ export function explanationMessage(
   switch (reason) {
     case 'significant_in_alleged_direction':
       return {
-        key: f.role === 'screen' ? 'reason.screen_significant' : `reason.${reason}`,
+        key:
+          f.role === 'explore'
+            ? 'reason.explore_significant'
+            : f.role === 'screen'
+              ? 'reason.screen_significant'
+              : `reason.${reason}`,
         params: { method, padj, alpha: f.alpha },
       };
     case 'not_significant':
       return {
-        key: f.role === 'screen' ? 'reason.screen_not_significant' : `reason.${reason}`,
+        key:
+          f.role === 'explore'
+            ? 'reason.explore_not_significant'
+            : f.role === 'screen'
+              ? 'reason.screen_not_significant'
+              : `reason.${reason}`,
         params: { method, padj, alpha: f.alpha },
       };
     case 'significant_opposite_direction':
@@ -158,11 +173,11 @@ function sortIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
 }
 
 /** The general caveats every report carries, in `lang` (the correction's name is a parameter, so it is localised). */
-export function caveatMessages(alpha: number, correction: Correction, lang: Lang): Message[] {
+export function caveatMessages(alpha: number, correction: Correction, lang: Lang, explore = false): Message[] {
   return [
     { key: 'caveat.no_proof' },
-    { key: 'caveat.consistent_meaning' },
-    { key: 'caveat.not_supported_meaning' },
+    { key: explore ? 'caveat.explore_departs_meaning' : 'caveat.consistent_meaning' },
+    { key: explore ? 'caveat.explore_no_departure_meaning' : 'caveat.not_supported_meaning' },
     { key: 'caveat.alpha', params: { alpha } },
     {
       key: 'caveat.multiple_testing',
@@ -413,7 +428,7 @@ export function buildReport(input: ReportInput): Result<Report> {
     inputs: [...input.inputs].sort((a, b) => cmp(a.path, b.path)).map((f) => ({ path: f.path, sha256: f.sha256 })),
     rows: [...(input.rows ?? [])].sort((a, b) => cmp(a.file, b.file)),
     methods,
-    caveats: caveatMessages(alpha, correction, lang).map((m) => localise(m, lang)),
+    caveats: caveatMessages(alpha, correction, lang, isExplore(findings)).map((m) => localise(m, lang)),
     notes: (input.notes ?? []).map((n) =>
       typeof n === 'string' ? { text: n, message: null } : { text: renderMessage(n, lang), message: n },
     ),

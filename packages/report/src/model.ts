@@ -22,8 +22,11 @@ export type VerdictReason =
   | 'miscalibrated'
   | 'not_identified';
 
-/** Whether a finding tests the allegation's own prediction or is a general screen. */
-export type FindingRole = 'allegation' | 'screen';
+/**
+ * Whether a finding tests the allegation's own prediction, is a general screen, or belongs to a run with no allegation
+ * at all ('explore': worded as a departure from the clean-election model, never as support for a claim).
+ */
+export type FindingRole = 'allegation' | 'screen' | 'explore';
 
 /** Which sign of the effect a rejection must have to fit the allegation. */
 export type Direction = 'any' | 'positive' | 'negative';

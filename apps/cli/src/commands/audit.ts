@@ -7,7 +7,9 @@ import { buildReport, type Lang, renderHtml, renderJson, renderTerminalSummary, 
 import { Command } from 'commander';
 import { commitOutputs } from '../atomic_output.ts';
 import { DataError, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
+import { flaggedLine, writeAuditFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
+import { progressDisplay } from '../progress.ts';
 import { TALLY_VERSION } from '../version.ts';
 
 function parseSeed(text: string): number {
@@ -27,6 +29,15 @@ function notRun(skipped: readonly SkippedAnalysis[], lang: Lang, color: boolean)
     .join('');
 }
 
+interface AuditOptions {
+  out: string;
+  seed: string;
+  lang?: string;
+  json?: boolean;
+  flaggedCsv?: string;
+  quiet?: boolean;
+}
+
 /** The `audit` command. */
 export function auditCommand(): Command {
   return new Command('audit')
@@ -36,16 +47,21 @@ export function auditCommand(): Command {
     .option('--seed <n>', 'seed of every random step (same seed, same report)', '1')
     .option('--lang <code>', LANG_HELP)
     .option('--json', 'print report.json to stdout instead of the summary')
-    .action(async (file: string, opts: { out: string; seed: string; lang?: string; json?: boolean }) => {
+    .option('--flagged-csv <file>', 'also write the stations behind the findings (the flagged stations) to this CSV')
+    .option('--quiet', 'no progress on stderr')
+    .action(async (file: string, opts: AuditOptions) => {
       const started = process.hrtime.bigint();
       const seed = parseSeed(opts.seed);
       if (opts.lang !== undefined) resolveLang(opts.lang);
       const allegation = readAllegation(file);
       if (!allegation.ok) throw failure(allegation.error);
       const lang = resolveLang(opts.lang, allegation.value.lang);
+      const progress = progressDisplay({ quiet: Boolean(opts.quiet || opts.json), lang });
+      progress.phase('load', file);
       const resolved = await resolveAllegation(allegation.value);
       if (!resolved.ok) throw failure(resolved.error);
-      const run = runAudit(resolved.value, seed, TALLY_VERSION);
+      const run = runAudit(resolved.value, seed, TALLY_VERSION, progress.onProgress);
+      progress.phase('write', opts.out);
       // report.json is the same whatever the language asked for: its text is English (the reference catalogue) and
       // every text carries its message key, so the HTML and the terminal are rendered in `lang` from the same report.
       const report = buildReport({ ...run.input, lang: 'en' });
@@ -61,6 +77,11 @@ export function auditCommand(): Command {
       } catch (e) {
         throw new DataError(`cannot write the report to ${opts.out}: ${(e as Error).message}`);
       }
+      const flagged =
+        opts.flaggedCsv === undefined
+          ? undefined
+          : await writeAuditFlagged(opts.flaggedCsv, resolved.value, run.input.results);
+      progress.stop();
       if (opts.json) printJson(JSON.parse(json));
       else {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -73,6 +94,7 @@ export function auditCommand(): Command {
           seconds: { kind: 'number', value: seconds, digits: 1 },
         });
         process.stdout.write(`${wrote}\n`);
+        if (flagged !== undefined) process.stdout.write(`${flaggedLine(lang, flagged.rows, flagged.file)}\n`);
       }
     });
 }

@@ -18,6 +18,7 @@ import {
 import { Command } from 'commander';
 import { commitOutputs, type OutputFile } from '../atomic_output.ts';
 import { failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { progressDisplay } from '../progress.ts';
 import { calibrationMarkdown, methodBlock, withMethodBlock } from './calibrate_docs.ts';
 import { calibratableMethods, calibrateAll, defaultWorkers, planFor } from './calibrate_run.ts';
 
@@ -35,6 +36,7 @@ interface CalibrateFlags {
   inject: string[];
   workers?: string;
   json?: boolean;
+  quiet?: boolean;
   out?: string;
   writeDocs?: boolean;
   docsOnly?: boolean;
@@ -91,6 +93,7 @@ export function calibrateCommand(): Command {
     )
     .option('--workers <n>', 'worker threads (default: CPU count, at most 4; 1 = none)')
     .option('--json', 'print JSON')
+    .option('--quiet', 'no progress on stderr')
     .option('--out <file>', 'also write the JSON to this file')
     .option('--write-docs', `regenerate ${DOCS_FILE}, the measured table in core and each method page's block`)
     .option('--docs-only', `rewrite the docs from ${MEASURED_FILE} without running anything`)
@@ -160,28 +163,38 @@ export function calibrateCommand(): Command {
         throw new UsageError('--write-docs must be run from the repository root');
       }
       const t0 = performance.now();
+      // Progress: one line per method on a log, a bar on a terminal, nothing with --quiet or --json.
+      const quiet = Boolean(flags.quiet || flags.json);
+      const bar = Boolean(process.stderr.isTTY) && !quiet;
+      const progress = progressDisplay({ quiet: !bar, lang: 'en' });
+      const note = (line: string) => {
+        if (!quiet && !bar) process.stderr.write(line);
+      };
       const explicitReps = flags.reps !== undefined || flags.powerReps !== undefined || flags.inject.length > 0;
       const summaries: CalibrationSummary[][] = [];
       let plan: CalibrationPlan | undefined;
       for (const conditions of conditionSets) {
         plan = { reps, powerReps, seed, alpha, conditions, scenarios };
         const base = plan;
-        process.stderr.write(
+        note(
           `calibrating ${methods.length} method(s) under "${conditions.label}" conditions: ${reps} clean + ${powerReps} x ${scenarios.length} manipulated elections each, ${workers} worker(s)\n`,
         );
+        let done = 0;
+        progress.onProgress({ phase: 'calibrate', label: conditions.label, done, total: methods.length });
         const results = await calibrateAll(
           methods,
           (id) => planFor(id, base, explicitReps),
           workers,
           (c, seconds) => {
-            process.stderr.write(
-              `  ${c.method}: false-positive rate ${fmtRate(c.falsePositiveRate.rate)} (${seconds.toFixed(1)} s)\n`,
-            );
+            done++;
+            progress.onProgress({ phase: 'calibrate', label: c.method, done, total: methods.length });
+            note(`  ${c.method}: false-positive rate ${fmtRate(c.falsePositiveRate.rate)} (${seconds.toFixed(1)} s)\n`);
           },
         );
         summaries.push(results.map(summarizeForJson));
       }
-      process.stderr.write(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+      progress.stop();
+      note(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
       const primary = summaries[0];
       const all = summaries.flat();
       const flagged = [...new Set(all.filter((s) => s.sizeExceedsThreshold).map((s) => s.method))];

@@ -14,8 +14,10 @@ import {
 import { readManifest } from '@tally/ingest';
 import { Command } from 'commander';
 import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
+import { flaggedLine, writeLatecountFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { latecountSummary } from '../latecount_text.ts';
+import { progressDisplay } from '../progress.ts';
 
 interface LatecountOptions {
   cutoff: string;
@@ -39,6 +41,8 @@ interface LatecountOptions {
   otherKey?: string;
   json?: boolean;
   lang?: string;
+  flaggedCsv?: string;
+  quiet?: boolean;
 }
 
 function number(name: string, text: string, integer = false): number {
@@ -175,6 +179,8 @@ export function latecountCommand(): Command {
     )
     .option('--json', 'print one JSON object')
     .option('--lang <code>', LANG_HELP)
+    .option('--flagged-csv <file>', 'also write the late stations (not counted at the cutoff) to this CSV')
+    .option('--quiet', 'no progress on stderr')
     .action(async (input: string, opts: LatecountOptions) => {
       const lang = resolveLang(opts.lang);
       const projection: ProjectionOptions = {
@@ -186,8 +192,11 @@ export function latecountCommand(): Command {
       };
       const seed = number('seed', opts.seed, true);
       const candidates = opts.candidates?.split(',').map((s) => s.trim());
-      const { final, cutoff, accounts } = await resolveInputs(input, opts);
-      const otherElection = await loadOther(final, opts, accounts);
+      const progress = progressDisplay({ quiet: Boolean(opts.quiet || opts.json), lang });
+      progress.phase('load', input);
+      const { final, cutoff, accounts } = await resolveInputs(input, { ...opts, json: opts.json || opts.quiet });
+      const otherElection = await loadOther(final, { ...opts, json: opts.json || opts.quiet }, accounts);
+      progress.phase('latecount', opts.cutoff);
       const report = runLateCount(
         final,
         cutoff,
@@ -206,7 +215,14 @@ export function latecountCommand(): Command {
         createRng(seed),
       );
       if (!report.ok) throw failure(report.error);
+      const flagged =
+        opts.flaggedCsv === undefined
+          ? undefined
+          : await writeLatecountFlagged(opts.flaggedCsv, final, cutoff, candidates, report.value.cutoff);
+      progress.stop();
       if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
       else process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
+      if (flagged !== undefined && !opts.json)
+        process.stdout.write(`${flaggedLine(lang, flagged.rows, flagged.file)}\n`);
     });
 }

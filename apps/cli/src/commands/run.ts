@@ -4,7 +4,7 @@
  * Benjamini-Hochberg adjusted p-values across every (method, region, target) cell (computed by @tally/audit's
  * runBattery; this file reads the arguments and prints).
  */
-import { type AdjustedResult, rowAccount, runBattery } from '@tally/audit';
+import { type AdjustedResult, type OnProgress, rowAccount, runBattery } from '@tally/audit';
 import {
   type BatteryReport,
   type CellMethod,
@@ -20,7 +20,12 @@ import type { LoadedTable } from '@tally/ingest';
 import { formatNumber, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
 import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { flaggedLine, writeRunFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
+import { progressDisplay } from '../progress.ts';
+import { writeRunOutputs } from '../run_outputs.ts';
+
+const say = (text: string) => process.stdout.write(text);
 
 /** The options of `tally run`, as strings from the command line. */
 export interface RunOptions {
@@ -36,6 +41,9 @@ export interface RunOptions {
   json?: boolean;
   lang?: string;
   option: string[];
+  out?: string;
+  flaggedCsv?: string;
+  quiet?: boolean;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -105,14 +113,49 @@ export function runCommand(): Command {
     )
     .option('--json', 'print one JSON object')
     .option('--lang <code>', LANG_HELP)
+    .option('--out <dir>', 'also write report.html, report.json, findings.csv and battery.xlsx to this folder')
+    .option('--flagged-csv <file>', 'write the stations behind the findings (integer_percent: whole percentages)')
+    .option('--quiet', 'no progress on stderr')
     .action(async (input: string, opts: RunOptions) => {
       const lang = resolveLang(opts.lang);
-      const run = await computeRun(input, opts);
+      const progress = progressDisplay({ quiet: Boolean(opts.quiet || opts.json), lang });
+      progress.phase('load', input);
+      const run = await computeRun(input, opts, progress.onProgress);
+      const { loaded, table, report, results } = run;
+      if (opts.out !== undefined || opts.flaggedCsv !== undefined)
+        progress.phase('write', opts.out ?? opts.flaggedCsv ?? '');
+      const flagged =
+        opts.flaggedCsv === undefined
+          ? undefined
+          : await writeRunFlagged(
+              opts.flaggedCsv,
+              table,
+              results,
+              run.methodOptions.get('integer_percent'),
+              run.candidates,
+            );
+      const written =
+        opts.out === undefined
+          ? []
+          : await writeRunOutputs(opts.out, {
+              loaded,
+              table,
+              results,
+              methodIds: run.methodIds,
+              by: opts.by,
+              seed: run.seed,
+              replicates: report.replicates,
+              rows: [rowAccount(loaded)],
+              lang,
+            });
+      progress.stop();
       if (opts.json) {
         printJson(run.json);
         return;
       }
-      printTable(run.table.meta.name, run.loaded.file, run.report, run.results, lang);
+      printTable(table.meta.name, loaded.file, report, results, lang);
+      if (written.length > 0) say(`${translate(lang, 'cli.run.wrote', { files: written.join(', ') })}\n`);
+      if (flagged !== undefined) say(`${flaggedLine(lang, flagged.rows, flagged.file)}\n`);
     });
 }
 
@@ -123,19 +166,23 @@ export interface ComputedRun {
   readonly table: StationTable;
   readonly report: BatteryReport;
   readonly results: AdjustedResult[];
+  readonly methodIds: string[];
+  readonly methodOptions: Map<string, Record<string, number | string | boolean>>;
+  readonly candidates: string[] | undefined;
+  readonly seed: number;
 }
 
 /**
  * Loads the input and runs the chosen methods as `tally run` does (the batch runner calls it too); a bad option is a
  * UsageError, a data problem a DataError.
  */
-export async function computeRun(input: string, opts: RunOptions): Promise<ComputedRun> {
+export async function computeRun(input: string, opts: RunOptions, onProgress?: OnProgress): Promise<ComputedRun> {
   const methods = chooseMethods(list(opts.methods));
   const methodOptions = resolveMethodOptions(methods.other, opts.option);
   if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
   const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
   const seed = integerOption('seed', opts.seed, 0);
-  const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
+  const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json || opts.quiet });
   const table = loaded.table;
   if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
     const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
@@ -150,6 +197,7 @@ export async function computeRun(input: string, opts: RunOptions): Promise<Compu
     candidates,
     methodOptions: methodOptions.value,
     threads: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined,
+    onProgress,
   });
   if (!run.ok) throw failure(run.error);
   const { report, results } = run.value;
@@ -170,7 +218,8 @@ export async function computeRun(input: string, opts: RunOptions): Promise<Compu
     results,
     skipped: report.skipped,
   };
-  return { json, loaded, table, report, results };
+  const methodIds = [...methods.battery, ...methods.other].map((m) => m.id);
+  return { json, loaded, table, report, results, methodIds, methodOptions: methodOptions.value, candidates, seed };
 }
 
 function skippedLines(report: BatteryReport): string[] {
@@ -183,6 +232,26 @@ function num(x: number | null | undefined, lang: Lang, digits = 4): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
   if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(1).replace('.', lang === 'en' ? '.' : ',');
   return formatNumber(x, lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+const TARGET_WIDTH = 22;
+
+/**
+ * Names too long for their column are cut and tagged "… [k]", and the key lists each in full below the table, so that
+ * two parties whose names start alike ("7. Политическая партия ...") can still be told apart.
+ */
+export function abbreviations(width: number): { cell(name: string): string; key(): [number, string][] } {
+  const keys = new Map<string, number>();
+  return {
+    cell(name) {
+      if (name.length <= width) return name;
+      const k = keys.get(name) ?? keys.size + 1;
+      keys.set(name, k);
+      const tag = `… [${k}]`;
+      return `${name.slice(0, width - tag.length).trimEnd()}${tag}`;
+    },
+    key: () => [...keys].map(([name, k]) => [k, name]),
+  };
 }
 
 function printTable(name: string, file: string, report: BatteryReport, results: AdjustedResult[], lang: Lang): void {
@@ -198,7 +267,8 @@ function printTable(name: string, file: string, report: BatteryReport, results: 
   let region: string | undefined | null = null;
   const col = (key: 'col_target' | 'col_method' | 'col_statistic' | 'col_interval') =>
     translate(lang, `cli.run.${key}`);
-  const header = `  ${col('col_target').padEnd(22)} ${col('col_method').padEnd(26)} ${col('col_statistic').padEnd(34)} ${col('col_interval').padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
+  const names = abbreviations(TARGET_WIDTH);
+  const header = `  ${col('col_target').padEnd(TARGET_WIDTH)} ${col('col_method').padEnd(26)} ${col('col_statistic').padEnd(34)} ${col('col_interval').padEnd(21)} ${'p'.padStart(8)} ${'p(BH)'.padStart(8)} ${'n'.padStart(7)}`;
   for (const r of results) {
     if (r.region !== region) {
       region = r.region;
@@ -214,8 +284,15 @@ function printTable(name: string, file: string, report: BatteryReport, results: 
     const target = r.target === 'turnout' ? translate(lang, 'target.turnout') : (r.target ?? '');
     const flag = r.warnings.length > 0 ? paint(' !', 'yellow') : '';
     out.write(
-      `  ${target.slice(0, 22).padEnd(22)} ${r.method.padEnd(26)} ${stat.slice(0, 34).padEnd(34)} ${interval.padEnd(21)} ${num(r.pValue, lang).padStart(8)} ${num(r.pAdjusted, lang).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
+      `  ${names.cell(target).padEnd(TARGET_WIDTH)} ${r.method.padEnd(26)} ${stat.slice(0, 34).padEnd(34)} ${interval.padEnd(21)} ${num(r.pValue, lang).padStart(8)} ${num(r.pAdjusted, lang).padStart(8)} ${String(r.n).padStart(7)}${flag}\n`,
     );
+    // The reason for the mark, right under the row it marks.
+    for (const w of r.warnings) out.write(`${paint(`    ! ${w}`, 'yellow')}\n`);
+  }
+  const key = names.key();
+  if (key.length > 0) {
+    out.write(`\n${translate(lang, 'cli.run.names_key')}\n`);
+    for (const [k, name] of key) out.write(`  [${k}] ${name}\n`);
   }
   const warned = results.filter((r) => r.warnings.length > 0).length;
   if (warned > 0) out.write(`\n${translate(lang, 'cli.run.warned', { n: { kind: 'count', value: warned } })}\n`);

@@ -37,6 +37,7 @@ import {
 } from './integer_percent_summary.ts';
 
 export type { IntegerPercentPrepared };
+export { isIntegerPercent };
 
 /** Options of the integer-percentage method. */
 export interface IntegerPercentOptions extends BaseMethodOptions {
@@ -48,29 +49,14 @@ export interface IntegerPercentOptions extends BaseMethodOptions {
 
 const DEFAULT_REPLICATES = 1000;
 
-/** Validates options and the table, filters stations, computes observed and exact figures. */
-export function prepareIntegerPercent(
+/**
+ * The paper's inclusion rules: ballots found > 0, registered >= 100, turnout <= 0.99 and leader share <= 0.99 (with
+ * whole, non-negative counts). The kept stations in table order, and the count left out for each reason.
+ */
+export function integerPercentInclusion(
   table: StationTable,
-  options: IntegerPercentOptions,
-  seed: number,
-): Result<IntegerPercentPrepared> {
-  const replicates = options.replicates ?? DEFAULT_REPLICATES;
-  if (!Number.isInteger(replicates) || replicates < 2)
-    return err({ kind: 'invalid_options', option: 'replicates', message: 'replicates must be an integer >= 2' });
-  const draw = options.draw ?? 'indicator';
-  if (draw !== 'indicator' && draw !== 'binomial')
-    return err({ kind: 'invalid_options', option: 'draw', message: "draw must be 'indicator' or 'binomial'" });
-  if (table.n === 0) return err({ kind: 'insufficient_data', message: 'the table has no stations', needed: 1, got: 0 });
-  if (table.candidates.length === 0)
-    return err({ kind: 'missing_column', column: 'candidates', message: 'integer_percent needs candidate votes' });
-  const leaderIndex = candidateOrLeaderIndex(table, options.candidate);
-  if (leaderIndex < 0)
-    return err({ kind: 'invalid_options', option: 'candidate', message: `no candidate named "${options.candidate}"` });
-  const level = resolveRegionLevel(table, options.regionLevel ?? '');
-  if (level === undefined)
-    return err({ kind: 'invalid_options', option: 'regionLevel', message: `no region level "${options.regionLevel}"` });
-
-  const leaderVotes = table.candidates[leaderIndex].votes;
+  leaderVotes: Float64Array,
+): { keep: number[]; excluded: { reason: string; count: number }[] } {
   const reasons = [
     'missing or non-integer counts',
     'no ballots found',
@@ -95,6 +81,33 @@ export function prepareIntegerPercent(
     else keep.push(i);
   }
   const excluded = reasons.map((reason, k) => ({ reason, count: excludedCounts[k] })).filter((e) => e.count > 0);
+  return { keep, excluded };
+}
+
+/** Validates options and the table, filters stations, computes observed and exact figures. */
+export function prepareIntegerPercent(
+  table: StationTable,
+  options: IntegerPercentOptions,
+  seed: number,
+): Result<IntegerPercentPrepared> {
+  const replicates = options.replicates ?? DEFAULT_REPLICATES;
+  if (!Number.isInteger(replicates) || replicates < 2)
+    return err({ kind: 'invalid_options', option: 'replicates', message: 'replicates must be an integer >= 2' });
+  const draw = options.draw ?? 'indicator';
+  if (draw !== 'indicator' && draw !== 'binomial')
+    return err({ kind: 'invalid_options', option: 'draw', message: "draw must be 'indicator' or 'binomial'" });
+  if (table.n === 0) return err({ kind: 'insufficient_data', message: 'the table has no stations', needed: 1, got: 0 });
+  if (table.candidates.length === 0)
+    return err({ kind: 'missing_column', column: 'candidates', message: 'integer_percent needs candidate votes' });
+  const leaderIndex = candidateOrLeaderIndex(table, options.candidate);
+  if (leaderIndex < 0)
+    return err({ kind: 'invalid_options', option: 'candidate', message: `no candidate named "${options.candidate}"` });
+  const level = resolveRegionLevel(table, options.regionLevel ?? '');
+  if (level === undefined)
+    return err({ kind: 'invalid_options', option: 'regionLevel', message: `no region level "${options.regionLevel}"` });
+
+  const leaderVotes = table.candidates[leaderIndex].votes;
+  const { keep, excluded } = integerPercentInclusion(table, leaderVotes);
   const m = keep.length;
   if (m === 0)
     return err({ kind: 'insufficient_data', message: 'no station passes the inclusion rules', needed: 1, got: 0 });

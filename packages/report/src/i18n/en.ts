@@ -529,6 +529,34 @@ export const en = {
   'batch.merged': 'Merged {jobs} jobs ({ok} ran, {failed} failed) into {out}: index.json, index.html, findings.csv.',
   'batch.note':
     "A statistic is not a verdict on an election: each job's report lists the innocent explanations that can produce the same pattern.",
+  'progress.load': 'reading {label}',
+  'progress.battery': 'battery ({label})',
+  'progress.methods': 'running {label}',
+  'progress.analysis': 'analysis: {label}',
+  'progress.latecount': 'late count: {label}',
+  'progress.calibrate': 'calibration: {label}',
+  'progress.write': 'writing {label}',
+  'note.run_regions_elsewhere':
+    'This page shows the {shown} findings on all stations; the {other} per-region findings are in report.json, findings.csv and battery.xlsx beside it.',
+  'cli.run.wrote': 'Wrote {files}.',
+  'cli.run.names_key': 'Names in full:',
+  'cli.flagged.wrote': 'Wrote {n} station row(s) behind the findings to {file}.',
+  'verdict.explore.consistent_with_allegation': 'Departs from the clean-election model',
+  'verdict.explore.not_supported': 'No departure found by this test',
+  'verdict.explore.inconclusive': 'Inconclusive',
+  'reason.explore_significant':
+    '{method} found a departure from what a clean election of the kind it assumes would produce: its p-value, adjusted for the number of tests in this report, is {padj}, at or below the threshold of {alpha}. No allegation was stated for this run, so this is a description of the data, not support for any claim; manipulation and the innocent explanations listed below can produce it alike.',
+  'reason.explore_not_significant':
+    '{method} found no departure from what a clean election would produce: its p-value, adjusted for the number of tests in this report, is {padj}, above the threshold of {alpha}. Its silence does not rule out manipulation of a kind or size it cannot see.',
+  'layout.heading.explore': 'Findings: departures from the clean-election model',
+  'layout.explore_intro':
+    'No allegation was stated: each test says whether the data depart from what a clean election of the kind it assumes would produce. Open a title to see the test, its plot and its innocent explanations.',
+  'caveat.explore_departs_meaning':
+    '"Departs from the clean-election model" means the data show a pattern that a clean election of the kind the test assumes would rarely produce. No allegation was stated, so it supports no claim; the innocent explanations listed with each finding can produce the same pattern.',
+  'caveat.explore_no_departure_meaning':
+    '"No departure found" means this test did not find its pattern at the stated threshold. It does not certify the election as clean.',
+  'summary.counts_explore':
+    'Findings: {total}. Departing from the clean-election model: {consistent}. No departure found: {notSupported}. Inconclusive: {inconclusive}.',
 } as const;
 
 /** A key of the message catalogue. */

@@ -539,4 +539,32 @@ export const es: Record<MessageKey, string> = {
     'Se unieron {jobs} trabajos ({ok} ejecutados, {failed} fallidos) en {out}: index.json, index.html, findings.csv.',
   'batch.note':
     'Un estadístico no es un veredicto sobre una elección: el informe de cada trabajo enumera las explicaciones inocentes que pueden producir el mismo patrón.',
+  'progress.load': 'leyendo {label}',
+  'progress.battery': 'batería ({label})',
+  'progress.methods': 'ejecutando {label}',
+  'progress.analysis': 'análisis: {label}',
+  'progress.latecount': 'conteo tardío: {label}',
+  'progress.calibrate': 'calibración: {label}',
+  'progress.write': 'escribiendo {label}',
+  'note.run_regions_elsewhere':
+    'Esta página muestra los {shown} hallazgos sobre todas las mesas; los {other} hallazgos por región están en report.json, findings.csv y battery.xlsx, junto a ella.',
+  'cli.run.wrote': 'Se escribieron {files}.',
+  'cli.run.names_key': 'Nombres completos:',
+  'cli.flagged.wrote': 'Se escribieron {n} fila(s) de mesas detrás de los hallazgos en {file}.',
+  'verdict.explore.consistent_with_allegation': 'Se aparta del modelo de elección limpia',
+  'verdict.explore.not_supported': 'Esta prueba no encontró desviación',
+  'verdict.explore.inconclusive': 'No concluyente',
+  'reason.explore_significant':
+    '{method} encontró una desviación respecto de lo que produciría una elección limpia del tipo que supone: su valor p, ajustado por el número de pruebas de este informe, es {padj}, igual o menor que el umbral de {alpha}. Esta ejecución no enuncia ninguna denuncia, así que es una descripción de los datos, no el respaldo de una afirmación; la manipulación y las explicaciones inocentes listadas abajo pueden producirla por igual.',
+  'reason.explore_not_significant':
+    '{method} no encontró desviación respecto de lo que produciría una elección limpia: su valor p, ajustado por el número de pruebas de este informe, es {padj}, mayor que el umbral de {alpha}. Su silencio no descarta una manipulación de un tipo o tamaño que no puede ver.',
+  'layout.heading.explore': 'Hallazgos: desviaciones del modelo de elección limpia',
+  'layout.explore_intro':
+    'No se enunció ninguna denuncia: cada prueba dice si los datos se apartan de lo que produciría una elección limpia del tipo que supone. Abra un título para ver la prueba, su gráfico y sus explicaciones inocentes.',
+  'caveat.explore_departs_meaning':
+    '"Se aparta del modelo de elección limpia" significa que los datos muestran un patrón que una elección limpia del tipo que supone la prueba rara vez produciría. No se enunció ninguna denuncia, así que no respalda ninguna afirmación; las explicaciones inocentes listadas con cada hallazgo pueden producir el mismo patrón.',
+  'caveat.explore_no_departure_meaning':
+    '"Esta prueba no encontró desviación" significa que la prueba no encontró su patrón al umbral indicado. No certifica que la elección haya sido limpia.',
+  'summary.counts_explore':
+    'Hallazgos: {total}. Se apartan del modelo de elección limpia: {consistent}. Sin desviación: {notSupported}. No concluyentes: {inconclusive}.',
 };

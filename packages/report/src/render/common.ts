@@ -1,5 +1,5 @@
 /** Text shared by the renderers, always re-localised from message keys so any report renders in any language. */
-import { caveatMessages } from '../build_report.ts';
+import { caveatMessages, isExplore } from '../build_report.ts';
 import { exclusionReason } from '../i18n/exclusions.ts';
 import {
   formatNumber,
@@ -13,7 +13,7 @@ import {
   renderMessage,
   translate,
 } from '../i18n/index.ts';
-import type { AllegationSummary, Finding, MethodNote, Report, Verdict } from '../model.ts';
+import type { AllegationSummary, Finding, FindingRole, MethodNote, Report, Verdict } from '../model.ts';
 
 /** Most validation issues listed in the HTML and Markdown reports (report.json keeps them all). */
 export const MAX_ISSUES_SHOWN = 500;
@@ -26,9 +26,9 @@ export function translator(lang: Lang): Translator {
   return (key, params) => translate(lang, key, params);
 }
 
-/** The verdict's display name. */
-export function verdictLabel(verdict: Verdict, lang: Lang): string {
-  return translate(lang, `verdict.${verdict}`);
+/** The verdict's display name; a finding with no allegation behind it (role 'explore') gets the neutral wording. */
+export function verdictLabel(verdict: Verdict, lang: Lang, role?: FindingRole): string {
+  return translate(lang, role === 'explore' ? `verdict.explore.${verdict}` : `verdict.${verdict}`);
 }
 
 /** The region's display name ("all stations" for the whole table; the caller's message when it gave one). */
@@ -151,7 +151,7 @@ export function findingText(f: Finding, lang: Lang): FindingText {
   if (f.calibration) facts.push([t('label.calibration'), formatPercent(f.calibration.falsePositiveRate, lang)]);
   return {
     title: `${title}${target}`,
-    verdict: verdictLabel(f.verdict, lang),
+    verdict: verdictLabel(f.verdict, lang, f.role),
     explanation: explanationText(f, lang),
     innocent: f.innocentExplanations.map((e) => translate(lang, e.key, e.params)),
     calibration,
@@ -166,7 +166,7 @@ export function summaryLines(report: Report, lang: Lang): string[] {
   const lines = [
     s.findings === 0
       ? t('summary.no_findings')
-      : t('summary.counts', {
+      : t(isExplore(report.findings) ? 'summary.counts_explore' : 'summary.counts', {
           total: s.findings,
           consistent: s.consistent_with_allegation,
           notSupported: s.not_supported,
@@ -190,7 +190,9 @@ export function noteTexts(report: Report, lang: Lang): string[] {
 
 /** The report's caveats in `lang`. */
 export function caveatTexts(report: Report, lang: Lang): string[] {
-  return caveatMessages(report.alpha, report.correction, lang).map((m) => renderMessage(m, lang));
+  return caveatMessages(report.alpha, report.correction, lang, isExplore(report.findings)).map((m) =>
+    renderMessage(m, lang),
+  );
 }
 
 /** The replay table's cells, formatted for `lang`: title, published, reproduced [interval], difference. */

@@ -212,7 +212,7 @@ function verdictTable(findings: readonly { f: Finding; i: number }[], lang: Lang
       esc(targetLabel(f, lang) || '—'),
       esc(regionLabel(f, lang)),
       esc(pLabel(f.adjustedPValue, lang)),
-      `<span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang))}</span>`,
+      `<span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang, f.role))}</span>`,
     ]),
     [3],
   )}</div>`;
@@ -252,14 +252,15 @@ async function screensHtml(report: Report, lang: Lang): Promise<string> {
   const t = translator(lang);
   const screens = report.findings.map((f, i) => ({ f, i })).filter(({ f }) => f.role !== 'allegation');
   if (screens.length === 0) return '';
+  const explore = screens.every(({ f }) => f.role === 'explore');
   const out = [
-    `<section id="screens"><h2>${esc(t('layout.heading.screens'))}</h2>`,
-    `<p class="screens-intro">${esc(t('layout.screens_intro'))}</p>`,
+    `<section id="screens"><h2>${esc(t(explore ? 'layout.heading.explore' : 'layout.heading.screens'))}</h2>`,
+    `<p class="screens-intro">${esc(t(explore ? 'layout.explore_intro' : 'layout.screens_intro'))}</p>`,
     verdictTable(screens, lang, 'screen-verdicts'),
   ];
   for (const { f, i } of screens)
     out.push(
-      `<details class="screen"><summary>${i + 1}. ${esc(findingTitle(f, lang))}${targetLabel(f, lang) ? ` — ${esc(targetLabel(f, lang))}` : ''} <span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang))}</span></summary>`,
+      `<details class="screen"><summary>${i + 1}. ${esc(findingTitle(f, lang))}${targetLabel(f, lang) ? ` — ${esc(targetLabel(f, lang))}` : ''} <span class="badge ${VERDICT_CLASS[f.verdict]}">${esc(verdictLabel(f.verdict, lang, f.role))}</span></summary>`,
       await findingHtml(f, i, lang, t),
       '</details>',
     );

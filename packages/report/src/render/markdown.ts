@@ -100,7 +100,7 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
           targetLabel(f, lang) || '—',
           regionLabel(f, lang),
           pLabel(f.adjustedPValue, lang),
-          verdictLabel(f.verdict, lang),
+          verdictLabel(f.verdict, lang, f.role),
         ]),
       ),
       '',

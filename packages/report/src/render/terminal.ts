@@ -71,12 +71,14 @@ export function renderTerminalSummary(report: Report, lang: Lang = report.lang, 
     out.push('');
   }
   for (const f of report.findings) {
-    const verdict = `[${MARK[f.verdict]}] ${verdictLabel(f.verdict, lang)}`;
+    const verdict = `[${MARK[f.verdict]}] ${verdictLabel(f.verdict, lang, f.role)}`;
     const where = [targetLabel(f, lang), f.region === '' ? '' : regionLabel(f, lang)]
       .filter((x) => x !== '')
       .join(', ');
     const line = `${options.color ? `${SGR[f.verdict]}${verdict}${RESET}` : verdict}  ${findingTitle(f, lang)}${where ? ` — ${where}` : ''}  ${t('label.adjusted_p')}: ${pLabel(f.adjustedPValue, lang)}${f.powerAtAllegedSize ? `; ${t('label.power_at_alleged_size')}: ${formatPercent(f.powerAtAllegedSize.power, lang, 0)}` : ''}`;
     out.push(line);
+    // A finding's warnings go beside it, not only into report.json.
+    for (const w of f.warnings) out.push(`    ${t('heading.warnings')}: ${w}`);
   }
   if (report.findings.length > 0) out.push('');
   const replays = replayRows(report, lang);
