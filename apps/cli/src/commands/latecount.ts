@@ -13,7 +13,7 @@ import {
 } from '@tally/core';
 import { readManifest } from '@tally/ingest';
 import { Command } from 'commander';
-import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
+import { EXCLUDE_INVALID_HELP, failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { latecountSummary } from '../latecount_text.ts';
 
@@ -39,6 +39,7 @@ interface LatecountOptions {
   otherKey?: string;
   json?: boolean;
   lang?: string;
+  excludeInvalid?: boolean;
 }
 
 function number(name: string, text: string, integer = false): number {
@@ -61,7 +62,7 @@ async function resolveInputs(
   } catch {
     isDir = false;
   }
-  const quiet = { quiet: opts.json };
+  const quiet = { quiet: opts.json, excludeInvalid: opts.excludeInvalid };
   if (isDir) {
     const manifest = readManifest(input);
     if (!manifest.ok) throw failure(manifest.error);
@@ -122,7 +123,7 @@ async function loadOther(
     );
   const m = /^(.*):([^:/\\]+)$/.exec(opts.other);
   const [path, dataset] = m !== null && !/^[A-Za-z]$/.test(m[1]) ? [m[1], m[2]] : [opts.other, undefined];
-  const loaded = await loadInputOrExit(path, { dataset, quiet: opts.json });
+  const loaded = await loadInputOrExit(path, { dataset, quiet: opts.json, excludeInvalid: opts.excludeInvalid });
   accounts.push(rowAccount(loaded));
   const names = opts.otherCandidates?.split(',').map((x) => x.trim());
   const margins = marginsBySite(loaded.table, level, names);
@@ -163,6 +164,7 @@ export function latecountCommand(): Command {
     .option('--dataset <id>', 'for a dataset folder: the table to cut (default: the final count, else the default)')
     .option('--preset <name>', 'for a file: a shipped column mapping')
     .option('--map <file>', 'for a file: your own column mapping')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option('--no-changes', 'leave the list of changed stations out of the snapshot diff (totals only)')
     .option(
       '--other <input>',

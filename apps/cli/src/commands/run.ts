@@ -17,7 +17,16 @@ import {
 } from '@tally/core';
 import { formatNumber, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
-import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import {
+  DataError,
+  EXCLUDE_INVALID_HELP,
+  failure,
+  loadInputOrExit,
+  paint,
+  printJson,
+  rowAccountLine,
+  UsageError,
+} from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 
 interface RunOptions {
@@ -33,6 +42,7 @@ interface RunOptions {
   json?: boolean;
   lang?: string;
   option: string[];
+  excludeInvalid?: boolean;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -84,6 +94,7 @@ export function runCommand(): Command {
     .option('--preset <name>', 'a shipped column mapping (see `tally presets`)')
     .option('--map <file>', 'your own column mapping (JSON or YAML)')
     .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option('--methods <ids>', `comma-separated method ids (default: the battery, ${defaultBatteryIds.join(',')})`)
     .option('--by <level>', 'also run every method in each region of this level (e.g. region, department, tik)')
     .option('--bootstrap <B>', 'bootstrap replicates for the intervals (0 = none)', '1000')
@@ -109,7 +120,7 @@ export function runCommand(): Command {
       if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
       const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
       const seed = integerOption('seed', opts.seed, 0);
-      const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
+      const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json, lang });
       const table = loaded.table;
       if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
         const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
@@ -147,7 +158,7 @@ export function runCommand(): Command {
         });
         return;
       }
-      printTable(table.meta.name, loaded.file, report, results, lang);
+      printTable(table.meta.name, rowAccountLine(loaded, lang), report, results, lang);
     });
 }
 

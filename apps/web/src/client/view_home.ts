@@ -29,6 +29,8 @@ export interface DatasetInfo {
   stations: number;
   rows: number;
   rowsExcluded: number;
+  /** rows = analysed + excluded, by reason (the row policy shared with the CLI). */
+  rowAccounting: { rows: number; analysed: number; excluded: { reason: string; count: number }[] }[];
   errors: number;
   warnings: number;
   candidates: string[];
@@ -86,6 +88,7 @@ function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unknown) => 
     h('option', { value: '', 'data-i18n': 'noPreset' }, t('noPreset')),
     ...meta.presets.filter((p) => p.kind === 'results').map((p) => h('option', { value: p.id }, p.id)),
   ) as HTMLSelectElement;
+  const excludeInvalid = h('input', { type: 'checkbox', id: 'load-exclude-invalid' }) as HTMLInputElement;
   const mapping = h('textarea', { id: 'load-mapping', spellcheck: 'false' }) as HTMLTextAreaElement;
   mapping.value = JSON.stringify(
     {
@@ -163,7 +166,12 @@ function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unknown) => 
       actions.openDataset(
         await api<DatasetInfo>('/load', {
           method: 'POST',
-          json: { ...source, preset: preset.value || undefined, mapping: mappingValue },
+          json: {
+            ...source,
+            preset: preset.value || undefined,
+            mapping: mappingValue,
+            excludeInvalid: excludeInvalid.checked,
+          },
         }),
       );
     } catch (e) {
@@ -185,6 +193,7 @@ function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unknown) => 
     h('div', { className: 'row' }, h('label', {}, tr('preset'), ' ', preset)),
     h('label', {}, tr('mapping')),
     mapping,
+    h('div', { className: 'row' }, h('label', {}, excludeInvalid, ' ', tr('excludeInvalid'))),
     h('div', {}, h('button', { id: 'load-button', onclick: load, 'data-i18n': 'load' }, t('load'))),
   );
 }
