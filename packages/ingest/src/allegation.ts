@@ -30,6 +30,7 @@ import type { ValidationIssue } from './issues.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
 import { attachList, loadManifestDataset, readManifest } from './manifest.ts';
+import { type RowPolicy, refuseByPolicy } from './row_policy.ts';
 import { readSmallText } from './safe_read.ts';
 
 export * from './allegation_schema.ts';
@@ -191,6 +192,7 @@ async function loadElection(
   allegation: Allegation,
   spec: ElectionSpec,
   files: Set<string>,
+  policy: RowPolicy,
 ): Promise<Result<LoadedElection, TallyError>> {
   const where = `elections.${spec.id}.data`;
   if (!existsSync(spec.data)) return problem(allegation.file, `${where}: no such file or folder: ${spec.data}`);
@@ -209,6 +211,8 @@ async function loadElection(
   if (!loaded.ok) {
     return err({ ...loaded.error, message: `elections.${spec.id}: ${loaded.error.message}` } as TallyError);
   }
+  const refusal = refuseByPolicy(loaded.value, policy);
+  if (refusal) return err({ ...refusal, message: `elections.${spec.id}: ${refusal.message}` });
   const table = loaded.value.table;
   const names: CandidateNames = {
     favoured: spec.candidates?.favoured ?? allegation.candidates.favoured,
@@ -349,7 +353,10 @@ function noArrivalIssue(allegation: Allegation, alleged: LoadedElection): Valida
 }
 
 /** Loads the data of a checked allegation and computes its flagged stations. */
-export async function resolveAllegation(allegation: Allegation): Promise<Result<ResolvedAllegation, TallyError>> {
+export async function resolveAllegation(
+  allegation: Allegation,
+  policy: RowPolicy = {},
+): Promise<Result<ResolvedAllegation, TallyError>> {
   const files = new Set<string>([allegation.file]);
   const elections = new Map<string, LoadedElection>();
   // Files load concurrently (DuckDB works off the main thread); errors are reported in file order.
@@ -359,7 +366,7 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
     cutoff?.kind === 'snapshot' && existsSync(allegedSpec.data) && statSync(allegedSpec.data).isDirectory()
       ? loadSnapshot(allegedSpec.data, cutoff.snapshot)
       : undefined;
-  const loads = await Promise.all(allegation.elections.map((spec) => loadElection(allegation, spec, files)));
+  const loads = await Promise.all(allegation.elections.map((spec) => loadElection(allegation, spec, files, policy)));
   for (const loaded of loads) {
     if (!loaded.ok) return loaded;
     elections.set(loaded.value.spec.id, loaded.value);
@@ -379,6 +386,8 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
       }
       const snap = await (snapshotLoad ?? loadSnapshot(alleged.spec.data, id));
       if (!snap.ok) return problem(allegation.file, `alleged.cutoff.snapshot: ${snap.error.message}`);
+      const refusal = refuseByPolicy(snap.value, policy);
+      if (refusal) return err({ ...refusal, message: `alleged.cutoff.snapshot: ${refusal.message}` });
       files.add(join(alleged.spec.data, 'manifest.json'));
       files.add(snap.value.file);
       snapshot = { id, table: snap.value.table, loaded: snap.value };

@@ -5,8 +5,10 @@
  * invalid rows (`--exclude-invalid`, the web load request's `excludeInvalid`). Either way the row account
  * (rows = analysed + excluded, by reason) goes into every output.
  */
+
+import type { TallyError } from '@tally/core';
 import { EMPTY_ROW_RULE } from './count_columns.ts';
-import type { ValidationIssue } from './issues.ts';
+import { formatIssue, type ValidationIssue } from './issues.ts';
 import type { LoadedTable } from './load_table.ts';
 import { type RowAccount, rowAccount } from './row_account.ts';
 
@@ -51,4 +53,28 @@ export function describeRowAccount(account: RowAccount): string {
   const excluded = account.excluded.reduce((s, e) => s + e.count, 0);
   const reasons = account.excluded.map((e) => `${e.reason}: ${e.count}`).join(', ');
   return `rows ${account.rows} = analysed ${account.analysed} + excluded ${excluded}${reasons ? ` (${reasons})` : ''}`;
+}
+
+/**
+ * The error that refuses a table under the policy, or undefined when it may be analysed: the file, the first refused
+ * row and its rule, and the way out (--exclude-invalid).
+ */
+export function refuseByPolicy(
+  loaded: Pick<LoadedTable, 'file' | 'rows' | 'rowsExcluded' | 'issues' | 'table'>,
+  policy: RowPolicy = {},
+): TallyError | undefined {
+  const { refused } = applyRowPolicy(loaded, policy);
+  if (refused.length === 0) return undefined;
+  const rows = new Set(refused.map((i) => i.row ?? -1)).size;
+  const first = refused[0];
+  return {
+    kind: 'parse_error',
+    file: loaded.file,
+    row: first.row,
+    column: first.column,
+    rule: first.rule,
+    message:
+      `${loaded.file}: ${rows} row(s) with error-level problems, first: ${formatIssue(first)}; fix them, or leave ` +
+      'those rows out with --exclude-invalid (`tally validate` lists them all)',
+  };
 }

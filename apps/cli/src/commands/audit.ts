@@ -6,7 +6,7 @@ import { readAllegation, resolveAllegation } from '@tally/ingest';
 import { buildReport, type Lang, renderHtml, renderJson, renderTerminalSummary, translate } from '@tally/report';
 import { Command } from 'commander';
 import { commitOutputs } from '../atomic_output.ts';
-import { DataError, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
+import { DataError, EXCLUDE_INVALID_HELP, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { TALLY_VERSION } from '../version.ts';
 
@@ -36,43 +36,49 @@ export function auditCommand(): Command {
     .option('--seed <n>', 'seed of every random step (same seed, same report)', '1')
     .option('--lang <code>', LANG_HELP)
     .option('--json', 'print report.json to stdout instead of the summary')
-    .action(async (file: string, opts: { out: string; seed: string; lang?: string; json?: boolean }) => {
-      const started = process.hrtime.bigint();
-      const seed = parseSeed(opts.seed);
-      if (opts.lang !== undefined) resolveLang(opts.lang);
-      const allegation = readAllegation(file);
-      if (!allegation.ok) throw failure(allegation.error);
-      const lang = resolveLang(opts.lang, allegation.value.lang);
-      const resolved = await resolveAllegation(allegation.value);
-      if (!resolved.ok) throw failure(resolved.error);
-      const run = runAudit(resolved.value, seed, TALLY_VERSION);
-      // report.json is the same whatever the language asked for: its text is English (the reference catalogue) and
-      // every text carries its message key, so the HTML and the terminal are rendered in `lang` from the same report.
-      const report = buildReport({ ...run.input, lang: 'en' });
-      if (!report.ok) throw new DataError(report.error.message);
-      const json = renderJson(report.value);
-      const html = await renderHtml(report.value, lang);
-      try {
-        mkdirSync(opts.out, { recursive: true });
-        await commitOutputs([
-          { path: join(opts.out, 'report.json'), data: json },
-          { path: join(opts.out, 'report.html'), data: html },
-        ]);
-      } catch (e) {
-        throw new DataError(`cannot write the report to ${opts.out}: ${(e as Error).message}`);
-      }
-      if (opts.json) printJson(JSON.parse(json));
-      else {
-        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        const color = useColor();
-        process.stdout.write(renderTerminalSummary(report.value, lang, { color }));
-        process.stdout.write(notRun(run.skipped, lang, color));
-        const wrote = translate(lang, 'cli.wrote', {
-          json: join(opts.out, 'report.json'),
-          html: join(opts.out, 'report.html'),
-          seconds: { kind: 'number', value: seconds, digits: 1 },
-        });
-        process.stdout.write(`${wrote}\n`);
-      }
-    });
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
+    .action(
+      async (
+        file: string,
+        opts: { out: string; seed: string; lang?: string; json?: boolean; excludeInvalid?: boolean },
+      ) => {
+        const started = process.hrtime.bigint();
+        const seed = parseSeed(opts.seed);
+        if (opts.lang !== undefined) resolveLang(opts.lang);
+        const allegation = readAllegation(file);
+        if (!allegation.ok) throw failure(allegation.error);
+        const lang = resolveLang(opts.lang, allegation.value.lang);
+        const resolved = await resolveAllegation(allegation.value, { excludeInvalid: opts.excludeInvalid });
+        if (!resolved.ok) throw failure(resolved.error);
+        const run = runAudit(resolved.value, seed, TALLY_VERSION);
+        // report.json is the same whatever the language asked for: its text is English (the reference catalogue) and
+        // every text carries its message key, so the HTML and the terminal are rendered in `lang` from the same report.
+        const report = buildReport({ ...run.input, lang: 'en' });
+        if (!report.ok) throw new DataError(report.error.message);
+        const json = renderJson(report.value);
+        const html = await renderHtml(report.value, lang);
+        try {
+          mkdirSync(opts.out, { recursive: true });
+          await commitOutputs([
+            { path: join(opts.out, 'report.json'), data: json },
+            { path: join(opts.out, 'report.html'), data: html },
+          ]);
+        } catch (e) {
+          throw new DataError(`cannot write the report to ${opts.out}: ${(e as Error).message}`);
+        }
+        if (opts.json) printJson(JSON.parse(json));
+        else {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const color = useColor();
+          process.stdout.write(renderTerminalSummary(report.value, lang, { color }));
+          process.stdout.write(notRun(run.skipped, lang, color));
+          const wrote = translate(lang, 'cli.wrote', {
+            json: join(opts.out, 'report.json'),
+            html: join(opts.out, 'report.html'),
+            seconds: { kind: 'number', value: seconds, digits: 1 },
+          });
+          process.stdout.write(`${wrote}\n`);
+        }
+      },
+    );
 }
