@@ -17,6 +17,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['simulate', async () => (await import('./commands/simulate.ts')).simulateCommand()],
   ['calibrate', async () => (await import('./commands/calibrate.ts')).calibrateCommand()],
   ['serve', async () => (await import('./commands/serve.ts')).serveCommand()],
+  ['map', async () => (await import('./commands/map.ts')).mapCommand()],
 ];
 
 /**

@@ -29,7 +29,7 @@ import { isInside } from './contain.ts';
 import type { ValidationIssue } from './issues.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
-import { attachList, loadManifestDataset, readManifest } from './manifest.ts';
+import { attachList, entryMapping, loadManifestDataset, readManifest } from './manifest.ts';
 import { type RowPolicy, refuseByPolicy } from './row_policy.ts';
 import { readSmallText } from './safe_read.ts';
 
@@ -141,6 +141,7 @@ function datasetFiles(dir: string, id: string | undefined): string[] {
   const entry = m.value.datasets.find((d) => d.id === (id ?? m.value.default));
   if (!entry) return [];
   const files = [join(dir, 'manifest.json'), join(dir, entry.file)];
+  if (entry.map !== undefined) files.push(join(dir, entry.map));
   for (const spec of attachList(entry)) {
     const keys = m.value.datasets.find((d) => d.id === spec.dataset);
     if (keys && !files.includes(join(dir, keys.file))) files.push(join(dir, keys.file));
@@ -185,7 +186,7 @@ async function loadSnapshot(dir: string, id: string): Promise<Result<LoadedTable
     const ids = m.value.datasets.map((d) => d.id).join(', ');
     return err({ kind: 'invalid_options', option: 'dataset', message: `${dir}: no dataset "${id}" (has: ${ids})` });
   }
-  return loadTable(join(dir, entry.file), { preset: entry.preset });
+  return loadTable(join(dir, entry.file), entryMapping(dir, entry));
 }
 
 async function loadElection(

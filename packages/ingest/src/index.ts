@@ -13,4 +13,5 @@ export * from './preview.ts';
 export * from './row_account.ts';
 export * from './row_policy.ts';
 export * from './safe_read.ts';
+export * from './suggest_mapping.ts';
 export * from './temp_sweep.ts';
