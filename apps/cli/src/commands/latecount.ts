@@ -144,7 +144,11 @@ export function latecountCommand(): Command {
       'a snapshot dataset id (e.g. trep-2019-10-20), a percentile of arrival (e.g. 83.85) or a time (ISO 8601)',
     )
     .option('--candidates <A,B>', 'the two candidates whose margin A - B is followed (default: the top two)')
-    .option('--threshold <points>', 'report the share of projections at or above this margin', '10')
+    .option(
+      '--threshold <points>',
+      'report the share of projections at or above this margin (0 = who is ahead; Bolivia’s run-off line is 10)',
+      '0',
+    )
     .option('--sims <n>', 'projection simulations', '1000')
     .option('--seed <n>', 'random seed (same seed, same output)', '1')
     .option(
