@@ -132,20 +132,29 @@ export async function loadInputOrExit(
 }
 
 /** The row account as one line: "FILE: 10 rows = 8 analysed + 2 excluded (empty_row: 2)". */
-export function rowAccountLine(loaded: LoadedTable, lang: Lang): string {
-  const a = rowAccount(loaded);
+export function rowAccountLine(
+  source: LoadedTable | { file: string; rows: number; analysed: number; excluded: readonly ExcludedCount[] },
+  lang: Lang,
+): string {
+  const a = 'table' in source ? rowAccount(source) : source;
   const excluded = a.excluded.reduce((s, e) => s + e.count, 0);
   const reasons =
     a.excluded.length === 0
       ? ''
       : ` (${a.excluded.map((e) => `${exclusionReason(e.reason, lang)}: ${formatNumber(e.count, lang)}`).join('; ')})`;
   return translate(lang, 'cli.rows', {
-    file: loaded.file,
+    file: a.file,
     rows: { kind: 'count', value: a.rows },
     analysed: { kind: 'count', value: a.analysed },
     excluded: { kind: 'count', value: excluded },
     reasons,
   });
+}
+
+/** Rows excluded for one reason. */
+interface ExcludedCount {
+  reason: string;
+  count: number;
 }
 
 /** The --exclude-invalid flag every command that reads a table declares. */

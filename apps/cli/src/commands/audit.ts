@@ -6,7 +6,16 @@ import { readAllegation, resolveAllegation } from '@tally/ingest';
 import { buildReport, type Lang, renderHtml, renderJson, renderTerminalSummary, translate } from '@tally/report';
 import { Command } from 'commander';
 import { commitOutputs } from '../atomic_output.ts';
-import { DataError, EXCLUDE_INVALID_HELP, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
+import {
+  DataError,
+  EXCLUDE_INVALID_HELP,
+  failure,
+  paint,
+  printJson,
+  rowAccountLine,
+  UsageError,
+  useColor,
+} from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { TALLY_VERSION } from '../version.ts';
 
@@ -71,6 +80,7 @@ export function auditCommand(): Command {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const color = useColor();
           process.stdout.write(renderTerminalSummary(report.value, lang, { color }));
+          for (const a of report.value.rows) process.stdout.write(`${rowAccountLine(a, lang)}\n`);
           process.stdout.write(notRun(run.skipped, lang, color));
           const wrote = translate(lang, 'cli.wrote', {
             json: join(opts.out, 'report.json'),

@@ -13,7 +13,7 @@ import {
 } from '@tally/core';
 import { readManifest } from '@tally/ingest';
 import { Command } from 'commander';
-import { EXCLUDE_INVALID_HELP, failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
+import { EXCLUDE_INVALID_HELP, failure, loadInputOrExit, printJson, rowAccountLine, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { latecountSummary } from '../latecount_text.ts';
 
@@ -213,6 +213,9 @@ export function latecountCommand(): Command {
       );
       if (!report.ok) throw failure(report.error);
       if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
-      else process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
+      else {
+        for (const a of accounts) process.stdout.write(`${rowAccountLine(a, lang)}\n`);
+        process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
+      }
     });
 }
