@@ -11,9 +11,11 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** Formats an issue as one line for a terminal: `file:row: column: message [rule]`. */
+/** Formats an issue as one line for a terminal: `level: file:row: column: message [rule]`. */
 export function formatIssue(issue: ValidationIssue): string {
   const where = [issue.file, issue.row !== undefined ? String(issue.row) : undefined].filter(Boolean).join(':');
   const col = issue.column !== undefined ? ` column "${issue.column}":` : '';
-  return `${issue.level}: ${where}:${col} ${issue.message} [${issue.rule}]`;
+  // A row with no counts at all is excluded under every policy (row_policy.ts): it is not shown as an error.
+  const level = issue.rule === 'empty_row' ? 'excluded' : issue.level;
+  return `${level}: ${where}:${col} ${issue.message} [${issue.rule}]`;
 }

@@ -214,8 +214,8 @@ export function latecountCommand(): Command {
       if (!report.ok) throw failure(report.error);
       if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
       else {
-        for (const a of accounts) process.stdout.write(`${rowAccountLine(a, lang)}\n`);
         process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
+        for (const a of accounts) process.stdout.write(`${rowAccountLine(a, lang)}\n`);
       }
     });
 }
