@@ -1,4 +1,5 @@
 /** Validation problems found in an input file. Every problem names the file, and where known the row and column. */
+import { EMPTY_ROW_RULE } from './count_columns.ts';
 
 /** One rule violation. `row` is the 1-based line in the file (the header is row 1) for text files and spreadsheets. */
 export interface ValidationIssue {
@@ -16,6 +17,6 @@ export function formatIssue(issue: ValidationIssue): string {
   const where = [issue.file, issue.row !== undefined ? String(issue.row) : undefined].filter(Boolean).join(':');
   const col = issue.column !== undefined ? ` column "${issue.column}":` : '';
   // A row with no counts at all is excluded under every policy (row_policy.ts): it is not shown as an error.
-  const level = issue.rule === 'empty_row' ? 'excluded' : issue.level;
+  const level = issue.rule === EMPTY_ROW_RULE ? 'excluded' : issue.level;
   return `${level}: ${where}:${col} ${issue.message} [${issue.rule}]`;
 }
