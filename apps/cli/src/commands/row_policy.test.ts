@@ -129,3 +129,30 @@ test('tally validate follows the same policy: exit 0 with only empty rows, 1 wit
   assert.equal((JSON.parse(bad.out) as { refused: number }).refused, 1);
   assert.equal(cli(['validate', withBad, '--preset', 'russia-cik', '--exclude-invalid']).code, 0);
 });
+
+test('tally run on a CIK file with empty rows runs, and its text and JSON say how many rows were excluded and why', () => {
+  const rows = [HEADER];
+  for (let i = 0; i < 300; i++) {
+    const a = 150 + ((i * 37) % 211);
+    const b = 90 + ((i * 53) % 157);
+    const invalid = i % 7;
+    rows.push(
+      `R${i % 5},T${i % 11},${i},${a + b + invalid + 40 + (i % 13)},${i % 3},${a + b + invalid - (i % 3)},0,${invalid},${a + b},${a},${b}`,
+    );
+  }
+  const file = join(dir, 'cik_run.csv');
+  writeFileSync(file, `${[...rows, ...EMPTY].join('\n')}\n`);
+  const args = ['run', file, '--preset', 'russia-cik', '--methods', 'c05s,last_digit', '--bootstrap', '0'];
+  const text = cli(args);
+  assert.equal(text.code, 0, text.err);
+  assert.match(text.out, /cik_run\.csv: 302 rows = 300 analysed \+ 2 excluded \(empty_row: 2\)/);
+  const json = cli([...args, '--json']);
+  assert.equal(json.code, 0, json.err);
+  const account = (JSON.parse(json.out) as { rowAccounting: Account[] }).rowAccounting[0];
+  assert.deepEqual(withoutFile(account), {
+    file: 'cik_run.csv',
+    rows: 302,
+    analysed: 300,
+    excluded: [{ reason: 'empty_row', count: 2 }],
+  });
+});
