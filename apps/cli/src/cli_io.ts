@@ -3,13 +3,16 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StationTable, TallyError } from '@tally/core';
 import {
+  applyRowPolicy,
   formatIssue,
   type LoadedTable,
   loadManifestDataset,
   loadTable,
   type MappingChoice,
+  rowAccount,
   type ValidationIssue,
 } from '@tally/ingest';
+import { exclusionReason, formatNumber, type Lang, translate } from '@tally/report';
 
 /** A mistake in how the command was called: exit code 2. */
 export class UsageError extends Error {}
@@ -96,20 +99,27 @@ export async function loadInput(input: string, options: InputOptions): Promise<L
   }
 }
 
-/** Loads and refuses tables with error-level problems, printing them; warnings go to stderr and are kept. */
+/**
+ * Loads a table and applies the row policy (ingest's applyRowPolicy, shared with the web app): rows whose counts are
+ * all empty are excluded with a reason; other error rows refuse the table unless `excludeInvalid`. Warnings go to
+ * stderr and are kept. The row account (rows = analysed + excluded) is on stderr unless quiet; callers that print a
+ * report also put it in their output (rowAccountLine, and rowAccounting in JSON).
+ */
 export async function loadInputOrExit(
   input: string,
-  options: InputOptions & { quiet?: boolean },
+  options: InputOptions & { quiet?: boolean; excludeInvalid?: boolean; lang?: Lang },
 ): Promise<LoadedTable> {
   const loaded = await loadInput(input, options);
-  const errors = loaded.issues.filter((i) => i.level === 'error');
-  if (errors.length > 0) {
+  const lang = options.lang ?? 'en';
+  const { refused } = applyRowPolicy(loaded, { excludeInvalid: options.excludeInvalid });
+  if (refused.length > 0) {
+    const rows = new Set(refused.map((i) => i.row ?? -1)).size;
     throw new DataError(
-      `${loaded.file}: ${errors.length} error-level problem(s); fix them, or run \`tally validate\` for the full list`,
-      errors
+      translate(lang, 'cli.rows.refused', { file: loaded.file, n: { kind: 'count', value: rows } }),
+      refused
         .slice(0, 50)
         .map(formatIssue)
-        .concat(errors.length > 50 ? [`… and ${errors.length - 50} more`] : []),
+        .concat(refused.length > 50 ? [`… and ${refused.length - 50} more`] : []),
     );
   }
   const warnings = loaded.issues.filter((i) => i.level === 'warning');
@@ -120,6 +130,38 @@ export async function loadInputOrExit(
   }
   return loaded;
 }
+
+/** The row account as one line: "FILE: 10 rows = 8 analysed + 2 excluded (empty_row: 2)". */
+export function rowAccountLine(
+  source: LoadedTable | { file: string; rows: number; analysed: number; excluded: readonly ExcludedCount[] },
+  lang: Lang,
+): string {
+  const a = 'table' in source ? rowAccount(source) : source;
+  const excluded = a.excluded.reduce((s, e) => s + e.count, 0);
+  const reasons =
+    a.excluded.length === 0
+      ? ''
+      : ` (${a.excluded.map((e) => `${exclusionReason(e.reason, lang)}: ${formatNumber(e.count, lang)}`).join('; ')})`;
+  return translate(lang, 'cli.rows', {
+    file: a.file,
+    rows: { kind: 'count', value: a.rows },
+    analysed: { kind: 'count', value: a.analysed },
+    excluded: { kind: 'count', value: excluded },
+    reasons,
+  });
+}
+
+/** Rows excluded for one reason. */
+interface ExcludedCount {
+  reason: string;
+  count: number;
+}
+
+/** The --exclude-invalid flag every command that reads a table declares. */
+export const EXCLUDE_INVALID_FLAG = '--exclude-invalid';
+export const EXCLUDE_INVALID_HELP =
+  'leave rows with error-level problems out (counted by rule in the output) instead of refusing the file; rows ' +
+  'whose counts are all empty are always left out';
 
 /** Counts issues by level and rule, for summaries. */
 export function countIssues(issues: readonly ValidationIssue[]): { level: string; rule: string; count: number }[] {

@@ -18,6 +18,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['calibrate', async () => (await import('./commands/calibrate.ts')).calibrateCommand()],
   ['serve', async () => (await import('./commands/serve.ts')).serveCommand()],
   ['batch', async () => (await import('./commands/batch.ts')).batchCommand()],
+  ['map', async () => (await import('./commands/map.ts')).mapCommand()],
 ];
 
 /**

@@ -37,7 +37,18 @@ export const GOLDEN_CASES: GoldenCase[] = [
   })),
   {
     name: 'latecount_bolivia-2019_trep-2019-10-20.json',
-    args: ['latecount', 'examples/bolivia-2019', '--cutoff', 'trep-2019-10-20', '--seed', '1', '--json'],
+    // Bolivia's run-off line, stated as the allegation file states it (the command's default is 0: who is ahead).
+    args: [
+      'latecount',
+      'examples/bolivia-2019',
+      '--cutoff',
+      'trep-2019-10-20',
+      '--threshold',
+      '10',
+      '--seed',
+      '1',
+      '--json',
+    ],
   },
   {
     name: 'run_russia-2018_bootstrap200.json',

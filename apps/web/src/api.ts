@@ -10,12 +10,15 @@ import {
   runMethods,
 } from '@tally/audit';
 import {
+  applyRowPolicy,
   type FilePreview,
+  formatIssue,
   type LoadedTable,
   listPresets,
   loadManifestDataset,
   mappingShapeProblem,
   readManifest,
+  rowAccount,
 } from '@tally/ingest';
 import { isLang, type Lang, type Report, renderJson } from '@tally/report';
 import { Hono } from 'hono';
@@ -134,6 +137,7 @@ export function createApi(options: ApiOptions): Hono {
     rows: loaded.rows,
     stations: loaded.table.n,
     rowsExcluded: loaded.rowsExcluded,
+    rowAccounting: [{ ...rowAccount(loaded), file: basename(loaded.file) }],
     errors: loaded.issues.filter((i) => i.level === 'error').length,
     warnings: loaded.issues.filter((i) => i.level === 'warning').length,
     issues: loaded.issues.slice(0, 200).map((i) => ({ ...i, file: basename(i.file ?? ''), message: hide(i.message) })),
@@ -169,13 +173,28 @@ export function createApi(options: ApiOptions): Hono {
         const mapDir = mkdtempSync(join(uploadDir, 'map-'));
         map = join(mapDir, 'mapping.json');
         // Without a title of its own the election is named after the file, never after the server's temp mapping.
-        const named = { id: `mapping:${basename(upload ? (str(b.name, 'name') ?? 'upload') : path)}`, ...b.mapping };
+        const fileName = basename(upload ? (str(b.name, 'name') ?? 'upload') : path);
+        const named = { id: `mapping:${fileName}`, title: fileName, ...b.mapping };
         writeFileSync(map, JSON.stringify(named));
       }
       const r = await isolatedLoadTable(path, { preset: str(b.preset, 'preset'), map });
       if (!r.ok) throw new HttpError(400, r.error.message);
       loaded = r.value;
       label = basename(upload ? (str(b.name, 'name') ?? 'upload') : path);
+    }
+    // The row policy of the CLI (ingest's applyRowPolicy): empty rows are always excluded, other error rows refuse
+    // the load unless the request says excludeInvalid: true.
+    if (b.excludeInvalid !== undefined && typeof b.excludeInvalid !== 'boolean')
+      throw new HttpError(400, '"excludeInvalid" must be true or false');
+    const { refused } = applyRowPolicy(loaded, { excludeInvalid: b.excludeInvalid === true });
+    if (refused.length > 0) {
+      const rows = new Set(refused.map((i) => i.row ?? -1)).size;
+      const shown = refused.slice(0, 5).map((i) => formatIssue({ ...i, file: label }));
+      throw new HttpError(
+        400,
+        `${label}: ${rows} row(s) with error-level problems; fix them, or load again excluding invalid rows ` +
+          `(excludeInvalid). ${shown.join('; ')}${refused.length > 5 ? `; … and ${refused.length - 5} more` : ''}`,
+      );
     }
     const stored = store.add(label, loaded, folder);
     return c.json(datasetInfo(stored.id, label, loaded));

@@ -122,7 +122,7 @@ test('a mapped upload is named after the file (or the title given), never after 
       await new Promise((r) => setImmediate(r));
     }
   };
-  assert.equal(await load(GOOD), 'mapping:mine.csv');
+  assert.equal(await load(GOOD), 'mine.csv');
   assert.equal(await load({ ...GOOD, election: { name: 'Town council 2024' } }), 'Town council 2024');
 });
 

@@ -132,7 +132,7 @@ export function lateCountResults(
   allegedVotes?: number,
 ): AnalysisOutcome {
   const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
-  const threshold = spec.threshold ?? 10;
+  const threshold = spec.threshold ?? 0;
   const sims = spec.simulations ?? 1000;
   const run = runLateCount(
     election.table,

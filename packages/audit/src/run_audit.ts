@@ -293,7 +293,16 @@ export function runAudit(
     else {
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
       out = cutoff
-        ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved), allegedVotes)
+        ? lateCountResults(
+            a,
+            cutoff,
+            // The threshold is the analysis's own, else the alleged size's, else 0 (who is ahead): never a default
+            // borrowed from one country's rules.
+            { ...spec, threshold: spec.threshold ?? size?.threshold ?? 0 },
+            s,
+            otherElectionFor(resolved),
+            allegedVotes,
+          )
         : {
             results: [],
             skipped: [

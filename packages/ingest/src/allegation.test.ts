@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -194,4 +194,30 @@ test('battery: methods and exclude are lists of method ids', () => {
   assert.deepEqual(r.value.analyses[0], { method: 'battery', methods: ['last_digit'], exclude: ['finite_mixture'] });
   v.analyses = [{ method: 'battery', exclude: 'finite_mixture' }];
   assert.match(schemaError(v), /analyses\[0\]\.exclude: must be a list of method ids/);
+});
+
+test('the row policy holds in an audit: an error row refuses the data unless invalid rows are excluded', async () => {
+  const rows = readFileSync(join(FIXTURE, 'recintos_a.csv'), 'utf8').trimEnd().split('\n');
+  const bad = rows[1].split(',');
+  bad[0] = '1000000000000099';
+  bad[14] = '-1'; // MAS_est, a candidate column
+  const empty = rows[2].split(',').map((v, i) => (i < 6 ? `${v}${i === 0 ? '8' : ''}` : ''));
+  const data = join(dir, 'recintos_bad.csv');
+  writeFileSync(data, `${[...rows, bad.join(','), empty.join(',')].join('\n')}\n`);
+  const value = base();
+  (value.elections as Record<string, unknown>).second = { data, preset: 'bolivia-2020-recinto' };
+  const a = readAllegation(writeJson(value));
+  assert.ok(a.ok, a.ok ? '' : a.error.message);
+  const refused = await resolveAllegation(a.value);
+  assert.ok(!refused.ok);
+  assert.match(
+    refused.error.message,
+    /elections\.second: .*1 row\(s\) with error-level problems, first: .*negative_count/,
+  );
+  assert.match(refused.error.message, /--exclude-invalid/);
+  const r = await resolveAllegation(a.value, { excludeInvalid: true });
+  assert.ok(r.ok, r.ok ? '' : r.error.message);
+  const second = r.value.elections.get('second')!.loaded;
+  assert.equal(second.rows, rows.length + 1);
+  assert.equal(second.rowsExcluded, 2);
 });

@@ -29,7 +29,8 @@ import { isInside } from './contain.ts';
 import type { ValidationIssue } from './issues.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
-import { attachList, loadManifestDataset, readManifest } from './manifest.ts';
+import { attachList, entryMapping, loadManifestDataset, readManifest } from './manifest.ts';
+import { type RowPolicy, refuseByPolicy } from './row_policy.ts';
 import { readSmallText } from './safe_read.ts';
 
 export * from './allegation_schema.ts';
@@ -142,6 +143,7 @@ function datasetFiles(dir: string, id: string | undefined): string[] {
   const entry = m.value.datasets.find((d) => d.id === (id ?? m.value.default));
   if (!entry) return [];
   const files = [join(dir, 'manifest.json'), join(dir, entry.file)];
+  if (entry.map !== undefined) files.push(join(dir, entry.map));
   for (const spec of attachList(entry)) {
     const keys = m.value.datasets.find((d) => d.id === spec.dataset);
     if (keys && !files.includes(join(dir, keys.file))) files.push(join(dir, keys.file));
@@ -186,13 +188,14 @@ async function loadSnapshot(dir: string, id: string): Promise<Result<LoadedTable
     const ids = m.value.datasets.map((d) => d.id).join(', ');
     return err({ kind: 'invalid_options', option: 'dataset', message: `${dir}: no dataset "${id}" (has: ${ids})` });
   }
-  return loadTable(join(dir, entry.file), { preset: entry.preset });
+  return loadTable(join(dir, entry.file), entryMapping(dir, entry));
 }
 
 async function loadElection(
   allegation: Allegation,
   spec: ElectionSpec,
   files: Set<string>,
+  policy: RowPolicy,
 ): Promise<Result<LoadedElection, TallyError>> {
   const where = `elections.${spec.id}.data`;
   if (!existsSync(spec.data)) return problem(allegation.file, `${where}: no such file or folder: ${spec.data}`);
@@ -211,6 +214,8 @@ async function loadElection(
   if (!loaded.ok) {
     return err({ ...loaded.error, message: `elections.${spec.id}: ${loaded.error.message}` } as TallyError);
   }
+  const refusal = refuseByPolicy(loaded.value, policy);
+  if (refusal) return err({ ...refusal, message: `elections.${spec.id}: ${refusal.message}` });
   const table = loaded.value.table;
   const names: CandidateNames = {
     favoured: spec.candidates?.favoured ?? allegation.candidates.favoured,
@@ -351,7 +356,10 @@ function noArrivalIssue(allegation: Allegation, alleged: LoadedElection): Valida
 }
 
 /** Loads the data of a checked allegation and computes its flagged stations. */
-export async function resolveAllegation(allegation: Allegation): Promise<Result<ResolvedAllegation, TallyError>> {
+export async function resolveAllegation(
+  allegation: Allegation,
+  policy: RowPolicy = {},
+): Promise<Result<ResolvedAllegation, TallyError>> {
   const files = new Set<string>([allegation.file]);
   const elections = new Map<string, LoadedElection>();
   // Files load concurrently (DuckDB works off the main thread); errors are reported in file order.
@@ -361,7 +369,7 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
     cutoff?.kind === 'snapshot' && existsSync(allegedSpec.data) && statSync(allegedSpec.data).isDirectory()
       ? loadSnapshot(allegedSpec.data, cutoff.snapshot)
       : undefined;
-  const loads = await Promise.all(allegation.elections.map((spec) => loadElection(allegation, spec, files)));
+  const loads = await Promise.all(allegation.elections.map((spec) => loadElection(allegation, spec, files, policy)));
   for (const loaded of loads) {
     if (!loaded.ok) return loaded;
     elections.set(loaded.value.spec.id, loaded.value);
@@ -381,6 +389,8 @@ export async function resolveAllegation(allegation: Allegation): Promise<Result<
       }
       const snap = await (snapshotLoad ?? loadSnapshot(alleged.spec.data, id));
       if (!snap.ok) return problem(allegation.file, `alleged.cutoff.snapshot: ${snap.error.message}`);
+      const refusal = refuseByPolicy(snap.value, policy);
+      if (refusal) return err({ ...refusal, message: `alleged.cutoff.snapshot: ${refusal.message}` });
       files.add(join(alleged.spec.data, 'manifest.json'));
       files.add(snap.value.file);
       snapshot = { id, table: snap.value.table, loaded: snap.value };

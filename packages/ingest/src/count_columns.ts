@@ -64,6 +64,18 @@ export async function readCounts(
   );
   for (const row of suspect.getRows()) {
     const rowid = Number(row[0]);
+    if (allEmpty(row)) {
+      for (let k = 0; k < columns.length; k++) values[k][rowid] = Number.NaN;
+      badRowids.add(rowid);
+      issues.push({
+        level: 'error',
+        file,
+        row: lineOf(rowid),
+        rule: EMPTY_ROW_RULE,
+        message: `every count cell is empty (${columns.length} columns; e.g. a station or region that did not vote)`,
+      });
+      continue;
+    }
     let bad = false;
     for (let k = 0; k < columns.length; k++) {
       const v = row[k + 1] === null ? null : String(row[k + 1]);
@@ -78,6 +90,21 @@ export async function readCounts(
     if (bad) badRowids.add(rowid);
   }
   return { values, issues, badRowids };
+}
+
+/**
+ * The rule of a row whose count cells are all empty: the row policy (row_policy.ts) always leaves it out, with this
+ * reason, instead of refusing the file.
+ */
+export const EMPTY_ROW_RULE = 'empty_row';
+
+/** True when every count cell of a row read as [rowid, ...cells] is empty or spaces. */
+function allEmpty(row: readonly unknown[]): boolean {
+  for (let k = 1; k < row.length; k++) {
+    const v = row[k];
+    if (v !== null && trimSpaces(String(v)) !== '') return false;
+  }
+  return true;
 }
 
 /**

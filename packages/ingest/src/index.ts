@@ -11,5 +11,8 @@ export * from './mapping.ts';
 export * from './preset_schema.ts';
 export * from './preview.ts';
 export * from './resolve_columns.ts';
+export * from './row_account.ts';
+export * from './row_policy.ts';
 export * from './safe_read.ts';
+export * from './suggest_mapping.ts';
 export * from './temp_sweep.ts';

@@ -1,4 +1,5 @@
 /** Validation problems found in an input file. Every problem names the file, and where known the row and column. */
+import { EMPTY_ROW_RULE } from './count_columns.ts';
 
 /** One rule violation. `row` is the 1-based line in the file (the header is row 1) for text files and spreadsheets. */
 export interface ValidationIssue {
@@ -11,9 +12,11 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** Formats an issue as one line for a terminal: `file:row: column: message [rule]`. */
+/** Formats an issue as one line for a terminal: `level: file:row: column: message [rule]`. */
 export function formatIssue(issue: ValidationIssue): string {
   const where = [issue.file, issue.row !== undefined ? String(issue.row) : undefined].filter(Boolean).join(':');
   const col = issue.column !== undefined ? ` column "${issue.column}":` : '';
-  return `${issue.level}: ${where}:${col} ${issue.message} [${issue.rule}]`;
+  // A row with no counts at all is excluded under every policy (row_policy.ts): it is not shown as an error.
+  const level = issue.rule === EMPTY_ROW_RULE ? 'excluded' : issue.level;
+  return `${level}: ${where}:${col} ${issue.message} [${issue.rule}]`;
 }

@@ -1,5 +1,6 @@
 /** File + mapping -> StationTable, with every validation problem listed. The entry point of ingest. */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Arrival, err, ok, type Result, type StationTable, type TallyError } from '@tally/core';
 import { buildKeys, type LoadedKeys } from './build_keys.ts';
@@ -64,6 +65,11 @@ export async function loadTable(path: string, choice: MappingChoice): Promise<Re
     });
   }
   return withRaw(path, (conn, raw, sha256) => buildResults(conn, raw, mapping.value as ResultsMapping, path, sha256));
+}
+
+/** Reads a results file with a mapping already in hand (e.g. one `tally map` is about to suggest). */
+export async function loadTableMapped(path: string, mapping: ResultsMapping): Promise<Result<LoadedTable, TallyError>> {
+  return withRaw(path, (conn, raw, sha256) => buildResults(conn, raw, mapping, path, sha256));
 }
 
 /** Reads a keys file (e.g. arrival order, cross-election codes). */
@@ -266,7 +272,9 @@ async function buildResults(
     lat: latCol ? byName.get(latCol) : undefined,
     lon: lonCol ? byName.get(lonCol) : undefined,
     meta: {
-      name: mapping.election?.name ?? mapping.title ?? mapping.id,
+      // A user's mapping without a title names the election after the data file, never after the mapping's path.
+      name:
+        mapping.election?.name ?? mapping.title ?? (mapping.id.startsWith('mapping:') ? basename(path) : mapping.id),
       date: mapping.election?.date,
       country: mapping.election?.country,
       source: mapping.id,

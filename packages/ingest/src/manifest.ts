@@ -8,7 +8,7 @@ import { err, ok, type Result, type TallyError } from '@tally/core';
 import { type AttachSpec, attachKeys } from './attach.ts';
 import { isInside } from './contain.ts';
 import type { JoinSpec } from './join_check.ts';
-import { type LoadedKeys, type LoadedTable, loadKeys, loadTable } from './load_table.ts';
+import { type LoadedKeys, type LoadedTable, loadKeys, loadTable, type MappingChoice } from './load_table.ts';
 import { listPresets } from './mapping.ts';
 import { readSmallText } from './safe_read.ts';
 
@@ -16,7 +16,10 @@ import { readSmallText } from './safe_read.ts';
 export interface ManifestDataset {
   id: string;
   file: string;
-  preset: string;
+  /** A shipped preset id; or, in its place, `map`. */
+  preset?: string;
+  /** A mapping file (JSON or YAML) in the manifest's folder, for a user's own election. */
+  map?: string;
   kind: 'final' | 'snapshot' | 'arrival' | 'results' | 'keys';
   title?: string;
   /** For snapshots: the instant of the snapshot (ISO 8601 with offset). */
@@ -93,17 +96,35 @@ function datasetEntryProblem(dir: string, d: ManifestDataset, presets: readonly 
   const name = `dataset "${String(d?.id)}"`;
   if (typeof d !== 'object' || d === null || typeof d.id !== 'string') return 'each dataset needs an "id"';
   if (typeof d.file !== 'string' || d.file === '') return `${name}: "file" must name a file in this folder`;
-  const target = resolve(dir, d.file);
-  const lexical = relative(resolve(dir), target);
-  const escapes = lexical === '..' || lexical.startsWith(`..${sep}`) || isAbsolute(lexical);
   // A missing file is left to the reader (its usual "no such file"); an existing one must really be inside.
-  if (escapes || (existsSync(target) && !isInside(target, [dir]))) {
+  if (!insideFolder(dir, d.file)) {
     return `${name}: "file" ${JSON.stringify(d.file)} is outside the manifest's folder (after following links); a manifest may only name files in its own folder`;
+  }
+  if ((d.preset === undefined) === (d.map === undefined)) return `${name}: give either "preset" or "map"`;
+  if (d.map !== undefined) {
+    if (typeof d.map !== 'string' || d.map === '') return `${name}: "map" must name a mapping file in this folder`;
+    if (!insideFolder(dir, d.map)) {
+      return `${name}: "map" ${JSON.stringify(d.map)} is outside the manifest's folder (after following links); a manifest may only name files in its own folder`;
+    }
+    return undefined;
   }
   if (typeof d.preset !== 'string' || !presets.includes(d.preset)) {
     return `${name}: unknown preset ${JSON.stringify(d.preset)}; known presets: ${presets.join(', ')}`;
   }
   return undefined;
+}
+
+/** True when `file`, relative to `dir`, stays inside `dir` (lexically, and after following links if it exists). */
+function insideFolder(dir: string, file: string): boolean {
+  const target = resolve(dir, file);
+  const lexical = relative(resolve(dir), target);
+  const escapes = lexical === '..' || lexical.startsWith(`..${sep}`) || isAbsolute(lexical);
+  return !escapes && (!existsSync(target) || isInside(target, [dir]));
+}
+
+/** How to read a dataset entry's file: its preset, or its mapping file (a path inside the folder). */
+export function entryMapping(dir: string, entry: ManifestDataset): MappingChoice {
+  return entry.map !== undefined ? { map: join(dir, entry.map) } : { preset: entry.preset };
 }
 
 /** Loads only the named dataset of a folder (with its attachments). */
@@ -152,7 +173,7 @@ async function loadKeyEntry(
 ): Promise<Result<LoadedKeys, TallyError>> {
   const cached = cache.get(entry.id);
   if (cached) return ok(cached);
-  const loaded = await loadKeys(join(dir, entry.file), { preset: entry.preset });
+  const loaded = await loadKeys(join(dir, entry.file), entryMapping(dir, entry));
   if (loaded.ok) cache.set(entry.id, loaded.value);
   return loaded;
 }
@@ -169,7 +190,7 @@ async function loadEntry(
   entry: ManifestDataset,
   keyCache: Map<string, LoadedKeys>,
 ): Promise<Result<LoadedTable, TallyError>> {
-  const loaded = await loadTable(join(dir, entry.file), { preset: entry.preset });
+  const loaded = await loadTable(join(dir, entry.file), entryMapping(dir, entry));
   if (!loaded.ok || !entry.attach) return loaded;
   let table = loaded.value.table;
   const issues = [...loaded.value.issues];

@@ -1,6 +1,6 @@
 /** Finding and reading column mappings: shipped presets (data files in ../presets) or a user's JSON/YAML file. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { err, ok, type Result, type TallyError } from '@tally/core';
 import { parse as parseYaml } from 'yaml';
@@ -55,7 +55,8 @@ export function loadMappingFile(path: string): Result<Mapping, TallyError> {
     return err({ kind: 'parse_error', file: path, rule: 'invalid_mapping', message: `${path}: ${problem}` });
   }
   const mapping = value as Mapping;
-  return ok({ ...mapping, id: mapping.id ?? `mapping:${path}` });
+  // The id is shown (JSON "preset", report inputs): the file's name, never the folder it sits in (a temp path).
+  return ok({ ...mapping, id: mapping.id ?? `mapping:${basename(path)}` });
 }
 
 /** Names the first problem with a mapping's shape, or undefined. */

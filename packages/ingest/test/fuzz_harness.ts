@@ -31,6 +31,7 @@ const ISSUE_RULES = new Set([
   'duplicate_column',
   'ragged_row',
   'missing_count',
+  'empty_row',
   'negative_count',
   'non_integer_count',
   'not_a_count',

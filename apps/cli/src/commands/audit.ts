@@ -6,7 +6,16 @@ import { readAllegation, resolveAllegation } from '@tally/ingest';
 import { buildReport, type Lang, renderHtml, renderJson, renderTerminalSummary, translate } from '@tally/report';
 import { Command } from 'commander';
 import { commitOutputs } from '../atomic_output.ts';
-import { DataError, failure, paint, printJson, UsageError, useColor } from '../cli_io.ts';
+import {
+  DataError,
+  EXCLUDE_INVALID_HELP,
+  failure,
+  paint,
+  printJson,
+  rowAccountLine,
+  UsageError,
+  useColor,
+} from '../cli_io.ts';
 import { flaggedLine, writeAuditFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { progressDisplay } from '../progress.ts';
@@ -36,6 +45,7 @@ interface AuditOptions {
   json?: boolean;
   flaggedCsv?: string;
   quiet?: boolean;
+  excludeInvalid?: boolean;
 }
 
 /** The `audit` command. */
@@ -49,6 +59,7 @@ export function auditCommand(): Command {
     .option('--json', 'print report.json to stdout instead of the summary')
     .option('--flagged-csv <file>', 'also write the stations behind the findings (the flagged stations) to this CSV')
     .option('--quiet', 'no progress on stderr')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .action(async (file: string, opts: AuditOptions) => {
       const started = process.hrtime.bigint();
       const seed = parseSeed(opts.seed);
@@ -58,7 +69,7 @@ export function auditCommand(): Command {
       const lang = resolveLang(opts.lang, allegation.value.lang);
       const progress = progressDisplay({ quiet: Boolean(opts.quiet || opts.json), lang });
       progress.phase('load', file);
-      const resolved = await resolveAllegation(allegation.value);
+      const resolved = await resolveAllegation(allegation.value, { excludeInvalid: opts.excludeInvalid });
       if (!resolved.ok) throw failure(resolved.error);
       const run = runAudit(resolved.value, seed, TALLY_VERSION, progress.onProgress);
       progress.phase('write', opts.out);
@@ -87,6 +98,7 @@ export function auditCommand(): Command {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const color = useColor();
         process.stdout.write(renderTerminalSummary(report.value, lang, { color }));
+        for (const a of report.value.rows) process.stdout.write(`${rowAccountLine(a, lang)}\n`);
         process.stdout.write(notRun(run.skipped, lang, color));
         const wrote = translate(lang, 'cli.wrote', {
           json: join(opts.out, 'report.json'),

@@ -17,7 +17,7 @@ import {
 } from '@tally/core';
 import { Command } from 'commander';
 import { commitOutputs, type OutputFile } from '../atomic_output.ts';
-import { failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { EXCLUDE_INVALID_HELP, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
 import { progressDisplay } from '../progress.ts';
 import { calibrationMarkdown, methodBlock, withMethodBlock } from './calibrate_docs.ts';
 import { calibratableMethods, calibrateAll, defaultWorkers, planFor } from './calibrate_run.ts';
@@ -85,6 +85,7 @@ export function calibrateCommand(): Command {
     .option('--preset <name>', 'column mapping for --like')
     .option('--map <file>', 'your own column mapping for --like')
     .option('--dataset <id>', 'for a --like dataset folder: which dataset')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option(
       '--inject <kind:fraction[:intensity]>',
       'power scenarios (repeatable; default: every kind at two sizes)',

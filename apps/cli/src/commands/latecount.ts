@@ -13,7 +13,7 @@ import {
 } from '@tally/core';
 import { readManifest } from '@tally/ingest';
 import { Command } from 'commander';
-import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
+import { EXCLUDE_INVALID_HELP, failure, loadInputOrExit, printJson, rowAccountLine, UsageError } from '../cli_io.ts';
 import { flaggedLine, writeLatecountFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { latecountSummary } from '../latecount_text.ts';
@@ -43,6 +43,7 @@ interface LatecountOptions {
   lang?: string;
   flaggedCsv?: string;
   quiet?: boolean;
+  excludeInvalid?: boolean;
 }
 
 function number(name: string, text: string, integer = false): number {
@@ -65,7 +66,7 @@ async function resolveInputs(
   } catch {
     isDir = false;
   }
-  const quiet = { quiet: opts.json };
+  const quiet = { quiet: opts.json, excludeInvalid: opts.excludeInvalid };
   if (isDir) {
     const manifest = readManifest(input);
     if (!manifest.ok) throw failure(manifest.error);
@@ -126,7 +127,7 @@ async function loadOther(
     );
   const m = /^(.*):([^:/\\]+)$/.exec(opts.other);
   const [path, dataset] = m !== null && !/^[A-Za-z]$/.test(m[1]) ? [m[1], m[2]] : [opts.other, undefined];
-  const loaded = await loadInputOrExit(path, { dataset, quiet: opts.json });
+  const loaded = await loadInputOrExit(path, { dataset, quiet: opts.json, excludeInvalid: opts.excludeInvalid });
   accounts.push(rowAccount(loaded));
   const names = opts.otherCandidates?.split(',').map((x) => x.trim());
   const margins = marginsBySite(loaded.table, level, names);
@@ -147,7 +148,11 @@ export function latecountCommand(): Command {
       'a snapshot dataset id (e.g. trep-2019-10-20), a percentile of arrival (e.g. 83.85) or a time (ISO 8601)',
     )
     .option('--candidates <A,B>', 'the two candidates whose margin A - B is followed (default: the top two)')
-    .option('--threshold <points>', 'report the share of projections at or above this margin', '10')
+    .option(
+      '--threshold <points>',
+      'report the share of projections at or above this margin (0 = who is ahead; Bolivia’s run-off line is 10)',
+      '0',
+    )
     .option('--sims <n>', 'projection simulations', '1000')
     .option('--seed <n>', 'random seed (same seed, same output)', '1')
     .option(
@@ -167,6 +172,7 @@ export function latecountCommand(): Command {
     .option('--dataset <id>', 'for a dataset folder: the table to cut (default: the final count, else the default)')
     .option('--preset <name>', 'for a file: a shipped column mapping')
     .option('--map <file>', 'for a file: your own column mapping')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option('--no-changes', 'leave the list of changed stations out of the snapshot diff (totals only)')
     .option(
       '--other <input>',
@@ -221,7 +227,10 @@ export function latecountCommand(): Command {
           : await writeLatecountFlagged(opts.flaggedCsv, final, cutoff, candidates, report.value.cutoff);
       progress.stop();
       if (opts.json) printJson({ input, election: final.meta.name, rowAccounting: accounts, ...report.value });
-      else process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
+      else {
+        process.stdout.write(`${latecountSummary(final, report.value, lang)}\n`);
+        for (const a of accounts) process.stdout.write(`${rowAccountLine(a, lang)}\n`);
+      }
       if (flagged !== undefined && !opts.json)
         process.stdout.write(`${flaggedLine(lang, flagged.rows, flagged.file)}\n`);
     });

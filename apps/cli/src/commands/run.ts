@@ -19,7 +19,16 @@ import {
 import type { LoadedTable } from '@tally/ingest';
 import { formatNumber, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
-import { DataError, failure, loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import {
+  DataError,
+  EXCLUDE_INVALID_HELP,
+  failure,
+  loadInputOrExit,
+  paint,
+  printJson,
+  rowAccountLine,
+  UsageError,
+} from '../cli_io.ts';
 import { flaggedLine, writeRunFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { progressDisplay } from '../progress.ts';
@@ -44,6 +53,7 @@ export interface RunOptions {
   out?: string;
   flaggedCsv?: string;
   quiet?: boolean;
+  excludeInvalid?: boolean;
 }
 
 function list(value: string | undefined): string[] | undefined {
@@ -95,6 +105,7 @@ export function runCommand(): Command {
     .option('--preset <name>', 'a shipped column mapping (see `tally presets`)')
     .option('--map <file>', 'your own column mapping (JSON or YAML)')
     .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option('--methods <ids>', `comma-separated method ids (default: the battery, ${defaultBatteryIds.join(',')})`)
     .option('--by <level>', 'also run every method in each region of this level (e.g. region, department, tik)')
     .option('--bootstrap <B>', 'bootstrap replicates for the intervals (0 = none)', '1000')
@@ -153,7 +164,7 @@ export function runCommand(): Command {
         printJson(run.json);
         return;
       }
-      printTable(table.meta.name, loaded.file, report, results, lang);
+      printTable(table.meta.name, rowAccountLine(loaded, lang), report, results, lang);
       if (written.length > 0) say(`${translate(lang, 'cli.run.wrote', { files: written.join(', ') })}\n`);
       if (flagged !== undefined) say(`${flaggedLine(lang, flagged.rows, flagged.file)}\n`);
     });
@@ -182,7 +193,11 @@ export async function computeRun(input: string, opts: RunOptions, onProgress?: O
   if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
   const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
   const seed = integerOption('seed', opts.seed, 0);
-  const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json || opts.quiet });
+  const loaded = await loadInputOrExit(input, {
+    ...opts,
+    quiet: opts.json || opts.quiet,
+    lang: resolveLang(opts.lang),
+  });
   const table = loaded.table;
   if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
     const levels = table.regions.map((r) => r.name).join(', ') || '(none)';

@@ -13,7 +13,7 @@ import {
 } from '@tally/core';
 import { Command } from 'commander';
 import { commitOutputs } from '../atomic_output.ts';
-import { failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
+import { EXCLUDE_INVALID_HELP, failure, loadInputOrExit, printJson, UsageError } from '../cli_io.ts';
 import { groundTruthCsv, simulatedTableCsv } from './simulate_csv.ts';
 
 interface SimulateFlags {
@@ -51,6 +51,7 @@ export function simulateCommand(): Command {
     .option('--preset <name>', 'column mapping for --like (see `tally presets`)')
     .option('--map <file>', 'your own column mapping for --like')
     .option('--dataset <id>', 'for a --like dataset folder: which dataset')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option(
       '--inject <kind:fraction[:intensity]>',
       'manipulate a fraction of stations (repeatable): ballot_stuffing, vote_switching, rounding, fabricated_digits, late_count, extreme',

@@ -4,7 +4,7 @@ import { rowAccount } from '@tally/audit';
 import { type GroupSummary, summarize } from '@tally/core';
 import { formatNumber, formatPercentUnits, type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
-import { loadInputOrExit, paint, printJson, UsageError } from '../cli_io.ts';
+import { EXCLUDE_INVALID_HELP, loadInputOrExit, paint, printJson, rowAccountLine, UsageError } from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 
 /** The summary command. */
@@ -15,16 +15,25 @@ export function summaryCommand(): Command {
     .option('--preset <name>', 'a shipped column mapping (see `tally presets`)')
     .option('--map <file>', 'your own column mapping (JSON or YAML)')
     .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option('--by <level>', 'also summarise each region of this level (e.g. department, region, tik)')
     .option('--json', 'print one JSON object')
     .option('--lang <code>', LANG_HELP)
     .action(
       async (
         input: string,
-        opts: { preset?: string; map?: string; dataset?: string; by?: string; json?: boolean; lang?: string },
+        opts: {
+          preset?: string;
+          map?: string;
+          dataset?: string;
+          by?: string;
+          json?: boolean;
+          lang?: string;
+          excludeInvalid?: boolean;
+        },
       ) => {
         const lang = resolveLang(opts.lang);
-        const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json });
+        const loaded = await loadInputOrExit(input, { ...opts, quiet: opts.json, lang });
         const summary = summarize(loaded.table, opts.by);
         if (!summary) {
           const levels = loaded.table.regions.map((r) => r.name).join(', ') || '(none)';
@@ -45,7 +54,7 @@ export function summaryCommand(): Command {
           });
           return;
         }
-        process.stdout.write(`${paint(loaded.table.meta.name, 'bold')}\n${loaded.file}\n`);
+        process.stdout.write(`${paint(loaded.table.meta.name, 'bold')}\n${rowAccountLine(loaded, lang)}\n`);
         printGroup(summary, lang);
         for (const r of summary.regions ?? []) {
           process.stdout.write(`\n${paint(r.region, 'bold')}\n`);

@@ -1,9 +1,20 @@
-/** `tally validate`: lists every rule violation with file, row, column and rule; exit 1 on any error-level problem. */
+/**
+ * `tally validate`: lists every rule violation with file, row, column and rule, and the row account; exit 1 when the
+ * row policy (ingest's applyRowPolicy, as in every analysis command and the web app) would refuse the file.
+ */
 
-import { formatIssue } from '@tally/ingest';
+import { applyRowPolicy, formatIssue } from '@tally/ingest';
 import { formatNumber, translate } from '@tally/report';
 import { Command } from 'commander';
-import { countIssues, DataError, loadInput, paint, printJson } from '../cli_io.ts';
+import {
+  countIssues,
+  DataError,
+  EXCLUDE_INVALID_HELP,
+  loadInput,
+  paint,
+  printJson,
+  rowAccountLine,
+} from '../cli_io.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 
 /** The validate command. */
@@ -17,19 +28,29 @@ export function validateCommand(): Command {
     .option('--preset <name>', 'a shipped column mapping (see `tally presets`)')
     .option('--map <file>', 'your own column mapping (JSON or YAML)')
     .option('--dataset <id>', 'for a dataset folder: which dataset (default: the manifest default)')
+    .option('--exclude-invalid', EXCLUDE_INVALID_HELP)
     .option('--json', 'print one JSON object')
     .option('--limit <n>', 'issues to print per rule on the terminal (all are in --json)', '20')
     .option('--lang <code>', LANG_HELP)
     .action(
       async (
         input: string,
-        opts: { preset?: string; map?: string; dataset?: string; json?: boolean; limit: string; lang?: string },
+        opts: {
+          preset?: string;
+          map?: string;
+          dataset?: string;
+          json?: boolean;
+          limit: string;
+          lang?: string;
+          excludeInvalid?: boolean;
+        },
       ) => {
         const lang = resolveLang(opts.lang);
         const int = (x: number) => formatNumber(x, lang, { maximumFractionDigits: 0 });
         const loaded = await loadInput(input, opts);
         const errors = loaded.issues.filter((i) => i.level === 'error').length;
         const warnings = loaded.issues.length - errors;
+        const policy = applyRowPolicy(loaded, { excludeInvalid: opts.excludeInvalid });
         if (opts.json) {
           printJson({
             file: loaded.file,
@@ -40,6 +61,8 @@ export function validateCommand(): Command {
             rowsExcluded: loaded.rowsExcluded,
             errors,
             warnings,
+            refused: policy.refused.length,
+            rowAccounting: [policy.account],
             byRule: countIssues(loaded.issues),
             issues: loaded.issues,
           });
@@ -68,9 +91,14 @@ export function validateCommand(): Command {
             errors: paint(int(errors), errors > 0 ? 'red' : 'green'),
             warnings: int(warnings),
           });
-          process.stdout.write(`${totals}\n`);
+          process.stdout.write(`${totals}\n${rowAccountLine(loaded, lang)}\n`);
         }
-        if (errors > 0) throw new DataError(`${loaded.file}: ${errors} error-level problem(s)`);
+        if (policy.refused.length > 0) {
+          const rows = new Set(policy.refused.map((i) => i.row ?? -1)).size;
+          throw new DataError(
+            translate(lang, 'cli.rows.refused', { file: loaded.file, n: { kind: 'count', value: rows } }),
+          );
+        }
       },
     );
 }

@@ -17,6 +17,7 @@ export function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unkno
     h('option', { value: '', 'data-i18n': 'noPreset' }, t('noPreset')),
     ...meta.presets.filter((p) => p.kind === 'results').map((p) => h('option', { value: p.id }, p.id)),
   ) as HTMLSelectElement;
+  const excludeInvalid = h('input', { type: 'checkbox', id: 'load-exclude-invalid' }) as HTMLInputElement;
   const status = h('div', { id: 'upload-status' });
   const previewBox = h('div', { id: 'preview' });
   const editorBox = h('div');
@@ -105,7 +106,8 @@ export function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unkno
       actions.openDataset(
         await api<DatasetInfo>('/load', {
           method: 'POST',
-          json: { ...source, preset: preset.value || undefined, mapping },
+          // The row policy shared with the CLI: rows with errors refuse the file unless the box is ticked.
+          json: { ...source, preset: preset.value || undefined, mapping, excludeInvalid: excludeInvalid.checked },
         }),
       );
     } catch (e) {
@@ -129,6 +131,7 @@ export function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unkno
     previewBox,
     h('div', { className: 'row' }, h('label', {}, tr('preset'), ' ', preset)),
     editorBox,
+    h('div', { className: 'row' }, h('label', {}, excludeInvalid, ' ', tr('excludeInvalid'))),
     h('div', {}, loadButton),
   );
 }

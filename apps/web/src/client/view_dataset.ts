@@ -1,6 +1,6 @@
 /** A loaded dataset: validation problems, results with region drill-down, fingerprint, map, methods to run. */
-import type { FingerprintPlot, Report, StationMapPlot } from '@tally/report';
-import { api, h, num, progressBar, t, tokenParam, tr, waitForJob } from './dom.ts';
+import { exclusionReason, type FingerprintPlot, type Report, type StationMapPlot } from '@tally/report';
+import { api, h, num, progressBar, state, t, tokenParam, tr, waitForJob } from './dom.ts';
 import { findingsSection } from './findings.ts';
 import { showPlot } from './plots.ts';
 import type { DatasetInfo, Meta } from './view_home.ts';
@@ -165,7 +165,7 @@ export function datasetView(meta: Meta, info: DatasetInfo, back: () => void): HT
         tr('rows'),
         `: ${num(info.rows)} · `,
         tr('excluded'),
-        `: ${num(info.rowsExcluded)} · `,
+        `: ${num(info.rowsExcluded)}${excludedReasons(info)} · `,
         tr('errors'),
         `: ${num(info.errors)} · `,
         tr('warnings'),
@@ -290,4 +290,11 @@ function methodsSection(meta: Meta, info: DatasetInfo, filter: { level?: string;
     ),
     out,
   );
+}
+
+/** " (empty_row: 3; missing_count: 1)": why rows were excluded, as the CLI prints it. */
+function excludedReasons(info: DatasetInfo): string {
+  const reasons = (info.rowAccounting ?? []).flatMap((a) => a.excluded);
+  if (reasons.length === 0) return '';
+  return ` (${reasons.map((e) => `${exclusionReason(e.reason, state.lang)}: ${num(e.count)}`).join('; ')})`;
 }

@@ -31,6 +31,8 @@ export interface DatasetInfo {
   stations: number;
   rows: number;
   rowsExcluded: number;
+  /** rows = analysed + excluded, by reason (the row policy shared with the CLI). */
+  rowAccounting: { rows: number; analysed: number; excluded: { reason: string; count: number }[] }[];
   errors: number;
   warnings: number;
   candidates: string[];

@@ -22,7 +22,7 @@ import {
 export interface LateCountPowerOptions extends PowerOptions {
   /** The favoured and rival candidates (default: the top two nationally, leader first). */
   readonly candidates?: readonly string[];
-  /** Margin threshold (points) the alleged manipulation lifted the margin over (default 10). */
+  /** Margin threshold (points) the alleged manipulation lifted the margin over (default 0: who is ahead). */
   readonly threshold?: number;
   /** Alleged votes moved; default: the votes above the threshold (votesAboveThreshold). */
   readonly votes?: number;
@@ -71,7 +71,7 @@ export function lateCountPower(
   const view = buildCountView(final, cutoff, options.candidates);
   if (!view.ok) return view;
   const { pair, counted } = view.value;
-  const threshold = options.threshold ?? 10;
+  const threshold = options.threshold ?? 0;
   const votes = options.votes ?? votesAboveThreshold(final, pair.a, pair.b, threshold);
   if (votes === 0 && options.votes === undefined)
     return err({

@@ -188,7 +188,7 @@ export function lateCountSensitivity(
     });
   }
   return ok({
-    threshold: options.projection?.threshold ?? 10,
+    threshold: options.projection?.threshold ?? 0,
     rows,
     spread: {
       median: spread(rows.map((r) => r.median)),

@@ -133,7 +133,7 @@ export function projectCount(view: CountView, options: ProjectionOptions, rng: R
  */
 export function projectCountDraws(view: CountView, options: ProjectionOptions, rng: Rng): Result<ProjectionDraws> {
   const sims = options.sims ?? 1000;
-  const threshold = options.threshold ?? 10;
+  const threshold = options.threshold ?? 0;
   const rule = options.rule ?? 'donor';
   const scale = options.scale ?? 'registered';
   const resample = options.resample ?? true;
@@ -352,7 +352,12 @@ export const counterfactualProjection: ForensicMethod<CounterfactualProjectionMe
     { name: 'cutoff', description: 'percentile of arrival at which the count is cut', type: 'number', default: 80 },
     { name: 'candidates', description: 'two candidates "A,B" (default: the top two)', type: 'string', default: '' },
     { name: 'sims', description: 'simulations', type: 'number', default: 1000 },
-    { name: 'threshold', description: 'margin threshold in points', type: 'number', default: 10 },
+    {
+      name: 'threshold',
+      description: 'margin threshold in points (0: who is ahead; Bolivia’s run-off rule is 10)',
+      type: 'number',
+      default: 0,
+    },
     {
       name: 'rule',
       description: 'donor (draw one counted station) or mean (area rates)',

@@ -430,6 +430,9 @@ export const en = {
   'cli.validate.totals':
     '{file}: {rows} rows, {stations} stations read, {excluded} rows excluded; {errors} error(s), {warnings} warning(s)',
   'cli.validate.more': '… {n} more {rule} ({level})',
+  'cli.rows': '{file}: {rows} rows = {analysed} analysed + {excluded} excluded{reasons}',
+  'cli.rows.refused':
+    '{file}: {n} row(s) with error-level problems; fix them, or leave those rows out with --exclude-invalid (`tally validate` lists them all)',
 
   'method_summary.second_digit_benford':
     'Mean second digit of station counts against Benford (4.187); departures can come from manipulation or from bunched station sizes and strategic voting.',

@@ -438,6 +438,9 @@ export const es: Record<MessageKey, string> = {
   'cli.validate.totals':
     '{file}: {rows} filas, {stations} mesas leídas, {excluded} filas excluidas; {errors} error(es), {warnings} advertencia(s)',
   'cli.validate.more': '… {n} más de {rule} ({level})',
+  'cli.rows': '{file}: {rows} filas = {analysed} analizadas + {excluded} excluidas{reasons}',
+  'cli.rows.refused':
+    '{file}: {n} fila(s) con errores; corríjalas o deje esas filas fuera con --exclude-invalid (`tally validate` las lista todas)',
 
   'method_summary.second_digit_benford':
     'Media del segundo dígito de los conteos por mesa frente a la ley de Benford (4,187); las desviaciones pueden deberse a manipulación o a tamaños de mesa agrupados y al voto estratégico.',

@@ -55,6 +55,10 @@ export const EXCLUSION_REASONS: Readonly<Record<string, Readonly<Record<Exclude<
   'zero valid votes in A or B': { es: 'cero votos válidos en A o en B', ru: 'ноль действительных голосов в A или B' },
   'zero count (no first digit)': { es: 'conteo cero (sin primer dígito)', ru: 'нулевое число (нет первой цифры)' },
   'turnout above 99%': { es: 'participación superior al 99 %', ru: 'явка выше 99 %' },
+  empty_row: {
+    es: 'fila sin ningún conteo (p. ej. una región que no votó)',
+    ru: 'строка без чисел (например, регион, где не голосовали)',
+  },
   'region has only flagged or only unflagged units': {
     es: 'la región solo tiene unidades señaladas o solo no señaladas',
     ru: 'в регионе только указанные или только неуказанные единицы',

@@ -436,6 +436,9 @@ export const ru: Record<MessageKey, string> = {
   'cli.validate.totals':
     '{file}: строк {rows}, прочитано участков {stations}, исключено строк {excluded}; ошибок {errors}, предупреждений {warnings}',
   'cli.validate.more': '… ещё {n}: {rule} ({level})',
+  'cli.rows': '{file}: строк {rows} = проанализировано {analysed} + исключено {excluded}{reasons}',
+  'cli.rows.refused':
+    '{file}: строк с ошибками: {n}; исправьте их или исключите эти строки флагом --exclude-invalid (`tally validate` перечислит все)',
 
   'method_summary.second_digit_benford':
     'Среднее второй цифры чисел голосов по участкам в сравнении с законом Бенфорда (4,187); отклонения могут объясняться манипуляциями или скоплением участков одного размера и стратегическим голосованием.',
