@@ -515,4 +515,51 @@ export const es: Record<MessageKey, string> = {
     'Ninguna cifra publicada compara estos recintos con 2020. {recintos} recintos enlazados por su código de 2019 con {against}; cambio = margen MAS menos CC de 2020 menos el de 2019, comparado dentro de cada municipio.',
   'replay.persistence_2020.says':
     'Los {late} recintos contados en su mayoría después de la interrupción cambiaron {lateDiff} puntos [{lateLow}, {lateHigh}] respecto de otros recintos de su municipio; los {listed} recintos con un acta en la lista de 226 de la OEA, {listedDiff} [{listedLow}, {listedHigh}]. Un cambio hacia el rival en 2020 es lo que dejaría un inflado en 2019; un cambio nulo o hacia el MAS es lo que muestra la persistencia de un voto real.',
+  // announced totals (venezuela)
+  'family.announced_totals': 'Totales anunciados frente a las actas recogidas',
+  'innocent.missing_not_at_random':
+    'Las mesas que faltan en la recolección pueden diferir de las recogidas de su zona (la recolección falla donde un bando no tiene testigos); el desplazamiento que necesitarían se da como delta.',
+  'innocent.announced_other_stations':
+    'El anuncio puede contar mesas que la recolección no puede incluir (exterior, mesas especiales o tardías) u omitir algunas que sí incluye.',
+  'innocent.sheet_transcription':
+    'Las actas recogidas pueden tener errores de lectura o de transcripción (decodificación del QR, digitación), o algunas pueden no ser auténticas; las pruebas de dígitos y de porcentajes enteros sobre las actas hablan de esto último.',
+  'bottomline.question.announced_totals_hold':
+    '¿Podrían las mesas que faltan en las actas recogidas hacer ciertos los totales anunciados?',
+  'bottomline.detail.announced_totals':
+    'Las actas recogidas suman {collectedRival} votos para {rival}; se anunciaron {announcedRival}. {favoured} necesitaría {favouredNeeded} votos más de las mesas que faltan, que aportarían {ballotsNeeded} votantes ({turnout} de sus electores inscritos). Proyectado desde las mesas recogidas de sus zonas, el conteo completo da un margen de {projected} puntos ({lo} a {hi}); se anunció {announced}. {checks}',
+  'bottomline.unexplained.announced_delta':
+    'Para el margen anunciado, las mesas que faltan tendrían que diferir de sus vecinas en {delta} puntos de margen, un margen de {needed} puntos entre sus propios votantes: {reachable}.',
+  'bottomline.reachable.yes': 'posible en principio, si difieren tanto',
+  'bottomline.reachable.no':
+    'más que todos sus votantes, así que ningún contenido de las mesas que faltan lo alcanza con la participación proyectada',
+  'bottomline.decisive.announced': 'Margen anunciado menos margen proyectado',
+  'bottomline.question.sheets_fabricated':
+    '¿Llevan las actas recogidas las huellas de cifras inventadas (la contraacusación de que fueron fabricadas)?',
+  'bottomline.detail.sheets_fabricated':
+    'Se responde con las {tests} pruebas de dígitos y de porcentajes enteros aplicadas a las {n} actas recogidas, tras la corrección por pruebas múltiples; cada hallazgo indica su potencia contra últimos dígitos fabricados o redondeo, según la simulación: de {minPower} a {maxPower} con el 5 % de las actas fabricadas.',
+  'bottomline.unexplained.sheets_fabricated':
+    'Estas pruebas no ven cifras inventadas con la estadística de conteos reales, ni actas copiadas de actas reales; una revisión foto por foto de las actas frente a sus códigos QR sí puede.',
+  'bottomline.lead_counter.consistent_with_allegation':
+    'Los datos concuerdan con la contraacusación en esta pregunta. {detail}',
+  'bottomline.lead_counter.not_supported': 'Los datos no respaldan la contraacusación en esta pregunta. {detail}',
+  'bottomline.lead_counter.inconclusive': 'Los datos no permiten zanjar esta pregunta. {detail}',
+  'scenario.announced_shift':
+    '{percent} de los votos pasados del rival al candidato favorecido en los totales anunciados, {missing} de las mesas faltantes al azar (simulado, {stations} mesas)',
+  'bottomline.announced_checks.none': 'La aritmética sola no descarta los totales anunciados.',
+  'bottomline.announced_checks.some':
+    'Si las actas recogidas son auténticas, la aritmética sola descarta los totales anunciados, aun si el anuncio dejó fuera las {allowance} actas recogidas que más pesan: {list}.',
+  'announced.check.favoured_below_collected':
+    'las actas recogidas suman {collectedFavoured} votos para {favoured}, más que los {announcedFavoured} anunciados',
+  'announced.check.rival_below_collected':
+    'las actas recogidas suman {collectedRival} votos para {rival}, más que los {announcedRival} anunciados',
+  'announced.check.ballots_below_collected':
+    'las actas recogidas suman {collectedBallots} votantes, más que los {announcedBallots} anunciados',
+  'announced.check.favoured_above_voters':
+    '{favoured} necesitaría {favouredNeeded} votos más donde se anunciaron a lo sumo {ballotsNeeded} votantes más',
+  'announced.check.rival_above_voters':
+    '{rival} necesitaría {rivalNeeded} votos más donde se anunciaron a lo sumo {ballotsNeeded} votantes más',
+  'announced.check.ballots_above_roll':
+    'las mesas que faltan necesitarían más votantes que sus {missingRegistered} electores inscritos',
+  'announced.check.turnout_above_seen':
+    'las mesas que faltan necesitarían una participación de {turnout}, por encima del percentil 99 de las recogidas ({p99})',
 };
