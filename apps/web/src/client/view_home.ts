@@ -1,5 +1,5 @@
 /** The start page: bundled examples (one click to explore or audit) and loading one's own file. */
-import { api, h, t, tr } from './dom.ts';
+import { api, h, localText, t, tr } from './dom.ts';
 import type { UiKey } from './messages.ts';
 
 /** What the server says about itself. */
@@ -8,6 +8,8 @@ export interface Meta {
   examples: {
     id: string;
     name: string;
+    /** The name per language, where the manifest gives it. */
+    titles?: Partial<Record<'en' | 'es' | 'ru', string>>;
     description: string;
     hasAllegation: boolean;
     datasets: { id: string; title: string }[];
@@ -46,7 +48,7 @@ export function homeView(meta: Meta, actions: HomeActions): HTMLElement {
     h(
       'div',
       { className: 'card', 'data-example': ex.id },
-      h('h3', {}, ex.name),
+      localText(ex.titles, ex.name, 'h3'),
       h('p', {}, ex.description),
       h(
         'button',
