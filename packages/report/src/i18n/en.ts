@@ -342,6 +342,7 @@ export const en = {
   'method.counterfactual_projection': 'Counterfactual projection of a partial count',
   'method.discontinuity': 'Discontinuity of station margins at a count cutoff',
   'method.composition_decomposition': 'Composition decomposition of a late shift',
+  'method.announced_total_consistency': 'Announced totals against collected station results',
   'method.persistence': 'Persistence of flagged units across elections (difference-in-differences)',
   'method.discontinuity_fixed_effects':
     'Discontinuity of station margins at a count cutoff, with {level} fixed effects',
@@ -467,6 +468,8 @@ export const en = {
     'Projects uncounted stations from counted ones in the same area; a final margin outside the projection says late stations differ from early ones nearby, which remote or rural stations often do innocently.',
   'method_summary.discontinuity':
     'A jump in station margins at the cutoff beyond the trend either side; regions reporting in batches make such jumps innocently, which the placebo cutoffs and the fixed-effects repeat show.',
+  'method_summary.announced_total_consistency':
+    'Announced totals that need more votes than the missing stations can hold contradict the collected sheets; a margin far from the projection says the missing stations would have to differ from their neighbours, which a collection that failed where one side had no witnesses can do innocently.',
   'method_summary.composition_decomposition':
     'How much of the late shift is explained by where the late stations are; an unexplained part may be finer geography, not manipulation.',
   'method_summary.persistence':

@@ -347,6 +347,7 @@ export const es: Record<MessageKey, string> = {
   'method.counterfactual_projection': 'Proyección contrafactual de un conteo parcial',
   'method.discontinuity': 'Discontinuidad de los márgenes por mesa en el punto de corte del conteo',
   'method.composition_decomposition': 'Descomposición por composición de un cambio tardío',
+  'method.announced_total_consistency': 'Totales anunciados frente a los resultados de las mesas recogidas',
   'method.persistence': 'Persistencia de las unidades señaladas entre elecciones (diferencia en diferencias)',
   'method.discontinuity_fixed_effects':
     'Discontinuidad de los márgenes por mesa en el punto de corte del conteo, con efectos fijos de {level}',
@@ -475,6 +476,8 @@ export const es: Record<MessageKey, string> = {
     'Proyecta las mesas no contadas a partir de las contadas en la misma área; un margen final fuera de la proyección indica que las mesas tardías difieren de las tempranas cercanas, algo que las mesas remotas o rurales suelen hacer de forma inocente.',
   'method_summary.discontinuity':
     'Un salto de los márgenes por mesa en el punto de corte más allá de la tendencia a cada lado; las regiones que informan por lotes producen tales saltos de forma inocente, como muestran los cortes placebo y la repetición con efectos fijos.',
+  'method_summary.announced_total_consistency':
+    'Unos totales anunciados que necesitan más votos de los que caben en las mesas que faltan contradicen las actas recogidas; un margen lejos de la proyección dice que las mesas que faltan tendrían que diferir de sus vecinas, algo que una recolección que falló donde un bando no tenía testigos puede explicar sin fraude.',
   'method_summary.composition_decomposition':
     'Cuánto del cambio tardío se explica por dónde están las mesas tardías; una parte sin explicar puede deberse a una geografía más fina, no a manipulación.',
   'method_summary.persistence':
