@@ -24,7 +24,10 @@ test('venezuela-2024: the bottom line answers the announced totals and the fabri
   assert.equal(hold.verdict, 'consistent_with_allegation');
   assert.match(hold.answer.text, /7,304,224 votes for gonzalez_edmundo; 5,326,104 were announced/);
   assert.match(hold.answer.text, /3,092,586 more votes from the missing stations, which would add 1,497,323 voters/);
-  assert.match(hold.answer.text, /If the collected sheets are genuine, the arithmetic alone rules the announced totals out/);
+  assert.match(
+    hold.answer.text,
+    /If the collected sheets are genuine, the arithmetic alone rules the announced totals out/,
+  );
   assert.match(hold.unexplained?.text ?? '', /more than all of their voters/);
   assert.equal(fabricated.verdict, 'inconclusive');
   assert.match(fabricated.answer.text, /^The data cannot settle this question\. Answered from the \d+ digit/);

@@ -54,7 +54,7 @@ export function announcedTotalsRun(
   const r = announcedTotalConsistency(
     resolved.alleged.table,
     announced,
-    { favoured, rival, sims: spec.sims ?? 1000, minDonors: spec.minDonors ?? 3 },
+    { favoured, rival, sims: spec.sims ?? 1000, minDonors: spec.minDonors ?? 3, places: resolved.missingPlaces ?? [] },
     createRng(seed),
   );
   if (!r.ok) return { results: [], skipped: [{ method: 'announced_total_consistency', reason: r.error.message }] };

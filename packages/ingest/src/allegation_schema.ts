@@ -243,9 +243,20 @@ function parseReplays(o: Obj, path: string, electionIds: readonly string[]): Ana
   return { method: 'replays', ids, election: election('election'), against: election('against') };
 }
 
-function parseAnnounced(v: unknown, path: string): AnnouncedSpec {
+function parseAnnounced(v: unknown, path: string, base: string): AnnouncedSpec {
   const o = obj(v, path);
-  const keys = ['by', 'date', 'source', 'favoured', 'rival', 'ballotsCast', 'registered', 'coverage', 'totalStations'];
+  const keys = [
+    'by',
+    'date',
+    'source',
+    'favoured',
+    'rival',
+    'ballotsCast',
+    'registered',
+    'coverage',
+    'totalStations',
+    'missing',
+  ];
   noExtra(o, keys, path);
   const count = (key: string): number => {
     const x = num(o[key], `${path}.${key}`, 0);
@@ -265,6 +276,7 @@ function parseAnnounced(v: unknown, path: string): AnnouncedSpec {
     registered: count('registered'),
     ...(coverage === undefined ? {} : { coverage }),
     ...(o.totalStations === undefined ? {} : { totalStations: count('totalStations') }),
+    ...(o.missing === undefined ? {} : { missing: resolvePath(base, str(o.missing, `${path}.missing`)) }),
   };
 }
 
@@ -351,7 +363,7 @@ function checkOrThrow(value: unknown, file: string): Allegation {
     region,
     whole: a.whole as boolean | undefined,
     size,
-    ...(a.announced === undefined ? {} : { announced: parseAnnounced(a.announced, 'alleged.announced') }),
+    ...(a.announced === undefined ? {} : { announced: parseAnnounced(a.announced, 'alleged.announced', base) }),
   };
   if (!alleged.stations && !alleged.cutoff && !alleged.region && !alleged.whole) {
     fail('alleged', 'say what is alleged: stations, cutoff, region, or whole: true');

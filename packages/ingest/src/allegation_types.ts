@@ -81,6 +81,8 @@ export interface AnnouncedSpec {
   readonly coverage?: number;
   /** Stations in the whole count, when known. */
   readonly totalStations?: number;
+  /** Absolute path of a file of places where collected stations are known to be missing (path,stations). */
+  readonly missing?: string;
 }
 
 /** One analysis the audit runs. */

@@ -259,6 +259,11 @@ function resolvePlaces(
     out.push({ donors, depth, registered: reg, stations: p.stations ?? 0 });
     placed += reg;
   }
+  // Places that claim more registered voters than the missing roll are scaled down to it (the roll is the bound).
+  if (placed > missingRegistered && placed > 0) {
+    const f = missingRegistered / placed;
+    return out.map((p) => ({ ...p, registered: (p.registered ?? 0) * f }));
+  }
   const rest = missingRegistered - placed;
   if (rest > 0) out.push({ donors: areas.members[0].get('') ?? [], depth: 0, registered: rest, stations: 0 });
   return out;
