@@ -556,6 +556,8 @@ export const en = {
     'the missing stations would need more voters than their {missingRegistered} registered voters',
   'announced.check.turnout_above_seen':
     'the missing stations would need a turnout of {turnout}, above the 99th percentile of the collected ones ({p99})',
+  'cli.summary.without_registered':
+    '({stations} stations have no registered count: registered voters and turnout leave them out)',
 } as const;
 
 /** A key of the message catalogue. */

@@ -565,4 +565,6 @@ export const es: Record<MessageKey, string> = {
     'las mesas que faltan necesitarían más votantes que sus {missingRegistered} electores inscritos',
   'announced.check.turnout_above_seen':
     'las mesas que faltan necesitarían una participación de {turnout}, por encima del percentil 99 de las recogidas ({p99})',
+  'cli.summary.without_registered':
+    '({stations} mesas no tienen conteo de inscritos: los inscritos y la participación las dejan fuera)',
 };

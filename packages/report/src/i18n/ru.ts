@@ -563,4 +563,6 @@ export const ru: Record<MessageKey, string> = {
     'недостающим участкам понадобилось бы больше избирателей, чем {missingRegistered} в их списках',
   'announced.check.turnout_above_seen':
     'недостающим участкам понадобилась бы явка {turnout}, выше 99-го процентиля собранных ({p99})',
+  'cli.summary.without_registered':
+    '(у {stations} участков нет числа избирателей в списке: число избирателей и явка их не учитывают)',
 };
