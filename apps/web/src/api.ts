@@ -390,6 +390,7 @@ export function listExamples(examplesDir: string) {
       {
         id,
         name: m.value.name,
+        titles: m.value.titles ?? {},
         description: m.value.description ?? '',
         datasets: m.value.datasets.map((d) => ({ id: d.id, title: d.title ?? d.id, kind: d.kind })),
         hasAllegation: files.includes('allegation.yaml'),

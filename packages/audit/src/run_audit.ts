@@ -10,6 +10,7 @@ import {
   clopperPearson,
   createRng,
   deriveSeed,
+  type InjectionKind,
   type MethodResult,
   methodRegistry,
   persistence,
@@ -31,6 +32,7 @@ import {
   type ResultWithContext,
 } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
+import { announcedTotalsRun, fabricationAnswer } from './announced_totals.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
@@ -214,7 +216,7 @@ function batteryRun(
   const wanted = spec.methods;
   const methods = methodRegistry
     .filter((m) => (wanted ? wanted.includes(m.id) : true))
-    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(m.family))
+    .filter((m) => wanted !== undefined || !['late_count', 'persistence', 'announced_totals'].includes(m.family))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
     if (!methodRegistry.some((m) => m.id === id))
@@ -249,13 +251,20 @@ function batteryRun(
           order: 3,
           role: 'screen',
           messages,
-          calibration: calibrationsLike(table, [m.id])[m.id],
+          calibration: calibrationsLike(table, [m.id], spec.fabrication ? fabricationKind(m.family) : undefined)[m.id],
           ...(plot ? { plot } : {}),
         },
       });
     }
   });
   return { results, skipped };
+}
+
+/** The simulated fabrication a battery method's power is read for, under a counter-claim of fabricated sheets. */
+function fabricationKind(family: string): InjectionKind | undefined {
+  if (family === 'digits') return 'fabricated_digits';
+  if (family === 'integer_percent') return 'rounding';
+  return undefined;
 }
 
 /** Runs the audit of a resolved allegation with `seed`; `version` is written into the report. */
@@ -289,8 +298,25 @@ export function runAudit(
       return;
     }
     if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
-    else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
-    else {
+    else if (spec.method === 'announced_totals') out = announcedTotalsRun(resolved, spec, s);
+    else if (spec.method === 'battery') {
+      out = batteryRun(resolved, spec, s);
+      if (spec.fabrication) {
+        const screens = out.results.filter((x) =>
+          fabricationKind(methodRegistry.find((m) => m.id === x.result.method)?.family ?? ''),
+        );
+        const powers = screens.flatMap((x) =>
+          x.context?.calibration?.power === undefined ? [] : [x.context.calibration.power],
+        );
+        out.answers = [
+          fabricationAnswer(
+            screens.map((x) => findingIdOf(x.result)),
+            resolved.flaggedCount,
+            powers,
+          ),
+        ];
+      }
+    } else {
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
       out = cutoff
         ? lateCountResults(
@@ -333,7 +359,7 @@ export function runAudit(
       results,
       replays,
 
-      ...(hasLateCount ? { bottomLine: { answers, sensitivity } } : {}),
+      ...(hasLateCount || answers.length > 0 ? { bottomLine: { answers, sensitivity } } : {}),
       // Paths relative to the allegation file, so the report does not depend on where the repository lives.
       validationIssues: resolved.issues.map((i) => ({ ...i, file: relativeTo(al.file, i.file) })),
       inputs: resolved.inputs,

@@ -5,13 +5,16 @@ import { regionLevelIndex, type StationTable, shareDenominator } from './station
 export interface GroupSummary {
   region: string;
   stations: number;
+  /** Sum over the stations whose registered voters are known. */
   registered: number;
+  /** Stations with no registered count (unknown roll), when there are any. */
+  stationsWithoutRegistered?: number;
   ballotsCast: number;
   ballotsFound: number;
   valid: number;
   blank: number | null;
   invalid: number;
-  /** ballotsCast / registered, in percent. */
+  /** ballotsCast / registered over the stations whose registered voters are known, in percent. */
   turnout: number | null;
   /** The denominator of `share` (the official one declared by the preset). */
   shareOf: 'valid' | 'ballots_found';
@@ -62,12 +65,19 @@ function summarizeGroup(table: StationTable, region: string, members: readonly n
   let blank = 0;
   let invalid = 0;
   let denominator = 0;
+  // Turnout reads only the stations whose registered voters are known (an empty roll cell is NaN).
+  let castWhereRegistered = 0;
+  let withoutRegistered = 0;
   const votes = new Float64Array(table.candidates.length);
   const count = members ? members.length : table.n;
   for (let j = 0; j < count; j++) {
     const i = members ? members[j] : j;
     stations++;
-    registered += table.registered[i];
+    if (Number.isNaN(table.registered[i])) withoutRegistered++;
+    else {
+      registered += table.registered[i];
+      castWhereRegistered += table.ballotsCast[i];
+    }
     ballotsCast += table.ballotsCast[i];
     ballotsFound += table.ballotsFound[i];
     valid += table.valid[i];
@@ -92,7 +102,8 @@ function summarizeGroup(table: StationTable, region: string, members: readonly n
     valid,
     blank: table.blank ? blank : null,
     invalid,
-    turnout: registered > 0 ? (100 * ballotsCast) / registered : null,
+    turnout: registered > 0 ? (100 * castWhereRegistered) / registered : null,
+    ...(withoutRegistered > 0 ? { stationsWithoutRegistered: withoutRegistered } : {}),
     shareOf: table.shareOf,
     candidates,
     margin,

@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import {
   candidateIndex,
   err,
+  type MissingPlace,
   ok,
   type Result,
   regionLevelIndex,
@@ -30,6 +31,7 @@ import type { ValidationIssue } from './issues.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
 import { attachList, entryMapping, loadManifestDataset, readManifest } from './manifest.ts';
+import { readMissingPlaces } from './missing_places.ts';
 import { type RowPolicy, refuseByPolicy } from './row_policy.ts';
 import { readSmallText } from './safe_read.ts';
 
@@ -62,6 +64,8 @@ export interface ResolvedAllegation {
   readonly snapshot?: { readonly id: string; readonly table: StationTable; readonly loaded?: LoadedTable };
   readonly inputs: readonly InputHash[];
   readonly issues: readonly ValidationIssue[];
+  /** Where collected stations are known to be missing (alleged.announced.missing), checked against the data. */
+  readonly missingPlaces?: readonly MissingPlace[];
 }
 
 function problem(file: string, message: string): { ok: false; error: TallyError } {
@@ -129,6 +133,8 @@ function namedFiles(allegation: Allegation): { key: string; path: string }[] {
   }
   const stations = allegation.alleged.stations;
   if (stations?.kind === 'file') files.push({ key: 'alleged.stations.file', path: stations.file });
+  const missing = allegation.alleged.announced?.missing;
+  if (missing !== undefined) files.push({ key: 'alleged.announced.missing', path: missing });
   return files;
 }
 
@@ -454,6 +460,16 @@ export async function resolveAllegation(
       for (let i = 0; i < table.n; i++) flagged[i] &= mask[i];
     }
   }
+  let missingPlaces: MissingPlace[] | undefined;
+  const missingFile = spec.announced?.missing;
+  if (missingFile !== undefined) {
+    if (!existsSync(missingFile))
+      return problem(allegation.file, `alleged.announced.missing: file not found: ${missingFile}`);
+    files.add(missingFile);
+    const places = readMissingPlaces(missingFile, table);
+    if (!places.ok) return places;
+    missingPlaces = places.value;
+  }
   let flaggedCount = 0;
   for (let i = 0; i < table.n; i++) flaggedCount += flagged[i];
   if (flaggedCount === 0) return problem(allegation.file, 'alleged: the selectors given flag no station');
@@ -464,5 +480,15 @@ export async function resolveAllegation(
   const issues = [...elections.values()].flatMap((e) => e.loaded.issues);
   const noArrival = noArrivalIssue(allegation, alleged);
   if (noArrival) issues.push(noArrival);
-  return ok({ allegation, elections, alleged, flagged, flaggedCount, snapshot, inputs, issues });
+  return ok({
+    allegation,
+    elections,
+    alleged,
+    flagged,
+    flaggedCount,
+    snapshot,
+    inputs,
+    issues,
+    ...(missingPlaces ? { missingPlaces } : {}),
+  });
 }

@@ -10,6 +10,7 @@ import {
   type Allegation,
   type AllegedSpec,
   type AnalysisSpec,
+  type AnnouncedSpec,
   type CandidateNames,
   type Claim,
   type CutoffInput,
@@ -138,8 +139,16 @@ function parseCandidates(v: unknown, path: string): Partial<CandidateNames> {
 
 function parseAnalysis(v: unknown, path: string, electionIds: readonly string[]): AnalysisSpec {
   const o = obj(v, path);
-  const method = oneOf(o.method, ['latecount', 'persistence', 'battery', 'replays'] as const, `${path}.method`);
+  const method = oneOf(
+    o.method,
+    ['latecount', 'persistence', 'battery', 'replays', 'announced_totals'] as const,
+    `${path}.method`,
+  );
   if (method === 'replays') return parseReplays(o, path, electionIds);
+  if (method === 'announced_totals') {
+    noExtra(o, ['method', 'sims', 'minDonors'], path);
+    return { method, sims: optNum(o, 'sims', path, 1, 1e6), minDonors: optNum(o, 'minDonors', path, 1, 1e6) };
+  }
   if (method === 'latecount') {
     noExtra(o, ['method', 'threshold', 'simulations', 'trendBreakCutoff'], path);
     const trendBreak =
@@ -154,14 +163,21 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
     };
   }
   if (method === 'battery') {
-    noExtra(o, ['method', 'methods', 'exclude'], path);
+    noExtra(o, ['method', 'methods', 'exclude', 'fabrication'], path);
+    if (o.fabrication !== undefined && typeof o.fabrication !== 'boolean')
+      fail(`${path}.fabrication`, 'must be true or false');
     const list = (key: 'methods' | 'exclude'): string[] | undefined => {
       const v = o[key];
       if (v === undefined) return undefined;
       if (!Array.isArray(v)) fail(`${path}.${key}`, 'must be a list of method ids');
       return v.map((m, i) => str(m, `${path}.${key}[${i}]`));
     };
-    return { method, methods: list('methods'), exclude: list('exclude') };
+    return {
+      method,
+      methods: list('methods'),
+      exclude: list('exclude'),
+      ...(o.fabrication === true ? { fabrication: true } : {}),
+    };
   }
   noExtra(
     o,
@@ -227,6 +243,43 @@ function parseReplays(o: Obj, path: string, electionIds: readonly string[]): Ana
   return { method: 'replays', ids, election: election('election'), against: election('against') };
 }
 
+function parseAnnounced(v: unknown, path: string, base: string): AnnouncedSpec {
+  const o = obj(v, path);
+  const keys = [
+    'by',
+    'date',
+    'source',
+    'favoured',
+    'rival',
+    'ballotsCast',
+    'registered',
+    'coverage',
+    'totalStations',
+    'missing',
+  ];
+  noExtra(o, keys, path);
+  const count = (key: string): number => {
+    const x = num(o[key], `${path}.${key}`, 0);
+    if (!Number.isInteger(x)) fail(`${path}.${key}`, `must be a whole number, got ${x}`);
+    return x;
+  };
+  const date = o.date instanceof Date ? o.date.toISOString().slice(0, 10) : optStr(o, 'date', path);
+  const coverage = optNum(o, 'coverage', path, 0, 1);
+  if (coverage === 0) fail(`${path}.coverage`, 'must be above 0 (the share of stations the totals cover)');
+  return {
+    by: str(o.by, `${path}.by`),
+    ...(date === undefined ? {} : { date }),
+    ...(o.source === undefined ? {} : { source: str(o.source, `${path}.source`) }),
+    favoured: count('favoured'),
+    rival: count('rival'),
+    ballotsCast: count('ballotsCast'),
+    registered: count('registered'),
+    ...(coverage === undefined ? {} : { coverage }),
+    ...(o.totalStations === undefined ? {} : { totalStations: count('totalStations') }),
+    ...(o.missing === undefined ? {} : { missing: resolvePath(base, str(o.missing, `${path}.missing`)) }),
+  };
+}
+
 /** Checks a parsed allegation object; `file` is its path (relative paths inside resolve against its folder). */
 export function checkAllegation(value: unknown, file: string): Result<Allegation, TallyError> {
   try {
@@ -282,7 +335,7 @@ function checkOrThrow(value: unknown, file: string): Allegation {
   const candidates: CandidateNames = { favoured: cand.favoured, rival: cand.rival };
 
   const a = obj(root.alleged, 'alleged');
-  noExtra(a, ['election', 'stations', 'cutoff', 'region', 'whole', 'size'], 'alleged');
+  noExtra(a, ['election', 'stations', 'cutoff', 'region', 'whole', 'size', 'announced'], 'alleged');
   const election = a.election === undefined && ids.length === 1 ? ids[0] : str(a.election, 'alleged.election');
   if (!ids.includes(election))
     fail('alleged.election', `"${election}" is not one of the elections (${ids.join(', ')})`);
@@ -310,12 +363,13 @@ function checkOrThrow(value: unknown, file: string): Allegation {
     region,
     whole: a.whole as boolean | undefined,
     size,
+    ...(a.announced === undefined ? {} : { announced: parseAnnounced(a.announced, 'alleged.announced', base) }),
   };
   if (!alleged.stations && !alleged.cutoff && !alleged.region && !alleged.whole) {
     fail('alleged', 'say what is alleged: stations, cutoff, region, or whole: true');
   }
   if (!Array.isArray(root.analyses) || root.analyses.length === 0) {
-    fail('analyses', 'list at least one analysis (latecount, persistence, battery, replays)');
+    fail('analyses', 'list at least one analysis (latecount, persistence, battery, replays, announced_totals)');
   }
   const analyses = root.analyses.map((x, i) => parseAnalysis(x, `analyses[${i}]`, ids));
   for (const an of analyses) {
@@ -325,6 +379,9 @@ function checkOrThrow(value: unknown, file: string): Allegation {
         'persistence compares the alleged election with ANOTHER election; "against" names the alleged one',
       );
     }
+  }
+  if (analyses.some((x) => x.method === 'announced_totals') && (!alleged.announced || !candidates.rival)) {
+    fail('analyses', 'announced_totals needs alleged.announced (the announced totals) and candidates.rival');
   }
   if (analyses.some((x) => x.method === 'latecount') && !alleged.cutoff) {
     fail('analyses', 'latecount needs alleged.cutoff (a snapshot, percentile or time)');

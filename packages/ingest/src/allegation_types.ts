@@ -62,6 +62,27 @@ export interface AllegedSpec {
   readonly whole?: boolean;
   /** The alleged size: votes moved to the favoured candidate, and/or the margin threshold at stake. */
   readonly size?: { readonly votes?: number; readonly threshold?: number; readonly note?: string };
+  /** Totals an authority announced for the whole count, which the `announced_totals` analysis tests. */
+  readonly announced?: AnnouncedSpec;
+}
+
+/** Announced totals (docs/allegation.md, "Announced totals"): votes of the two candidates, voters, the roll. */
+export interface AnnouncedSpec {
+  readonly by: string;
+  readonly date?: string;
+  readonly source?: string;
+  /** Votes announced for the favoured candidate and for the rival. */
+  readonly favoured: number;
+  readonly rival: number;
+  /** Voters (ballots cast) and registered voters (the whole roll) announced. */
+  readonly ballotsCast: number;
+  readonly registered: number;
+  /** Share of all stations the announcement covers, in (0, 1] (default 1). */
+  readonly coverage?: number;
+  /** Stations in the whole count, when known. */
+  readonly totalStations?: number;
+  /** Absolute path of a file of places where collected stations are known to be missing (path,stations). */
+  readonly missing?: string;
 }
 
 /** One analysis the audit runs. */
@@ -94,6 +115,18 @@ export type AnalysisSpec =
       readonly methods?: readonly string[];
       /** Method ids to leave out (e.g. slow model fits), listed in the report's notes. */
       readonly exclude?: readonly string[];
+      /**
+       * The battery tests a counter-claim that the sheets were fabricated: power is read for fabricated digits and
+       * rounding to whole percentages, and the bottom line answers that claim.
+       */
+      readonly fabrication?: boolean;
+    }
+  | {
+      readonly method: 'announced_totals';
+      /** Projection draws (default 1,000). */
+      readonly sims?: number;
+      /** Fewest collected stations an area needs to stand in for its missing ones (default 3). */
+      readonly minDonors?: number;
     }
   | {
       readonly method: 'replays';

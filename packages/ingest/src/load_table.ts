@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Arrival, err, ok, type Result, type StationTable, type TallyError } from '@tally/core';
 import { buildKeys, type LoadedKeys } from './build_keys.ts';
 import { checkConsistency } from './consistency.ts';
-import { readCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
+import { type CountColumns, readCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
 import { dictionaryReader } from './dictionary_column.ts';
 import { openDuckDb, quoteIdent } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
@@ -178,6 +178,10 @@ async function buildResults(
   ];
   const read = dictionaryReader(conn, raw.table, raw.rows);
   const counts = await readCounts(conn, raw.table, countColumns, raw.rows, path, raw.lineOf);
+  if (mapping.registeredMayBeEmpty === true) {
+    const warning = allowEmptyRegistered(counts, registeredCols, path, raw.lineOf);
+    if (warning) issues.push(warning);
+  }
   for (const item of counts.issues) issues.push(item);
   const kept = await keptRows(raw, read, station.columns, counts.badRowids, path);
   for (const item of kept.issues) issues.push(item);
@@ -283,6 +287,37 @@ async function buildResults(
   // Rows DuckDB rejected (ragged) are input rows too: rows = stations + rowsExcluded, each exclusion listed.
   const rows = raw.rows + raw.rejectedRows;
   return ok({ table, issues, file: path, sha256, rows, rowsExcluded: rows - n, mapping });
+}
+
+/**
+ * Under `registeredMayBeEmpty`: rows whose only bad cells are empty registered cells are kept with registered = NaN
+ * (unknown), and their issues become one warning that counts them and names the first rows.
+ */
+function allowEmptyRegistered(
+  counts: CountColumns,
+  registeredCols: readonly string[],
+  file: string,
+  lineOf: (rowid: number) => number,
+): ValidationIssue | undefined {
+  const onlyEmptyRegistered = new Map<number, boolean>();
+  for (const i of counts.issues) {
+    if (i.row === undefined) continue;
+    const allowed = i.rule === 'missing_count' && i.column !== undefined && registeredCols.includes(i.column);
+    onlyEmptyRegistered.set(i.row, (onlyEmptyRegistered.get(i.row) ?? true) && allowed);
+  }
+  const rows = [...onlyEmptyRegistered].filter(([, only]) => only).map(([row]) => row);
+  if (rows.length === 0) return undefined;
+  const kept = new Set(rows);
+  counts.issues = counts.issues.filter((i) => i.row === undefined || !kept.has(i.row));
+  for (const rowid of [...counts.badRowids]) if (kept.has(lineOf(rowid))) counts.badRowids.delete(rowid);
+  const shown = rows.slice(0, 5).join(', ');
+  return {
+    level: 'warning',
+    file,
+    column: registeredCols.join(' + '),
+    rule: 'missing_registered',
+    message: `${rows.length} row(s) have no registered voters (kept; turnout is unknown there): rows ${shown}${rows.length > 5 ? ', ...' : ''}`,
+  };
 }
 
 /** The values of the kept rows (rowids `keep`) of a column read for every raw row. */

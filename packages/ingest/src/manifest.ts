@@ -34,6 +34,8 @@ export interface ManifestDataset {
 export interface Manifest {
   name: string;
   description?: string;
+  /** The name in the web app's languages (en, es, ru), where it differs from `name`. */
+  titles?: Partial<Record<'en' | 'es' | 'ru', string>>;
   /** The dataset a single-table command (summary, validate, run) uses. */
   default: string;
   datasets: ManifestDataset[];
@@ -66,6 +68,16 @@ export function readManifest(dir: string): Result<Manifest, TallyError> {
   }
   if (typeof value !== 'object' || value === null) {
     return err({ kind: 'parse_error', file: path, rule: 'invalid_manifest', message: `${path}: not a JSON object` });
+  }
+  const titles = value.titles as unknown;
+  if (
+    titles !== undefined &&
+    (typeof titles !== 'object' ||
+      titles === null ||
+      Object.entries(titles).some(([k, v]) => !['en', 'es', 'ru'].includes(k) || typeof v !== 'string'))
+  ) {
+    const message = `${path}: "titles" must map en, es or ru to a text`;
+    return err({ kind: 'parse_error', file: path, rule: 'invalid_manifest', message });
   }
   if (!Array.isArray(value.datasets) || value.datasets.length === 0) {
     return err({ kind: 'parse_error', file: path, rule: 'invalid_manifest', message: `${path}: "datasets" is empty` });

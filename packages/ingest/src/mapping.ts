@@ -113,6 +113,9 @@ function deepShapeProblem(m: Record<string, unknown>): string | undefined {
     const p = columnRefProblem(level.column);
     if (p) return `"regions" ${level.name}: ${p}`;
   }
+  if (m.registeredMayBeEmpty !== undefined && typeof m.registeredMayBeEmpty !== 'boolean') {
+    return '"registeredMayBeEmpty" must be true or false';
+  }
   for (const key of ['lat', 'lon']) {
     const p = m[key] === undefined ? undefined : columnRefProblem(m[key]);
     if (p) return `"${key}": ${p}`;

@@ -42,6 +42,11 @@ export interface ResultsMapping {
   /** A constant widest level (e.g. the country) when the file has no such column. */
   country?: string;
   registered: CountSpec;
+  /**
+   * Empty registered cells are read as unknown (NaN, one `missing_registered` warning with their count and rows)
+   * instead of refusing the row: for sources that lack the electoral roll for some stations (Venezuela 2024).
+   */
+  registeredMayBeEmpty?: boolean;
   candidates: CandidateSpec;
   /** Valid votes; "candidates" = the sum of the candidate columns. */
   valid: CountSpec | 'candidates';

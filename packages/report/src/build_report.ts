@@ -228,7 +228,7 @@ function buildBottomLine(input: BottomLineInput, findings: readonly Finding[], l
     const used = findings.filter((f) => a.findingIds.includes(f.id));
     const verdict = answerVerdict(used.map((f) => f.verdict));
     const answer: Message = {
-      key: `bottomline.lead.${verdict}`,
+      key: a.counterClaim ? `bottomline.lead_counter.${verdict}` : `bottomline.lead.${verdict}`,
       params: { detail: { kind: 'message', message: a.detail } },
     };
     return {

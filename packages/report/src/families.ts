@@ -68,6 +68,12 @@ export const INNOCENT_EXPLANATIONS: Readonly<Record<MethodFamily, readonly Innoc
     'innocent.heterogeneity',
     'innocent.urban_rural',
   ],
+  announced_totals: [
+    'innocent.missing_not_at_random',
+    'innocent.announced_other_stations',
+    'innocent.sheet_transcription',
+    'innocent.data_errors',
+  ],
   generic: [
     'innocent.heterogeneity',
     'innocent.urban_rural',

@@ -374,6 +374,8 @@ export interface BottomLineAnswerInput {
   readonly unexplained: Message | null;
   /** Ids of the findings the answer rests on (method:target@region, as buildReport names them). */
   readonly findingIds: readonly string[];
+  /** True when the answer tests a counter-claim (e.g. that the sheets were fabricated): its lead names that claim. */
+  readonly counterClaim?: boolean;
 }
 
 /** The bottom line as the audit computes it. */

@@ -85,6 +85,10 @@ function printGroup(g: GroupSummary, lang: Lang, top = Number.POSITIVE_INFINITY)
       turnout: pct(g.turnout),
     })}\n`,
   );
+  if (g.stationsWithoutRegistered)
+    out.write(
+      `  ${translate(lang, 'cli.summary.without_registered', { stations: int(g.stationsWithoutRegistered) })}\n`,
+    );
   out.write(`  ${translate(lang, g.shareOf === 'valid' ? 'cli.summary.shares_valid' : 'cli.summary.shares_found')}\n`);
   for (const c of g.candidates.slice(0, top)) {
     out.write(`    ${c.name.padEnd(40)} ${int(c.votes).padStart(12)}  ${pct(c.share).padStart(8)}\n`);

@@ -38,10 +38,23 @@ export function tr(key: UiKey, tag = 'span', attrs: Record<string, unknown> = {}
   return h(tag, { ...attrs, 'data-i18n': key }, t(key));
 }
 
-/** Re-applies the catalogue to every data-i18n element. */
+/** Text the data gives per language (an example's title from its manifest), following language changes. */
+export function localText(
+  texts: Partial<Record<Lang, string>> | undefined,
+  fallback: string,
+  tag = 'span',
+): HTMLElement {
+  return h(tag, { 'data-texts': JSON.stringify({ ...texts, fallback }) }, texts?.[state.lang] ?? fallback);
+}
+
+/** Re-applies the catalogue to every data-i18n element (and the data's own texts to data-texts elements). */
 export function applyLanguage(root: ParentNode = document): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
     el.textContent = t(el.dataset.i18n as UiKey);
+  });
+  root.querySelectorAll<HTMLElement>('[data-texts]').forEach((el) => {
+    const texts = JSON.parse(el.dataset.texts ?? '{}') as Partial<Record<Lang | 'fallback', string>>;
+    el.textContent = texts[state.lang] ?? texts.fallback ?? '';
   });
   document.documentElement.lang = state.lang;
 }

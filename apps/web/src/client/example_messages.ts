@@ -78,6 +78,19 @@ export const EXAMPLE_TEXT: Record<string, { en: string; es: ExampleText; ru: Exa
     es: { name: 'Rusia, elección presidencial, 18 mar 2018, por colegio electoral (UIK)', description: '' },
     ru: { name: 'Россия, выборы президента, 18 марта 2018, по участкам (УИК)', description: '' },
   },
+  'venezuela-2024': {
+    en: "Venezuela presidential election, 28 Jul 2024, per acta (the opposition's collected tally sheets)",
+    es: {
+      name: 'Venezuela, elección presidencial del 28 jul 2024, por acta (las actas que recogió la oposición)',
+      description:
+        '25.075 actas cuyos resultados publicó la oposición (Comando Con Venezuela) a partir de las actas que reunieron sus testigos, cerca del 83,5 % de las mesas. El CNE solo publicó totales nacionales, nunca resultados por acta.',
+    },
+    ru: {
+      name: 'Венесуэла, президентские выборы 28 июля 2024 г., по протоколам (протоколы, собранные оппозицией)',
+      description:
+        '25 075 протоколов, итоги которых оппозиция (Comando Con Venezuela) опубликовала по протоколам, собранным её наблюдателями, — около 83,5 % участков. CNE опубликовал только общенациональные итоги и ни одного протокола по участкам.',
+    },
+  },
 };
 
 /** An example's name and description in `lang`; the manifest's text where there is no current translation. */

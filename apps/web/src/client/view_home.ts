@@ -10,6 +10,8 @@ export interface Meta {
   examples: {
     id: string;
     name: string;
+    /** The name per language, where the manifest gives it. */
+    titles?: Partial<Record<'en' | 'es' | 'ru', string>>;
     description: string;
     hasAllegation: boolean;
     datasets: { id: string; title: string }[];

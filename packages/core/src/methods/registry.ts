@@ -1,5 +1,6 @@
 /** Every forensic method the CLI and web app can run. Adding a method adds one line here. */
 import type { ForensicMethod } from '../method.ts';
+import { announcedTotalConsistencyMethod } from './announced_total_consistency.ts';
 import { c05sMethod } from './c05s.ts';
 import { cleanPeakExcessMethod } from './clean_peak_excess.ts';
 import { compositionDecomposition } from './composition_decomposition.ts';
@@ -41,6 +42,7 @@ export const methodRegistry: readonly ForensicMethod[] = [
   counterfactualProjection,
   discontinuity,
   compositionDecomposition,
+  announcedTotalConsistencyMethod,
 ];
 
 /** Finds a method by id. */

@@ -342,6 +342,7 @@ export const en = {
   'method.counterfactual_projection': 'Counterfactual projection of a partial count',
   'method.discontinuity': 'Discontinuity of station margins at a count cutoff',
   'method.composition_decomposition': 'Composition decomposition of a late shift',
+  'method.announced_total_consistency': 'Announced totals against collected station results',
   'method.persistence': 'Persistence of flagged units across elections (difference-in-differences)',
   'method.discontinuity_fixed_effects':
     'Discontinuity of station margins at a count cutoff, with {level} fixed effects',
@@ -470,6 +471,8 @@ export const en = {
     'Projects uncounted stations from counted ones in the same area; a final margin outside the projection says late stations differ from early ones nearby, which remote or rural stations often do innocently.',
   'method_summary.discontinuity':
     'A jump in station margins at the cutoff beyond the trend either side; regions reporting in batches make such jumps innocently, which the placebo cutoffs and the fixed-effects repeat show.',
+  'method_summary.announced_total_consistency':
+    'Announced totals that need more votes than the missing stations can hold contradict the collected sheets; a margin far from the projection says the missing stations would have to differ from their neighbours, which a collection that failed where one side had no witnesses can do innocently.',
   'method_summary.composition_decomposition':
     'How much of the late shift is explained by where the late stations are; an unexplained part may be finer geography, not manipulation.',
   'method_summary.persistence':
@@ -560,6 +563,54 @@ export const en = {
     '"No departure found" means this test did not find its pattern at the stated threshold. It does not certify the election as clean.',
   'summary.counts_explore':
     'Findings: {total}. Departing from the clean-election model: {consistent}. No departure found: {notSupported}. Inconclusive: {inconclusive}.',
+  // announced totals (venezuela)
+  'family.announced_totals': 'Announced totals against collected tally sheets',
+  'innocent.missing_not_at_random':
+    'The stations missing from the collection may differ from the collected ones of their area (collection fails where a side has no witnesses); the shift they would need is given as delta.',
+  'innocent.announced_other_stations':
+    'The announcement may count stations the collection cannot include (abroad, special or late stations) or leave out some it does.',
+  'innocent.sheet_transcription':
+    'The collected sheets may carry reading or typing errors (QR decoding, transcription), or some may not be genuine; the digit and whole-percent tests on the sheets speak to the last.',
+  'bottomline.question.announced_totals_hold':
+    'Could the stations missing from the collected tally sheets make the announced totals true?',
+  'bottomline.detail.announced_totals':
+    'The collected sheets hold {collectedRival} votes for {rival}; {announcedRival} were announced. {favoured} would need {favouredNeeded} more votes from the missing stations, which would add {ballotsNeeded} voters ({turnout} of their registered voters). Projected from the collected stations of their areas, the whole count gives a margin of {projected} points ({lo} to {hi}); {announced} was announced. {checks}',
+  'bottomline.unexplained.announced_delta':
+    'For the announced margin the missing stations would have to differ from their neighbours by {delta} points of margin, a margin of {needed} points among their own voters: {reachable}.',
+  'bottomline.reachable.yes': 'possible in principle, if they differ that much',
+  'bottomline.reachable.no':
+    'more than all of their voters, so no content of the missing stations reaches it at the projected turnout',
+  'bottomline.decisive.announced': 'Announced minus projected margin',
+  'bottomline.question.sheets_fabricated':
+    'Do the collected tally sheets carry the marks of invented figures (the counter-claim that they were fabricated)?',
+  'bottomline.detail.sheets_fabricated':
+    'Answered from the {tests} digit and whole-percent tests run on the {n} collected sheets, after the correction for multiple testing; each finding below gives its power against fabricated last digits or rounding as simulated: from {minPower} to {maxPower} with 5% of sheets fabricated.',
+  'bottomline.unexplained.sheets_fabricated':
+    'These tests cannot see figures invented with the statistics of real counts, or sheets copied from real ones; a photograph-by-photograph check of the sheets against their QR codes can.',
+  'bottomline.lead_counter.consistent_with_allegation': 'The data fit the counter-claim on this question. {detail}',
+  'bottomline.lead_counter.not_supported': 'The data do not support the counter-claim on this question. {detail}',
+  'bottomline.lead_counter.inconclusive': 'The data cannot settle this question. {detail}',
+  'scenario.announced_shift':
+    '{percent} of ballots moved from the rival to the favoured candidate in the announced totals, {missing} of stations missing at random (simulated, {stations} stations)',
+  'bottomline.announced_checks.none': 'The arithmetic alone does not rule the announced totals out.',
+  'bottomline.announced_checks.some':
+    'If the collected sheets are genuine, the arithmetic alone rules the announced totals out, even if the announcement left out the {allowance} collected sheets that matter most: {list}.',
+  'announced.check.favoured_below_collected':
+    'the collected sheets hold {collectedFavoured} votes for {favoured}, more than the {announcedFavoured} announced',
+  'announced.check.rival_below_collected':
+    'the collected sheets hold {collectedRival} votes for {rival}, more than the {announcedRival} announced',
+  'announced.check.ballots_below_collected':
+    'the collected sheets hold {collectedBallots} voters, more than the {announcedBallots} announced',
+  'announced.check.favoured_above_voters':
+    '{favoured} would need {favouredNeeded} more votes where at most {ballotsNeeded} more voters were announced',
+  'announced.check.rival_above_voters':
+    '{rival} would need {rivalNeeded} more votes where at most {ballotsNeeded} more voters were announced',
+  'announced.check.ballots_above_roll':
+    'the missing stations would need more voters than their {missingRegistered} registered voters',
+  'announced.check.turnout_above_seen':
+    'the missing stations would need a turnout of {turnout}, above the 99th percentile of the collected ones ({p99})',
+  'cli.summary.without_registered':
+    '({stations} stations have no registered count: registered voters and turnout leave them out)',
 } as const;
 
 /** A key of the message catalogue. */

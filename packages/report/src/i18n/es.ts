@@ -347,6 +347,7 @@ export const es: Record<MessageKey, string> = {
   'method.counterfactual_projection': 'Proyección contrafactual de un conteo parcial',
   'method.discontinuity': 'Discontinuidad de los márgenes por mesa en el punto de corte del conteo',
   'method.composition_decomposition': 'Descomposición por composición de un cambio tardío',
+  'method.announced_total_consistency': 'Totales anunciados frente a los resultados de las mesas recogidas',
   'method.persistence': 'Persistencia de las unidades señaladas entre elecciones (diferencia en diferencias)',
   'method.discontinuity_fixed_effects':
     'Discontinuidad de los márgenes por mesa en el punto de corte del conteo, con efectos fijos de {level}',
@@ -478,6 +479,8 @@ export const es: Record<MessageKey, string> = {
     'Proyecta las mesas no contadas a partir de las contadas en la misma área; un margen final fuera de la proyección indica que las mesas tardías difieren de las tempranas cercanas, algo que las mesas remotas o rurales suelen hacer de forma inocente.',
   'method_summary.discontinuity':
     'Un salto de los márgenes por mesa en el punto de corte más allá de la tendencia a cada lado; las regiones que informan por lotes producen tales saltos de forma inocente, como muestran los cortes placebo y la repetición con efectos fijos.',
+  'method_summary.announced_total_consistency':
+    'Unos totales anunciados que necesitan más votos de los que caben en las mesas que faltan contradicen las actas recogidas; un margen lejos de la proyección dice que las mesas que faltan tendrían que diferir de sus vecinas, algo que una recolección que falló donde un bando no tenía testigos puede explicar sin fraude.',
   'method_summary.composition_decomposition':
     'Cuánto del cambio tardío se explica por dónde están las mesas tardías; una parte sin explicar puede deberse a una geografía más fina, no a manipulación.',
   'method_summary.persistence':
@@ -570,4 +573,53 @@ export const es: Record<MessageKey, string> = {
     '"Esta prueba no encontró desviación" significa que la prueba no encontró su patrón al umbral indicado. No certifica que la elección haya sido limpia.',
   'summary.counts_explore':
     'Hallazgos: {total}. Se apartan del modelo de elección limpia: {consistent}. Sin desviación: {notSupported}. No concluyentes: {inconclusive}.',
+  // announced totals (venezuela)
+  'family.announced_totals': 'Totales anunciados frente a las actas recogidas',
+  'innocent.missing_not_at_random':
+    'Las mesas que faltan en la recolección pueden diferir de las recogidas de su zona (la recolección falla donde un bando no tiene testigos); el desplazamiento que necesitarían se da como delta.',
+  'innocent.announced_other_stations':
+    'El anuncio puede contar mesas que la recolección no puede incluir (exterior, mesas especiales o tardías) u omitir algunas que sí incluye.',
+  'innocent.sheet_transcription':
+    'Las actas recogidas pueden tener errores de lectura o de transcripción (decodificación del QR, digitación), o algunas pueden no ser auténticas; las pruebas de dígitos y de porcentajes enteros sobre las actas hablan de esto último.',
+  'bottomline.question.announced_totals_hold':
+    '¿Podrían las mesas que faltan en las actas recogidas hacer ciertos los totales anunciados?',
+  'bottomline.detail.announced_totals':
+    'Las actas recogidas suman {collectedRival} votos para {rival}; se anunciaron {announcedRival}. {favoured} necesitaría {favouredNeeded} votos más de las mesas que faltan, que aportarían {ballotsNeeded} votantes ({turnout} de sus electores inscritos). Proyectado desde las mesas recogidas de sus zonas, el conteo completo da un margen de {projected} puntos ({lo} a {hi}); se anunció {announced}. {checks}',
+  'bottomline.unexplained.announced_delta':
+    'Para el margen anunciado, las mesas que faltan tendrían que diferir de sus vecinas en {delta} puntos de margen, un margen de {needed} puntos entre sus propios votantes: {reachable}.',
+  'bottomline.reachable.yes': 'posible en principio, si difieren tanto',
+  'bottomline.reachable.no':
+    'más que todos sus votantes, así que ningún contenido de las mesas que faltan lo alcanza con la participación proyectada',
+  'bottomline.decisive.announced': 'Margen anunciado menos margen proyectado',
+  'bottomline.question.sheets_fabricated':
+    '¿Llevan las actas recogidas las huellas de cifras inventadas (la contraacusación de que fueron fabricadas)?',
+  'bottomline.detail.sheets_fabricated':
+    'Se responde con las {tests} pruebas de dígitos y de porcentajes enteros aplicadas a las {n} actas recogidas, tras la corrección por pruebas múltiples; cada hallazgo indica su potencia contra últimos dígitos fabricados o redondeo, según la simulación: de {minPower} a {maxPower} con el 5 % de las actas fabricadas.',
+  'bottomline.unexplained.sheets_fabricated':
+    'Estas pruebas no ven cifras inventadas con la estadística de conteos reales, ni actas copiadas de actas reales; una revisión foto por foto de las actas frente a sus códigos QR sí puede.',
+  'bottomline.lead_counter.consistent_with_allegation':
+    'Los datos concuerdan con la contraacusación en esta pregunta. {detail}',
+  'bottomline.lead_counter.not_supported': 'Los datos no respaldan la contraacusación en esta pregunta. {detail}',
+  'bottomline.lead_counter.inconclusive': 'Los datos no permiten zanjar esta pregunta. {detail}',
+  'scenario.announced_shift':
+    '{percent} de los votos pasados del rival al candidato favorecido en los totales anunciados, {missing} de las mesas faltantes al azar (simulado, {stations} mesas)',
+  'bottomline.announced_checks.none': 'La aritmética sola no descarta los totales anunciados.',
+  'bottomline.announced_checks.some':
+    'Si las actas recogidas son auténticas, la aritmética sola descarta los totales anunciados, aun si el anuncio dejó fuera las {allowance} actas recogidas que más pesan: {list}.',
+  'announced.check.favoured_below_collected':
+    'las actas recogidas suman {collectedFavoured} votos para {favoured}, más que los {announcedFavoured} anunciados',
+  'announced.check.rival_below_collected':
+    'las actas recogidas suman {collectedRival} votos para {rival}, más que los {announcedRival} anunciados',
+  'announced.check.ballots_below_collected':
+    'las actas recogidas suman {collectedBallots} votantes, más que los {announcedBallots} anunciados',
+  'announced.check.favoured_above_voters':
+    '{favoured} necesitaría {favouredNeeded} votos más donde se anunciaron a lo sumo {ballotsNeeded} votantes más',
+  'announced.check.rival_above_voters':
+    '{rival} necesitaría {rivalNeeded} votos más donde se anunciaron a lo sumo {ballotsNeeded} votantes más',
+  'announced.check.ballots_above_roll':
+    'las mesas que faltan necesitarían más votantes que sus {missingRegistered} electores inscritos',
+  'announced.check.turnout_above_seen':
+    'las mesas que faltan necesitarían una participación de {turnout}, por encima del percentil 99 de las recogidas ({p99})',
+  'cli.summary.without_registered':
+    '({stations} mesas no tienen conteo de inscritos: los inscritos y la participación las dejan fuera)',
 };

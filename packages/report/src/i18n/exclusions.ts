@@ -20,6 +20,10 @@ export const EXCLUSION_REASONS: Readonly<Record<string, Readonly<Record<Exclude<
     es: 'votos válidos por encima de los inscritos o ganador por encima de los válidos',
     ru: 'действительных голосов больше, чем избирателей, или у победителя больше, чем действительных',
   },
+  'impossible tally sheet (negative count, or ballots above registered or below the two candidates)': {
+    es: 'acta imposible (conteo negativo, o votantes por encima de los inscritos o por debajo de los dos candidatos)',
+    ru: 'невозможный протокол (отрицательное число, или избирателей больше, чем в списке, или меньше, чем голосов за двух кандидатов)',
+  },
   'unit of A not matched in B': {
     es: 'unidad de A sin correspondencia en B',
     ru: 'единица из A не найдена в B',
