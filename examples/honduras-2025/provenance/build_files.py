@@ -44,8 +44,9 @@ def main():
             left_out['no_cne_record'] += 1
             continue
         cne = [r['cne_' + p.lower()] for p in PARTIES]
-        sheet = [r['ocr_' + p.lower()] for p in PARTIES] + [
-            r['ocr_blank'], r['ocr_null'], r['ocr_grand_total'], r['ocr_ballots_received']]
+        # A ballots-received figure of 0 on a sheet with votes is a field the transcription did not read: left empty.
+        received = '' if r['ocr_ballots_received'] == '0' else r['ocr_ballots_received']
+        sheet = [r['ocr_' + p.lower()] for p in PARTIES] + [r['ocr_blank'], r['ocr_null'], r['ocr_grand_total'], received]
         g = [r['jrv'], r['department'], r['municipality'], r['center']]
         if phase < 3:
             snap.append(g + cne)

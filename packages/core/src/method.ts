@@ -84,6 +84,7 @@ export type MethodFamily =
   | 'turnout_excess'
   | 'late_count'
   | 'persistence'
+  | 'tally_sheets'
   | 'generic';
 
 /** What every method declares about itself, whatever its shape (whole table, battery cell, pair of elections). */

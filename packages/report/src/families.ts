@@ -68,6 +68,7 @@ export const INNOCENT_EXPLANATIONS: Readonly<Record<MethodFamily, readonly Innoc
     'innocent.heterogeneity',
     'innocent.urban_rural',
   ],
+  tally_sheets: ['innocent.second_reader_errors', 'innocent.scrutiny_corrections', 'innocent.data_errors'],
   generic: [
     'innocent.heterogeneity',
     'innocent.urban_rural',

@@ -218,6 +218,7 @@ function specific(f: InnocentInput): InnocentMessage[] {
         : [];
     case 'integer_percent':
       return [{ key: 'innocent.whole_number_habits', params: { target: f.target } }];
+    case 'tally_sheets':
     case 'generic':
       return [];
   }

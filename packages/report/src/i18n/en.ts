@@ -103,6 +103,7 @@ export const en = {
   'family.turnout_excess': 'Excess turnout and fraud models',
   'family.late_count': 'Late-count analysis',
   'family.persistence': 'Persistence across elections',
+  'family.tally_sheets': 'Official figures against the tally sheets',
   'family.generic': 'Other tests',
 
   'innocent.heterogeneity':
@@ -113,6 +114,10 @@ export const en = {
     'Small stations have few voters, so their counts and percentages are coarse: whole-number percentages, repeated digits and extreme turnouts happen there by arithmetic alone.',
   'innocent.honest_rounding':
     'Officials who round, estimate or copy figures honestly (for example to the nearest 5 or 10) leave the same digit patterns that deliberate manipulation would.',
+  'innocent.second_reader_errors':
+    'The second reading has its own errors: a photograph, a copy or a machine transcription can misread one column more than another (handwriting, layout), which makes the differences lean one way with no change to the official figure.',
+  'innocent.scrutiny_corrections':
+    'Official figures may be legitimately corrected after the sheet was written (a recount, a special scrutiny, a sheet corrected and signed again), so the official figure and the copy read differ for a lawful reason.',
   'innocent.data_errors':
     'Typing errors, transcription mistakes and problems in how the published file was put together can create the same pattern without any intent.',
   'innocent.mobilisation':

@@ -107,6 +107,7 @@ export const es: Record<MessageKey, string> = {
   'family.turnout_excess': 'Exceso de participación y modelos de fraude',
   'family.late_count': 'Análisis del recuento tardío',
   'family.persistence': 'Persistencia entre elecciones',
+  'family.tally_sheets': 'Cifras oficiales frente a las actas',
   'family.generic': 'Otras pruebas',
 
   'innocent.heterogeneity':
@@ -117,6 +118,10 @@ export const es: Record<MessageKey, string> = {
     'Las mesas pequeñas tienen pocos electores, así que sus cifras y porcentajes son gruesos: porcentajes enteros, dígitos repetidos y participaciones extremas aparecen ahí por pura aritmética.',
   'innocent.honest_rounding':
     'Los funcionarios que redondean, estiman o copian cifras de buena fe (por ejemplo, al 5 o al 10 más cercano) dejan los mismos patrones de dígitos que dejaría una manipulación deliberada.',
+  'innocent.second_reader_errors':
+    'La segunda lectura tiene sus propios errores: una fotografía, una copia o una transcripción automática puede leer mal una columna más que otra (letra, formato), lo que inclina las diferencias hacia un lado sin que cambie la cifra oficial.',
+  'innocent.scrutiny_corrections':
+    'Las cifras oficiales pueden corregirse legítimamente después de escrita el acta (un recuento, un escrutinio especial, un acta corregida y firmada de nuevo), de modo que la cifra oficial y la copia leída difieren por una razón lícita.',
   'innocent.data_errors':
     'Los errores de digitación, de transcripción y los problemas en la elaboración del archivo publicado pueden crear el mismo patrón sin intención alguna.',
   'innocent.mobilisation':
