@@ -33,6 +33,7 @@ import {
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
+import { countSeriesRun } from './count_series_run.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
@@ -207,7 +208,7 @@ function batteryRun(
   // The battery looks at the stations the allegation names (all of them for `whole: true`).
   const all = resolved.alleged.table;
   const picked: number[] = [];
-  for (let i = 0; i < all.n; i++) if (resolved.flagged[i]) picked.push(i);
+  for (let i = 0; i < all.n; i++) if (spec.stations === 'all' || resolved.flagged[i]) picked.push(i);
   const subset = picked.length < all.n;
   const table = subset ? selectStations(all, picked) : all;
   const wanted = spec.methods;
@@ -281,7 +282,8 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
       skipped.push(...r.skipped);
       return;
     }
-    if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
+    if (spec.method === 'count_series') out = countSeriesRun(resolved, spec, k, s);
+    else if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
     else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
     else {
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);

@@ -136,10 +136,30 @@ function parseCandidates(v: unknown, path: string): Partial<CandidateNames> {
   return { favoured: optStr(o, 'favoured', path), rival: optStr(o, 'rival', path) };
 }
 
+/** A count series (aggregate snapshots per region) of the alleged election's folder, projected from a cut. */
+function parseCountSeries(o: Record<string, unknown>, path: string): AnalysisSpec {
+  noExtra(o, ['method', 'dataset', 'cut', 'timezone', 'national', 'replicates'], path);
+  const cut = parseCutoff({ time: o.cut }, `${path}.cut`);
+  if (cut.kind !== 'time') fail(`${path}.cut`, 'must be an ISO 8601 instant with its UTC offset');
+  return {
+    method: 'count_series',
+    dataset: str(o.dataset, `${path}.dataset`),
+    cut,
+    timezone: optStr(o, 'timezone', path),
+    national: optStr(o, 'national', path),
+    replicates: optNum(o, 'replicates', path, 100, 1e6),
+  };
+}
+
 function parseAnalysis(v: unknown, path: string, electionIds: readonly string[]): AnalysisSpec {
   const o = obj(v, path);
-  const method = oneOf(o.method, ['latecount', 'persistence', 'battery', 'replays'] as const, `${path}.method`);
+  const method = oneOf(
+    o.method,
+    ['latecount', 'persistence', 'battery', 'replays', 'count_series'] as const,
+    `${path}.method`,
+  );
   if (method === 'replays') return parseReplays(o, path, electionIds);
+  if (method === 'count_series') return parseCountSeries(o, path);
   if (method === 'latecount') {
     noExtra(o, ['method', 'threshold', 'simulations', 'trendBreakCutoff'], path);
     const trendBreak =
@@ -154,14 +174,16 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
     };
   }
   if (method === 'battery') {
-    noExtra(o, ['method', 'methods', 'exclude'], path);
+    noExtra(o, ['method', 'methods', 'exclude', 'stations'], path);
     const list = (key: 'methods' | 'exclude'): string[] | undefined => {
       const v = o[key];
       if (v === undefined) return undefined;
       if (!Array.isArray(v)) fail(`${path}.${key}`, 'must be a list of method ids');
       return v.map((m, i) => str(m, `${path}.${key}[${i}]`));
     };
-    return { method, methods: list('methods'), exclude: list('exclude') };
+    const stations =
+      o.stations === undefined ? undefined : oneOf(o.stations, ['flagged', 'all'] as const, `${path}.stations`);
+    return { method, methods: list('methods'), exclude: list('exclude'), ...(stations ? { stations } : {}) };
   }
   noExtra(
     o,
@@ -315,7 +337,7 @@ function checkOrThrow(value: unknown, file: string): Allegation {
     fail('alleged', 'say what is alleged: stations, cutoff, region, or whole: true');
   }
   if (!Array.isArray(root.analyses) || root.analyses.length === 0) {
-    fail('analyses', 'list at least one analysis (latecount, persistence, battery, replays)');
+    fail('analyses', 'list at least one analysis (latecount, persistence, battery, replays, count_series)');
   }
   const analyses = root.analyses.map((x, i) => parseAnalysis(x, `analyses[${i}]`, ids));
   for (const an of analyses) {

@@ -94,6 +94,20 @@ export type AnalysisSpec =
       readonly methods?: readonly string[];
       /** Method ids to leave out (e.g. slow model fits), listed in the report's notes. */
       readonly exclude?: readonly string[];
+      /** Which stations: the flagged ones (default) or all of the alleged election. */
+      readonly stations?: 'flagged' | 'all';
+    }
+  | {
+      readonly method: 'count_series';
+      /** A keys dataset of the alleged election's folder holding the series (time, region, units, votes:<name>). */
+      readonly dataset: string;
+      /** The projection uses the states up to this instant. */
+      readonly cut: { readonly kind: 'time'; readonly ms: number; readonly iso: string };
+      /** Zone of times written without an offset (an IANA name or an offset). */
+      readonly timezone?: string;
+      /** Region label of national rows, left out (the national figure is the sum of the regions). */
+      readonly national?: string;
+      readonly replicates?: number;
     }
   | {
       readonly method: 'replays';
