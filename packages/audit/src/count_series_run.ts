@@ -86,6 +86,9 @@ export function countSeriesRun(
           methodTitle: 'Count curve and projection from the published series of region totals',
           family: 'late_count',
           order: 1,
+          // Measured on simulated counts where late units vote like early ones of their region (bench/new_stats_calibration.ts,
+          // docs/methods/count_series.md); Bolivia 2020 shows real counts break that assumption.
+          calibration: { falsePositiveRate: 0.08, alpha: 0.05, runs: 1000 },
         },
       },
     ],

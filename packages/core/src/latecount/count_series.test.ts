@@ -98,6 +98,8 @@ test('refusals: no state after the cut; units left with no increment to project 
   assert.ok(c.ok);
   assert.deepEqual(c.value.notProjected, ['C']);
   assert.deepEqual(c.value.projectedVotes, [285 + 7, 250 + 3]);
+  // Units counted over the regions with counters only: 35 of 60.
+  assert.equal(c.value.unitsPctAtCut, (100 * 35) / 60);
 });
 
 /**

@@ -109,8 +109,11 @@ function totals(states: Map<string, SeriesState>, k: number): { votes: number[];
   let unitsTotal = 0;
   for (const s of states.values()) {
     for (let c = 0; c < k; c++) votes[c] += s.votes[c];
-    units += s.units;
-    unitsTotal += s.unitsTotal;
+    // Units over the regions that publish counters (a region without them adds votes only).
+    if (Number.isFinite(s.units) && Number.isFinite(s.unitsTotal)) {
+      units += s.units;
+      unitsTotal += s.unitsTotal;
+    }
   }
   return { votes, units, unitsTotal };
 }
@@ -126,7 +129,7 @@ export function seriesCurve(
   let lastSign = 0;
   for (const { time, states } of forwardFill(series)) {
     const t = totals(states, series.candidates.length);
-    const pct = Number.isFinite(t.units) && t.unitsTotal > 0 ? (100 * t.units) / t.unitsTotal : null;
+    const pct = t.unitsTotal > 0 ? (100 * t.units) / t.unitsTotal : null;
     const m = margin(t.votes, f, r);
     if (m !== 0 && lastSign !== 0 && Math.sign(m) !== lastSign) leadChanges.push(time);
     if (m !== 0) lastSign = Math.sign(m);
