@@ -59,11 +59,7 @@ test('meta lists the bundled examples with their datasets, the presets and the m
   assert.ok(bolivia?.hasAllegation);
   assert.ok(meta.presets.some((p) => p.id === 'russia-cik'));
   assert.ok(meta.methods.length >= 5);
-  const honduras = meta.examples.find((e) => e.id === 'honduras-2025') as
-    | { hasAllegation: boolean; titles?: Record<string, string> }
-    | undefined;
-  assert.ok(honduras?.hasAllegation);
-  assert.deepEqual(Object.keys(honduras?.titles ?? {}).sort(), ['en', 'es', 'ru']);
+  assert.ok(meta.examples.find((e) => e.id === 'honduras-2025')?.hasAllegation);
   assert.ok(meta.methods.some((m) => m.id === 'tally_sheet_agreement'));
 });
 

@@ -333,7 +333,6 @@ export function listExamples(examplesDir: string) {
         id,
         name: m.value.name,
         description: m.value.description ?? '',
-        ...(m.value.titles ? { titles: m.value.titles } : {}),
         datasets: m.value.datasets.map((d) => ({ id: d.id, title: d.title ?? d.id, kind: d.kind })),
         hasAllegation: files.includes('allegation.yaml'),
       },

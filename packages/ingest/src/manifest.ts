@@ -31,8 +31,6 @@ export interface ManifestDataset {
 export interface Manifest {
   name: string;
   description?: string;
-  /** The name in other languages (the web app's example cards), e.g. { "es": ..., "ru": ... }. */
-  titles?: Partial<Record<'en' | 'es' | 'ru', string>>;
   /** The dataset a single-table command (summary, validate, run) uses. */
   default: string;
   datasets: ManifestDataset[];

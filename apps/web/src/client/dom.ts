@@ -38,11 +38,6 @@ export function applyLanguage(root: ParentNode = document): void {
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((el) => {
     el.textContent = t(el.dataset.i18n as UiKey);
   });
-  // Names the data give in several languages (an example's titles in its manifest).
-  root.querySelectorAll<HTMLElement>('[data-titles]').forEach((el) => {
-    const titles = JSON.parse(el.dataset.titles ?? '{}') as Record<string, string>;
-    el.textContent = titles[state.lang] ?? titles.en ?? el.textContent;
-  });
   document.documentElement.lang = state.lang;
 }
 

@@ -1,5 +1,5 @@
 /** The start page: bundled examples (one click to explore or audit) and loading one's own file. */
-import { api, h, state, t, tr } from './dom.ts';
+import { api, h, t, tr } from './dom.ts';
 import type { UiKey } from './messages.ts';
 
 /** What the server says about itself. */
@@ -9,8 +9,6 @@ export interface Meta {
     id: string;
     name: string;
     description: string;
-    /** The name in other languages, where the manifest gives it. */
-    titles?: Partial<Record<string, string>>;
     hasAllegation: boolean;
     datasets: { id: string; title: string }[];
   }[];
@@ -48,9 +46,7 @@ export function homeView(meta: Meta, actions: HomeActions): HTMLElement {
     h(
       'div',
       { className: 'card', 'data-example': ex.id },
-      ex.titles
-        ? h('h3', { 'data-titles': JSON.stringify({ en: ex.name, ...ex.titles }) }, ex.titles[state.lang] ?? ex.name)
-        : h('h3', {}, ex.name),
+      h('h3', {}, ex.name),
       h('p', {}, ex.description),
       h(
         'button',
