@@ -9,13 +9,22 @@ import {
   type RenderedAudit,
   runMethods,
 } from '@tally/audit';
-import { type LoadedTable, listPresets, loadManifestDataset, mappingShapeProblem, readManifest } from '@tally/ingest';
+import {
+  type FilePreview,
+  type LoadedTable,
+  listPresets,
+  loadManifestDataset,
+  mappingShapeProblem,
+  readManifest,
+} from '@tally/ingest';
 import { isLang, type Lang, type Report, renderJson } from '@tally/report';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DatasetStore } from './dataset_store.ts';
 import { isolatedLoadTable, isolatedPreview } from './isolated_parse.ts';
 import { JobRunner } from './jobs.ts';
+import { mappingProblems } from './mapping_check.ts';
+import { serverPathHider } from './public_paths.ts';
 import { reportCsv, reportHtml } from './report_outputs.ts';
 import { guardPath, hostAllowed } from './security.ts';
 import { newEditDir, newUploadDir, removeDir, saveUpload, sweepEditFolders } from './uploads.ts';
@@ -71,9 +80,18 @@ export function createApi(options: ApiOptions): Hono {
   const uploadDir = newUploadDir();
   sweepEditFolders(options.examplesDir);
   const uploads = new Map<string, string>();
+  /** Header of each previewed file (by upload id or path), for the mapping editor's checks; the newest 64 are kept. */
+  const headers = new Map<string, string[]>();
+  const keepHeader = (key: string, columns: string[]) => {
+    headers.delete(key);
+    headers.set(key, columns);
+    if (headers.size > 64) headers.delete(headers.keys().next().value as string);
+  };
+  // No message shows where the server keeps uploads: "/tmp/tally-uploads-…/u1/results.csv" reads "results.csv".
+  const hide = serverPathHider(uploadDir);
 
   api.onError((e, c) => {
-    if (e instanceof HttpError) return c.json({ error: e.message }, e.status);
+    if (e instanceof HttpError) return c.json({ error: hide(e.message) }, e.status);
     if (e instanceof SyntaxError) return c.json({ error: 'the request body is not valid JSON' }, 400);
     return c.json({ error: 'internal error; the server keeps running' }, 500);
   });
@@ -118,7 +136,7 @@ export function createApi(options: ApiOptions): Hono {
     rowsExcluded: loaded.rowsExcluded,
     errors: loaded.issues.filter((i) => i.level === 'error').length,
     warnings: loaded.issues.filter((i) => i.level === 'warning').length,
-    issues: loaded.issues.slice(0, 200),
+    issues: loaded.issues.slice(0, 200).map((i) => ({ ...i, file: basename(i.file ?? ''), message: hide(i.message) })),
     candidates: loaded.table.candidates.map((c) => c.name),
     levels: loaded.table.regions.map((r) => r.name),
   });
@@ -150,7 +168,9 @@ export function createApi(options: ApiOptions): Hono {
         if (problem) throw new HttpError(400, `mapping: ${problem}`);
         const mapDir = mkdtempSync(join(uploadDir, 'map-'));
         map = join(mapDir, 'mapping.json');
-        writeFileSync(map, JSON.stringify(b.mapping));
+        // Without a title of its own the election is named after the file, never after the server's temp mapping.
+        const named = { id: `mapping:${basename(upload ? (str(b.name, 'name') ?? 'upload') : path)}`, ...b.mapping };
+        writeFileSync(map, JSON.stringify(named));
       }
       const r = await isolatedLoadTable(path, { preset: str(b.preset, 'preset'), map });
       if (!r.ok) throw new HttpError(400, r.error.message);
@@ -187,8 +207,9 @@ export function createApi(options: ApiOptions): Hono {
     }
     uploads.set(id, path);
     const preview = await isolatedPreview(path);
-    if (!preview.ok) return c.json({ upload: id, name, error: preview.error.message });
-    return c.json({ upload: id, name, preview: { ...preview.value, file: name } });
+    if (!preview.ok) return c.json({ upload: id, name, error: hide(preview.error.message) });
+    keepHeader(id, preview.value.columns);
+    return c.json({ upload: id, name, preview: publicPreview(preview.value, name, hide) });
   });
 
   api.get('/examples/:id/allegation', (c) => {
@@ -206,7 +227,19 @@ export function createApi(options: ApiOptions): Hono {
     if (!path) throw new HttpError(403, 'that file is not in a folder this server may read (see --root)');
     const preview = await isolatedPreview(path);
     if (!preview.ok) throw new HttpError(400, preview.error.message);
+    keepHeader(path, preview.value.columns);
     return c.json({ preview: preview.value });
+  });
+
+  // The mapping editor's live check: ingest's shape rules, then the columns against the file's header.
+  api.post('/mapping/check', async (c) => {
+    const b = await body(c);
+    const upload = str(b.upload, 'upload');
+    const key = upload ?? guardPath(str(b.path, 'path', true)!, options.roots);
+    if (!key) throw new HttpError(403, 'that file is not in a folder this server may read (see --root)');
+    const header = headers.get(key);
+    if (!header) throw new HttpError(404, 'preview the file first (upload it or give its path)');
+    return c.json({ problems: mappingProblems(b.mapping, header).map((p) => ({ ...p, message: hide(p.message) })) });
   });
 
   api.get('/datasets/:id', (c) => {
@@ -277,7 +310,8 @@ export function createApi(options: ApiOptions): Hono {
     if (!job) throw new HttpError(404, 'no such job');
     const { result, ...rest } = job;
     const r = result as { report?: unknown; failures?: unknown } | undefined;
-    return c.json({ ...rest, result: r ? { report: r.report, failures: r.failures } : undefined });
+    const error = rest.error === undefined ? undefined : hide(rest.error);
+    return c.json({ ...rest, error, result: r ? { report: r.report, failures: r.failures } : undefined });
   });
 
   api.delete('/jobs/:id', (c) => c.json({ cancelled: jobs.cancel(c.req.param('id')) }));
@@ -300,6 +334,11 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   return api;
+}
+
+/** A preview as the page sees it: the file by its name, problems without server paths. */
+function publicPreview(p: FilePreview, name: string, hide: (text: string) => string): FilePreview {
+  return { ...p, file: name, problems: p.problems.map(hide) };
 }
 
 function download(type: string, name: string): Record<string, string> {

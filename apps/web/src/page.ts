@@ -46,12 +46,17 @@ tr.clickable { cursor: pointer; } tr.clickable:hover { background: #eef4fb; }
 .verdict-consistent_with_allegation { background: #fde2e1; color: #8a1c1c; }
 .verdict-not_supported { background: #e1f5e6; color: #1c5b2e; }
 .verdict-inconclusive { background: #eceff3; color: #394150; }
+.verdict-screen { background: #e8eef6; color: #1f3a5f; border: 1px solid #c5d3e6; }
 .error { color: #9b1c1c; } .muted { color: #6b7280; font-size: .85rem; }
 .progress { height: 6px; background: #e2e8f0; border-radius: 3px; overflow: hidden; margin: .5rem 0; }
 .progress > div { height: 100%; background: #2b6cb0; width: 0; transition: width .2s; }
 textarea { width: 100%; min-height: 14rem; font-family: ui-monospace, monospace; font-size: .85rem; }
 iframe.report { width: 100%; height: 80vh; border: 1px solid #dde1e7; border-radius: 6px; background: #fff; }
-.plots { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1rem; }
+.plots { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(420px, 100%), 1fr)); gap: 1rem; }
+.plots > div { min-width: 0; }
+.plot-chart { width: 100%; }
+.plot-actions { text-align: right; }
+button.link { background: none; border: none; color: #2b6cb0; padding: 0 .3rem; font-size: .8rem; text-decoration: underline; }
 .row { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
 label { font-size: .9rem; }
 `;

@@ -114,7 +114,8 @@ export async function runMethods(
   const built = buildReport({
     title: table.meta.name,
     lang: options.lang,
-    results: results.map((result) => ({ result })),
+    // No allegation: every finding is a general screen (neutral wording: a departure from the clean-election model).
+    results: results.map((result) => ({ result, context: { role: 'screen' as const } })),
     validationIssues: loaded.issues,
     inputs: [{ path: loaded.file, sha256: loaded.sha256 }],
     seed: options.seed,

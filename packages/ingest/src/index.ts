@@ -11,5 +11,6 @@ export * from './manifest.ts';
 export * from './mapping.ts';
 export * from './preset_schema.ts';
 export * from './preview.ts';
+export * from './resolve_columns.ts';
 export * from './safe_read.ts';
 export * from './temp_sweep.ts';

@@ -12,6 +12,11 @@ export function t(key: UiKey): string {
 
 type Child = Node | string | number | null | undefined | false;
 
+/** Interface text with {name} placeholders filled in. */
+export function tf(key: UiKey, params: Record<string, string>): string {
+  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
 /** Creates an element with attributes, event handlers (on*) and children. */
 export function h(tag: string, attrs: Record<string, unknown> = {}, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
@@ -42,6 +47,11 @@ export function applyLanguage(root: ParentNode = document): void {
 }
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="tally-token"]')?.content ?? '';
+
+/** The token, for requests made without api() (uploads with progress). */
+export function apiToken(): string {
+  return token;
+}
 
 /** The token, for URLs that open in frames or downloads. */
 export function tokenParam(): string {

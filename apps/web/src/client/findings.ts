@@ -1,14 +1,14 @@
 /** Findings of a run or an audit: verdicts, statistics, plots, downloads. */
 import {
   explanationText,
+  type Finding,
   findingTitle,
   type Report,
   regionLabel,
   targetLabel,
   translate,
-  type Verdict,
 } from '@tally/report';
-import { h, num, state, tr } from './dom.ts';
+import { h, num, state, t, tr } from './dom.ts';
 import { showPlot } from './plots.ts';
 
 /** Renders the findings table, the plots and the download links; redraws them when the language changes. */
@@ -32,7 +32,6 @@ function findingsContent(
   jobPath: string,
   token: string,
 ): HTMLElement[] {
-  const verdictText = (v: Verdict) => translate(state.lang, `verdict.${v}`);
   const plots = h('div', { className: 'plots' });
   for (const f of report.findings) {
     if (!f.plot) continue;
@@ -84,7 +83,7 @@ function findingsContent(
             h('td', { className: 'num' }, `${f.statisticName} = ${num(f.statistic, 3)}`),
             h('td', { className: 'num' }, f.pValue === null ? '–' : num(f.pValue, 4)),
             h('td', { className: 'num' }, f.adjustedPValue === null ? '–' : num(f.adjustedPValue, 4)),
-            h('td', {}, h('span', { className: `verdict verdict-${f.verdict}` }, verdictText(f.verdict))),
+            h('td', {}, verdictBadge(f)),
           ),
         ),
       ),
@@ -100,4 +99,20 @@ function findingsContent(
     plots,
     h('p', {}, tr('downloads'), ': ', ...links),
   ].filter((x): x is HTMLElement => x !== null);
+}
+
+/**
+ * A finding's verdict label. A general screen (every finding of a run without an allegation) is worded against the
+ * clean-election model in neutral colours: with no allegation there is nothing to be consistent with.
+ */
+export function verdictBadge(f: Finding): HTMLElement {
+  if (f.role === 'screen' && f.verdict !== 'inconclusive') {
+    const key = f.verdict === 'consistent_with_allegation' ? 'screenDeparts' : 'screenNoDeparture';
+    return h('span', { className: 'verdict verdict-screen', 'data-verdict': f.verdict }, t(key));
+  }
+  return h(
+    'span',
+    { className: `verdict verdict-${f.verdict}`, 'data-verdict': f.verdict },
+    translate(state.lang, `verdict.${f.verdict}`),
+  );
 }

@@ -1,5 +1,7 @@
 /** The start page: bundled examples (one click to explore or audit) and loading one's own file. */
-import { api, h, t, tr } from './dom.ts';
+import { api, h, state, t, tr } from './dom.ts';
+import { exampleText } from './example_messages.ts';
+import { loadOwnSection } from './load_own.ts';
 import type { UiKey } from './messages.ts';
 
 /** What the server says about itself. */
@@ -46,8 +48,8 @@ export function homeView(meta: Meta, actions: HomeActions): HTMLElement {
     h(
       'div',
       { className: 'card', 'data-example': ex.id },
-      h('h3', {}, ex.name),
-      h('p', {}, ex.description),
+      h('h3', { className: 'example-name' }, exampleText(ex, state.lang).name),
+      h('p', { className: 'example-description' }, exampleText(ex, state.lang).description),
       h(
         'button',
         {
@@ -63,7 +65,16 @@ export function homeView(meta: Meta, actions: HomeActions): HTMLElement {
         : null,
     ),
   );
-  // Card buttons carry their key for language switches.
+  // Card buttons carry their key for language switches; the example texts follow the language too.
+  const retitle = () => {
+    for (const [i, card] of cards.entries()) {
+      if (!card.isConnected) return document.removeEventListener('tally:lang', retitle);
+      const text = exampleText(meta.examples[i], state.lang);
+      (card.querySelector('.example-name') as HTMLElement).textContent = text.name;
+      (card.querySelector('.example-description') as HTMLElement).textContent = text.description;
+    }
+  };
+  document.addEventListener('tally:lang', retitle);
   for (const card of cards) {
     card.querySelector('[data-action="explore"]')?.setAttribute('data-i18n', 'explore' satisfies UiKey);
     card.querySelector('[data-action="audit"]')?.setAttribute('data-i18n', 'audit' satisfies UiKey);
@@ -74,117 +85,5 @@ export function homeView(meta: Meta, actions: HomeActions): HTMLElement {
     h('section', {}, tr('examplesTitle', 'h2'), h('div', { className: 'cards' }, ...cards)),
     loadOwnSection(meta, actions, fail),
     status,
-  );
-}
-
-function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unknown) => void): HTMLElement {
-  const file = h('input', { type: 'file', id: 'upload-file' }) as HTMLInputElement;
-  const path = h('input', { type: 'text', id: 'load-path', size: 50 }) as HTMLInputElement;
-  const preset = h(
-    'select',
-    { id: 'load-preset' },
-    h('option', { value: '', 'data-i18n': 'noPreset' }, t('noPreset')),
-    ...meta.presets.filter((p) => p.kind === 'results').map((p) => h('option', { value: p.id }, p.id)),
-  ) as HTMLSelectElement;
-  const mapping = h('textarea', { id: 'load-mapping', spellcheck: 'false' }) as HTMLTextAreaElement;
-  mapping.value = JSON.stringify(
-    {
-      station: ['id'],
-      registered: 'registered',
-      candidates: { columns: ['A', 'B'] },
-      valid: 'candidates',
-      ballotsCast: 'ballotsFound',
-      shareOf: 'valid',
-    },
-    null,
-    2,
-  );
-  const previewBox = h('div', { id: 'preview' });
-  let upload: { upload: string; name: string } | undefined;
-  const showPreview = (p: { columns: string[]; rows: (string | null)[][] }) => {
-    previewBox.replaceChildren(
-      tr('preview', 'h3'),
-      h(
-        'div',
-        { style: 'overflow-x:auto' },
-        h(
-          'table',
-          {},
-          h('tr', {}, ...p.columns.map((c) => h('th', {}, c))),
-          ...p.rows.map((r) => h('tr', {}, ...r.map((v) => h('td', {}, v ?? '')))),
-        ),
-      ),
-    );
-  };
-  file.addEventListener('change', async () => {
-    const f = file.files?.[0];
-    if (!f) return;
-    try {
-      const res = await api<{
-        upload: string;
-        name: string;
-        preview?: { columns: string[]; rows: (string | null)[][] };
-        error?: string;
-      }>(`/upload?name=${encodeURIComponent(f.name)}`, {
-        method: 'POST',
-        body: f,
-        headers: { 'content-type': 'application/octet-stream' },
-      });
-      upload = res;
-      if (res.preview) showPreview(res.preview);
-      else fail(res.error);
-    } catch (e) {
-      fail(e);
-    }
-  });
-  path.addEventListener('change', async () => {
-    upload = undefined;
-    try {
-      const res = await api<{ preview: { columns: string[]; rows: (string | null)[][] } }>('/preview', {
-        method: 'POST',
-        json: { path: path.value },
-      });
-      showPreview(res.preview);
-    } catch (e) {
-      fail(e);
-    }
-  });
-  const load = async () => {
-    let mappingValue: unknown;
-    if (!preset.value) {
-      try {
-        mappingValue = JSON.parse(mapping.value);
-      } catch (e) {
-        return fail(e);
-      }
-    }
-    const source = upload ? { upload: upload.upload, name: upload.name } : { path: path.value };
-    try {
-      actions.openDataset(
-        await api<DatasetInfo>('/load', {
-          method: 'POST',
-          json: { ...source, preset: preset.value || undefined, mapping: mappingValue },
-        }),
-      );
-    } catch (e) {
-      fail(e);
-    }
-  };
-  return h(
-    'section',
-    {},
-    tr('loadOwnTitle', 'h2'),
-    tr('loadOwnHelp', 'p', { className: 'muted' }),
-    h(
-      'div',
-      { className: 'row' },
-      h('label', {}, tr('chooseFile'), ' ', file),
-      h('label', {}, tr('orPath'), ' ', path),
-    ),
-    previewBox,
-    h('div', { className: 'row' }, h('label', {}, tr('preset'), ' ', preset)),
-    h('label', {}, tr('mapping')),
-    mapping,
-    h('div', {}, h('button', { id: 'load-button', onclick: load, 'data-i18n': 'load' }, t('load'))),
   );
 }
