@@ -40,12 +40,17 @@ for (const time of times) {
     units[d]++;
     for (let c = 0; c < k; c++) votes[d][c] += t.candidates[c].votes[i];
   }
-  labels.forEach((region, d) =>
-    states.push({ time, region, units: units[d], unitsTotal: totalUnits[d], votes: Array.from(votes[d]) }),
-  );
+  labels.forEach((region, d) => {
+    states.push({ time, region, units: units[d], unitsTotal: totalUnits[d], votes: Array.from(votes[d]) });
+  });
 }
 const series: CountSeries = { candidates: names, states };
-for (const cut of ['2020-10-18T23:00:00-04:00', '2020-10-19T08:00:00-04:00', '2020-10-19T20:00:00-04:00', '2020-10-20T02:18:35-04:00']) {
+for (const cut of [
+  '2020-10-18T23:00:00-04:00',
+  '2020-10-19T08:00:00-04:00',
+  '2020-10-19T20:00:00-04:00',
+  '2020-10-20T02:18:35-04:00',
+]) {
   const p = projectFromSeries(series, Date.parse(cut), a, b, 2000, createRng(1));
   if (!p.ok) {
     console.log(cut, p.error.message);
