@@ -84,6 +84,7 @@ export function countSeriesRun(
           direction: 'positive',
           effectName: `final minus projected ${favoured} − ${rival} margin (points), projected from the series at ${spec.cut.iso}`,
           methodTitle: 'Count curve and projection from the published series of region totals',
+          messages: { methodTitle: { key: 'method.count_series' } },
           family: 'late_count',
           order: 1,
           // Measured on simulated counts where late units vote like early ones of their region (bench/new_stats_calibration.ts,

@@ -347,6 +347,8 @@ export const en = {
   'method.counterfactual_projection': 'Counterfactual projection of a partial count',
   'method.discontinuity': 'Discontinuity of station margins at a count cutoff',
   'method.composition_decomposition': 'Composition decomposition of a late shift',
+  'method.tally_sheet_agreement': 'Tally-sheet agreement (official figures against a second reading of the same sheet)',
+  'method.count_series': 'Count curve and projection from the published series of region totals',
   'method.persistence': 'Persistence of flagged units across elections (difference-in-differences)',
   'method.discontinuity_fixed_effects':
     'Discontinuity of station margins at a count cutoff, with {level} fixed effects',
@@ -474,6 +476,8 @@ export const en = {
     'A jump in station margins at the cutoff beyond the trend either side; regions reporting in batches make such jumps innocently, which the placebo cutoffs and the fixed-effects repeat show.',
   'method_summary.composition_decomposition':
     'How much of the late shift is explained by where the late stations are; an unexplained part may be finer geography, not manipulation.',
+  'method_summary.tally_sheet_agreement':
+    'Share of sheets whose official figures match a second reading, and whether the differences favour one candidate more often than chance; asymmetric misreads or legitimate corrections can also produce one-sided differences.',
   'method_summary.persistence':
     'Flagged units that gained more for the favoured candidate than their region did, relative to another election, depart from persistence; real local swings, boundary changes or poor matching can do the same.',
   'method.counterfactual_projection_threshold':

@@ -352,6 +352,9 @@ export const es: Record<MessageKey, string> = {
   'method.counterfactual_projection': 'Proyección contrafactual de un conteo parcial',
   'method.discontinuity': 'Discontinuidad de los márgenes por mesa en el punto de corte del conteo',
   'method.composition_decomposition': 'Descomposición por composición de un cambio tardío',
+  'method.tally_sheet_agreement':
+    'Concordancia con las actas (cifras oficiales frente a una segunda lectura de la misma acta)',
+  'method.count_series': 'Curva del conteo y proyección a partir de la serie publicada de totales por región',
   'method.persistence': 'Persistencia de las unidades señaladas entre elecciones (diferencia en diferencias)',
   'method.discontinuity_fixed_effects':
     'Discontinuidad de los márgenes por mesa en el punto de corte del conteo, con efectos fijos de {level}',
@@ -482,6 +485,8 @@ export const es: Record<MessageKey, string> = {
     'Un salto de los márgenes por mesa en el punto de corte más allá de la tendencia a cada lado; las regiones que informan por lotes producen tales saltos de forma inocente, como muestran los cortes placebo y la repetición con efectos fijos.',
   'method_summary.composition_decomposition':
     'Cuánto del cambio tardío se explica por dónde están las mesas tardías; una parte sin explicar puede deberse a una geografía más fina, no a manipulación.',
+  'method_summary.tally_sheet_agreement':
+    'Proporción de actas cuyas cifras oficiales coinciden con una segunda lectura, y si las diferencias favorecen a un candidato más a menudo de lo que haría el azar; errores de lectura asimétricos o correcciones legítimas también pueden producir diferencias en un solo sentido.',
   'method_summary.persistence':
     'Las unidades señaladas que ganaron más para el candidato favorecido que su región, respecto de otra elección, se apartan de la persistencia; cambios locales reales, cambios de límites o un emparejamiento deficiente pueden producir lo mismo.',
   'method.counterfactual_projection_threshold':
