@@ -2,9 +2,18 @@
  * The count-series analysis of an audit: the national margin curve from a published series of region totals, and the
  * projection of the final margin from the states up to the cut (core's latecount/count_series.ts), as one finding.
  */
-import { createRng, type MethodResult, projectFromSeries, seriesCurve } from '@tally/core';
+import {
+  clopperPearson,
+  createRng,
+  type MethodResult,
+  projectFromSeries,
+  seriesCurve,
+  seriesPowerAtShift,
+} from '@tally/core';
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
+import type { BottomLineAnswerInput } from '@tally/report';
 import type { AnalysisOutcome } from './analysis_outcome.ts';
+import { findingIdOf } from './bottom_line.ts';
 
 const MAX_CURVE_POINTS = 400;
 
@@ -16,6 +25,7 @@ export function countSeriesRun(
   spec: Extract<AnalysisSpec, { method: 'count_series' }>,
   index: number,
   seed: number,
+  allegedVotes?: number,
 ): AnalysisOutcome {
   const loaded = resolved.countSeries?.get(index);
   const skip = (reason: string): AnalysisOutcome => ({ results: [], skipped: [{ method: 'count_series', reason }] });
@@ -48,7 +58,7 @@ export function countSeriesRun(
     warnings.push(`no actas counters at the cut for ${v.notProjected.join(', ')}: kept at their counted votes`);
   const result: MethodResult = {
     method: 'count_series',
-    target: `${favoured} − ${rival}`,
+    target: `${favoured} − ${rival}, series at ${spec.cut.iso}`,
     statistic: v.gap,
     statisticName: 'final_minus_projected_margin_points',
     pValue: v.pValue,
@@ -76,7 +86,60 @@ export function countSeriesRun(
     replicates,
     seed,
   };
+  // Power at the alleged size: the alleged votes switched to the favoured candidate after the cut move the final
+  // margin by 2 * votes / total votes; read off the draws (each a final margin under the model).
+  let total = 0;
+  for (const x of v.finalVotes) total += x;
+  const shift = allegedVotes !== undefined && total > 0 ? (200 * allegedVotes) / total : undefined;
+  const powerAt = (s: number) => {
+    const power = seriesPowerAtShift(v, s);
+    const ci = clopperPearson(Math.round(power * v.draws.length), v.draws.length);
+    return { power, interval: [ci.lower, ci.upper] as const };
+  };
+  const powerAtAllegedSize =
+    shift === undefined
+      ? undefined
+      : {
+          ...powerAt(shift),
+          injections: v.draws.length,
+          scenario: {
+            key: 'bottomline.scenario.series',
+            params: {
+              votes: { kind: 'count', value: allegedVotes ?? 0 },
+              favoured,
+              shift: { kind: 'signed', value: shift, digits: 2 },
+            },
+          } as const,
+          powerAt3x: powerAt(3 * shift),
+        };
+  const num = (value: number) => ({ kind: 'number' as const, value, digits: 2 });
+  const answer: BottomLineAnswerInput = {
+    id: 'series_predictable',
+    question: { key: 'bottomline.question.series_predictable', params: { cut: spec.cut.iso } },
+    detail: {
+      key: 'bottomline.detail.series',
+      params: {
+        pct: { kind: 'percent', value: v.unitsPctAtCut / 100 },
+        counted: num(v.countedMargin),
+        projected: num(v.projectedMargin),
+        lo: num(v.interval95[0]),
+        hi: num(v.interval95[1]),
+        final: num(v.finalMargin),
+        gap: { kind: 'signed', value: v.gap, digits: 2 },
+      },
+    },
+    decisive: {
+      name: { key: 'bottomline.decisive.series' },
+      value: v.gap,
+      interval: [v.finalMargin - v.interval95[1], v.finalMargin - v.interval95[0]],
+      unit: 'points',
+    },
+    power: powerAtAllegedSize ?? null,
+    unexplained: { key: 'bottomline.unexplained.series' },
+    findingIds: [findingIdOf(result)],
+  };
   return {
+    answers: [answer],
     results: [
       {
         result,
@@ -90,6 +153,7 @@ export function countSeriesRun(
           // Measured on simulated counts where late units vote like early ones of their region (bench/new_stats_calibration.ts,
           // docs/methods/count_series.md); Bolivia 2020 shows real counts break that assumption.
           calibration: { falsePositiveRate: 0.08, alpha: 0.05, runs: 1000 },
+          ...(powerAtAllegedSize ? { powerAtAllegedSize } : {}),
         },
       },
     ],

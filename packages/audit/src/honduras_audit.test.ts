@@ -17,7 +17,8 @@ test('Honduras 2025: the audit answers the late-count claim, projects the series
   const run = await auditAllegationFile(ALLEGATION, { seed: 1, lang: 'en', version: 'test' });
   assert.ok(run.ok, run.ok ? '' : run.error.message);
   const report = run.value.report;
-  assert.ok(report.bottomLine && report.bottomLine.answers.length === 3);
+  assert.ok(report.bottomLine && report.bottomLine.answers.length === 5);
+  assert.ok(report.bottomLine.answers.some((a) => a.id === 'series_predictable'));
   const byMethod = (m: string) => report.findings.filter((f) => f.method === m);
   // The trend break needs five arrival positions a side; the phase order has two before the cut and one after.
   assert.ok(

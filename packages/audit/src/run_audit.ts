@@ -282,7 +282,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
       skipped.push(...r.skipped);
       return;
     }
-    if (spec.method === 'count_series') out = countSeriesRun(resolved, spec, k, s);
+    if (spec.method === 'count_series') out = countSeriesRun(resolved, spec, k, s, allegedVotes);
     else if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
     else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
     else {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRng, deriveSeed, type Rng } from '../rng.ts';
-import { type CountSeries, projectFromSeries, type SeriesState, seriesCurve } from './count_series.ts';
+import {
+  type CountSeries,
+  projectFromSeries,
+  type SeriesState,
+  seriesCurve,
+  seriesPowerAtShift,
+} from './count_series.ts';
 
 const s = (time: number, region: string, units: number, unitsTotal: number, f: number, r: number): SeriesState => ({
   time,
@@ -46,6 +52,9 @@ test('hand-computed projection from two regions, and the comparison with the las
   assert.equal(p.unitsPctAtCut, (100 * 35) / 60);
   assert.deepEqual(p.finalVotes, [260, 270]);
   assert.ok(Math.abs(p.finalMargin - (-100 * 10) / 530) < 1e-12);
+  // Every draw equals the projection, so any shift moves every draw out of the (degenerate) interval, and none stays.
+  assert.equal(seriesPowerAtShift(p, 0.5), 1);
+  assert.equal(seriesPowerAtShift(p, 0), 0);
   // Every draw equals the projection, above the final: #{sim <= final} = 0, so p = 2 / 201.
   assert.ok(Math.abs(p.pValue - 2 / 201) < 1e-15);
   assert.deepEqual(

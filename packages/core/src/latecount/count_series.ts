@@ -78,6 +78,18 @@ export interface SeriesProjection {
   readonly regions: readonly SeriesRegionProjection[];
   /** Regions with no unit counters at the cut, kept at their counted votes (not projected). */
   readonly notProjected: readonly string[];
+  /** The projected national margins of the draws, in draw order (for power; not for JSON). */
+  readonly draws: Float64Array;
+}
+
+/**
+ * Power against a final margin moved by `shift` points after the cut, read off the draws: the share of draws that,
+ * moved by `shift`, fall outside the 95% interval (each draw standing for a final margin under the model).
+ */
+export function seriesPowerAtShift(p: SeriesProjection, shift: number): number {
+  let hits = 0;
+  for (const d of p.draws) if (d + shift > p.interval95[1] || d + shift < p.interval95[0]) hits++;
+  return p.draws.length > 0 ? hits / p.draws.length : 0;
 }
 
 function byTime(states: readonly SeriesState[]): SeriesState[] {
@@ -285,5 +297,6 @@ export function projectFromSeries(
     replicates,
     regions,
     notProjected,
+    draws: sims,
   });
 }

@@ -55,6 +55,15 @@ export const en = {
   'bottomline.question.trend_break': 'Is there a break in the trend once the order is right?',
   'bottomline.question.flagged_differ':
     'Do the flagged stations differ from the others in ways manipulation would leave?',
+  'bottomline.question.series_predictable':
+    'Was the declared final margin predictable from the published count series at {cut}?',
+  'bottomline.detail.series':
+    'At that state ({pct} of the units counted, margin {counted} points) the series projects {projected} points (95% interval {lo} to {hi}); the final margin was {final}, {gap} points from the projection.',
+  'bottomline.decisive.series': 'Final minus projected margin (series of region totals)',
+  'bottomline.unexplained.series':
+    'The projection assumes that the units a region counted late vote like those it counted early; on Bolivia 2020, a count nobody disputed, it misses the final margin by 9 to 34 points, so a gap in either direction can be innocent.',
+  'bottomline.scenario.series':
+    '{votes} votes switched to {favoured} after the cut (the final margin moves by {shift} points)',
   'bottomline.detail.projection':
     'The counted stations project a final margin of {median} points (95% interval {lo} to {hi}); {share} of the simulations reach {threshold} points. The final margin was {actual}.',
   'bottomline.detail.projection_missing': 'The projection could not be computed: {reason}',

@@ -58,6 +58,15 @@ export const es: Record<MessageKey, string> = {
   'bottomline.question.trend_break': '¿Hay un cambio de tendencia una vez que el orden es el correcto?',
   'bottomline.question.flagged_differ':
     '¿Se diferencian las mesas señaladas de las demás en lo que dejaría una manipulación?',
+  'bottomline.question.series_predictable':
+    '¿Se podía prever el margen final declarado a partir de la serie publicada del conteo en {cut}?',
+  'bottomline.detail.series':
+    'En ese estado ({pct} de las unidades contadas, margen de {counted} puntos) la serie proyecta {projected} puntos (intervalo del 95 %: de {lo} a {hi}); el margen final fue {final}, a {gap} puntos de la proyección.',
+  'bottomline.decisive.series': 'Margen final menos margen proyectado (serie de totales por región)',
+  'bottomline.unexplained.series':
+    'La proyección supone que las unidades que una región contó tarde votan como las que contó temprano; en Bolivia 2020, un conteo que nadie discutió, falla el margen final por 9 a 34 puntos, así que una diferencia en cualquier sentido puede ser inocente.',
+  'bottomline.scenario.series':
+    '{votes} votos pasados a {favoured} después del corte (el margen final se mueve {shift} puntos)',
   'bottomline.detail.projection':
     'Las mesas contadas proyectan un margen final de {median} puntos (intervalo del 95 %: de {lo} a {hi}); el {share} de las simulaciones llega a {threshold} puntos. El margen final fue {actual}.',
   'bottomline.detail.projection_missing': 'No se pudo calcular la proyección: {reason}',
