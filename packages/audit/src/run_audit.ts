@@ -214,7 +214,7 @@ function batteryRun(
   const wanted = spec.methods;
   const methods = methodRegistry
     .filter((m) => (wanted ? wanted.includes(m.id) : true))
-    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(m.family))
+    .filter((m) => wanted !== undefined || !['late_count', 'persistence', 'tally_sheets'].includes(m.family))
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
     if (!methodRegistry.some((m) => m.id === id))
