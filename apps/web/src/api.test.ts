@@ -59,6 +59,8 @@ test('meta lists the bundled examples with their datasets, the presets and the m
   assert.ok(bolivia?.hasAllegation);
   assert.ok(meta.presets.some((p) => p.id === 'russia-cik'));
   assert.ok(meta.methods.length >= 5);
+  assert.ok(meta.examples.find((e) => e.id === 'honduras-2025')?.hasAllegation);
+  assert.ok(meta.methods.some((m) => m.id === 'tally_sheet_agreement'));
 });
 
 test('loading an example gives its summary; a region filter narrows it', async () => {

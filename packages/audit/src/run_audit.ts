@@ -35,6 +35,7 @@ import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { announcedTotalsRun, fabricationAnswer } from './announced_totals.ts';
 import { batteryPlot } from './battery_plots.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
+import { countSeriesRun } from './count_series_run.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 import { noProgress, type OnProgress } from './progress.ts';
 import { runReplays } from './replays/run_replays.ts';
@@ -210,13 +211,16 @@ function batteryRun(
   // The battery looks at the stations the allegation names (all of them for `whole: true`).
   const all = resolved.alleged.table;
   const picked: number[] = [];
-  for (let i = 0; i < all.n; i++) if (resolved.flagged[i]) picked.push(i);
+  for (let i = 0; i < all.n; i++) if (spec.stations === 'all' || resolved.flagged[i]) picked.push(i);
   const subset = picked.length < all.n;
   const table = subset ? selectStations(all, picked) : all;
   const wanted = spec.methods;
   const methods = methodRegistry
     .filter((m) => (wanted ? wanted.includes(m.id) : true))
-    .filter((m) => wanted !== undefined || !['late_count', 'persistence', 'announced_totals'].includes(m.family))
+    .filter(
+      (m) =>
+        wanted !== undefined || !['late_count', 'persistence', 'announced_totals', 'tally_sheets'].includes(m.family),
+    )
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
     if (!methodRegistry.some((m) => m.id === id))
@@ -297,7 +301,8 @@ export function runAudit(
       skipped.push(...r.skipped);
       return;
     }
-    if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
+    if (spec.method === 'count_series') out = countSeriesRun(resolved, spec, k, s, allegedVotes);
+    else if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
     else if (spec.method === 'announced_totals') out = announcedTotalsRun(resolved, spec, s);
     else if (spec.method === 'battery') {
       out = batteryRun(resolved, spec, s);

@@ -85,6 +85,7 @@ export type MethodFamily =
   | 'late_count'
   | 'persistence'
   | 'announced_totals'
+  | 'tally_sheets'
   | 'generic';
 
 /** What every method declares about itself, whatever its shape (whole table, battery cell, pair of elections). */

@@ -3,6 +3,7 @@
  * names, station ids, the cutoff and the region, and computes the flagged stations of the alleged
  * election. Every problem is an error that names the key and the value at fault.
  */
+
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -27,6 +28,7 @@ import {
   type StationFilter,
 } from './allegation_schema.ts';
 import { isInside } from './contain.ts';
+import { type LoadedCountSeries, loadCountSeries } from './count_series.ts';
 import type { ValidationIssue } from './issues.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
@@ -66,6 +68,8 @@ export interface ResolvedAllegation {
   readonly issues: readonly ValidationIssue[];
   /** Where collected stations are known to be missing (alleged.announced.missing), checked against the data. */
   readonly missingPlaces?: readonly MissingPlace[];
+  /** The count series each `count_series` analysis reads, by the analysis's position in the list. */
+  readonly countSeries?: ReadonlyMap<number, LoadedCountSeries>;
 }
 
 function problem(file: string, message: string): { ok: false; error: TallyError } {
@@ -473,6 +477,20 @@ export async function resolveAllegation(
   let flaggedCount = 0;
   for (let i = 0; i < table.n; i++) flaggedCount += flagged[i];
   if (flaggedCount === 0) return problem(allegation.file, 'alleged: the selectors given flag no station');
+  const countSeries = new Map<number, LoadedCountSeries>();
+  for (const [k, spec] of allegation.analyses.entries()) {
+    if (spec.method !== 'count_series') continue;
+    const where = `analyses[${k}].dataset`;
+    if (!existsSync(allegedSpec.data) || !statSync(allegedSpec.data).isDirectory())
+      return problem(
+        allegation.file,
+        `${where}: a count series is read from a dataset folder; ${allegedSpec.data} is not one`,
+      );
+    const series = await loadCountSeries(allegedSpec.data, spec.dataset, spec);
+    if (!series.ok) return problem(allegation.file, `${where}: ${series.error.message}`);
+    files.add(series.value.file);
+    countSeries.set(k, series.value);
+  }
   const base = dirname(allegation.file);
   const inputs = [...files]
     .map((f) => ({ path: relative(base, resolve(f)).split('\\').join('/'), sha256: sha256File(f) }))
@@ -489,6 +507,7 @@ export async function resolveAllegation(
     snapshot,
     inputs,
     issues,
+    countSeries,
     ...(missingPlaces ? { missingPlaces } : {}),
   });
 }

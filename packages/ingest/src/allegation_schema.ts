@@ -137,14 +137,30 @@ function parseCandidates(v: unknown, path: string): Partial<CandidateNames> {
   return { favoured: optStr(o, 'favoured', path), rival: optStr(o, 'rival', path) };
 }
 
+/** A count series (aggregate snapshots per region) of the alleged election's folder, projected from a cut. */
+function parseCountSeries(o: Record<string, unknown>, path: string): AnalysisSpec {
+  noExtra(o, ['method', 'dataset', 'cut', 'timezone', 'national', 'replicates'], path);
+  const cut = parseCutoff({ time: o.cut }, `${path}.cut`);
+  if (cut.kind !== 'time') fail(`${path}.cut`, 'must be an ISO 8601 instant with its UTC offset');
+  return {
+    method: 'count_series',
+    dataset: str(o.dataset, `${path}.dataset`),
+    cut,
+    timezone: optStr(o, 'timezone', path),
+    national: optStr(o, 'national', path),
+    replicates: optNum(o, 'replicates', path, 100, 1e6),
+  };
+}
+
 function parseAnalysis(v: unknown, path: string, electionIds: readonly string[]): AnalysisSpec {
   const o = obj(v, path);
   const method = oneOf(
     o.method,
-    ['latecount', 'persistence', 'battery', 'replays', 'announced_totals'] as const,
+    ['latecount', 'persistence', 'battery', 'replays', 'announced_totals', 'count_series'] as const,
     `${path}.method`,
   );
   if (method === 'replays') return parseReplays(o, path, electionIds);
+  if (method === 'count_series') return parseCountSeries(o, path);
   if (method === 'announced_totals') {
     noExtra(o, ['method', 'sims', 'minDonors'], path);
     return { method, sims: optNum(o, 'sims', path, 1, 1e6), minDonors: optNum(o, 'minDonors', path, 1, 1e6) };
@@ -163,9 +179,11 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
     };
   }
   if (method === 'battery') {
-    noExtra(o, ['method', 'methods', 'exclude', 'fabrication'], path);
+    noExtra(o, ['method', 'methods', 'exclude', 'fabrication', 'stations'], path);
     if (o.fabrication !== undefined && typeof o.fabrication !== 'boolean')
       fail(`${path}.fabrication`, 'must be true or false');
+    const stations =
+      o.stations === undefined ? undefined : oneOf(o.stations, ['flagged', 'all'] as const, `${path}.stations`);
     const list = (key: 'methods' | 'exclude'): string[] | undefined => {
       const v = o[key];
       if (v === undefined) return undefined;
@@ -177,6 +195,7 @@ function parseAnalysis(v: unknown, path: string, electionIds: readonly string[])
       methods: list('methods'),
       exclude: list('exclude'),
       ...(o.fabrication === true ? { fabrication: true } : {}),
+      ...(stations ? { stations } : {}),
     };
   }
   noExtra(
@@ -369,7 +388,10 @@ function checkOrThrow(value: unknown, file: string): Allegation {
     fail('alleged', 'say what is alleged: stations, cutoff, region, or whole: true');
   }
   if (!Array.isArray(root.analyses) || root.analyses.length === 0) {
-    fail('analyses', 'list at least one analysis (latecount, persistence, battery, replays, announced_totals)');
+    fail(
+      'analyses',
+      'list at least one analysis (latecount, persistence, battery, replays, announced_totals, count_series)',
+    );
   }
   const analyses = root.analyses.map((x, i) => parseAnalysis(x, `analyses[${i}]`, ids));
   for (const an of analyses) {

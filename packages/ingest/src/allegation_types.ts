@@ -120,6 +120,8 @@ export type AnalysisSpec =
        * rounding to whole percentages, and the bottom line answers that claim.
        */
       readonly fabrication?: boolean;
+      /** Which stations: the flagged ones (default) or all of the alleged election. */
+      readonly stations?: 'flagged' | 'all';
     }
   | {
       readonly method: 'announced_totals';
@@ -127,6 +129,18 @@ export type AnalysisSpec =
       readonly sims?: number;
       /** Fewest collected stations an area needs to stand in for its missing ones (default 3). */
       readonly minDonors?: number;
+    }
+  | {
+      readonly method: 'count_series';
+      /** A keys dataset of the alleged election's folder holding the series (time, region, units, votes:<name>). */
+      readonly dataset: string;
+      /** The projection uses the states up to this instant. */
+      readonly cut: { readonly kind: 'time'; readonly ms: number; readonly iso: string };
+      /** Zone of times written without an offset (an IANA name or an offset). */
+      readonly timezone?: string;
+      /** Region label of national rows, left out (the national figure is the sum of the regions). */
+      readonly national?: string;
+      readonly replicates?: number;
     }
   | {
       readonly method: 'replays';

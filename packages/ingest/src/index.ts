@@ -1,6 +1,7 @@
 export * from './allegation.ts';
 export * from './attach.ts';
 export * from './contain.ts';
+export * from './count_series.ts';
 export * from './detect.ts';
 export * from './duckdb.ts';
 export * from './issues.ts';

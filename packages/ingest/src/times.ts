@@ -108,6 +108,19 @@ export function parseArrivalTimes(
     }
     const [, y, mo, d, h, mi, s, ms] = m;
     const local = Date.UTC(+y, +mo - 1, +d, +h, +mi, s ? +s : 0, ms ? +ms.padEnd(3, '0') : 0);
+    // Date.UTC rolls an impossible date over ("2025-11-31" would become 1 December): refuse it instead.
+    if (new Date(local).getUTCDate() !== +d || +h > 23 || +mi > 59 || (s !== undefined && +s > 59)) {
+      values[i] = Number.NaN;
+      issues.push({
+        level: 'error',
+        file: where.file,
+        row: where.lineOf(i),
+        column: where.column,
+        rule: 'unparseable_time',
+        message: `${JSON.stringify(texts[i])} is not a calendar date and time`,
+      });
+      continue;
+    }
     const minutes = m[8] !== undefined ? offsetMinutes(m[8]) : declared!.offsetAt(local);
     values[i] = local - minutes * 60_000;
   }

@@ -74,6 +74,7 @@ export const INNOCENT_EXPLANATIONS: Readonly<Record<MethodFamily, readonly Innoc
     'innocent.sheet_transcription',
     'innocent.data_errors',
   ],
+  tally_sheets: ['innocent.second_reader_errors', 'innocent.scrutiny_corrections', 'innocent.data_errors'],
   generic: [
     'innocent.heterogeneity',
     'innocent.urban_rural',

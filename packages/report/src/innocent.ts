@@ -219,6 +219,7 @@ function specific(f: InnocentInput): InnocentMessage[] {
     case 'integer_percent':
       return [{ key: 'innocent.whole_number_habits', params: { target: f.target } }];
     case 'announced_totals':
+    case 'tally_sheets':
     case 'generic':
       return [];
   }

@@ -63,6 +63,19 @@ export const EXAMPLE_TEXT: Record<string, { en: string; es: ExampleText; ru: Exa
         'Официальные окончательные итоги по участкам (Electoral Atlas OEP, 35 599 участков), итоги по участкам, опубликованные до 20 окт. 2020 02:18:35 (53 % участков, у каждого — время первого появления), и прежний итог по избирательным пунктам, восстановленный по опубликованным долям (заменён итогами по участкам). Подсчёт, который никто не называл фальсифицированным: естественный отрицательный контроль для проверок позднего подсчёта.',
     },
   },
+  'honduras-2025': {
+    en: 'Honduras 2025 general election (30 Nov 2025), presidential race',
+    es: {
+      name: 'Honduras, elecciones generales de 2025 (30 nov 2025), elección presidencial',
+      description:
+        'El conteo del CNE por JRV (acta) en el corte del 9 dic 2025 a las 03:00, un resultado final por JRV reconstruido (el CNE en el corte; la transcripción del acta para las JRV contadas después) con el orden del conteo en 3 fases y una segunda lectura de cada acta, el último estado del conteo del CNE por departamento (24 dic) y la serie del conteo nacional y por departamento con su hora (30 nov - 24 dic).',
+    },
+    ru: {
+      name: 'Гондурас, всеобщие выборы 2025 г. (30 нояб. 2025), выборы президента',
+      description:
+        'Подсчёт CNE по каждому участку (JRV, протокол) на срез 9 дек. 2025 в 03:00, восстановленные итоги по участкам (CNE на срез; расшифровка протокола для участков, подсчитанных позже) с порядком подсчёта в 3 этапа и вторым прочтением каждого протокола, последнее состояние подсчёта CNE по департаментам (24 дек.) и ряд национальных и департаментских итогов с временем (30 нояб. - 24 дек.).',
+    },
+  },
   'russia-2011': {
     en: 'Russia State Duma election, 4 Dec 2011, per polling station (UIK)',
     es: { name: 'Rusia, elecciones a la Duma Estatal, 4 dic 2011, por colegio electoral (UIK)', description: '' },

@@ -19,6 +19,7 @@ import { rozenasSpikesMethod } from './rozenas_spikes.ts';
 import { secondDigitBenfordMethod } from './second_digit_benford.ts';
 import { skewKurtosisMethod } from './skew_kurtosis.ts';
 import { sobyaninSukhovolskyMethod } from './sobyanin_sukhovolsky.ts';
+import { tallySheetAgreementMethod } from './tally_sheet_agreement.ts';
 import { turnoutShareCorrelationMethod } from './turnout_share_correlation.ts';
 
 // Each method reads its own options (a ForensicMethod's run takes them as a method parameter, so the list holds them all).
@@ -43,6 +44,7 @@ export const methodRegistry: readonly ForensicMethod[] = [
   discontinuity,
   compositionDecomposition,
   announcedTotalConsistencyMethod,
+  tallySheetAgreementMethod,
 ];
 
 /** Finds a method by id. */

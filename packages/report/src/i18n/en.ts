@@ -55,6 +55,15 @@ export const en = {
   'bottomline.question.trend_break': 'Is there a break in the trend once the order is right?',
   'bottomline.question.flagged_differ':
     'Do the flagged stations differ from the others in ways manipulation would leave?',
+  'bottomline.question.series_predictable':
+    'Was the declared final margin predictable from the published count series at {cut}?',
+  'bottomline.detail.series':
+    'At that state ({pct} of the units counted, margin {counted} points) the series projects {projected} points (95% interval {lo} to {hi}); the final margin was {final}, {gap} points from the projection.',
+  'bottomline.decisive.series': 'Final minus projected margin (series of region totals)',
+  'bottomline.unexplained.series':
+    'The projection assumes that the units a region counted late vote like those it counted early; on Bolivia 2020, a count nobody disputed, it misses the final margin by 9 to 34 points, so a gap in either direction can be innocent.',
+  'bottomline.scenario.series':
+    '{votes} votes switched to {favoured} after the cut (the final margin moves by {shift} points)',
   'bottomline.detail.projection':
     'The counted stations project a final margin of {median} points (95% interval {lo} to {hi}); {share} of the simulations reach {threshold} points. The final margin was {actual}.',
   'bottomline.detail.projection_missing': 'The projection could not be computed: {reason}',
@@ -103,6 +112,7 @@ export const en = {
   'family.turnout_excess': 'Excess turnout and fraud models',
   'family.late_count': 'Late-count analysis',
   'family.persistence': 'Persistence across elections',
+  'family.tally_sheets': 'Official figures against the tally sheets',
   'family.generic': 'Other tests',
 
   'innocent.heterogeneity':
@@ -113,6 +123,10 @@ export const en = {
     'Small stations have few voters, so their counts and percentages are coarse: whole-number percentages, repeated digits and extreme turnouts happen there by arithmetic alone.',
   'innocent.honest_rounding':
     'Officials who round, estimate or copy figures honestly (for example to the nearest 5 or 10) leave the same digit patterns that deliberate manipulation would.',
+  'innocent.second_reader_errors':
+    'The second reading has its own errors: a photograph, a copy or a machine transcription can misread one column more than another (handwriting, layout), which makes the differences lean one way with no change to the official figure.',
+  'innocent.scrutiny_corrections':
+    'Official figures may be legitimately corrected after the sheet was written (a recount, a special scrutiny, a sheet corrected and signed again), so the official figure and the copy read differ for a lawful reason.',
   'innocent.data_errors':
     'Typing errors, transcription mistakes and problems in how the published file was put together can create the same pattern without any intent.',
   'innocent.mobilisation':
@@ -343,6 +357,8 @@ export const en = {
   'method.discontinuity': 'Discontinuity of station margins at a count cutoff',
   'method.composition_decomposition': 'Composition decomposition of a late shift',
   'method.announced_total_consistency': 'Announced totals against collected station results',
+  'method.tally_sheet_agreement': 'Tally-sheet agreement (official figures against a second reading of the same sheet)',
+  'method.count_series': 'Count curve and projection from the published series of region totals',
   'method.persistence': 'Persistence of flagged units across elections (difference-in-differences)',
   'method.discontinuity_fixed_effects':
     'Discontinuity of station margins at a count cutoff, with {level} fixed effects',
@@ -475,6 +491,8 @@ export const en = {
     'Announced totals that need more votes than the missing stations can hold contradict the collected sheets; a margin far from the projection says the missing stations would have to differ from their neighbours, which a collection that failed where one side had no witnesses can do innocently.',
   'method_summary.composition_decomposition':
     'How much of the late shift is explained by where the late stations are; an unexplained part may be finer geography, not manipulation.',
+  'method_summary.tally_sheet_agreement':
+    'Share of sheets whose official figures match a second reading, and whether the differences favour one candidate more often than chance; asymmetric misreads or legitimate corrections can also produce one-sided differences.',
   'method_summary.persistence':
     'Flagged units that gained more for the favoured candidate than their region did, relative to another election, depart from persistence; real local swings, boundary changes or poor matching can do the same.',
   'method.counterfactual_projection_threshold':

@@ -58,6 +58,15 @@ export const es: Record<MessageKey, string> = {
   'bottomline.question.trend_break': '¿Hay un cambio de tendencia una vez que el orden es el correcto?',
   'bottomline.question.flagged_differ':
     '¿Se diferencian las mesas señaladas de las demás en lo que dejaría una manipulación?',
+  'bottomline.question.series_predictable':
+    '¿Se podía prever el margen final declarado a partir de la serie publicada del conteo en {cut}?',
+  'bottomline.detail.series':
+    'En ese estado ({pct} de las unidades contadas, margen de {counted} puntos) la serie proyecta {projected} puntos (intervalo del 95 %: de {lo} a {hi}); el margen final fue {final}, a {gap} puntos de la proyección.',
+  'bottomline.decisive.series': 'Margen final menos margen proyectado (serie de totales por región)',
+  'bottomline.unexplained.series':
+    'La proyección supone que las unidades que una región contó tarde votan como las que contó temprano; en Bolivia 2020, un conteo que nadie discutió, falla el margen final por 9 a 34 puntos, así que una diferencia en cualquier sentido puede ser inocente.',
+  'bottomline.scenario.series':
+    '{votes} votos pasados a {favoured} después del corte (el margen final se mueve {shift} puntos)',
   'bottomline.detail.projection':
     'Las mesas contadas proyectan un margen final de {median} puntos (intervalo del 95 %: de {lo} a {hi}); el {share} de las simulaciones llega a {threshold} puntos. El margen final fue {actual}.',
   'bottomline.detail.projection_missing': 'No se pudo calcular la proyección: {reason}',
@@ -107,6 +116,7 @@ export const es: Record<MessageKey, string> = {
   'family.turnout_excess': 'Exceso de participación y modelos de fraude',
   'family.late_count': 'Análisis del recuento tardío',
   'family.persistence': 'Persistencia entre elecciones',
+  'family.tally_sheets': 'Cifras oficiales frente a las actas',
   'family.generic': 'Otras pruebas',
 
   'innocent.heterogeneity':
@@ -117,6 +127,10 @@ export const es: Record<MessageKey, string> = {
     'Las mesas pequeñas tienen pocos electores, así que sus cifras y porcentajes son gruesos: porcentajes enteros, dígitos repetidos y participaciones extremas aparecen ahí por pura aritmética.',
   'innocent.honest_rounding':
     'Los funcionarios que redondean, estiman o copian cifras de buena fe (por ejemplo, al 5 o al 10 más cercano) dejan los mismos patrones de dígitos que dejaría una manipulación deliberada.',
+  'innocent.second_reader_errors':
+    'La segunda lectura tiene sus propios errores: una fotografía, una copia o una transcripción automática puede leer mal una columna más que otra (letra, formato), lo que inclina las diferencias hacia un lado sin que cambie la cifra oficial.',
+  'innocent.scrutiny_corrections':
+    'Las cifras oficiales pueden corregirse legítimamente después de escrita el acta (un recuento, un escrutinio especial, un acta corregida y firmada de nuevo), de modo que la cifra oficial y la copia leída difieren por una razón lícita.',
   'innocent.data_errors':
     'Los errores de digitación, de transcripción y los problemas en la elaboración del archivo publicado pueden crear el mismo patrón sin intención alguna.',
   'innocent.mobilisation':
@@ -348,6 +362,9 @@ export const es: Record<MessageKey, string> = {
   'method.discontinuity': 'Discontinuidad de los márgenes por mesa en el punto de corte del conteo',
   'method.composition_decomposition': 'Descomposición por composición de un cambio tardío',
   'method.announced_total_consistency': 'Totales anunciados frente a los resultados de las mesas recogidas',
+  'method.tally_sheet_agreement':
+    'Concordancia con las actas (cifras oficiales frente a una segunda lectura de la misma acta)',
+  'method.count_series': 'Curva del conteo y proyección a partir de la serie publicada de totales por región',
   'method.persistence': 'Persistencia de las unidades señaladas entre elecciones (diferencia en diferencias)',
   'method.discontinuity_fixed_effects':
     'Discontinuidad de los márgenes por mesa en el punto de corte del conteo, con efectos fijos de {level}',
@@ -483,6 +500,8 @@ export const es: Record<MessageKey, string> = {
     'Unos totales anunciados que necesitan más votos de los que caben en las mesas que faltan contradicen las actas recogidas; un margen lejos de la proyección dice que las mesas que faltan tendrían que diferir de sus vecinas, algo que una recolección que falló donde un bando no tenía testigos puede explicar sin fraude.',
   'method_summary.composition_decomposition':
     'Cuánto del cambio tardío se explica por dónde están las mesas tardías; una parte sin explicar puede deberse a una geografía más fina, no a manipulación.',
+  'method_summary.tally_sheet_agreement':
+    'Proporción de actas cuyas cifras oficiales coinciden con una segunda lectura, y si las diferencias favorecen a un candidato más a menudo de lo que haría el azar; errores de lectura asimétricos o correcciones legítimas también pueden producir diferencias en un solo sentido.',
   'method_summary.persistence':
     'Las unidades señaladas que ganaron más para el candidato favorecido que su región, respecto de otra elección, se apartan de la persistencia; cambios locales reales, cambios de límites o un emparejamiento deficiente pueden producir lo mismo.',
   'method.counterfactual_projection_threshold':
