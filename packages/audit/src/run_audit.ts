@@ -15,23 +15,23 @@ import {
   persistence,
   persistenceByUnit,
   type StationTable,
-  selectStations,
   shareDenominator,
 } from '@tally/core';
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
-import {
-  type BottomLineAnswerInput,
-  type BottomLineInput,
-  type Calibration,
-  calibrationsLike,
-  type Message,
-  type MessageParam,
-  type ReplayInput,
-  type ReportInput,
-  type ResultWithContext,
+import { ChunkPool } from '@tally/parallel';
+import type {
+  BottomLineAnswerInput,
+  BottomLineInput,
+  Calibration,
+  Message,
+  MessageParam,
+  ReplayInput,
+  ReportInput,
+  ResultWithContext,
 } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
-import { batteryPlot } from './battery_plots.ts';
+import { auditBattery } from './audit_battery.ts';
+import { defaultRunThreads } from './battery_run.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 import { runReplays } from './replays/run_replays.ts';
@@ -197,68 +197,36 @@ function persistenceRun(
   };
 }
 
-function batteryRun(
-  resolved: ResolvedAllegation,
-  spec: Extract<AnalysisSpec, { method: 'battery' }>,
-  seed: number,
-): AnalysisOutcome {
-  const results: ResultWithContext[] = [];
-  const skipped: SkippedAnalysis[] = [];
-  // The battery looks at the stations the allegation names (all of them for `whole: true`).
-  const all = resolved.alleged.table;
-  const picked: number[] = [];
-  for (let i = 0; i < all.n; i++) if (resolved.flagged[i]) picked.push(i);
-  const subset = picked.length < all.n;
-  const table = subset ? selectStations(all, picked) : all;
-  const wanted = spec.methods;
-  const methods = methodRegistry
-    .filter((m) => (wanted ? wanted.includes(m.id) : true))
-    .filter((m) => wanted !== undefined || !['late_count', 'persistence'].includes(m.family))
-    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
-    if (!methodRegistry.some((m) => m.id === id))
-      skipped.push({ method: id, reason: 'no such method in the registry', message: { key: 'skip.unknown_method' } });
-  }
-  const excluded = new Set(spec.exclude ?? []);
-  methods.forEach((m) => {
-    if (excluded.has(m.id)) {
-      skipped.push({ method: m.id, reason: 'excluded by the allegation file', message: { key: 'skip.excluded' } });
-      return;
-    }
-    // Seeds follow the method id, not its position, so adding a method changes no other result.
-    let h = 0;
-    for (let k = 0; k < m.id.length; k++) h = (Math.imul(h, 31) + m.id.charCodeAt(k)) >>> 0;
-    const r = m.run(table, { candidate: resolved.alleged.names.favoured }, createRng(deriveSeed(seed, h)));
-    if (!r.ok) {
-      skipped.push({ method: m.id, reason: r.error.message });
-      return;
-    }
-    // Whole-set results only: per-region splits of a method belong to `tally run`, not to the audit's tests.
-    for (const result of r.value) {
-      if (result.region) continue;
-      const scoped = subset ? { ...result, region: 'flagged stations' } : result;
-      const plot = batteryPlot(result, table, resolved.alleged.names.favoured);
-      const messages = subset ? { region: { key: 'label.flagged_stations' } as const } : {};
-      results.push({
-        result: scoped,
-        // A screen: a general check of the flagged stations, not the allegation's own prediction. Its measured
-        // false-positive rate on clean simulated elections like these data decides whether a rejection can count.
-        context: {
-          methodTitle: m.title,
-          order: 3,
-          role: 'screen',
-          messages,
-          calibration: calibrationsLike(table, [m.id])[m.id],
-          ...(plot ? { plot } : {}),
-        },
-      });
-    }
-  });
-  return { results, skipped };
+/** Settings of runAudit beyond the seed. */
+export interface RunAuditOptions {
+  /** Worker threads for the battery, which runs beside the late count (default: defaultRunThreads()). */
+  readonly threads?: number;
 }
 
-/** Runs the audit of a resolved allegation with `seed`; `version` is written into the report. */
-export function runAudit(resolved: ResolvedAllegation, seed: number, version: string): AuditRun {
+/**
+ * Runs the audit of a resolved allegation with `seed`; `version` is written into the report. The battery's methods
+ * run on worker threads while this thread computes the late count; the results do not depend on the thread count.
+ */
+export async function runAudit(
+  resolved: ResolvedAllegation,
+  seed: number,
+  version: string,
+  options: RunAuditOptions = {},
+): Promise<AuditRun> {
+  const pool = new ChunkPool(options.threads ?? defaultRunThreads());
+  try {
+    return await runAuditOn(pool, resolved, seed, version);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runAuditOn(
+  pool: ChunkPool,
+  resolved: ResolvedAllegation,
+  seed: number,
+  version: string,
+): Promise<AuditRun> {
   const al = resolved.allegation;
   const a = resolved.alleged;
   const size = al.alleged.size;
@@ -272,17 +240,23 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
 
   const answers: BottomLineAnswerInput[] = [];
   let sensitivity: BottomLineInput['sensitivity'] = null;
+  // The batteries start first, on the pool's workers; their jobs are posted before the late count takes this thread.
+  const batteries = new Map<number, Promise<AnalysisOutcome>>();
   al.analyses.forEach((spec, k) => {
+    if (spec.method === 'battery') batteries.set(k, auditBattery(resolved, spec, deriveSeed(seed, k), pool));
+  });
+  if (batteries.size > 0) await new Promise((resolve) => setImmediate(resolve));
+  for (const [k, spec] of al.analyses.entries()) {
     const s = deriveSeed(seed, k);
     let out: AnalysisOutcome;
     if (spec.method === 'replays') {
       const r = runReplays(resolved, spec, s);
       replays.push(...r.replays);
       skipped.push(...r.skipped);
-      return;
+      continue;
     }
     if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
-    else if (spec.method === 'battery') out = batteryRun(resolved, spec, s);
+    else if (spec.method === 'battery') out = await batteries.get(k)!;
     else {
       const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
       out = cutoff
@@ -298,7 +272,7 @@ export function runAudit(resolved: ResolvedAllegation, seed: number, version: st
     for (const item of out.skipped) skipped.push(item);
     for (const item of out.answers ?? []) answers.push(item);
     sensitivity = out.sensitivity ?? sensitivity;
-  });
+  }
   // The bottom line answers the late-count claim's questions; without a late-count analysis there is none.
   const hasLateCount = al.analyses.some((x) => x.method === 'latecount');
   if (hasLateCount && !answers.some((x) => x.id === 'flagged_differ')) answers.push(flaggedDifferAnswer(null));

@@ -24,6 +24,7 @@ export * from './methods/klimek_fraud_model.ts';
 export * from './methods/margin_curve.ts';
 export * from './methods/persistence.ts';
 export * from './methods/registry.ts';
+export * from './methods/registry_runs.ts';
 export * from './methods/snapshot_diff.ts';
 export * from './numeric/binning.ts';
 export * from './numeric/distributions.ts';

@@ -45,7 +45,7 @@ export function auditCommand(): Command {
       const lang = resolveLang(opts.lang, allegation.value.lang);
       const resolved = await resolveAllegation(allegation.value);
       if (!resolved.ok) throw failure(resolved.error);
-      const run = runAudit(resolved.value, seed, TALLY_VERSION);
+      const run = await runAudit(resolved.value, seed, TALLY_VERSION);
       // report.json is the same whatever the language asked for: its text is English (the reference catalogue) and
       // every text carries its message key, so the HTML and the terminal are rendered in `lang` from the same report.
       const report = buildReport({ ...run.input, lang: 'en' });

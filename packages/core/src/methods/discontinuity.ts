@@ -22,8 +22,8 @@ import {
   distinctSorted,
   firstWhere,
   indexPositions,
-  positionIndexFor,
   type PositionIndex,
+  positionIndexFor,
   windowRows,
 } from '../latecount/position_window.ts';
 import type { ForensicMethod, MethodResult } from '../method.ts';
