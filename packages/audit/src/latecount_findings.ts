@@ -134,12 +134,16 @@ export function lateCountResults(
   const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
   const threshold = spec.threshold ?? 10;
   const sims = spec.simulations ?? 1000;
+  // The trend-break question may have its own cutoff (e.g. the halt's instant on the real verification times); the
+  // discontinuity is then cut there only.
+  const tb = spec.trendBreakCutoff;
   const run = runLateCount(
     election.table,
     cutoff,
     {
       candidates: names,
       projection: { sims, threshold },
+      ...(tb === undefined ? {} : { discontinuity: false as const }),
       otherElection: other ?? undefined,
       curvePoints: 300,
       listChanges: false,
@@ -150,8 +154,6 @@ export function lateCountResults(
   if (!run.ok) return { results: [], skipped: [{ method: 'latecount', reason: run.error.message }] };
   const r = run.value;
   const target = `${r.candidates.a} - ${r.candidates.b}`;
-  // The trend-break question may have its own cutoff (e.g. the halt's instant on the real verification times).
-  const tb = spec.trendBreakCutoff;
   const jumpCutoff: CutoffSpec | undefined =
     tb === undefined
       ? undefined
@@ -180,6 +182,7 @@ export function lateCountResults(
       deriveSeed(seed, 7),
       lateCountScenario(allegedVotes, r.candidates.b, r.candidates.a),
       jumpCutoff,
+      !('skipped' in d),
     );
     if (measured.ok) power = measured.value;
   }

@@ -84,7 +84,10 @@ function jumpOn(view: CountView, table: StationTable): DiscontinuitySummary | nu
   return d.ok ? d.value : null;
 }
 
-/** Measures the power of the late-count findings at `votes` moved (and three times that), seeded. */
+/**
+ * Measures the power of the late-count findings at `votes` moved (and three times that), seeded. `jumpRuns`: whether the
+ * discontinuity runs on the real table at the jump's cutoff, when the caller knows.
+ */
 export function lateCountPowerAtSize(
   final: StationTable,
   cutoff: CutoffSpec,
@@ -94,6 +97,7 @@ export function lateCountPowerAtSize(
   seed: number,
   scenario: PowerAtAllegedSizeInput['scenario'],
   jumpCutoff?: CutoffSpec,
+  jumpRuns?: boolean,
 ): Result<LateCountPowerAtSize> {
   const view = buildCountView(final, cutoff, names);
   if (!view.ok) return view;
@@ -112,7 +116,9 @@ export function lateCountPowerAtSize(
     }
     return lastJump;
   };
-  const hasOrder = jumpView.ok && jumpView.value.position !== null && discontinuityAt(jumpView.value).ok;
+  // Whether the jump runs on the real table: given by a caller that has just computed it, else computed here.
+  const hasOrder =
+    jumpView.ok && jumpView.value.position !== null && (jumpRuns ?? discontinuityAt(jumpView.value).ok);
   const tests: PowerTest[] = [];
   const jumpTests: PowerTest[] = [];
   if (draws.ok) {
