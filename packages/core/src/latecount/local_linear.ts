@@ -125,7 +125,10 @@ export function breakAt(
   };
 }
 
-/** breakAt's estimate alone (no variance), or null where breakAt is null. */
+/**
+ * breakAt's estimate alone (no variance), or null where breakAt is null. Both sides are summed in one pass; each side's
+ * sums see the same terms in the same order as sideLine's, so the estimate has the same bits.
+ */
 export function breakEstimateAt(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
@@ -133,9 +136,50 @@ export function breakEstimateAt(
   h: number,
   rows: Int32Array | null = null,
 ): number | null {
-  const left = sideLine(x, y, c, h, 'left', rows);
-  const right = sideLine(x, y, c, h, 'right', rows);
-  return left === null || right === null ? null : right.intercept - left.intercept;
+  let l0 = 0;
+  let l1 = 0;
+  let l2 = 0;
+  let lt0 = 0;
+  let lt1 = 0;
+  let ln = 0;
+  let r0 = 0;
+  let r1 = 0;
+  let r2 = 0;
+  let rt0 = 0;
+  let rt1 = 0;
+  let rn = 0;
+  const count = rows === null ? x.length : rows.length;
+  for (let k = 0; k < count; k++) {
+    const i = rows === null ? k : rows[k];
+    const d = x[i] - c;
+    const w = 1 - Math.abs(d) / h;
+    if (!(w > 0)) continue;
+    if (d > 0) {
+      r0 += w;
+      r1 += w * d;
+      r2 += w * d * d;
+      rt0 += w * y[i];
+      rt1 += w * d * y[i];
+      rn++;
+    } else {
+      l0 += w;
+      l1 += w * d;
+      l2 += w * d * d;
+      lt0 += w * y[i];
+      lt1 += w * d * y[i];
+      ln++;
+    }
+  }
+  const left = lineFrom(l0, l1, l2, lt0, lt1, ln);
+  const right = lineFrom(r0, r1, r2, rt0, rt1, rn);
+  return left === null || right === null ? null : right - left;
+}
+
+/** The intercept of sideLine from its sums, or null where sideLine is null. */
+function lineFrom(s0: number, s1: number, s2: number, t0: number, t1: number, n: number): number | null {
+  const det = s0 * s2 - s1 * s1;
+  if (n < 3 || !(det > 1e-12 * s0 * s2)) return null;
+  return (s2 * t0 - s1 * t1) / det;
 }
 
 /** Least squares of y on columns (rows selected by `use`); null when the system is singular. */
