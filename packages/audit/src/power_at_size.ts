@@ -117,8 +117,7 @@ export function lateCountPowerAtSize(
     return lastJump;
   };
   // Whether the jump runs on the real table: given by a caller that has just computed it, else computed here.
-  const hasOrder =
-    jumpView.ok && jumpView.value.position !== null && (jumpRuns ?? discontinuityAt(jumpView.value).ok);
+  const hasOrder = jumpView.ok && jumpView.value.position !== null && (jumpRuns ?? discontinuityAt(jumpView.value).ok);
   const tests: PowerTest[] = [];
   const jumpTests: PowerTest[] = [];
   if (draws.ok) {

@@ -7,8 +7,8 @@ import { type Lang, renderMessage } from '../i18n/index.ts';
 import type { Report } from '../model.ts';
 import { replayRows, translator } from './common.ts';
 
-/** The replays section as Markdown lines (none when the report has no replays); `escape` escapes inline text. */
-export function replaysMarkdown(report: Report, lang: Lang, escape: (text: string) => string): string[] {
+/** The replays section as Markdown lines (none when the report has no replays); `md` escapes inline text. */
+export function replaysMarkdown(report: Report, lang: Lang, md: (text: string) => string): string[] {
   if (report.replays.length === 0) return [];
   const t = translator(lang);
   const header = [
@@ -17,15 +17,15 @@ export function replaysMarkdown(report: Report, lang: Lang, escape: (text: strin
     t('replays.col.reproduced'),
     t('replays.col.difference'),
   ];
-  const out = [`## ${escape(t('replays.heading'))}`, '', escape(t('replays.intro')), ''];
-  out.push(`| ${header.map(escape).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
-  for (const r of replayRows(report, lang)) out.push(`| ${r.cells.map(escape).join(' | ')} |`);
+  const out = [`## ${md(t('replays.heading'))}`, '', md(t('replays.intro')), ''];
+  out.push(`| ${header.map(md).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
+  for (const r of replayRows(report, lang)) out.push(`| ${r.cells.map(md).join(' | ')} |`);
   out.push('');
   for (const r of report.replays) {
-    out.push(`### ${escape(renderMessage(r.title.message, lang))}`, '');
-    out.push(`- **${escape(t('replays.says'))}:** ${escape(renderMessage(r.says.message, lang))}`);
-    out.push(`- **${escape(t('replays.note'))}:** ${escape(renderMessage(r.note.message, lang))}`);
-    out.push(`- **${escape(t('replays.source'))}:** ${escape(r.published.source)}`, '');
+    out.push(`### ${md(renderMessage(r.title.message, lang))}`, '');
+    out.push(`- **${md(t('replays.says'))}:** ${md(renderMessage(r.says.message, lang))}`);
+    out.push(`- **${md(t('replays.note'))}:** ${md(renderMessage(r.note.message, lang))}`);
+    out.push(`- **${md(t('replays.source'))}:** ${md(r.published.source)}`, '');
   }
   return out;
 }

@@ -9,8 +9,8 @@ import { sampleReportInput } from '../../test/sample_report.ts';
 import { buildReport } from '../build_report.ts';
 import { LANGS, type Lang, translate } from '../i18n/index.ts';
 import { renderHtml } from './html.ts';
-import { renderJson } from './json.ts';
 import { escapeHtml } from './html_util.ts';
+import { renderJson } from './json.ts';
 import { mdEscape, renderMarkdown } from './markdown.ts';
 import { renderTerminalSummary } from './terminal.ts';
 
