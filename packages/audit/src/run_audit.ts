@@ -30,10 +30,11 @@ import type {
   ResultWithContext,
 } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
-import { auditBattery } from './audit_battery.ts';
+import { type BatteryPlan, batteryOutcome, planAuditBattery } from './audit_battery.ts';
+import { startThreadWork } from './audit_threads.ts';
 import { defaultRunThreads } from './battery_run.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
-import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { lateCountPowerTask, lateCountResults, otherElectionFor } from './latecount_findings.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
 
@@ -204,8 +205,9 @@ export interface RunAuditOptions {
 }
 
 /**
- * Runs the audit of a resolved allegation with `seed`; `version` is written into the report. The battery's methods
- * run on worker threads while this thread computes the late count; the results do not depend on the thread count.
+ * Runs the audit of a resolved allegation with `seed`; `version` is written into the report. The battery's methods and
+ * the late count's power study run on worker threads while this thread computes the rest; the results do not depend
+ * on the thread count.
  */
 export async function runAudit(
   resolved: ResolvedAllegation,
@@ -240,12 +242,22 @@ async function runAuditOn(
 
   const answers: BottomLineAnswerInput[] = [];
   let sensitivity: BottomLineInput['sensitivity'] = null;
-  // The batteries start first, on the pool's workers; their jobs are posted before the late count takes this thread.
-  const batteries = new Map<number, Promise<AnalysisOutcome>>();
+  // The batteries and the first late count's power study start first, on the pool's workers; their job is posted
+  // before the late count takes this thread.
+  const plans = new Map<number, BatteryPlan>();
   al.analyses.forEach((spec, k) => {
-    if (spec.method === 'battery') batteries.set(k, auditBattery(resolved, spec, deriveSeed(seed, k), pool));
+    if (spec.method === 'battery') plans.set(k, planAuditBattery(resolved, spec, deriveSeed(seed, k)));
   });
-  if (batteries.size > 0) await new Promise((resolve) => setImmediate(resolve));
+  const lateAt = al.analyses.findIndex((x) => x.method === 'latecount');
+  const lateSpec = al.analyses[lateAt];
+  const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
+  const powerTask =
+    lateSpec?.method === 'latecount' && cutoff && allegedVotes !== undefined && allegedVotes > 0
+      ? lateCountPowerTask(a, cutoff, lateSpec, deriveSeed(seed, lateAt), allegedVotes)
+      : null;
+  const work = startThreadWork(pool, [...plans.values()], powerTask);
+  const batteries = new Map([...plans.keys()].map((k, b) => [k, work.batteries[b]] as const));
+  await new Promise((resolve) => setImmediate(resolve));
   for (const [k, spec] of al.analyses.entries()) {
     const s = deriveSeed(seed, k);
     let out: AnalysisOutcome;
@@ -256,11 +268,12 @@ async function runAuditOn(
       continue;
     }
     if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
-    else if (spec.method === 'battery') out = await batteries.get(k)!;
+    else if (spec.method === 'battery')
+      out = batteryOutcome(plans.get(k)!, await batteries.get(k)!, resolved.alleged.names.favoured);
     else {
-      const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
+      const power = k === lateAt && work.power !== null ? work.power : undefined;
       out = cutoff
-        ? lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved), allegedVotes)
+        ? await lateCountResults(a, cutoff, spec, s, otherElectionFor(resolved), allegedVotes, power)
         : {
             results: [],
             skipped: [

@@ -8,8 +8,8 @@ import {
   batteryChunkModule,
   isChunkedMethod,
   methodRegistry,
-  registryRunsChunk,
-  registryRunsModule,
+  threadTasksChunk,
+  threadTasksModule,
 } from '@tally/core';
 import { type ChunkFunction, importChunkFunction, serveChunks } from './chunk_worker_loop.ts';
 
@@ -17,7 +17,7 @@ import { type ChunkFunction, importChunkFunction, serveChunks } from './chunk_wo
 export function bundledChunkFunctions(): Map<string, ChunkFunction> {
   const found = new Map<string, ChunkFunction>();
   found.set(`${batteryChunkModule}#batteryChunk`, batteryChunk as ChunkFunction);
-  found.set(`${registryRunsModule}#registryRunsChunk`, registryRunsChunk as ChunkFunction);
+  found.set(`${threadTasksModule}#threadTasksChunk`, threadTasksChunk as ChunkFunction);
   for (const m of methodRegistry) {
     if (isChunkedMethod(m)) found.set(`${m.chunked.module}#${m.chunked.exportName}`, m.chunked.chunk);
   }
