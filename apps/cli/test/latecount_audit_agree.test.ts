@@ -28,7 +28,7 @@ test('Bolivia 2019: the jump p-value of `tally latecount` (JSON and text) is the
   };
   const resolved = await resolveAllegation(allegation);
   assert.ok(resolved.ok);
-  const audit = runAudit(resolved.value, 1, 'test');
+  const audit = await runAudit(resolved.value, 1, 'test');
   const finding = audit.input.results.find(
     (r) => r.result.method === 'discontinuity' && r.result.statisticName === 'margin_jump_at_cutoff_points',
   );

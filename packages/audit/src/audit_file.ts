@@ -40,7 +40,7 @@ export async function auditAllegationFile(
   progress(1, 3, 'running the analyses');
   // Lets a waiting cancellation or progress request through before the analyses take the thread.
   await new Promise((resolve) => setImmediate(resolve));
-  const run = runAudit(resolved.value, options.seed, options.version);
+  const run = await runAudit(resolved.value, options.seed, options.version);
   progress(2, 3, 'writing the report');
   const report = buildReport({ ...run.input, lang: options.lang });
   if (!report.ok) return report;

@@ -24,7 +24,7 @@ async function auditWithoutBattery(example: string): Promise<Report> {
   const allegation = { ...read.value, analyses: read.value.analyses.filter((a) => a.method !== 'battery') };
   const resolved = await resolveAllegation(allegation);
   assert.ok(resolved.ok, resolved.ok ? '' : resolved.error.message);
-  const report = buildReport({ ...runAudit(resolved.value, 1, 'test').input, lang: 'en' });
+  const report = buildReport({ ...(await runAudit(resolved.value, 1, 'test')).input, lang: 'en' });
   assert.ok(report.ok);
   return report.value;
 }

@@ -13,9 +13,13 @@ import {
   deriveSeed,
   discontinuity,
   discontinuityAt,
+  type InjectionPowerResult,
+  type LateCountPowerTask,
   type LateCountReport,
+  measureLateCountPower,
   type OtherElection,
   type ProjectionSummary,
+  type Result,
   regionsCoarseToFine,
   runLateCount,
   type StationTable,
@@ -26,7 +30,7 @@ import { calibrationsLike, type Message, type ResultWithContext } from '@tally/r
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { findingIdOf, projectionAnswer, sensitivityAt, sensitivityInput, trendBreakAnswer } from './bottom_line.ts';
 import { jumpPValue, thresholdPValue } from './latecount_p_values.ts';
-import { type LateCountPowerAtSize, lateCountPowerAtSize } from './power_at_size.ts';
+import { type LateCountPowerAtSize, powerAtSizeFrom } from './power_at_size.ts';
 
 /** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */
 export function otherElectionMargins(
@@ -119,27 +123,65 @@ export function lateCountScenario(votes: number, rival: string, favoured: string
   };
 }
 
+/** The jump's own cutoff of a late-count analysis, when it gives one. */
+function trendBreakCutoffOf(spec: Extract<AnalysisSpec, { method: 'latecount' }>): CutoffSpec | undefined {
+  const tb = spec.trendBreakCutoff;
+  if (tb === undefined) return undefined;
+  return tb.kind === 'time' ? { kind: 'time', ms: tb.ms, label: tb.iso } : { kind: 'percentile', value: tb.value };
+}
+
+/**
+ * The power study of a late-count analysis (seeded by the analysis's seed), as plain data for a worker thread: the
+ * same inputs lateCountResults uses, with the pair named as the count view resolves it.
+ */
+export function lateCountPowerTask(
+  election: LoadedElection,
+  cutoff: CutoffSpec,
+  spec: Extract<AnalysisSpec, { method: 'latecount' }>,
+  seed: number,
+  allegedVotes: number,
+): LateCountPowerTask {
+  const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
+  const view = buildCountView(election.table, cutoff, names);
+  const pair = view.ok ? [view.value.pair.nameA, view.value.pair.nameB] : (names ?? []);
+  const jumpCutoff = trendBreakCutoffOf(spec);
+  return {
+    final: election.table,
+    cutoff,
+    names: pair,
+    threshold: spec.threshold ?? 10,
+    votes: allegedVotes,
+    seed: deriveSeed(seed, 7),
+    ...(jumpCutoff ? { jumpCutoff } : {}),
+  };
+}
+
 /**
  * Runs the late-count analyses at `cutoff` on the alleged election; with `allegedVotes`, each finding carries its
  * power at that size (votes moved from the rival to the favoured candidate in the late stations), by injection.
  */
-export function lateCountResults(
+export async function lateCountResults(
   election: LoadedElection,
   cutoff: CutoffSpec,
   spec: Extract<AnalysisSpec, { method: 'latecount' }>,
   seed: number,
   other: OtherElection | null,
   allegedVotes?: number,
-): AnalysisOutcome {
+  measuredPower?: Promise<Result<InjectionPowerResult>>,
+): Promise<AnalysisOutcome> {
   const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
   const threshold = spec.threshold ?? 0;
   const sims = spec.simulations ?? 1000;
+  // The trend-break question may have its own cutoff (e.g. the halt's instant on the real verification times); the
+  // discontinuity is then cut there only.
+  const tb = spec.trendBreakCutoff;
   const run = runLateCount(
     election.table,
     cutoff,
     {
       candidates: names,
       projection: { sims, threshold },
+      ...(tb === undefined ? {} : { discontinuity: false as const }),
       otherElection: other ?? undefined,
       curvePoints: 300,
       listChanges: false,
@@ -150,14 +192,7 @@ export function lateCountResults(
   if (!run.ok) return { results: [], skipped: [{ method: 'latecount', reason: run.error.message }] };
   const r = run.value;
   const target = `${r.candidates.a} - ${r.candidates.b}`;
-  // The trend-break question may have its own cutoff (e.g. the halt's instant on the real verification times).
-  const tb = spec.trendBreakCutoff;
-  const jumpCutoff: CutoffSpec | undefined =
-    tb === undefined
-      ? undefined
-      : tb.kind === 'time'
-        ? { kind: 'time', ms: tb.ms, label: tb.iso }
-        : { kind: 'percentile', value: tb.value };
+  const jumpCutoff = trendBreakCutoffOf(spec);
   let d: DiscontinuitySummary | { readonly skipped: string } = r.discontinuity;
   let jumpCutoffLabel = r.cutoff;
   if (jumpCutoff) {
@@ -171,17 +206,15 @@ export function lateCountResults(
   }
   let power: LateCountPowerAtSize | null = null;
   if (allegedVotes !== undefined && allegedVotes > 0) {
-    const measured = lateCountPowerAtSize(
-      election.table,
-      cutoff,
-      [r.candidates.a, r.candidates.b],
-      threshold,
-      allegedVotes,
-      deriveSeed(seed, 7),
-      lateCountScenario(allegedVotes, r.candidates.b, r.candidates.a),
-      jumpCutoff,
-    );
-    if (measured.ok) power = measured.value;
+    const scenario = lateCountScenario(allegedVotes, r.candidates.b, r.candidates.a);
+    // Measured on a worker thread when the audit started it there (the same task as lateCountPowerTask), else here.
+    const measured = measuredPower
+      ? await measuredPower
+      : measureLateCountPower({
+          ...lateCountPowerTask(election, cutoff, spec, seed, allegedVotes),
+          jumpRuns: !('skipped' in d),
+        });
+    if (measured.ok) power = powerAtSizeFrom(measured.value, scenario);
   }
   // The projection's interval is calibrated within areas (the late shift at a placebo cut inside them): it answers
   // only when most uncounted stations have counted stations of their own narrowest area to be projected from.

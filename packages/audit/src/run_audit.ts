@@ -10,33 +10,33 @@ import {
   clopperPearson,
   createRng,
   deriveSeed,
-  type InjectionKind,
   type MethodResult,
   methodRegistry,
   persistence,
   persistenceByUnit,
   type StationTable,
-  selectStations,
   shareDenominator,
 } from '@tally/core';
 import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
-import {
-  type BottomLineAnswerInput,
-  type BottomLineInput,
-  type Calibration,
-  calibrationsLike,
-  type Message,
-  type MessageParam,
-  type ReplayInput,
-  type ReportInput,
-  type ResultWithContext,
+import { ChunkPool } from '@tally/parallel';
+import type {
+  BottomLineAnswerInput,
+  BottomLineInput,
+  Calibration,
+  Message,
+  MessageParam,
+  ReplayInput,
+  ReportInput,
+  ResultWithContext,
 } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
 import { announcedTotalsRun, fabricationAnswer } from './announced_totals.ts';
-import { batteryPlot } from './battery_plots.ts';
+import { type BatteryPlan, batteryOutcome, fabricationKind, planAuditBattery } from './audit_battery.ts';
+import { startThreadWork } from './audit_threads.ts';
+import { defaultRunThreads } from './battery_run.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { countSeriesRun } from './count_series_run.ts';
-import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { lateCountPowerTask, lateCountResults, otherElectionFor } from './latecount_findings.ts';
 import { noProgress, type OnProgress } from './progress.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
@@ -201,83 +201,40 @@ function persistenceRun(
   };
 }
 
-function batteryRun(
-  resolved: ResolvedAllegation,
-  spec: Extract<AnalysisSpec, { method: 'battery' }>,
-  seed: number,
-): AnalysisOutcome {
-  const results: ResultWithContext[] = [];
-  const skipped: SkippedAnalysis[] = [];
-  // The battery looks at the stations the allegation names (all of them for `whole: true`).
-  const all = resolved.alleged.table;
-  const picked: number[] = [];
-  for (let i = 0; i < all.n; i++) if (spec.stations === 'all' || resolved.flagged[i]) picked.push(i);
-  const subset = picked.length < all.n;
-  const table = subset ? selectStations(all, picked) : all;
-  const wanted = spec.methods;
-  const methods = methodRegistry
-    .filter((m) => (wanted ? wanted.includes(m.id) : true))
-    .filter(
-      (m) =>
-        wanted !== undefined || !['late_count', 'persistence', 'announced_totals', 'tally_sheets'].includes(m.family),
-    )
-    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  for (const id of [...(wanted ?? []), ...(spec.exclude ?? [])]) {
-    if (!methodRegistry.some((m) => m.id === id))
-      skipped.push({ method: id, reason: 'no such method in the registry', message: { key: 'skip.unknown_method' } });
-  }
-  const excluded = new Set(spec.exclude ?? []);
-  methods.forEach((m) => {
-    if (excluded.has(m.id)) {
-      skipped.push({ method: m.id, reason: 'excluded by the allegation file', message: { key: 'skip.excluded' } });
-      return;
-    }
-    // Seeds follow the method id, not its position, so adding a method changes no other result.
-    let h = 0;
-    for (let k = 0; k < m.id.length; k++) h = (Math.imul(h, 31) + m.id.charCodeAt(k)) >>> 0;
-    const r = m.run(table, { candidate: resolved.alleged.names.favoured }, createRng(deriveSeed(seed, h)));
-    if (!r.ok) {
-      skipped.push({ method: m.id, reason: r.error.message });
-      return;
-    }
-    // Whole-set results only: per-region splits of a method belong to `tally run`, not to the audit's tests.
-    for (const result of r.value) {
-      if (result.region) continue;
-      const scoped = subset ? { ...result, region: 'flagged stations' } : result;
-      const plot = batteryPlot(result, table, resolved.alleged.names.favoured);
-      const messages = subset ? { region: { key: 'label.flagged_stations' } as const } : {};
-      results.push({
-        result: scoped,
-        // A screen: a general check of the flagged stations, not the allegation's own prediction. Its measured
-        // false-positive rate on clean simulated elections like these data decides whether a rejection can count.
-        context: {
-          methodTitle: m.title,
-          order: 3,
-          role: 'screen',
-          messages,
-          calibration: calibrationsLike(table, [m.id], spec.fabrication ? fabricationKind(m.family) : undefined)[m.id],
-          ...(plot ? { plot } : {}),
-        },
-      });
-    }
-  });
-  return { results, skipped };
+/** Settings of runAudit beyond the seed. */
+export interface RunAuditOptions {
+  /** Worker threads for the battery, which runs beside the late count (default: defaultRunThreads()). */
+  readonly threads?: number;
+  /** Told when each analysis starts (the CLI's progress display). */
+  readonly onProgress?: OnProgress;
 }
 
-/** The simulated fabrication a battery method's power is read for, under a counter-claim of fabricated sheets. */
-function fabricationKind(family: string): InjectionKind | undefined {
-  if (family === 'digits') return 'fabricated_digits';
-  if (family === 'integer_percent') return 'rounding';
-  return undefined;
-}
-
-/** Runs the audit of a resolved allegation with `seed`; `version` is written into the report. */
-export function runAudit(
+/**
+ * Runs the audit of a resolved allegation with `seed`; `version` is written into the report. The battery's methods and
+ * the late count's power study run on worker threads while this thread computes the rest; the results do not depend
+ * on the thread count.
+ */
+export async function runAudit(
   resolved: ResolvedAllegation,
   seed: number,
   version: string,
-  onProgress: OnProgress = noProgress,
-): AuditRun {
+  options: RunAuditOptions = {},
+): Promise<AuditRun> {
+  const pool = new ChunkPool(options.threads ?? defaultRunThreads());
+  try {
+    return await runAuditOn(pool, resolved, seed, version, options.onProgress ?? noProgress);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function runAuditOn(
+  pool: ChunkPool,
+  resolved: ResolvedAllegation,
+  seed: number,
+  version: string,
+  onProgress: OnProgress,
+): Promise<AuditRun> {
   const al = resolved.allegation;
   const a = resolved.alleged;
   const size = al.alleged.size;
@@ -291,7 +248,29 @@ export function runAudit(
 
   const answers: BottomLineAnswerInput[] = [];
   let sensitivity: BottomLineInput['sensitivity'] = null;
+  // The batteries and the first late count's power study start first, on the pool's workers; their job is posted
+  // before the late count takes this thread.
+  const plans = new Map<number, BatteryPlan>();
   al.analyses.forEach((spec, k) => {
+    if (spec.method === 'battery') plans.set(k, planAuditBattery(resolved, spec, deriveSeed(seed, k)));
+  });
+  const lateAt = al.analyses.findIndex((x) => x.method === 'latecount');
+  const lateSpecRaw = al.analyses[lateAt];
+  // The threshold is the analysis's own, else the alleged size's, else 0 (who is ahead): never a default borrowed
+  // from one country's rules.
+  const lateSpec =
+    lateSpecRaw?.method === 'latecount'
+      ? { ...lateSpecRaw, threshold: lateSpecRaw.threshold ?? size?.threshold ?? 0 }
+      : undefined;
+  const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
+  const powerTask =
+    lateSpec !== undefined && cutoff && allegedVotes !== undefined && allegedVotes > 0
+      ? lateCountPowerTask(a, cutoff, lateSpec, deriveSeed(seed, lateAt), allegedVotes)
+      : null;
+  const work = startThreadWork(pool, [...plans.values()], powerTask);
+  const batteries = new Map([...plans.keys()].map((k, b) => [k, work.batteries[b]] as const));
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const [k, spec] of al.analyses.entries()) {
     onProgress({ phase: 'analysis', label: spec.method, done: k, total: al.analyses.length });
     const s = deriveSeed(seed, k);
     let out: AnalysisOutcome;
@@ -299,13 +278,13 @@ export function runAudit(
       const r = runReplays(resolved, spec, s);
       replays.push(...r.replays);
       skipped.push(...r.skipped);
-      return;
+      continue;
     }
     if (spec.method === 'count_series') out = countSeriesRun(resolved, spec, k, s, allegedVotes);
     else if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
     else if (spec.method === 'announced_totals') out = announcedTotalsRun(resolved, spec, s);
     else if (spec.method === 'battery') {
-      out = batteryRun(resolved, spec, s);
+      out = batteryOutcome(plans.get(k)!, await batteries.get(k)!, resolved.alleged.names.favoured);
       if (spec.fabrication) {
         const screens = out.results.filter((x) =>
           fabricationKind(methodRegistry.find((m) => m.id === x.result.method)?.family ?? ''),
@@ -322,18 +301,10 @@ export function runAudit(
         ];
       }
     } else {
-      const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
+      const power = k === lateAt && work.power !== null ? work.power : undefined;
+      const threshold = spec.threshold ?? size?.threshold ?? 0;
       out = cutoff
-        ? lateCountResults(
-            a,
-            cutoff,
-            // The threshold is the analysis's own, else the alleged size's, else 0 (who is ahead): never a default
-            // borrowed from one country's rules.
-            { ...spec, threshold: spec.threshold ?? size?.threshold ?? 0 },
-            s,
-            otherElectionFor(resolved),
-            allegedVotes,
-          )
+        ? await lateCountResults(a, cutoff, { ...spec, threshold }, s, otherElectionFor(resolved), allegedVotes, power)
         : {
             results: [],
             skipped: [
@@ -345,7 +316,7 @@ export function runAudit(
     for (const item of out.skipped) skipped.push(item);
     for (const item of out.answers ?? []) answers.push(item);
     sensitivity = out.sensitivity ?? sensitivity;
-  });
+  }
   // The bottom line answers the late-count claim's questions; without a late-count analysis there is none.
   const hasLateCount = al.analyses.some((x) => x.method === 'latecount');
   if (hasLateCount && !answers.some((x) => x.id === 'flagged_differ')) answers.push(flaggedDifferAnswer(null));

@@ -102,7 +102,7 @@ async function auditOutputs(
   const lang: Lang = job.lang ?? options.lang ?? (fileLang !== undefined && isLang(fileLang) ? fileLang : 'en');
   const resolved = await resolveAllegation(allegation.value);
   if (!resolved.ok) throw failure(resolved.error);
-  const run = runAudit(resolved.value, job.seed ?? options.seed, TALLY_VERSION);
+  const run = await runAudit(resolved.value, job.seed ?? options.seed, TALLY_VERSION);
   const report = buildReport({ ...run.input, lang: 'en' });
   if (!report.ok) throw new DataError(report.error.message);
   return [

@@ -71,7 +71,7 @@ export function auditCommand(): Command {
       progress.phase('load', file);
       const resolved = await resolveAllegation(allegation.value, { excludeInvalid: opts.excludeInvalid });
       if (!resolved.ok) throw failure(resolved.error);
-      const run = runAudit(resolved.value, seed, TALLY_VERSION, progress.onProgress);
+      const run = await runAudit(resolved.value, seed, TALLY_VERSION, { onProgress: progress.onProgress });
       progress.phase('write', opts.out);
       // report.json is the same whatever the language asked for: its text is English (the reference catalogue) and
       // every text carries its message key, so the HTML and the terminal are rendered in `lang` from the same report.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { translate } from '@tally/report';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { en, es } from '../../../web/src/client/messages.ts';
 import { ensureBuilt } from '../../test/run_cli.ts';
@@ -80,6 +81,9 @@ test(
     await page.waitForSelector('#findings svg', { timeout: 60_000 });
     const verdicts = await page.locator('#findings .verdict').allTextContents();
     assert.ok(verdicts.length >= 2, `verdicts: ${verdicts.join(', ')}`);
+    // The replay table: one row per replay of the bundled allegation (all six).
+    assert.equal(await page.locator('#replays-table tr[data-replay]').count(), 6);
+    assert.equal(await page.locator('#replays-table h2').innerText(), translate('en', 'replays.heading'));
     await page.waitForSelector('#report-frame');
     const shot = join(SHOTS, 'audit.png');
     await page.screenshot({ path: shot });
@@ -102,6 +106,7 @@ test(
     );
     assert.deepEqual(englishLeft, []);
     assert.ok(text.includes(es.runAudit));
+    assert.equal(await page.locator('#replays-table h2').innerText(), translate('es', 'replays.heading'));
     const verdictsEs = await page.locator('#findings .verdict').allTextContents();
     assert.notDeepEqual(verdictsEs, verdicts, 'verdict labels follow the language');
     assert.deepEqual((page as Page & { errors: string[] }).errors, []);

@@ -1,7 +1,8 @@
-/** The audit view: the allegation (editable), one button, the verdicts and the full report. */
+/** The audit view: the allegation (editable), one button, the verdicts, the replay table and the full report. */
 import type { Report } from '@tally/report';
 import { api, h, progressBar, state, t, tokenParam, tr, waitForJob } from './dom.ts';
 import { findingsSection } from './findings.ts';
+import { replaysSection } from './replays.ts';
 
 /** Renders the audit view for a bundled example. */
 export async function auditView(example: string, back: () => void): Promise<HTMLElement> {
@@ -37,6 +38,7 @@ export async function auditView(example: string, back: () => void): Promise<HTML
       document.addEventListener('tally:lang', setFrame);
       out.replaceChildren(
         findingsSection(job.result.report, [], `/api/jobs/${jobId}`, tokenParam()),
+        replaysSection(job.result.report),
         tr('reportTitle', 'h2'),
         frame,
       );

@@ -36,7 +36,8 @@ export interface Clusters {
 
 /**
  * Weighted linear fit of y on (x - c) with triangular weights on one side; null when singular. The
- * variance is HC0, or cluster-robust (CR0) when clusters are given.
+ * variance is HC0, or cluster-robust (CR0) when clusters are given. `rows`, when given, lists the stations to
+ * visit in ascending order (a superset of those within h of c, see position_window.ts); the result is the same.
  */
 export function fitSide(
   x: ArrayLike<number>,
@@ -45,32 +46,16 @@ export function fitSide(
   h: number,
   side: 'left' | 'right',
   clusters: Clusters | null = null,
+  rows: Int32Array | null = null,
 ): SideFit | null {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let t0 = 0;
-  let t1 = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const d = x[i] - c;
-    if (side === 'left' ? d > 0 : d <= 0) continue;
-    const w = 1 - Math.abs(d) / h;
-    if (!(w > 0)) continue;
-    s0 += w;
-    s1 += w * d;
-    s2 += w * d * d;
-    t0 += w * y[i];
-    t1 += w * d * y[i];
-    n++;
-  }
-  const det = s0 * s2 - s1 * s1;
-  if (n < 3 || !(det > 1e-12 * s0 * s2)) return null;
-  const intercept = (s2 * t0 - s1 * t1) / det;
-  const slope = (s0 * t1 - s1 * t0) / det;
+  const line = sideLine(x, y, c, h, side, rows);
+  if (line === null) return null;
+  const { intercept, slope, s1, s2, det, n } = line;
   let meat = 0;
   const score = clusters === null ? null : new Float64Array(clusters.count);
-  for (let i = 0; i < x.length; i++) {
+  const count = rows === null ? x.length : rows.length;
+  for (let k = 0; k < count; k++) {
+    const i = rows === null ? k : rows[k];
     const d = x[i] - c;
     if (side === 'left' ? d > 0 : d <= 0) continue;
     const w = 1 - Math.abs(d) / h;
@@ -84,16 +69,51 @@ export function fitSide(
   return { intercept, slope, variance: meat / (det * det), n };
 }
 
-/** The jump at c with bandwidth h, or null when either side has too little data. */
+/** The weighted line of fitSide without its variance (what a placebo cutoff needs). */
+function sideLine(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  c: number,
+  h: number,
+  side: 'left' | 'right',
+  rows: Int32Array | null,
+): { intercept: number; slope: number; s1: number; s2: number; det: number; n: number } | null {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let n = 0;
+  const count = rows === null ? x.length : rows.length;
+  for (let k = 0; k < count; k++) {
+    const i = rows === null ? k : rows[k];
+    const d = x[i] - c;
+    if (side === 'left' ? d > 0 : d <= 0) continue;
+    const w = 1 - Math.abs(d) / h;
+    if (!(w > 0)) continue;
+    s0 += w;
+    s1 += w * d;
+    s2 += w * d * d;
+    t0 += w * y[i];
+    t1 += w * d * y[i];
+    n++;
+  }
+  const det = s0 * s2 - s1 * s1;
+  if (n < 3 || !(det > 1e-12 * s0 * s2)) return null;
+  return { intercept: (s2 * t0 - s1 * t1) / det, slope: (s0 * t1 - s1 * t0) / det, s1, s2, det, n };
+}
+
+/** The jump at c with bandwidth h, or null when either side has too little data (`rows` as in fitSide). */
 export function breakAt(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   c: number,
   h: number,
   clusters: Clusters | null = null,
+  rows: Int32Array | null = null,
 ): BreakEstimate | null {
-  const left = fitSide(x, y, c, h, 'left', clusters);
-  const right = fitSide(x, y, c, h, 'right', clusters);
+  const left = fitSide(x, y, c, h, 'left', clusters, rows);
+  const right = fitSide(x, y, c, h, 'right', clusters, rows);
   if (left === null || right === null) return null;
   return {
     cutoff: c,
@@ -103,6 +123,63 @@ export function breakAt(
     left,
     right,
   };
+}
+
+/**
+ * breakAt's estimate alone (no variance), or null where breakAt is null. Both sides are summed in one pass; each side's
+ * sums see the same terms in the same order as sideLine's, so the estimate has the same bits.
+ */
+export function breakEstimateAt(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  c: number,
+  h: number,
+  rows: Int32Array | null = null,
+): number | null {
+  let l0 = 0;
+  let l1 = 0;
+  let l2 = 0;
+  let lt0 = 0;
+  let lt1 = 0;
+  let ln = 0;
+  let r0 = 0;
+  let r1 = 0;
+  let r2 = 0;
+  let rt0 = 0;
+  let rt1 = 0;
+  let rn = 0;
+  const count = rows === null ? x.length : rows.length;
+  for (let k = 0; k < count; k++) {
+    const i = rows === null ? k : rows[k];
+    const d = x[i] - c;
+    const w = 1 - Math.abs(d) / h;
+    if (!(w > 0)) continue;
+    if (d > 0) {
+      r0 += w;
+      r1 += w * d;
+      r2 += w * d * d;
+      rt0 += w * y[i];
+      rt1 += w * d * y[i];
+      rn++;
+    } else {
+      l0 += w;
+      l1 += w * d;
+      l2 += w * d * d;
+      lt0 += w * y[i];
+      lt1 += w * d * y[i];
+      ln++;
+    }
+  }
+  const left = lineFrom(l0, l1, l2, lt0, lt1, ln);
+  const right = lineFrom(r0, r1, r2, rt0, rt1, rn);
+  return left === null || right === null ? null : right - left;
+}
+
+/** The intercept of sideLine from its sums, or null where sideLine is null. */
+function lineFrom(s0: number, s1: number, s2: number, t0: number, t1: number, n: number): number | null {
+  const det = s0 * s2 - s1 * s1;
+  if (n < 3 || !(det > 1e-12 * s0 * s2)) return null;
+  return (s2 * t0 - s1 * t1) / det;
 }
 
 /** Least squares of y on columns (rows selected by `use`); null when the system is singular. */
@@ -138,8 +215,8 @@ export function leastSquares(columns: readonly Float64Array[], y: ArrayLike<numb
   return beta;
 }
 
-function median(values: number[]): number {
-  const s = values.slice().sort((p, q) => p - q);
+function median(values: Float64Array): number {
+  const s = values.sort();
   const m = s.length;
   return m % 2 === 1 ? s[(m - 1) / 2] : (s[m / 2 - 1] + s[m / 2]) / 2;
 }
@@ -182,9 +259,14 @@ export function ikBandwidth(x: ArrayLike<number>, y: ArrayLike<number>, c: numbe
   }
   const varY = ss / (nl + nr);
   const fbar = (nl + nr) / (2 * n * h1);
-  const xl: number[] = [];
-  const xr: number[] = [];
-  for (let i = 0; i < n; i++) (x[i] <= c ? xl : xr).push(x[i]);
+  let nLeftAll = 0;
+  for (let i = 0; i < n; i++) if (x[i] <= c) nLeftAll++;
+  const xl = new Float64Array(nLeftAll);
+  const xr = new Float64Array(n - nLeftAll);
+  for (let i = 0, l = 0, r = 0; i < n; i++) {
+    if (x[i] <= c) xl[l++] = x[i];
+    else xr[r++] = x[i];
+  }
   if (xl.length < 3 || xr.length < 3) return fail('too few stations on one side');
   const medL = median(xl);
   const medR = median(xr);

@@ -19,7 +19,8 @@ export interface LateCountOptions {
   /** The two candidates, by source name (default: the top two nationally). */
   readonly candidates?: readonly string[];
   readonly projection?: ProjectionOptions;
-  readonly discontinuity?: DiscontinuityOptions;
+  /** Options of the discontinuity at the cutoff, or false to skip it (a caller that cuts its own elsewhere). */
+  readonly discontinuity?: DiscontinuityOptions | false;
   /** Another election's margins at the same sites, for the composition decomposition. */
   readonly otherElection?: OtherElection;
   /** Most points in the margin curve (default 200). */
@@ -90,7 +91,10 @@ export function runLateCount(
   }
   const skip = (message: string): Skipped => ({ skipped: message });
   const projection = projectCount(view, options.projection ?? {}, rng);
-  const discontinuity = view.position === null ? null : discontinuityAt(view, options.discontinuity ?? {});
+  const discontinuity =
+    view.position === null || options.discontinuity === false
+      ? null
+      : discontinuityAt(view, options.discontinuity ?? {});
   const composition = compositionAt(view, options.otherElection);
   let diff: SnapshotDiff | Skipped | null = null;
   if (cutoff.kind === 'snapshot') {
@@ -115,7 +119,7 @@ export function runLateCount(
     projection: projection.ok ? projection.value : skip(projection.error.message),
     discontinuity:
       discontinuity === null
-        ? skip('no arrival order in the final table')
+        ? skip(options.discontinuity === false ? 'not asked for' : 'no arrival order in the final table')
         : discontinuity.ok
           ? discontinuity.value
           : skip(discontinuity.error.message),

@@ -11,7 +11,7 @@ import { type DiscontinuityOptions, discontinuityAt } from '../methods/discontin
 import { err, ok, type Result } from '../result.ts';
 import { createRng, deriveSeed } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
-import { buildCountView, type CutoffSpec } from './count_view.ts';
+import { buildCountView, type CountView, type CutoffSpec } from './count_view.ts';
 
 /** Options of the sensitivity table. */
 export interface SensitivityOptions {
@@ -137,10 +137,29 @@ export function lateCountSensitivity(
   let baselineBandwidth: number | null = null;
   const rows: SensitivityRow[] = [];
   const list = variants(final, cutoff, options);
+  // Rows that change only the projection share their view and their discontinuity with the baseline: each distinct
+  // (table, cutoff, options) is computed once.
+  const views = new Map<StationTable, Map<CutoffSpec, ReturnType<typeof buildCountView>>>();
+  const viewOf = (table: StationTable, at: CutoffSpec) => {
+    const byCutoff = views.get(table) ?? new Map<CutoffSpec, ReturnType<typeof buildCountView>>();
+    views.set(table, byCutoff);
+    const kept = byCutoff.get(at) ?? buildCountView(table, at, names);
+    byCutoff.set(at, kept);
+    return kept;
+  };
+  const jumps = new Map<CountView, Map<string, ReturnType<typeof discontinuityAt>>>();
+  const jumpOf = (view: CountView, o: DiscontinuityOptions) => {
+    const byOptions = jumps.get(view) ?? new Map<string, ReturnType<typeof discontinuityAt>>();
+    jumps.set(view, byOptions);
+    const key = JSON.stringify(o);
+    const kept = byOptions.get(key) ?? discontinuityAt(view, o);
+    byOptions.set(key, kept);
+    return kept;
+  };
   for (let k = 0; k < list.length; k++) {
     const v = list[k];
     const notes: string[] = [];
-    const view = buildCountView(v.table, v.cutoff, names);
+    const view = viewOf(v.table, v.cutoff);
     if (!view.ok) {
       rows.push({
         choice: v.choice,
@@ -167,7 +186,7 @@ export function lateCountSensitivity(
     if (factor !== undefined && baselineBandwidth === null) notes.push('discontinuity: the baseline did not run');
     else if (view.value.position === null) notes.push('discontinuity: no arrival order');
     else {
-      const d = discontinuityAt(view.value, discontinuity);
+      const d = jumpOf(view.value, discontinuity);
       if (d.ok) {
         jump = d.value.estimate;
         jumpPValue = d.value.pValue;

@@ -17,7 +17,15 @@
  * 84(4); Imbens & Kalyanaraman (2012), Review of Economic Studies 79(3):933-959.
  */
 import { buildCountView, type CountView } from '../latecount/count_view.ts';
-import { breakAt, type Clusters, ikBandwidth } from '../latecount/local_linear.ts';
+import { breakAt, breakEstimateAt, type Clusters, ikBandwidth } from '../latecount/local_linear.ts';
+import {
+  distinctSorted,
+  firstWhere,
+  indexPositions,
+  type PositionIndex,
+  positionIndexFor,
+  windowRows,
+} from '../latecount/position_window.ts';
 import type { ForensicMethod, MethodResult } from '../method.ts';
 import { twoSidedNormalP } from '../numeric/distributions.ts';
 import { quantileSorted } from '../numeric/stats.ts';
@@ -120,8 +128,10 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
   if (noVotes > 0) excluded.push({ reason: 'no valid votes', count: noVotes });
   if (noArrival > 0) excluded.push({ reason: 'no arrival position', count: noArrival });
   const c = cutoffPosition;
-  const positionsLeft = distinctCount(x, (v) => v <= c);
-  const positionsRight = distinctCount(x, (v) => v > c);
+  const index = positionIndexFor(x);
+  const split = firstWhere(index.sorted, (v) => v > c);
+  const positionsLeft = distinctSorted(index.sorted, 0, split);
+  const positionsRight = distinctSorted(index.sorted, split, m);
   if (positionsLeft < MIN_POSITIONS_PER_SIDE || positionsRight < MIN_POSITIONS_PER_SIDE)
     return err({
       kind: 'insufficient_data',
@@ -170,22 +180,25 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
       );
     }
   }
-  const main = breakAt(x, y, c, h, clusters);
+  const rowsAtCut = windowRows(index, c, h);
+  const main = breakAt(x, y, c, h, clusters, rowsAtCut);
   if (main === null)
     return err({
       kind: 'insufficient_data',
       message: `too few stations with distinct positions within ${h.toFixed(3)} of the cutoff`,
     });
-  const cuts = (options.placebo ?? true) ? placeboCuts(x, c, h, main.left.n, main.right.n) : [];
+  const cuts = (options.placebo ?? true) ? placeboCuts(x, c, h, main.left.n, main.right.n, index) : [];
+  // The placebo p-values compare estimates only, so the placebo fits skip the variance.
+  const cutRows = cuts.map((p) => windowRows(index, p, h));
   const placeboEstimates = (values: ArrayLike<number>): { cutoffs: number[]; estimates: number[] } => {
     const cutoffs: number[] = [];
     const estimates: number[] = [];
-    for (const p of cuts) {
-      const b = breakAt(x, values, p, h, clusters);
-      if (b === null) continue;
+    cuts.forEach((p, k) => {
+      const b = breakEstimateAt(x, values, p, h, cutRows[k]);
+      if (b === null) return;
       cutoffs.push(p);
-      estimates.push(b.estimate);
-    }
+      estimates.push(b);
+    });
     return { cutoffs, estimates };
   };
   const placeboP = (estimates: readonly number[], estimate: number): number | null => {
@@ -230,7 +243,7 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
     }
     const r = new Float64Array(m);
     for (let k = 0; k < m; k++) r[k] = y[k] - sum[level.codes[idx[k]]] / cnt[level.codes[idx[k]]];
-    const fe = breakAt(x, r, c, h, clusters);
+    const fe = breakAt(x, r, c, h, clusters, rowsAtCut);
     if (fe !== null) {
       const feAsymptotic = twoSidedNormalP(fe.estimate / fe.se);
       const fePlacebo = cuts.length > 0 ? placeboP(placeboEstimates(r).estimates, fe.estimate) : null;
@@ -268,12 +281,6 @@ export function discontinuityAt(view: CountView, options: DiscontinuityOptions =
   });
 }
 
-function distinctCount(x: ArrayLike<number>, keep: (v: number) => boolean): number {
-  const seen = new Set<number>();
-  for (let i = 0; i < x.length; i++) if (keep(x[i])) seen.add(x[i]);
-  return seen.size;
-}
-
 /**
  * The region level at which arrival is assigned: the widest level whose every area (of two or more
  * stations with a position) has a single arrival position, or null when no level does (arrival then
@@ -306,8 +313,15 @@ export function arrivalLevel(final: CountView['final'], position: Float64Array):
  * the stations within the bandwidth on each side are between half and twice those of the real cut
  * (nLeft, nRight). Compare Imbens & Lemieux (2008), J. Econometrics 142(2):615-635, section 7.2.
  */
-export function placeboCuts(x: ArrayLike<number>, c: number, h: number, nLeft: number, nRight: number): number[] {
-  const sorted = Float64Array.from(x).sort();
+export function placeboCuts(
+  x: ArrayLike<number>,
+  c: number,
+  h: number,
+  nLeft: number,
+  nRight: number,
+  index: PositionIndex = indexPositions(x),
+): number[] {
+  const sorted = index.sorted;
   const m = sorted.length;
   const distinct: number[] = [];
   for (let i = 0; i < m; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]);
@@ -326,14 +340,12 @@ export function placeboCuts(x: ArrayLike<number>, c: number, h: number, nLeft: n
     const p = (distinct[lo] + distinct[lo + 1]) / 2;
     if (p === last || Math.abs(p - c) < h) continue;
     last = p;
-    let l = 0;
-    let r = 0;
-    for (let i = 0; i < m; i++) {
-      const d = x[i] - p;
-      if (Math.abs(d) >= h) continue;
-      if (d <= 0) l++;
-      else r++;
-    }
+    // Stations with |x - p| < h on each side; x - p grows with x, so each side is a run of the sorted positions.
+    const from = firstWhere(sorted, (s) => s - p > -h);
+    const mid = firstWhere(sorted, (s) => s - p > 0);
+    const to = firstWhere(sorted, (s) => s - p >= h);
+    const l = Math.max(0, mid - from);
+    const r = Math.max(0, to - mid);
     if (l < nLeft / 2 || l > 2 * nLeft || r < nRight / 2 || r > 2 * nRight) continue;
     cuts.push(p);
   }

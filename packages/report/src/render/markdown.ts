@@ -19,6 +19,7 @@ import {
   translator,
   verdictLabel,
 } from './common.ts';
+import { replaysMarkdown } from './markdown_replays.ts';
 import { powerLine } from './terminal.ts';
 
 /** The bottom line: each question, its answer and verdict, the decisive number, the power, what stays unexplained. */
@@ -127,6 +128,8 @@ export function renderMarkdown(report: Report, lang: Lang = report.lang): string
       out.push('');
     });
   }
+
+  out.push(...replaysMarkdown(report, lang, mdEscape));
 
   const notes = noteTexts(report, lang);
   if (notes.length > 0) {
