@@ -17,6 +17,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['simulate', async () => (await import('./commands/simulate.ts')).simulateCommand()],
   ['calibrate', async () => (await import('./commands/calibrate.ts')).calibrateCommand()],
   ['serve', async () => (await import('./commands/serve.ts')).serveCommand()],
+  ['cache', async () => (await import('./commands/cache.ts')).cacheCommand()],
 ];
 
 /**
@@ -30,7 +31,10 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .showHelpAfterError('(run with --help for usage)');
   const named = COMMANDS.filter(([name]) => name === argv[2]);
   const commands = await Promise.all((named.length === 1 ? named : COMMANDS).map(([, load]) => load()));
-  for (const command of commands) program.addCommand(command);
+  const { CACHED_COMMANDS, withCacheOption } = await import('./cache_choice.ts');
+  for (const command of commands) {
+    program.addCommand(CACHED_COMMANDS.has(command.name()) ? withCacheOption(command) : command);
+  }
   return program;
 }
 

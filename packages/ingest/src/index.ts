@@ -12,3 +12,4 @@ export * from './preset_schema.ts';
 export * from './preview.ts';
 export * from './safe_read.ts';
 export * from './temp_sweep.ts';
+export * from './ingest_cache.ts';
