@@ -36,8 +36,9 @@ export function useIngestCache(next: IngestCacheSettings | undefined): void {
 /** The cache folder: TALLY_CACHE_DIR, else $XDG_CACHE_HOME/tally, else ~/.cache/tally. */
 export function ingestCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.TALLY_CACHE_DIR) return env.TALLY_CACHE_DIR;
-  const base =
-    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  // The XDG spec ignores a relative XDG_CACHE_HOME.
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg?.startsWith('/') ? xdg : join(homedir(), '.cache');
   return join(base, 'tally');
 }
 
