@@ -80,17 +80,53 @@ export interface IntegerPercentPayload {
   readonly regionCount: number;
 }
 
+/** The counts of the included stations: the payload of the exact-probability stage. */
+export interface StationCounts {
+  readonly registered: Float64Array;
+  readonly ballotsCast: Float64Array;
+  readonly ballotsFound: Float64Array;
+  readonly leader: Float64Array;
+}
+
+/** Stations per chunk of the exact-probability stage; fixed, so that outputs never depend on the thread count. */
+export const STATIONS_PER_PROBABILITY_CHUNK = 8192;
+
+/** Number of exact-probability chunks for a station count. */
+export function probabilityChunkCount(stations: number): number {
+  return Math.ceil(stations / STATIONS_PER_PROBABILITY_CHUNK);
+}
+
+/**
+ * Exact whole-percent probabilities of the stations of chunk `chunkIndex` under the binomial redraw: the turnout
+ * probabilities of the range, then the leader-share probabilities.
+ */
+export function integerPercentProbabilities(counts: StationCounts, chunkIndex: number): Float64Array {
+  const start = chunkIndex * STATIONS_PER_PROBABILITY_CHUNK;
+  const end = Math.min(counts.registered.length, start + STATIONS_PER_PROBABILITY_CHUNK);
+  const size = Math.max(0, end - start);
+  const out = new Float64Array(2 * size);
+  for (let j = start; j < end; j++) {
+    const v = counts.registered[j];
+    const r = counts.ballotsFound[j];
+    out[j - start] = integerPercentProbability(v, counts.ballotsCast[j] / v);
+    out[size + j - start] = integerPercentProbability(r, counts.leader[j] / r);
+  }
+  return out;
+}
+
 /** Number of Monte Carlo chunks for a replicate count. */
 export function chunkCount(replicates: number): number {
   return Math.ceil(replicates / REPLICATES_PER_CHUNK);
 }
 
 /**
- * Runs the replicates of chunk `chunkIndex`. Output: per replicate, STATS_PER_GROUP values for the
+ * Runs chunk `chunkIndex`: of the exact-probability stage when given the station counts, else of the Monte Carlo.
+ * Monte Carlo output: per replicate, STATS_PER_GROUP values for the
  * whole table followed by STATS_PER_GROUP for each region: stations with a whole-percent
  * either/leader/turnout value, then the same weighted by registered voters.
  */
-export function integerPercentChunk(payload: IntegerPercentPayload, chunkIndex: number): Float64Array {
+export function integerPercentChunk(payload: IntegerPercentPayload | StationCounts, chunkIndex: number): Float64Array {
+  if (!('pTurnout' in payload)) return integerPercentProbabilities(payload, chunkIndex);
   const start = chunkIndex * REPLICATES_PER_CHUNK;
   const reps = Math.max(0, Math.min(REPLICATES_PER_CHUNK, payload.replicates - start));
   const width = STATS_PER_GROUP * (1 + payload.regionCount);
