@@ -15,6 +15,10 @@ import {
   type ForensicMethod,
   isChunkedMethod,
   type MethodResult,
+  type MethodTaskPayload,
+  methodRegistry,
+  methodTaskChunk,
+  methodTaskModule,
   ok,
   planBattery,
   type Result,
@@ -96,18 +100,23 @@ async function runOthers(
   // Chunked methods give the same results on any number of threads (packages/parallel).
   const threaded = (m: (typeof methods)[number], n: number) =>
     isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || n >= MIN_STATIONS_FOR_THREADS);
+  const optionsOf = (m: (typeof methods)[number]) => ({
+    ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
+    ...methodOptions.get(m.id),
+  });
+  const seedOf = (k: number, gi: number) => deriveSeed(deriveSeed(seed, 0x5eed + k), gi);
   // Workers start while the first method prepares its Monte Carlo.
   if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
+  const sideBySide = await runSideBySide(table, methods, optionsOf, seedOf, threads);
   for (const [k, m] of methods.entries()) {
     for (const [gi, g] of groups.entries()) {
-      const opts = {
-        ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
-        ...methodOptions.get(m.id),
-      };
-      const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
-      const r = threaded(m, g.table.n)
-        ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
-        : m.run(g.table, opts, rng);
+      const opts = optionsOf(m);
+      const rng = createRng(seedOf(k, gi));
+      const r =
+        (gi === 0 ? sideBySide.get(k) : undefined) ??
+        (threaded(m, g.table.n)
+          ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
+          : m.run(g.table, opts, rng));
       if (!r.ok) {
         skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
         continue;
@@ -116,6 +125,39 @@ async function runOthers(
     }
   }
   return { results, skipped };
+}
+
+/**
+ * The whole-table runs of the methods without a chunked Monte Carlo, as whole tasks side by side on the pool's
+ * workers, by method index; empty when the pool has one thread, the table is small (unless threads were asked for)
+ * or fewer than two such methods run. Each task's random source starts from the seed the sequential loop would give
+ * it, so every result is the same as in this thread.
+ */
+async function runSideBySide(
+  table: StationTable,
+  methods: readonly ForensicMethod[],
+  optionsOf: (m: ForensicMethod) => Record<string, unknown>,
+  seedOf: (k: number, gi: number) => number,
+  threads: { pool: ChunkPool; explicit: boolean },
+): Promise<Map<number, Result<MethodResult[]>>> {
+  const out = new Map<number, Result<MethodResult[]>>();
+  // Only registered methods: a worker finds a task's method by id in the registry.
+  const plain = [...methods.entries()].filter(([, m]) => !isChunkedMethod(m) && methodRegistry.includes(m));
+  const worthIt = threads.explicit || table.n >= MIN_STATIONS_FOR_THREADS;
+  if (threads.pool.threads <= 1 || !worthIt || plain.length < 2) return out;
+  const payload: MethodTaskPayload = {
+    table,
+    tasks: plain.map(([k, m]) => ({ methodId: m.id, options: optionsOf(m), seed: seedOf(k, 0) })),
+  };
+  const results = await threads.pool.run(
+    methodTaskModule,
+    'methodTaskChunk',
+    payload,
+    plain.length,
+    methodTaskChunk as ChunkFunction,
+  );
+  for (const [i, [k]] of plain.entries()) out.set(k, results[i] as Result<MethodResult[]>);
+  return out;
 }
 
 /** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */

@@ -13,6 +13,7 @@ export * from './match/match_units.ts';
 export * from './match/persistence_units.ts';
 export * from './method.ts';
 export * from './method_options.ts';
+export * from './method_task.ts';
 export * from './methods/clean_peak_excess.ts';
 export * from './methods/composition_decomposition.ts';
 export * from './methods/counterfactual_projection.ts';

@@ -3,13 +3,21 @@
  * function is linked in statically, keyed by the URL its module reports (the bundler keeps each module's source URL),
  * so a worker starts without a TypeScript loader.
  */
-import { batteryChunk, batteryChunkModule, isChunkedMethod, methodRegistry } from '@tally/core';
+import {
+  batteryChunk,
+  batteryChunkModule,
+  isChunkedMethod,
+  methodRegistry,
+  methodTaskChunk,
+  methodTaskModule,
+} from '@tally/core';
 import { type ChunkFunction, importChunkFunction, serveChunks } from './chunk_worker_loop.ts';
 
 /** The chunk functions linked into the bundle, by `${moduleUrl}#${exportName}`. */
 export function bundledChunkFunctions(): Map<string, ChunkFunction> {
   const found = new Map<string, ChunkFunction>();
   found.set(`${batteryChunkModule}#batteryChunk`, batteryChunk as ChunkFunction);
+  found.set(`${methodTaskModule}#methodTaskChunk`, methodTaskChunk as ChunkFunction);
   for (const m of methodRegistry) {
     if (isChunkedMethod(m)) found.set(`${m.chunked.module}#${m.chunked.exportName}`, m.chunked.chunk);
   }
