@@ -19,6 +19,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Command>])[] = [
   ['serve', async () => (await import('./commands/serve.ts')).serveCommand()],
   ['batch', async () => (await import('./commands/batch.ts')).batchCommand()],
   ['map', async () => (await import('./commands/map.ts')).mapCommand()],
+  ['cache', async () => (await import('./commands/cache.ts')).cacheCommand()],
 ];
 
 /**
@@ -35,7 +36,10 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   // subcommand only when every command above it stops there too.
   if (argv[2] === 'batch') program.enablePositionalOptions();
   const commands = await Promise.all((named.length === 1 ? named : COMMANDS).map(([, load]) => load()));
-  for (const command of commands) program.addCommand(command);
+  const { CACHED_COMMANDS, withCacheOption } = await import('./cache_choice.ts');
+  for (const command of commands) {
+    program.addCommand(CACHED_COMMANDS.has(command.name()) ? withCacheOption(command) : command);
+  }
   return program;
 }
 

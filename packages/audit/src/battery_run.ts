@@ -15,6 +15,7 @@ import {
   type ForensicMethod,
   isChunkedMethod,
   type MethodResult,
+  methodRegistry,
   ok,
   planBattery,
   type Result,
@@ -23,6 +24,11 @@ import {
   type StationTable,
   selectStations,
   type TallyError,
+  type ThreadTaskOutput,
+  type ThreadTasksPayload,
+  threadTasksChunk,
+  threadTasksInOrder,
+  threadTasksModule,
 } from '@tally/core';
 import { bundledEntry, type ChunkFunction, ChunkPool, defaultThreads, runMethod } from '@tally/parallel';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
@@ -100,8 +106,14 @@ async function runOthers(
   // Chunked methods give the same results on any number of threads (packages/parallel).
   const threaded = (m: (typeof methods)[number], n: number) =>
     isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || n >= MIN_STATIONS_FOR_THREADS);
+  const optionsOf = (m: (typeof methods)[number]) => ({
+    ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
+    ...methodOptions.get(m.id),
+  });
+  const seedOf = (k: number, gi: number) => deriveSeed(deriveSeed(seed, 0x5eed + k), gi);
   // Workers start while the first method prepares its Monte Carlo.
   if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
+  const sideBySide = await runSideBySide(table, methods, optionsOf, seedOf, threads);
   for (const [k, m] of methods.entries()) {
     for (const [gi, g] of groups.entries()) {
       onProgress({
@@ -110,14 +122,13 @@ async function runOthers(
         done: k * groups.length + gi,
         total: methods.length * groups.length,
       });
-      const opts = {
-        ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
-        ...methodOptions.get(m.id),
-      };
-      const rng = createRng(deriveSeed(deriveSeed(seed, 0x5eed + k), gi));
-      const r = threaded(m, g.table.n)
-        ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
-        : m.run(g.table, opts, rng);
+      const opts = optionsOf(m);
+      const rng = createRng(seedOf(k, gi));
+      const r =
+        (gi === 0 ? sideBySide.get(k) : undefined) ??
+        (threaded(m, g.table.n)
+          ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
+          : m.run(g.table, opts, rng));
       if (!r.ok) {
         skipped.push({ method: m.id, target: '', region: g.region, error: r.error });
         continue;
@@ -136,6 +147,42 @@ function joinRegion(group: string | undefined, own: string | undefined): string 
   const inner = own === undefined || own === '' ? undefined : own;
   if (group === undefined) return inner;
   return inner === undefined ? group : `${group} / ${inner}`;
+}
+
+/**
+ * The whole-table runs of the methods without a chunked Monte Carlo, as whole tasks side by side on the pool's
+ * workers, by method index; empty when the pool has one thread, the table is small (unless threads were asked for)
+ * or fewer than two such methods run. Each task's random source starts from the seed the sequential loop would give
+ * it, so every result is the same as in this thread.
+ */
+async function runSideBySide(
+  table: StationTable,
+  methods: readonly ForensicMethod[],
+  optionsOf: (m: ForensicMethod) => Record<string, unknown>,
+  seedOf: (k: number, gi: number) => number,
+  threads: { pool: ChunkPool; explicit: boolean },
+): Promise<Map<number, Result<MethodResult[]>>> {
+  const out = new Map<number, Result<MethodResult[]>>();
+  // Only registered methods: a worker finds a task's method by id in the registry.
+  const plain = [...methods.entries()].filter(([, m]) => !isChunkedMethod(m) && methodRegistry.includes(m));
+  const worthIt = threads.explicit || table.n >= MIN_STATIONS_FOR_THREADS;
+  if (threads.pool.threads <= 1 || !worthIt || plain.length < 2) return out;
+  // One task per chunk, on core's thread-task runner (the audit's battery and power study use the same one).
+  const payload: ThreadTasksPayload = {
+    tables: [table],
+    tasks: plain.map(([k, m]) => ({ kind: 'method', table: 0, id: m.id, options: optionsOf(m), seed: seedOf(k, 0) })),
+    chunkOf: plain.map((_, i) => i),
+  };
+  const outputs = (await threads.pool.run(
+    threadTasksModule,
+    'threadTasksChunk',
+    payload,
+    plain.length,
+    threadTasksChunk as ChunkFunction,
+  )) as ThreadTaskOutput[][];
+  const results = threadTasksInOrder(payload, outputs);
+  for (const [i, [k]] of plain.entries()) out.set(k, results[i] as Result<MethodResult[]>);
+  return out;
 }
 
 /** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */

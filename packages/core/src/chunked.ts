@@ -4,12 +4,21 @@
  * same numbers whether its chunks execute in this thread or in a pool of workers
  * (packages/parallel; see docs/decisions/0001-parallel-package.md).
  */
-import type { BaseMethodOptions, ChunkedSpec, ForensicMethod, MethodDetails, MethodResult } from './method.ts';
+import {
+  type BaseMethodOptions,
+  type ChunkedPlan,
+  type ChunkedSpec,
+  type ForensicMethod,
+  isChunkedStage,
+  type MethodDetails,
+  type MethodResult,
+} from './method.ts';
 import type { Result } from './result.ts';
 import type { Rng } from './rng.ts';
 import type { StationTable } from './station_table.ts';
 
-export type { ChunkedPlan, ChunkedSpec } from './method.ts';
+export type { ChunkedPlan, ChunkedSpec, ChunkedStage } from './method.ts';
+export { isChunkedStage } from './method.ts';
 
 /** A forensic method that has the `chunked` capability. */
 export type ChunkedForensicMethod<
@@ -33,9 +42,15 @@ export function runPlanInProcess<O extends BaseMethodOptions, Details extends ob
   options: O,
   rng: Rng,
 ): Result<MethodResult<Details>[]> {
-  const planned = spec.plan(table, options, rng);
-  if (!planned.ok) return planned;
+  let step = spec.plan(table, options, rng);
+  for (;;) {
+    if (!step.ok) return step;
+    const stage = step.value;
+    if (!isChunkedStage(stage)) break;
+    step = stage.next(Array.from({ length: stage.chunks }, (_, c) => spec.chunk(stage.payload, c)));
+  }
+  const plan = step.value as ChunkedPlan<Details>;
   const outputs: unknown[] = [];
-  for (let c = 0; c < planned.value.chunks; c++) outputs.push(spec.chunk(planned.value.payload, c));
-  return planned.value.finish(outputs);
+  for (let c = 0; c < plan.chunks; c++) outputs.push(spec.chunk(plan.payload, c));
+  return plan.finish(outputs);
 }

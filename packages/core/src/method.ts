@@ -112,6 +112,24 @@ export interface ChunkedPlan<Details extends object = MethodDetails> {
 }
 
 /**
+ * A pass that runs before a chunked plan exists: its chunks go through the same chunk function (the payload tells
+ * them apart) in this thread or on workers, and `next` builds the plan (or another stage) from their outputs, given
+ * in chunk order, so the numbers never depend on the thread count.
+ */
+export interface ChunkedStage<Details extends object = MethodDetails> {
+  readonly payload: unknown;
+  readonly chunks: number;
+  next(chunkOutputs: readonly unknown[]): Result<ChunkedPlan<Details> | ChunkedStage<Details>>;
+}
+
+/** True for a stage, false for the plan it leads to. */
+export function isChunkedStage<Details extends object>(
+  step: ChunkedPlan<Details> | ChunkedStage<Details>,
+): step is ChunkedStage<Details> {
+  return 'next' in step;
+}
+
+/**
  * How a chunked method is planned and where its chunk function lives. Each chunk is a pure function of the plan's
  * payload and its chunk index, so a run gives the same numbers in this thread or on workers.
  */
@@ -120,8 +138,11 @@ export interface ChunkedSpec<O extends BaseMethodOptions, Details extends object
   readonly module: string;
   /** Name of the exported function `(payload, chunkIndex) => output`. */
   readonly exportName: string;
-  /** Prepares the payload; reads the table and draws the base seed from `rng`. */
-  plan(table: StationTable, options: O, rng: Rng): Result<ChunkedPlan<Details>>;
+  /**
+   * Prepares the payload; reads the table and draws the base seed from `rng`. May first return a stage: work that
+   * the plan needs (e.g. exact per-station probabilities by station range), run chunk by chunk like the Monte Carlo.
+   */
+  plan(table: StationTable, options: O, rng: Rng): Result<ChunkedPlan<Details> | ChunkedStage<Details>>;
   /** The chunk function itself, for in-process execution. */
   chunk(payload: unknown, chunkIndex: number): unknown;
 }

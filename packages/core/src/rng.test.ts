@@ -195,3 +195,17 @@ test('seed 0 is its own stream (it used to share 24301s); sub-streams are mixed,
     Array.from({ length: 5 }, () => b.nextUint32()),
   );
 });
+
+test('fillUint32 continues the stream exactly as nextUint32 would, across blocks and mixed calls', () => {
+  const a = createRng(2024);
+  const b = createRng(2024);
+  const got: number[] = [];
+  for (const size of [1, 4096, 7, 0, 333]) {
+    const block = new Uint32Array(size);
+    a.fillUint32(block);
+    got.push(...block, a.nextUint32());
+  }
+  const want = Array.from({ length: got.length }, () => b.nextUint32());
+  assert.deepEqual(got, want);
+  assert.equal(a.uniform(), b.uniform());
+});

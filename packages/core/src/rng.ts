@@ -113,8 +113,27 @@ export function createRngFromState(words: readonly number[]): Rng {
       if (index >= 0) return index;
     }
   }
+  /** The same values as calls to nextUint32, with the state held in locals for the whole block. */
   function fillUint32(out: Uint32Array): void {
-    for (let i = 0; i < out.length; i++) out[i] = nextUint32();
+    let s0 = st[0];
+    let s1 = st[1];
+    let s2 = st[2];
+    let s3 = st[3];
+    for (let i = 0; i < out.length; i++) {
+      const m = Math.imul(s1, 5);
+      out[i] = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
   }
   function normal(): number {
     if (spareNormal !== undefined) {

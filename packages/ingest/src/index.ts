@@ -4,6 +4,7 @@ export * from './contain.ts';
 export * from './count_series.ts';
 export * from './detect.ts';
 export * from './duckdb.ts';
+export * from './ingest_cache.ts';
 export * from './issues.ts';
 export * from './join_check.ts';
 export * from './load_table.ts';

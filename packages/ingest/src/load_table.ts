@@ -8,6 +8,7 @@ import { checkConsistency } from './consistency.ts';
 import { type CountColumns, readCounts, readNumericColumns, readTextColumns } from './count_columns.ts';
 import { dictionaryReader } from './dictionary_column.ts';
 import { openDuckDb, quoteIdent } from './duckdb.ts';
+import { cachedLoad } from './ingest_cache.ts';
 import type { ValidationIssue } from './issues.ts';
 import { keptRows, missingColumnError } from './kept_rows.ts';
 import { loadRaw, type RawTable, readBytes } from './load_raw.ts';
@@ -64,12 +65,13 @@ export async function loadTable(path: string, choice: MappingChoice): Promise<Re
       message: `preset "${mapping.value.id}" describes a keys file (no votes); it cannot be summarised on its own`,
     });
   }
-  return withRaw(path, (conn, raw, sha256) => buildResults(conn, raw, mapping.value as ResultsMapping, path, sha256));
+  const results = mapping.value;
+  return withRaw(path, results, (conn, raw, sha256) => buildResults(conn, raw, results, path, sha256));
 }
 
 /** Reads a results file with a mapping already in hand (e.g. one `tally map` is about to suggest). */
 export async function loadTableMapped(path: string, mapping: ResultsMapping): Promise<Result<LoadedTable, TallyError>> {
-  return withRaw(path, (conn, raw, sha256) => buildResults(conn, raw, mapping, path, sha256));
+  return withRaw(path, mapping, (conn, raw, sha256) => buildResults(conn, raw, mapping, path, sha256));
 }
 
 /** Reads a keys file (e.g. arrival order, cross-election codes). */
@@ -84,19 +86,35 @@ export async function loadKeys(path: string, choice: MappingChoice): Promise<Res
     });
   }
   const keysMapping = mapping.value;
-  return withRaw(path, (conn, raw, sha256) => buildKeys(conn, raw, keysMapping, path, sha256));
+  return withRaw(path, keysMapping, (conn, raw, sha256) => buildKeys(conn, raw, keysMapping, path, sha256));
 }
 
+/** Reads the file's bytes and builds from them, or takes the build from the ingest cache when the bytes are known. */
 async function withRaw<T>(
   path: string,
+  mapping: Mapping,
   build: (conn: DuckDBConnection, raw: RawTable, sha256: string) => Promise<Result<T, TallyError>>,
 ): Promise<Result<T, TallyError>> {
   const bytes = readBytes(path);
   if (!bytes.ok) return bytes;
   const sha256 = createHash('sha256').update(bytes.value).digest('hex');
+  const kind = mapping.kind === 'keys' ? 'keys' : 'results';
+  return cachedLoad(
+    { kind, path, inputSha256: sha256, mapping },
+    () => buildFromBytes(path, bytes.value, sha256, build),
+    (result) => result.ok,
+  );
+}
+
+async function buildFromBytes<T>(
+  path: string,
+  bytes: Uint8Array,
+  sha256: string,
+  build: (conn: DuckDBConnection, raw: RawTable, sha256: string) => Promise<Result<T, TallyError>>,
+): Promise<Result<T, TallyError>> {
   const opening = openDuckDb();
   try {
-    const raw = await loadRaw(opening, path, bytes.value, 'raw');
+    const raw = await loadRaw(opening, path, bytes, 'raw');
     if (!raw.ok) return raw;
     const conn = await opening;
     if (raw.value.rows === 0) {

@@ -17,6 +17,15 @@ test('integer_percent gives identical JSON on 1 and 2 threads, and equals method
   assert.equal(JSON.stringify(direct), JSON.stringify(one));
 });
 
+test('integer_percent with several exact-probability chunks gives the same JSON on workers as in process', async () => {
+  const big = simulateElection({ stations: 20_000, regions: 3, noise: 'binomial' }, createRng(4)).table;
+  const options = { replicates: 50 };
+  const two = await runMethod(integerPercentMethod, big, options, createRng(2), { threads: 2 });
+  const direct = integerPercentMethod.run(big, options, createRng(2));
+  assert.ok(two.ok && direct.ok);
+  assert.equal(JSON.stringify(two), JSON.stringify(direct));
+});
+
 test('errors from planning come back as Results, not throws', async () => {
   const r = await runMethod(integerPercentMethod, { ...table, n: 0 }, {}, createRng(1), { threads: 2 });
   assert.ok(!r.ok && r.error.kind === 'insufficient_data');

@@ -1,14 +1,16 @@
 /** Runs any registry method, fanning a chunked method's Monte Carlo out over worker threads. */
 import {
   type BaseMethodOptions,
+  type ChunkedPlan,
   type ForensicMethod,
   isChunkedMethod,
+  isChunkedStage,
   type MethodResult,
   type Result,
   type Rng,
   type StationTable,
 } from '@tally/core';
-import { type ChunkPool, runChunked } from './run_chunked.ts';
+import { ChunkPool } from './run_chunked.ts';
 
 /** Options of runMethod. */
 export interface RunMethodOptions {
@@ -34,12 +36,19 @@ export async function runMethod<O extends BaseMethodOptions>(
 ): Promise<Result<MethodResult[]>> {
   const threads = runOptions.pool?.threads ?? runOptions.threads ?? 1;
   if (!isChunkedMethod(method) || threads <= 1) return method.run(table, options, rng);
-  const planned = method.chunked.plan(table, options, rng);
-  if (!planned.ok) return planned;
-  const { payload, chunks, finish } = planned.value;
   const { module, exportName, chunk } = method.chunked;
-  const outputs = runOptions.pool
-    ? await runOptions.pool.run(module, exportName, payload, chunks, chunk)
-    : await runChunked(module, exportName, payload, chunks, threads, chunk);
-  return finish(outputs);
+  const pool = runOptions.pool ?? new ChunkPool(threads);
+  try {
+    let step = method.chunked.plan(table, options, rng);
+    for (;;) {
+      if (!step.ok) return step;
+      const stage = step.value;
+      if (!isChunkedStage(stage)) break;
+      step = stage.next(await pool.run(module, exportName, stage.payload, stage.chunks, chunk));
+    }
+    const { payload, chunks, finish } = step.value as ChunkedPlan;
+    return finish(await pool.run(module, exportName, payload, chunks, chunk));
+  } finally {
+    if (runOptions.pool === undefined) await pool.close();
+  }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { methodRegistry } from '@tally/core';
 import { ensureBuilt } from '../../test/run_cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-run-'));
@@ -107,6 +108,17 @@ test('tally run: a chunked method (integer_percent) per region gives the same JS
   const ip = JSON.parse(one.out).results.filter((x: { method: string }) => x.method === 'integer_percent');
   assert.ok(ip.length >= 2, 'integer_percent ran overall and in at least one region');
   const two = capture([...args, '--bootstrap', '20', '--seed', '5', '--threads', '2', '--json']);
+  assert.equal(two.code, 0, two.err);
+  assert.equal(two.out, one.out);
+});
+
+test('tally run: every registered method gives the same JSON in one thread and side by side on 2 workers', () => {
+  const methods = methodRegistry.map((m) => m.id).join(',');
+  const args = ['run', csv, '--preset', 'tally-simulated', '--methods', methods, '--bootstrap', '0', '--seed', '4'];
+  const one = capture([...args, '--threads', '1', '--json']);
+  assert.equal(one.code, 0, one.err);
+  assert.ok(JSON.parse(one.out).results.length >= methodRegistry.length - 2, 'most methods ran');
+  const two = capture([...args, '--threads', '2', '--json']);
   assert.equal(two.code, 0, two.err);
   assert.equal(two.out, one.out);
 });

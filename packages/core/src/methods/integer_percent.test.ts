@@ -9,7 +9,7 @@ import { simulateElection } from '../simulate/generate.ts';
 import { injectFraud } from '../simulate/inject.ts';
 import type { StationTable } from '../station_table.ts';
 import { integerPercentMethod, prepareIntegerPercent } from './integer_percent.ts';
-import { integerPercentProbability, isIntegerPercent } from './integer_percent_sim.ts';
+import { integerPercentProbability, isIntegerPercent, STATIONS_PER_PROBABILITY_CHUNK } from './integer_percent_sim.ts';
 
 /** A hand-built table: registered, ballots issued, ballots found, leader votes per station. */
 function table(rows: [number, number, number, number][], regions?: string[]): StationTable {
@@ -276,4 +276,17 @@ test('power: rounding the leader share at 5% of stations is found and sized', ()
     if ((r.pValue as number) <= 0.01) found++;
   }
   assert.equal(found, 10);
+});
+
+test('the exact-probability stage, split by station range, gives each station its own exact probability', () => {
+  const big = simulateElection({ stations: 20_000, regions: 3, noise: 'binomial' }, createRng(5)).table;
+  const prepared = prepareIntegerPercent(big, {}, 1);
+  assert.ok(prepared.ok);
+  const p = prepared.value.payload;
+  assert.ok(p.registered.length > STATIONS_PER_PROBABILITY_CHUNK, 'more than one chunk of stations');
+  for (let j = 0; j < p.registered.length; j++) {
+    const turnout = integerPercentProbability(p.registered[j], p.ballotsCast[j] / p.registered[j]);
+    const leader = integerPercentProbability(p.ballotsFound[j], p.leader[j] / p.ballotsFound[j]);
+    assert.ok(Object.is(p.pTurnout[j], turnout) && Object.is(p.pLeader[j], leader), `station ${j}`);
+  }
 });

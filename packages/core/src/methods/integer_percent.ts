@@ -18,7 +18,7 @@
  * duplicated rows. The excess counts stations; it is not a count of manipulated stations.
  */
 
-import { type ChunkedForensicMethod, type ChunkedPlan, runPlanInProcess } from '../chunked.ts';
+import { type ChunkedForensicMethod, type ChunkedStage, runPlanInProcess } from '../chunked.ts';
 import type { BaseMethodOptions, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
@@ -27,8 +27,10 @@ import {
   chunkCount,
   type IntegerPercentPayload,
   integerPercentChunk,
-  integerPercentProbability,
+  integerPercentProbabilities,
   isIntegerPercent,
+  probabilityChunkCount,
+  type StationCounts,
 } from './integer_percent_sim.ts';
 import {
   type IntegerPercentDetails,
@@ -84,12 +86,39 @@ export function integerPercentInclusion(
   return { keep, excluded };
 }
 
+/** The included stations, sorted by region, before their exact probabilities are known. */
+interface IntegerPercentSelection {
+  readonly seed: number;
+  readonly replicates: number;
+  readonly draw: 'indicator' | 'binomial';
+  readonly keep: readonly number[];
+  readonly level: StationTable['regions'][number] | null;
+  readonly leaderName: string;
+  readonly excluded: { reason: string; count: number }[];
+  readonly counts: StationCounts;
+  readonly segmentStart: Int32Array;
+  readonly regionCount: number;
+}
+
 /** Validates options and the table, filters stations, computes observed and exact figures. */
 export function prepareIntegerPercent(
   table: StationTable,
   options: IntegerPercentOptions,
   seed: number,
 ): Result<IntegerPercentPrepared> {
+  const selected = selectIntegerPercent(table, options, seed);
+  if (!selected.ok) return selected;
+  const counts = selected.value.counts;
+  const ranges = probabilityChunkCount(counts.registered.length);
+  const outputs = Array.from({ length: ranges }, (_, c) => integerPercentProbabilities(counts, c));
+  return ok(withProbabilities(selected.value, outputs));
+}
+
+function selectIntegerPercent(
+  table: StationTable,
+  options: IntegerPercentOptions,
+  seed: number,
+): Result<IntegerPercentSelection> {
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   if (!Number.isInteger(replicates) || replicates < 2)
     return err({ kind: 'invalid_options', option: 'replicates', message: 'replicates must be an integer >= 2' });
@@ -113,7 +142,6 @@ export function prepareIntegerPercent(
     return err({ kind: 'insufficient_data', message: 'no station passes the inclusion rules', needed: 1, got: 0 });
 
   const regionCount = level ? level.labels.length : 0;
-  const groups = 1 + regionCount;
   // Stations sorted by region (stable) so each replicate sums a region as one contiguous run.
   const segmentStart = new Int32Array(Math.max(1, regionCount) + 1);
   if (level) {
@@ -129,31 +157,64 @@ export function prepareIntegerPercent(
   const ballotsCast = new Float64Array(m);
   const ballotsFound = new Float64Array(m);
   const leader = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const i = keep[j];
+    registered[j] = table.registered[i];
+    ballotsCast[j] = table.ballotsCast[i];
+    ballotsFound[j] = table.ballotsFound[i];
+    leader[j] = leaderVotes[i];
+  }
+  return ok({
+    seed,
+    replicates,
+    draw,
+    keep,
+    level,
+    leaderName: table.candidates[leaderIndex].name,
+    excluded,
+    counts: { registered, ballotsCast, ballotsFound, leader },
+    segmentStart,
+    regionCount,
+  });
+}
+
+/**
+ * The prepared run from the selection and the exact probabilities (chunk outputs in order): observed and exact
+ * figures summed station by station in the same order whatever the number of threads, so the sums are identical.
+ */
+function withProbabilities(
+  selection: IntegerPercentSelection,
+  outputs: readonly Float64Array[],
+): IntegerPercentPrepared {
+  const { keep, level, regionCount, counts } = selection;
+  const { registered, ballotsCast, ballotsFound, leader } = counts;
+  const m = keep.length;
+  const groups = 1 + regionCount;
   const pTurnout = new Float64Array(m);
   const pLeader = new Float64Array(m);
+  let at = 0;
+  for (const out of outputs) {
+    const half = out.length / 2;
+    pTurnout.set(out.subarray(0, half), at);
+    pLeader.set(out.subarray(half), at);
+    at += half;
+  }
   const observed = new Float64Array(6 * groups);
   const exactMean = new Float64Array(6 * groups);
   const exactVar = new Float64Array(6 * groups);
   const groupSize = new Int32Array(groups);
   const sums = { observed, exactMean, exactVar };
   for (let j = 0; j < m; j++) {
-    const i = keep[j];
-    const v = table.registered[i];
-    const g = table.ballotsCast[i];
-    const r = table.ballotsFound[i];
-    const l = leaderVotes[i];
-    registered[j] = v;
-    ballotsCast[j] = g;
-    ballotsFound[j] = r;
-    leader[j] = l;
-    const pt = integerPercentProbability(v, g / v);
-    const pl = integerPercentProbability(r, l / r);
-    pTurnout[j] = pt;
-    pLeader[j] = pl;
+    const v = registered[j];
+    const g = ballotsCast[j];
+    const r = ballotsFound[j];
+    const l = leader[j];
+    const pt = pTurnout[j];
+    const pl = pLeader[j];
     const it = isIntegerPercent(g, v);
     const il = isIntegerPercent(l, r);
     const pe = pt + pl - pt * pl;
-    const code = level ? level.codes[i] : -1;
+    const code = level ? level.codes[keep[j]] : -1;
     // The whole table (group 0), then the station's region.
     groupSize[0]++;
     addStation(sums, 0, v, it, il, pe, pl, pt);
@@ -162,29 +223,29 @@ export function prepareIntegerPercent(
       addStation(sums, 6 * (1 + code), v, it, il, pe, pl, pt);
     }
   }
-  return ok({
+  return {
     payload: {
-      seed,
-      replicates,
-      draw,
+      seed: selection.seed,
+      replicates: selection.replicates,
+      draw: selection.draw,
       registered,
       ballotsCast,
       ballotsFound,
       leader,
       pTurnout,
       pLeader,
-      segmentStart,
+      segmentStart: selection.segmentStart,
       regionCount,
     },
-    leaderName: table.candidates[leaderIndex].name,
+    leaderName: selection.leaderName,
     regionLevel: level ? level.name : null,
     regionLabels: level ? level.labels : [],
-    excluded,
+    excluded: selection.excluded,
     observed,
     exactMean,
     exactVar,
     groupSize,
-  });
+  };
 }
 
 /**
@@ -233,20 +294,30 @@ function resolveRegionLevel(table: StationTable, name: string): StationTable['re
   return table.regions.find((r) => r.name === name);
 }
 
-/** Plans the chunked Monte Carlo: the base seed is the first draw from `rng`. */
+/**
+ * Plans the chunked Monte Carlo: the base seed is the first draw from `rng`. The exact probabilities are a first
+ * stage, by station range, so that on workers they are computed in parallel like the replicates.
+ */
 export function planIntegerPercent(
   table: StationTable,
   options: IntegerPercentOptions,
   rng: Rng,
-): Result<ChunkedPlan<IntegerPercentDetails>> {
+): Result<ChunkedStage<IntegerPercentDetails>> {
   const seed = rng.nextUint32();
-  const prepared = prepareIntegerPercent(table, options, seed);
-  if (!prepared.ok) return prepared;
-  const p = prepared.value;
+  const selected = selectIntegerPercent(table, options, seed);
+  if (!selected.ok) return selected;
+  const selection = selected.value;
   return ok({
-    payload: p.payload,
-    chunks: chunkCount(p.payload.replicates),
-    finish: (outputs: readonly unknown[]) => ok(summariseIntegerPercent(p, outputs as readonly Float64Array[])),
+    payload: selection.counts,
+    chunks: probabilityChunkCount(selection.counts.registered.length),
+    next: (outputs: readonly unknown[]) => {
+      const p = withProbabilities(selection, outputs as readonly Float64Array[]);
+      return ok({
+        payload: p.payload,
+        chunks: chunkCount(p.payload.replicates),
+        finish: (mc: readonly unknown[]) => ok(summariseIntegerPercent(p, mc as readonly Float64Array[])),
+      });
+    },
   });
 }
 
@@ -286,7 +357,7 @@ export const integerPercentMethod: ChunkedForensicMethod<IntegerPercentOptions, 
     module: import.meta.url,
     exportName: 'integerPercentChunk',
     plan: planIntegerPercent,
-    chunk: (payload, chunkIndex) => integerPercentChunk(payload as IntegerPercentPayload, chunkIndex),
+    chunk: (payload, chunkIndex) => integerPercentChunk(payload as IntegerPercentPayload | StationCounts, chunkIndex),
   },
   run(table: StationTable, options: IntegerPercentOptions, rng: Rng): Result<MethodResult<IntegerPercentDetails>[]> {
     return runPlanInProcess(integerPercentMethod.chunked, table, options, rng);

@@ -80,17 +80,53 @@ export interface IntegerPercentPayload {
   readonly regionCount: number;
 }
 
+/** The counts of the included stations: the payload of the exact-probability stage. */
+export interface StationCounts {
+  readonly registered: Float64Array;
+  readonly ballotsCast: Float64Array;
+  readonly ballotsFound: Float64Array;
+  readonly leader: Float64Array;
+}
+
+/** Stations per chunk of the exact-probability stage; fixed, so that outputs never depend on the thread count. */
+export const STATIONS_PER_PROBABILITY_CHUNK = 8192;
+
+/** Number of exact-probability chunks for a station count. */
+export function probabilityChunkCount(stations: number): number {
+  return Math.ceil(stations / STATIONS_PER_PROBABILITY_CHUNK);
+}
+
+/**
+ * Exact whole-percent probabilities of the stations of chunk `chunkIndex` under the binomial redraw: the turnout
+ * probabilities of the range, then the leader-share probabilities.
+ */
+export function integerPercentProbabilities(counts: StationCounts, chunkIndex: number): Float64Array {
+  const start = chunkIndex * STATIONS_PER_PROBABILITY_CHUNK;
+  const end = Math.min(counts.registered.length, start + STATIONS_PER_PROBABILITY_CHUNK);
+  const size = Math.max(0, end - start);
+  const out = new Float64Array(2 * size);
+  for (let j = start; j < end; j++) {
+    const v = counts.registered[j];
+    const r = counts.ballotsFound[j];
+    out[j - start] = integerPercentProbability(v, counts.ballotsCast[j] / v);
+    out[size + j - start] = integerPercentProbability(r, counts.leader[j] / r);
+  }
+  return out;
+}
+
 /** Number of Monte Carlo chunks for a replicate count. */
 export function chunkCount(replicates: number): number {
   return Math.ceil(replicates / REPLICATES_PER_CHUNK);
 }
 
 /**
- * Runs the replicates of chunk `chunkIndex`. Output: per replicate, STATS_PER_GROUP values for the
+ * Runs chunk `chunkIndex`: of the exact-probability stage when given the station counts, else of the Monte Carlo.
+ * Monte Carlo output: per replicate, STATS_PER_GROUP values for the
  * whole table followed by STATS_PER_GROUP for each region: stations with a whole-percent
  * either/leader/turnout value, then the same weighted by registered voters.
  */
-export function integerPercentChunk(payload: IntegerPercentPayload, chunkIndex: number): Float64Array {
+export function integerPercentChunk(payload: IntegerPercentPayload | StationCounts, chunkIndex: number): Float64Array {
+  if (!('pTurnout' in payload)) return integerPercentProbabilities(payload, chunkIndex);
   const start = chunkIndex * REPLICATES_PER_CHUNK;
   const reps = Math.max(0, Math.min(REPLICATES_PER_CHUNK, payload.replicates - start));
   const width = STATS_PER_GROUP * (1 + payload.regionCount);
@@ -163,24 +199,27 @@ function indicatorReplicates(payload: IntegerPercentPayload, rng: Rng, reps: num
   const { registered, pTurnout, pLeader, segmentStart } = payload;
   const stations = registered.length;
   const scale = 2147483648;
-  // Thresholds minus one, times 2^31, so that the comparison below is one subtraction and a shift.
-  const bothLimit = new Int32Array(stations);
-  const turnoutLimit = new Int32Array(stations);
-  const eitherLimit = new Int32Array(stations);
+  // Per station, thresholds minus one times 2^31 (both, turnout, either) side by side, so that one station's reads
+  // share a cache line and the comparison below is one subtraction and a shift.
+  const limits = new Int32Array(3 * stations);
   for (let i = 0; i < stations; i++) {
     const turnoutProbability = pTurnout[i];
     const leaderProbability = pLeader[i];
-    bothLimit[i] = Math.round(turnoutProbability * leaderProbability * scale) - 1;
-    turnoutLimit[i] = Math.round(turnoutProbability * scale) - 1;
-    eitherLimit[i] =
+    limits[3 * i] = Math.round(turnoutProbability * leaderProbability * scale) - 1;
+    limits[3 * i + 1] = Math.round(turnoutProbability * scale) - 1;
+    limits[3 * i + 2] =
       Math.round((turnoutProbability + leaderProbability - turnoutProbability * leaderProbability) * scale) - 1;
   }
+  // One uniform per station and replicate, in station order: the stream is read in the same order whatever the
+  // block size, so the block holds a whole replicate and the station loop has no refill test.
   const stream = splitRng(rng);
-  const block = new Uint32Array(4096);
-  let at = block.length;
+  const block = new Uint32Array(stations);
+  // Read as int32 (same bits; >>> 1 gives the same value) so that loads stay small integers in the loop.
+  const bits = new Int32Array(block.buffer);
   const width = STATS_PER_GROUP * (1 + payload.regionCount);
   const segments = segmentStart.length - 1;
   for (let replicate = 0; replicate < reps; replicate++) {
+    stream.fillUint32(block);
     const base = replicate * width;
     for (let segment = 0; segment < segments; segment++) {
       let either = 0;
@@ -191,15 +230,12 @@ function indicatorReplicates(payload: IntegerPercentPayload, rng: Rng, reps: num
       let weightedTurnout = 0;
       const end = segmentStart[segment + 1];
       for (let i = segmentStart[segment]; i < end; i++) {
-        if (at === block.length) {
-          stream.fillUint32(block);
-          at = 0;
-        }
-        const uniform = block[at++] >>> 1;
+        const uniform = bits[i] >>> 1;
+        const at = 3 * i;
         // (threshold - 1 - uniform) >> 31 is -1 exactly when uniform >= threshold.
-        const isEither = ((eitherLimit[i] - uniform) >> 31) + 1;
-        const isTurnout = ((turnoutLimit[i] - uniform) >> 31) + 1;
-        const isBoth = ((bothLimit[i] - uniform) >> 31) + 1;
+        const isBoth = ((limits[at] - uniform) >> 31) + 1;
+        const isTurnout = ((limits[at + 1] - uniform) >> 31) + 1;
+        const isEither = ((limits[at + 2] - uniform) >> 31) + 1;
         const stationRegistered = registered[i];
         either += isEither;
         turnout += isTurnout;
