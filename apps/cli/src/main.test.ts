@@ -13,6 +13,8 @@ const NAMES = [
   'calibrate',
   'serve',
   'batch',
+  'map',
+  'cache',
 ];
 
 test('buildProgram loads only the command argv names, and every command (in help order) otherwise', async () => {

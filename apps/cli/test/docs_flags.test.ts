@@ -23,7 +23,7 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
 }
 
 const FLAG = /(?<![\w-])--([a-zA-Z][a-zA-Z0-9-]*)/g;
-const OTHER_PROGRAM = /(^|[\s`(])(node|npm|git|nice|taskset|Rscript|python3|tsx|biome)\s|execArgv/;
+const OTHER_PROGRAM = /(^|[\s`(])(node|npm|git|nice|taskset|Rscript|python3|tsx|biome|sbatch|kubectl|docker)\s|execArgv/;
 /** Flags of commander itself. */
 const BUILT_IN = new Set(['help', 'version']);
 
@@ -77,7 +77,9 @@ test('every --flag in README.md and docs/ exists in the CLI, on the command it i
   const program = await buildProgram();
   const flagsOf = new Map<string, Set<string>>();
   for (const c of program.commands) {
-    flagsOf.set(c.name(), new Set(c.options.map((o) => (o.long ?? '').replace(/^--/, ''))));
+    // A command's flags and those of its subcommands (`tally cache info --json`, `tally batch merge --out`).
+    const options = [c, ...c.commands].flatMap((x) => x.options);
+    flagsOf.set(c.name(), new Set(options.map((o) => (o.long ?? '').replace(/^--/, ''))));
   }
   const all = new Set([...flagsOf.values()].flatMap((s) => [...s]));
   const files = [join(ROOT, 'README.md'), ...markdownFiles(join(ROOT, 'docs'))];
