@@ -23,7 +23,8 @@ function markdownFiles(dir: string, out: string[] = []): string[] {
 }
 
 const FLAG = /(?<![\w-])--([a-zA-Z][a-zA-Z0-9-]*)/g;
-const OTHER_PROGRAM = /(^|[\s`(])(node|npm|git|nice|taskset|Rscript|python3|tsx|biome|sbatch|kubectl|docker)\s|execArgv/;
+const OTHER_PROGRAM =
+  /(^|[\s`(])(node|npm|git|nice|taskset|Rscript|python3|tsx|biome|sbatch|kubectl|docker)\s|execArgv/;
 /** Flags of commander itself. */
 const BUILT_IN = new Set(['help', 'version']);
 

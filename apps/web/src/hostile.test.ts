@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -113,7 +113,7 @@ test('the page may not be framed by another site', async () => {
 test('no edited allegation folder is left inside an example', () => {
   for (const example of readdirSync(EXAMPLES)) {
     const dir = join(EXAMPLES, example);
-    if (!existsSync(dir)) continue;
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
     assert.deepEqual(
       readdirSync(dir).filter((e) => e.startsWith('.tally-edit-') && !e.includes(`-${process.pid}-`)),
       [],

@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { trimSpaces } from './dictionary_column.ts';
 import { quoteIdent } from './duckdb.ts';
-import type { ValidationIssue } from './issues.ts';
+import { EMPTY_ROW_RULE, type ValidationIssue } from './issues.ts';
 
 /** Largest value accepted in a count column; above it a cell is not a polling-station count. */
 export const MAX_COUNT = 1e9;
@@ -91,12 +91,6 @@ export async function readCounts(
   }
   return { values, issues, badRowids };
 }
-
-/**
- * The rule of a row whose count cells are all empty: the row policy (row_policy.ts) always leaves it out, with this
- * reason, instead of refusing the file.
- */
-export const EMPTY_ROW_RULE = 'empty_row';
 
 /** True when every count cell of a row read as [rowid, ...cells] is empty or spaces. */
 function allEmpty(row: readonly unknown[]): boolean {

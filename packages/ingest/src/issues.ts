@@ -1,5 +1,10 @@
 /** Validation problems found in an input file. Every problem names the file, and where known the row and column. */
-import { EMPTY_ROW_RULE } from './count_columns.ts';
+
+/**
+ * The rule of a row whose count cells are all empty: the row policy (row_policy.ts) always leaves it out, with this
+ * reason, instead of refusing the file.
+ */
+export const EMPTY_ROW_RULE = 'empty_row';
 
 /** One rule violation. `row` is the 1-based line in the file (the header is row 1) for text files and spreadsheets. */
 export interface ValidationIssue {

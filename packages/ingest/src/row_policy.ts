@@ -7,8 +7,7 @@
  */
 
 import type { TallyError } from '@tally/core';
-import { EMPTY_ROW_RULE } from './count_columns.ts';
-import { formatIssue, type ValidationIssue } from './issues.ts';
+import { EMPTY_ROW_RULE, formatIssue, type ValidationIssue } from './issues.ts';
 import type { LoadedTable } from './load_table.ts';
 import { type RowAccount, rowAccount } from './row_account.ts';
 

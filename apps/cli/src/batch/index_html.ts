@@ -13,7 +13,7 @@ import {
   translate,
   verdictLabel,
 } from '@tally/report';
-import type { BatchIndex, IndexEntry } from './merge.ts';
+import type { BatchIndex, IndexEntry } from './batch_index.ts';
 
 const count = (value: number) => ({ kind: 'count' as const, value });
 

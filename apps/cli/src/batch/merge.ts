@@ -5,57 +5,15 @@
  */
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { csvCell, type Lang, type LocalisedText, type ReportSummary, type Verdict } from '@tally/report';
+import { csvCell, type Lang, type ReportSummary } from '@tally/report';
 import { commitOutputs } from '../atomic_output.ts';
 import { DataError } from '../cli_io.ts';
 import { isJobId } from './batch_file.ts';
+import type { BatchIndex, IndexAnswer, IndexEntry, RunCounts } from './batch_index.ts';
 import { JOB_FILES, type JobStatus, type ShardRecord } from './batch_records.ts';
 import { renderBatchIndexHtml } from './index_html.ts';
 
 const MAX_FILE_BYTES = 512 * 2 ** 20;
-
-/** A question of an audit's bottom line, answered. */
-export interface IndexAnswer {
-  readonly id: string;
-  readonly question: LocalisedText;
-  readonly verdict: Verdict;
-  readonly answer: LocalisedText;
-}
-
-/** Counts over a `run` job's results (statistics only; `tally run` draws no verdict). */
-export interface RunCounts {
-  readonly results: number;
-  readonly tests: number;
-  /** Results whose Benjamini-Hochberg adjusted p-value is below 0.05. */
-  readonly adjustedBelow005: number;
-}
-
-/** One job of index.json. */
-export interface IndexEntry {
-  readonly id: string;
-  readonly kind: 'audit' | 'run';
-  readonly source: string;
-  readonly status: 'ok' | 'failed';
-  readonly exitCode: number;
-  readonly error: JobStatus['error'];
-  /** Paths relative to the merged folder. */
-  readonly files: readonly string[];
-  /** An audit's report summary, or null. */
-  readonly summary: ReportSummary | null;
-  /** An audit's bottom line (empty when its allegation implies no question, or for a run). */
-  readonly bottomLine: readonly IndexAnswer[];
-  readonly run: RunCounts | null;
-}
-
-/** index.json. */
-export interface BatchIndex {
-  readonly schema: 'tally.batch-index/1';
-  readonly version: string;
-  readonly batchSha256: string;
-  readonly seed: number;
-  readonly jobs: readonly IndexEntry[];
-  readonly counts: { readonly ok: number; readonly failed: number };
-}
 
 interface FindingRow {
   readonly id: string;

@@ -3,9 +3,9 @@
  * map its columns. Load stays disabled until the file is on the server and previewed.
  */
 import { api, h, num, t, tr } from './dom.ts';
+import type { DatasetInfo, HomeActions, Meta } from './home_types.ts';
 import { type FileSource, type MappingEditor, mappingEditor } from './mapping_editor.ts';
 import { type FilePreview, uploadFile } from './upload.ts';
-import type { DatasetInfo, HomeActions, Meta } from './view_home.ts';
 
 /** The "your own data" section of the start page. */
 export function loadOwnSection(meta: Meta, actions: HomeActions, fail: (e: unknown) => void): HTMLElement {

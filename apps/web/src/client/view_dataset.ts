@@ -2,8 +2,8 @@
 import { exclusionReason, type FingerprintPlot, type Report, type StationMapPlot } from '@tally/report';
 import { api, h, num, progressBar, state, t, tokenParam, tr, waitForJob } from './dom.ts';
 import { findingsSection } from './findings.ts';
+import type { DatasetInfo, Meta } from './home_types.ts';
 import { showPlot } from './plots.ts';
-import type { DatasetInfo, Meta } from './view_home.ts';
 
 interface GroupSummary {
   region: string;

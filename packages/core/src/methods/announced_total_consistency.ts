@@ -28,7 +28,7 @@ import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
-import { type AnnouncedNeeds, announcedNeeds, deltaNeeded } from './announced_total_needs.ts';
+import { type AnnouncedNeeds, type AnnouncedTotals, announcedNeeds, deltaNeeded } from './announced_total_needs.ts';
 import {
   buildDonorAreas,
   type DonorCounts,
@@ -41,20 +41,7 @@ import {
 } from './announced_total_projection.ts';
 
 export type { MissingPlace } from './announced_total_projection.ts';
-
-/** Totals an authority announced for the whole count. */
-export interface AnnouncedTotals {
-  readonly favoured: number;
-  readonly rival: number;
-  /** Voters (ballots cast). */
-  readonly ballotsCast: number;
-  /** Registered voters of the whole roll. */
-  readonly registered: number;
-  /** Share of all stations the announcement covers, in (0, 1] (default 1). */
-  readonly coverage?: number;
-  /** Stations in the whole count, when known (otherwise estimated from registered voters per collected station). */
-  readonly totalStations?: number;
-}
+export type { AnnouncedTotals };
 
 /** Options of the analysis. */
 export interface AnnouncedOptions {

@@ -4,9 +4,22 @@
  * missing-not-at-random explanation would need (a tipping point, Rosenbaum & Rubin 1983).
  */
 import { quantileSorted } from '../numeric/stats.ts';
-import type { AnnouncedTotals } from './announced_total_consistency.ts';
 
 /** One quantity (votes of a candidate, or ballots) the missing stations would have to hold. */
+/** Totals an authority announced for the whole count. */
+export interface AnnouncedTotals {
+  readonly favoured: number;
+  readonly rival: number;
+  /** Voters (ballots cast). */
+  readonly ballotsCast: number;
+  /** Registered voters of the whole roll. */
+  readonly registered: number;
+  /** Share of all stations the announcement covers, in (0, 1] (default 1). */
+  readonly coverage?: number;
+  /** Stations in the whole count, when known (otherwise estimated from registered voters per collected station). */
+  readonly totalStations?: number;
+}
+
 export interface Need {
   readonly announced: number;
   readonly collected: number;
