@@ -48,7 +48,20 @@ export function fitSide(
   clusters: Clusters | null = null,
   rows: Int32Array | null = null,
 ): SideFit | null {
-  const line = sideLine(x, y, c, h, side, rows);
+  return withVariance(bothSideLines(x, y, c, h, rows)[side], x, y, c, h, side, clusters, rows);
+}
+
+/** A side's fit from its line: the robust variance needs a second pass over the side's stations (residuals). */
+function withVariance(
+  line: SideLine | null,
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  c: number,
+  h: number,
+  side: 'left' | 'right',
+  clusters: Clusters | null,
+  rows: Int32Array | null,
+): SideFit | null {
   if (line === null) return null;
   const { intercept, slope, s1, s2, det, n } = line;
   let meat = 0;
@@ -69,35 +82,70 @@ export function fitSide(
   return { intercept, slope, variance: meat / (det * det), n };
 }
 
-/** The weighted line of fitSide without its variance (what a placebo cutoff needs). */
-function sideLine(
+/** A side's weighted line without its variance, with the sums fitSide's variance needs. */
+interface SideLine {
+  readonly intercept: number;
+  readonly slope: number;
+  readonly s1: number;
+  readonly s2: number;
+  readonly det: number;
+  readonly n: number;
+}
+
+/**
+ * Both sides' weighted lines in one pass over the stations: the one place the local sums are taken (the placebo
+ * cutoffs call this thousands of times, hence plain locals rather than arrays). Each side's sums see its terms in
+ * station order, so a side's line is the same whichever caller asked.
+ */
+function bothSideLines(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   c: number,
   h: number,
-  side: 'left' | 'right',
   rows: Int32Array | null,
-): { intercept: number; slope: number; s1: number; s2: number; det: number; n: number } | null {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let t0 = 0;
-  let t1 = 0;
-  let n = 0;
+): { left: SideLine | null; right: SideLine | null } {
+  let leftWeight = 0;
+  let leftWeightD = 0;
+  let leftWeightD2 = 0;
+  let leftWeightY = 0;
+  let leftWeightDY = 0;
+  let leftN = 0;
+  let rightWeight = 0;
+  let rightWeightD = 0;
+  let rightWeightD2 = 0;
+  let rightWeightY = 0;
+  let rightWeightDY = 0;
+  let rightN = 0;
   const count = rows === null ? x.length : rows.length;
   for (let k = 0; k < count; k++) {
     const i = rows === null ? k : rows[k];
     const d = x[i] - c;
-    if (side === 'left' ? d > 0 : d <= 0) continue;
     const w = 1 - Math.abs(d) / h;
     if (!(w > 0)) continue;
-    s0 += w;
-    s1 += w * d;
-    s2 += w * d * d;
-    t0 += w * y[i];
-    t1 += w * d * y[i];
-    n++;
+    if (d > 0) {
+      rightWeight += w;
+      rightWeightD += w * d;
+      rightWeightD2 += w * d * d;
+      rightWeightY += w * y[i];
+      rightWeightDY += w * d * y[i];
+      rightN++;
+    } else {
+      leftWeight += w;
+      leftWeightD += w * d;
+      leftWeightD2 += w * d * d;
+      leftWeightY += w * y[i];
+      leftWeightDY += w * d * y[i];
+      leftN++;
+    }
   }
+  return {
+    left: lineFromSums(leftWeight, leftWeightD, leftWeightD2, leftWeightY, leftWeightDY, leftN),
+    right: lineFromSums(rightWeight, rightWeightD, rightWeightD2, rightWeightY, rightWeightDY, rightN),
+  };
+}
+
+/** A side's line from its weighted sums (of 1, d, d², y, d·y); null when fewer than 3 stations or singular. */
+function lineFromSums(s0: number, s1: number, s2: number, t0: number, t1: number, n: number): SideLine | null {
   const det = s0 * s2 - s1 * s1;
   if (n < 3 || !(det > 1e-12 * s0 * s2)) return null;
   return { intercept: (s2 * t0 - s1 * t1) / det, slope: (s0 * t1 - s1 * t0) / det, s1, s2, det, n };
@@ -112,8 +160,9 @@ export function breakAt(
   clusters: Clusters | null = null,
   rows: Int32Array | null = null,
 ): BreakEstimate | null {
-  const left = fitSide(x, y, c, h, 'left', clusters, rows);
-  const right = fitSide(x, y, c, h, 'right', clusters, rows);
+  const lines = bothSideLines(x, y, c, h, rows);
+  const left = withVariance(lines.left, x, y, c, h, 'left', clusters, rows);
+  const right = withVariance(lines.right, x, y, c, h, 'right', clusters, rows);
   if (left === null || right === null) return null;
   return {
     cutoff: c,
@@ -125,10 +174,7 @@ export function breakAt(
   };
 }
 
-/**
- * breakAt's estimate alone (no variance), or null where breakAt is null. Both sides are summed in one pass; each side's
- * sums see the same terms in the same order as sideLine's, so the estimate has the same bits.
- */
+/** breakAt's estimate alone (no variance), or null where breakAt is null: what a placebo cutoff needs. */
 export function breakEstimateAt(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
@@ -136,50 +182,8 @@ export function breakEstimateAt(
   h: number,
   rows: Int32Array | null = null,
 ): number | null {
-  let l0 = 0;
-  let l1 = 0;
-  let l2 = 0;
-  let lt0 = 0;
-  let lt1 = 0;
-  let ln = 0;
-  let r0 = 0;
-  let r1 = 0;
-  let r2 = 0;
-  let rt0 = 0;
-  let rt1 = 0;
-  let rn = 0;
-  const count = rows === null ? x.length : rows.length;
-  for (let k = 0; k < count; k++) {
-    const i = rows === null ? k : rows[k];
-    const d = x[i] - c;
-    const w = 1 - Math.abs(d) / h;
-    if (!(w > 0)) continue;
-    if (d > 0) {
-      r0 += w;
-      r1 += w * d;
-      r2 += w * d * d;
-      rt0 += w * y[i];
-      rt1 += w * d * y[i];
-      rn++;
-    } else {
-      l0 += w;
-      l1 += w * d;
-      l2 += w * d * d;
-      lt0 += w * y[i];
-      lt1 += w * d * y[i];
-      ln++;
-    }
-  }
-  const left = lineFrom(l0, l1, l2, lt0, lt1, ln);
-  const right = lineFrom(r0, r1, r2, rt0, rt1, rn);
-  return left === null || right === null ? null : right - left;
-}
-
-/** The intercept of sideLine from its sums, or null where sideLine is null. */
-function lineFrom(s0: number, s1: number, s2: number, t0: number, t1: number, n: number): number | null {
-  const det = s0 * s2 - s1 * s1;
-  if (n < 3 || !(det > 1e-12 * s0 * s2)) return null;
-  return (s2 * t0 - s1 * t1) / det;
+  const { left, right } = bothSideLines(x, y, c, h, rows);
+  return left === null || right === null ? null : right.intercept - left.intercept;
 }
 
 /** Least squares of y on columns (rows selected by `use`); null when the system is singular. */
