@@ -187,7 +187,10 @@ test('uploads: a size limit, a content-type check and a file-type check', async 
 });
 
 /** Polls a job until it leaves "running" (each poll yields to the event loop, where the job's steps run). */
-async function finished<T>(jobPath: string, get: (path: string) => Promise<Response>): Promise<T & { status: string }> {
+async function finished<T>(
+  jobPath: string,
+  get: (path: string) => Response | Promise<Response>,
+): Promise<T & { status: string }> {
   for (;;) {
     const job = (await (await get(jobPath)).json()) as T & { status: string };
     if (job.status !== 'running') return job;
