@@ -4,12 +4,11 @@
  */
 import {
   type AdjustedResult,
-  allegedStations,
+  auditFlaggedStations,
   type FlaggedStation,
-  findingIdOf,
   flaggedStationsCsv,
   lateStations,
-  wholePercentStations,
+  runFlaggedStations,
 } from '@tally/audit';
 import { buildCountView, type CutoffSpec, type StationTable } from '@tally/core';
 import type { ResolvedAllegation } from '@tally/ingest';
@@ -34,8 +33,8 @@ export function flaggedLine(lang: Lang, rows: number, file: string): string {
 }
 
 /**
- * `tally run`: the stations on whole percentages behind integer_percent's finding on all stations, for the candidate
- * the method ran on (its option, else the first of --candidates, else the leader).
+ * `tally run`: the stations on whole percentages behind integer_percent's finding on all stations (audit's
+ * runFlaggedStations, which the web app's flagged.csv uses too).
  */
 export async function writeRunFlagged(
   file: string,
@@ -44,14 +43,12 @@ export async function writeRunFlagged(
   integerPercentOptions: Record<string, unknown> | undefined,
   candidates: readonly string[] | undefined,
 ): Promise<FlaggedWritten> {
-  const whole = results.find((r) => r.method === 'integer_percent' && r.region === undefined);
-  if (whole === undefined)
+  const rows = runFlaggedStations(table, results, integerPercentOptions, candidates);
+  if (rows === undefined)
     throw new UsageError(
       '--flagged-csv: no method of this run flags stations; add integer_percent to --methods (stations on whole percentages)',
     );
-  const named = integerPercentOptions?.candidate;
-  const candidate = typeof named === 'string' && named !== '' ? named : candidates?.[0];
-  return write(file, wholePercentStations(table, findingIdOf(whole), candidate));
+  return write(file, rows);
 }
 
 /** `tally latecount`: the stations not counted at the cutoff, under the late count's finding id. */
@@ -68,26 +65,11 @@ export async function writeLatecountFlagged(
   return write(file, lateStations(view.value, id));
 }
 
-/**
- * `tally audit`: the stations the allegation flags, under the ids of the findings computed on them (persistence, the
- * late count's analyses, the battery on the flagged stations), then the stations on whole percentages behind each
- * integer_percent finding on all stations.
- */
+/** `tally audit`: the stations the allegation flags, then those behind its integer_percent findings (audit's list). */
 export async function writeAuditFlagged(
   file: string,
   resolved: ResolvedAllegation,
   results: readonly ResultWithContext[],
 ): Promise<FlaggedWritten> {
-  const a = resolved.alleged;
-  const onFlagged = results
-    .map((r) => r.result)
-    .filter((r) => r.method !== 'integer_percent' || r.region === 'flagged stations')
-    .map(findingIdOf);
-  const names = [a.names.favoured, a.names.rival].filter((n): n is string => n !== undefined);
-  const rows = allegedStations(a.table, resolved.flagged, [...new Set(onFlagged)], 'flagged by the allegation', names);
-  for (const r of results) {
-    if (r.result.method !== 'integer_percent' || (r.result.region ?? '') !== '') continue;
-    rows.push(...wholePercentStations(a.table, findingIdOf(r.result), r.result.target));
-  }
-  return write(file, rows);
+  return write(file, auditFlaggedStations(resolved, results));
 }

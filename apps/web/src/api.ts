@@ -1,10 +1,11 @@
 /** The web app's HTTP API (hono). Every /api route needs the page's token; files are read only below chosen roots. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   auditAllegationFile,
   exploreData,
   filterTable,
+  flaggedStationsCsv,
   listMethods,
   type RenderedAudit,
   runMethods,
@@ -17,18 +18,27 @@ import {
   listPresets,
   loadManifestDataset,
   mappingShapeProblem,
-  readManifest,
   rowAccount,
 } from '@tally/ingest';
-import { isLang, type Lang, type Report, renderJson } from '@tally/report';
+import { isLang, type Lang } from '@tally/report';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DatasetStore } from './dataset_store.ts';
+import { listExamples } from './examples_list.ts';
 import { isolatedLoadTable, isolatedPreview } from './isolated_parse.ts';
 import { JobRunner } from './jobs.ts';
 import { mappingProblems } from './mapping_check.ts';
 import { serverPathHider } from './public_paths.ts';
-import { reportCsv, reportHtml } from './report_outputs.ts';
+import {
+  type JobFiles,
+  jobDownloads,
+  jobWorkbook,
+  regionScope,
+  reportCsv,
+  reportHtml,
+  runJobFiles,
+  XLSX_TYPE,
+} from './report_outputs.ts';
 import { guardPath, hostAllowed } from './security.ts';
 import { newEditDir, newUploadDir, removeDir, saveUpload, sweepEditFolders } from './uploads.ts';
 
@@ -36,7 +46,7 @@ import { newEditDir, newUploadDir, removeDir, saveUpload, sweepEditFolders } fro
 export type AuditRunner = (
   allegationPath: string,
   options: { seed: number; lang: Lang; onProgress: (done: number, total: number, label: string) => void },
-) => Promise<Pick<RenderedAudit, 'reportJson' | 'html'> & { report: unknown }>;
+) => Promise<Pick<RenderedAudit, 'reportJson' | 'html'> & { report: unknown; flagged?: RenderedAudit['flagged'] }>;
 
 /** The audit of @tally/audit, its errors turned into messages for the job's status. */
 const packageAudit =
@@ -284,14 +294,13 @@ export function createApi(options: ApiOptions): Hono {
     const level = str(b.level, 'level');
     const code = Number.isInteger(b.code) ? (b.code as number) : undefined;
     const table = filterTable(d.loaded.table, level, code);
+    const scope = table === d.loaded.table ? undefined : regionScope(d.loaded.table, level, code, table.n);
+    const candidate = str(b.candidate, 'candidate');
     const jobId = jobs.start('run', async (ctx) => {
-      const { report, failures } = await runMethods(
-        d.loaded,
-        table,
-        { methods, seed, candidate: str(b.candidate, 'candidate'), lang, version: options.version },
-        ctx,
-      );
-      return { reportJson: renderJson(report), report, failures, html: await reportHtml(report, lang) };
+      const { version } = options;
+      const run = await runMethods(d.loaded, table, { methods, seed, candidate, lang, version }, ctx);
+      const files = await runJobFiles({ ...run, loaded: d.loaded, table, scope, candidate, seed, lang, version });
+      return { ...files, failures: run.failures };
     });
     return c.json({ jobId });
   });
@@ -316,7 +325,9 @@ export function createApi(options: ApiOptions): Hono {
         }
         const out = await audit(allegationPath, { seed, lang, onProgress: (d, t, l) => ctx.progress(d, t, l) });
         await ctx.checkpoint();
-        return out;
+        const { report, reportJson, html, flagged } = out;
+        const flaggedCsv = flagged !== undefined && flagged.length > 0 ? flaggedStationsCsv(flagged) : undefined;
+        return { report, reportJson, html, lang, flaggedCsv } as JobFiles;
       } finally {
         if (editDir !== undefined) removeDir(editDir);
       }
@@ -328,9 +339,10 @@ export function createApi(options: ApiOptions): Hono {
     const job = jobs.get(c.req.param('id'));
     if (!job) throw new HttpError(404, 'no such job');
     const { result, ...rest } = job;
-    const r = result as { report?: unknown; failures?: unknown } | undefined;
+    const r = result as (JobFiles & { failures?: unknown }) | undefined;
     const error = rest.error === undefined ? undefined : hide(rest.error);
-    return c.json({ ...rest, error, result: r ? { report: r.report, failures: r.failures } : undefined });
+    const shown = r ? { report: r.report, failures: r.failures, downloads: jobDownloads(r) } : undefined;
+    return c.json({ ...rest, error, result: shown });
   });
 
   api.delete('/jobs/:id', (c) => c.json({ cancelled: jobs.cancel(c.req.param('id')) }));
@@ -338,9 +350,10 @@ export function createApi(options: ApiOptions): Hono {
   api.get('/jobs/:id/:file', async (c) => {
     const job = jobs.get(c.req.param('id'));
     if (!job || job.status !== 'done') throw new HttpError(404, 'no finished job with that id');
-    const r = job.result as { reportJson: string; html: string; report: Report };
+    const r = job.result as JobFiles;
     const file = c.req.param('file');
     const lang = c.req.query('lang');
+    const asked = lang && isLang(lang) ? lang : r.lang;
     if (file === 'report.json') return c.body(r.reportJson, 200, download('application/json', 'report.json'));
     if (file === 'report.html') {
       const html = lang && isLang(lang) ? await reportHtml(r.report, lang) : r.html;
@@ -349,6 +362,15 @@ export function createApi(options: ApiOptions): Hono {
     }
     if (file === 'findings.csv')
       return c.body(reportCsv(r.report), 200, download('text/csv; charset=utf-8', 'findings.csv'));
+    if (file === 'battery.xlsx') {
+      const book = await jobWorkbook(r, asked);
+      if (book === undefined) throw new HttpError(404, 'battery.xlsx comes with a run of the methods, not an audit');
+      return c.body(book, 200, download(XLSX_TYPE, 'battery.xlsx'));
+    }
+    if (file === 'flagged.csv') {
+      if (r.flaggedCsv === undefined) throw new HttpError(404, 'this job flags no station (run integer_percent)');
+      return c.body(r.flaggedCsv, 200, download('text/csv; charset=utf-8', 'flagged.csv'));
+    }
     throw new HttpError(404, 'unknown file');
   });
 
@@ -369,32 +391,4 @@ function exampleDir(examplesDir: string, name: string): string {
   const known = listExamples(examplesDir).map((e) => e.id);
   if (!known.includes(name)) throw new HttpError(404, `no example "${name}"`);
   return join(examplesDir, name);
-}
-
-/** The bundled examples with their manifests. */
-export function listExamples(examplesDir: string) {
-  let names: string[] = [];
-  try {
-    names = readdirSync(examplesDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((id) => {
-    const m = readManifest(join(examplesDir, id));
-    if (!m.ok) return [];
-    const files = readdirSync(join(examplesDir, id));
-    return [
-      {
-        id,
-        name: m.value.name,
-        titles: m.value.titles ?? {},
-        description: m.value.description ?? '',
-        datasets: m.value.datasets.map((d) => ({ id: d.id, title: d.title ?? d.id, kind: d.kind })),
-        hasAllegation: files.includes('allegation.yaml'),
-      },
-    ];
-  });
 }

@@ -102,6 +102,11 @@ for (const example of ['bolivia-2019', 'russia-2018']) {
       const classes = await page.locator('#findings .verdict').evaluateAll((els) => els.map((e) => e.className));
       assert.ok(classes.length >= 2);
       for (const c of classes) assert.match(c, /verdict-(screen|inconclusive)/);
+      // The run's downloads, as the server lists them: the workbook, and no flagged list without integer_percent.
+      const files = await page
+        .locator('#findings a[download]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('download')));
+      assert.deepEqual(files, ['report.html', 'report.json', 'findings.csv', 'battery.xlsx']);
       assert.deepEqual(errors, []);
       await page.close();
     },
@@ -131,6 +136,11 @@ test(
       }
       assert.equal(fit.vegaMenus, 0);
     }
+    // An audit offers the stations its allegation flags, and no battery workbook.
+    const files = await page
+      .locator('#findings a[download]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('download')));
+    assert.deepEqual(files, ['report.html', 'report.json', 'findings.csv', 'flagged.csv']);
     await page.close();
   },
 );

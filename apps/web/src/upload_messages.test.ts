@@ -110,11 +110,11 @@ test('a mapped upload is named after the file (or the title given), never after 
         result?: { report: { title: string; findings: { role: string; explanation: { text: string } }[] } };
       };
       if (j.status !== 'running') {
-        // No allegation in a run: every finding is a general screen, worded against the clean-election model.
+        // No allegation in a run: every finding is worded against the clean-election model (role explore).
         const findings = j.result?.report.findings ?? [];
         assert.ok(findings.length > 0);
         for (const f of findings) {
-          assert.equal(f.role, 'screen');
+          assert.equal(f.role, 'explore');
           assert.doesNotMatch(f.explanation.text, /the allegation predicts/);
         }
         return j.result?.report.title;

@@ -5,6 +5,8 @@
 import { ok, type Result, type TallyError } from '@tally/core';
 import { readAllegation, resolveAllegation } from '@tally/ingest';
 import { buildReport, type Lang, type Report, renderHtml, renderJson } from '@tally/report';
+import { auditFlaggedStations } from './flagged_selection.ts';
+import type { FlaggedStation } from './flagged_stations.ts';
 import { runAudit } from './run_audit.ts';
 
 /** The report of one audit, built and rendered. */
@@ -12,6 +14,8 @@ export interface RenderedAudit {
   readonly report: Report;
   readonly reportJson: string;
   readonly html: string;
+  /** The stations behind the findings (audit's list, as `tally audit --flagged-csv` writes it). */
+  readonly flagged: readonly FlaggedStation[];
 }
 
 /** Settings of one audit of a file. */
@@ -48,5 +52,6 @@ export async function auditAllegationFile(
     report: report.value,
     reportJson: renderJson(report.value),
     html: await renderHtml(report.value, options.lang),
+    flagged: auditFlaggedStations(resolved.value, run.input.results),
   });
 }

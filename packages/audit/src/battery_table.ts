@@ -67,7 +67,9 @@ function secondary(details: Record<string, unknown>, name: string): { estimate: 
 export function batteryRowsOf(r: AdjustedResult): BatteryRow[] {
   const details = r.details as Record<string, unknown>;
   const intervals = (details.bootstrap as { intervals?: Record<string, Interval> } | undefined)?.intervals ?? {};
-  const base = { unit: r.region ?? null, target: r.target ?? '', method: r.method, n: r.n, warnings: r.warnings };
+  // A method that reports its own per-region rows names the whole data's row region ''.
+  const unit = r.region === undefined || r.region === '' ? null : r.region;
+  const base = { unit, target: r.target ?? '', method: r.method, n: r.n, warnings: r.warnings };
   const own = intervals[r.statisticName];
   const rows: BatteryRow[] = [
     {

@@ -23,6 +23,7 @@ import {
   type StationMapPlot,
   thinIndices,
 } from '@tally/report';
+import { type AdjustedResult, withAdjustedP } from './battery_run.ts';
 
 /** How a long run reports progress and lets its caller stop it between steps. */
 export interface StepControl {
@@ -91,13 +92,16 @@ export function exploreData(table: StationTable, by?: string) {
   return { summary, leader, fingerprint, map, levels };
 }
 
-/** Runs the chosen methods on a table and builds a report (statistics, corrected p-values, verdict wording). */
+/**
+ * Runs the chosen methods on a table and builds a report (statistics, corrected p-values, neutral verdict wording);
+ * the results come back with their adjusted p-values for the battery table.
+ */
 export async function runMethods(
   loaded: LoadedTable,
   table: StationTable,
   options: { methods: string[]; seed: number; candidate?: string; lang: 'en' | 'es' | 'ru'; version: string },
   ctx: StepControl,
-): Promise<{ report: Report; failures: { method: string; error: string }[] }> {
+): Promise<{ report: Report; results: AdjustedResult[]; failures: { method: string; error: string }[] }> {
   const chosen = methodRegistry.filter((m) => options.methods.includes(m.id));
   const results: MethodResult[] = [];
   const failures: { method: string; error: string }[] = [];
@@ -114,8 +118,9 @@ export async function runMethods(
   const built = buildReport({
     title: table.meta.name,
     lang: options.lang,
-    // No allegation: every finding is a general screen (neutral wording: a departure from the clean-election model).
-    results: results.map((result) => ({ result, context: { role: 'screen' as const } })),
+    // No allegation: every finding is worded as a departure from the clean-election model, never as support for a
+    // claim (the role `tally run --out` gives its findings too).
+    results: results.map((result) => ({ result, context: { role: 'explore' as const } })),
     validationIssues: loaded.issues,
     inputs: [{ path: loaded.file, sha256: loaded.sha256 }],
     seed: options.seed,
@@ -127,5 +132,6 @@ export async function runMethods(
     ),
   });
   if (!built.ok) throw new Error(built.error.message);
-  return { report: built.value, failures };
+  // The same Benjamini-Hochberg adjustment as the report's (over the same p-values), for the battery table's rows.
+  return { report: built.value, results: withAdjustedP(results), failures };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { listExamples } from '../api.ts';
+import { listExamples } from '../examples_list.ts';
 import { EXAMPLE_TEXT, exampleText } from './example_messages.ts';
 
 const EXAMPLES = join(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..'), 'examples');

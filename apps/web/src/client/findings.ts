@@ -9,6 +9,7 @@ import {
   translate,
 } from '@tally/report';
 import { h, num, state, t, tr } from './dom.ts';
+import type { UiKey } from './messages.ts';
 import { showPlot } from './plots.ts';
 
 /** Renders the findings table, the plots and the download links; redraws them when the language changes. */
@@ -17,9 +18,10 @@ export function findingsSection(
   failures: { method: string; error: string }[],
   jobPath: string,
   token: string,
+  downloads: readonly string[],
 ): HTMLElement {
   const container = h('div', { id: 'findings' });
-  const draw = () => container.replaceChildren(...findingsContent(report, failures, jobPath, token));
+  const draw = () => container.replaceChildren(...findingsContent(report, failures, jobPath, token, downloads));
   const onLang = () => (container.isConnected ? draw() : document.removeEventListener('tally:lang', onLang));
   document.addEventListener('tally:lang', onLang);
   draw();
@@ -31,6 +33,7 @@ function findingsContent(
   failures: { method: string; error: string }[],
   jobPath: string,
   token: string,
+  downloads: readonly string[],
 ): HTMLElement[] {
   const plots = h('div', { className: 'plots' });
   for (const f of report.findings) {
@@ -46,11 +49,12 @@ function findingsContent(
     );
     void showPlot(box, f.plot);
   }
-  const links = ['report.html', 'report.json', 'findings.csv'].map((file) =>
+  // The files the server offers for this job (battery.xlsx for a run, flagged.csv where stations are flagged).
+  const links = downloads.map((file) =>
     h(
       'a',
       { href: `${jobPath}/${file}?${token}&lang=${state.lang}`, download: file, style: 'margin-right: 1rem' },
-      file,
+      FILE_LABELS[file] === undefined ? file : `${t(FILE_LABELS[file])} (${file})`,
     ),
   );
   return [
@@ -101,12 +105,21 @@ function findingsContent(
   ].filter((x): x is HTMLElement => x !== null);
 }
 
+/** What each download is, in the interface's words. */
+const FILE_LABELS: Readonly<Record<string, UiKey>> = {
+  'report.html': 'fileReportHtml',
+  'report.json': 'fileReportJson',
+  'findings.csv': 'fileFindingsCsv',
+  'battery.xlsx': 'fileBatteryXlsx',
+  'flagged.csv': 'fileFlaggedCsv',
+};
+
 /**
- * A finding's verdict label. A general screen (every finding of a run without an allegation) is worded against the
- * clean-election model in neutral colours: with no allegation there is nothing to be consistent with.
+ * A finding's verdict label. A finding of a run without an allegation (role 'explore') or a general screen is worded
+ * against the clean-election model in neutral colours: with no allegation there is nothing to be consistent with.
  */
 export function verdictBadge(f: Finding): HTMLElement {
-  if (f.role === 'screen' && f.verdict !== 'inconclusive') {
+  if ((f.role === 'explore' || f.role === 'screen') && f.verdict !== 'inconclusive') {
     const key = f.verdict === 'consistent_with_allegation' ? 'screenDeparts' : 'screenNoDeparture';
     return h('span', { className: 'verdict verdict-screen', 'data-verdict': f.verdict }, t(key));
   }

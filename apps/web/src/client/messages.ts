@@ -111,6 +111,11 @@ export const en = {
   problemMissing: '“{column}” is not a column of this file ({role}).',
   problemShared: 'Column “{column}” is used for more than one count ({role}).',
   loadingFile: 'Reading the file…',
+  fileReportHtml: 'Report',
+  fileReportJson: 'Report data',
+  fileFindingsCsv: 'Findings table',
+  fileBatteryXlsx: 'Battery table, one row per unit (Excel)',
+  fileFlaggedCsv: 'Stations behind the findings',
 } as const;
 
 /** A key of the interface catalogue. */
@@ -229,6 +234,11 @@ export const es: Record<UiKey, string> = {
   problemMissing: '«{column}» no es una columna de este archivo ({role}).',
   problemShared: 'La columna «{column}» se usa para más de un conteo ({role}).',
   loadingFile: 'Leyendo el archivo…',
+  fileReportHtml: 'Informe',
+  fileReportJson: 'Datos del informe',
+  fileFindingsCsv: 'Tabla de hallazgos',
+  fileBatteryXlsx: 'Tabla de la batería, una fila por unidad (Excel)',
+  fileFlaggedCsv: 'Mesas detrás de los hallazgos',
 };
 
 /** Russian interface text. */
@@ -344,6 +354,11 @@ export const ru: Record<UiKey, string> = {
   problemMissing: '«{column}» — нет такого столбца в файле ({role}).',
   problemShared: 'Столбец «{column}» используется для нескольких величин ({role}).',
   loadingFile: 'Файл читается…',
+  fileReportHtml: 'Отчёт',
+  fileReportJson: 'Данные отчёта',
+  fileFindingsCsv: 'Таблица результатов',
+  fileBatteryXlsx: 'Таблица батареи тестов, строка на единицу (Excel)',
+  fileFlaggedCsv: 'Участки, стоящие за результатами',
 };
 
 /** The catalogues by language. */

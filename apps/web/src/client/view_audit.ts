@@ -21,7 +21,7 @@ export async function auditView(example: string, back: () => void): Promise<HTML
         method: 'POST',
         json: { example, allegation: edited, lang: state.lang },
       });
-      const job = await waitForJob<{ report: Report }>(jobId, bar.set);
+      const job = await waitForJob<{ report: Report; downloads: string[] }>(jobId, bar.set);
       if (job.status !== 'done' || !job.result) {
         out.replaceChildren(h('p', { className: 'error' }, `${t('failed')}: ${job.error ?? job.status}`));
         return;
@@ -37,7 +37,7 @@ export async function auditView(example: string, back: () => void): Promise<HTML
       setFrame();
       document.addEventListener('tally:lang', setFrame);
       out.replaceChildren(
-        findingsSection(job.result.report, [], `/api/jobs/${jobId}`, tokenParam()),
+        findingsSection(job.result.report, [], `/api/jobs/${jobId}`, tokenParam(), job.result.downloads),
         replaysSection(job.result.report),
         tr('reportTitle', 'h2'),
         frame,

@@ -262,13 +262,23 @@ function methodsSection(meta: Meta, info: DatasetInfo, filter: { level?: string;
           code: filter.code,
         },
       }));
-      const job = await waitForJob<{ report: Report; failures: { method: string; error: string }[] }>(jobId, bar.set);
+      const job = await waitForJob<{
+        report: Report;
+        failures: { method: string; error: string }[];
+        downloads: string[];
+      }>(jobId, bar.set);
       if (job.status === 'cancelled') out.replaceChildren(tr('cancelled', 'p'));
       else if (job.status !== 'done' || !job.result)
         out.replaceChildren(h('p', { className: 'error' }, `${t('failed')}: ${job.error ?? ''}`));
       else
         out.replaceChildren(
-          findingsSection(job.result.report, job.result.failures, `/api/jobs/${jobId}`, tokenParam()),
+          findingsSection(
+            job.result.report,
+            job.result.failures,
+            `/api/jobs/${jobId}`,
+            tokenParam(),
+            job.result.downloads,
+          ),
         );
     } catch (e) {
       out.replaceChildren(h('p', { className: 'error' }, String(e instanceof Error ? e.message : e)));
