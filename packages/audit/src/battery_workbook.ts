@@ -54,7 +54,9 @@ export async function batteryWorkbook(
   const { wholeData } = facts;
   const book = new excel.Workbook();
   book.creator = `tally ${facts.version}`;
-  // A fixed date keeps the bytes of the workbook the same for the same run.
+  // A fixed date keeps the workbook's document properties the same for the same run. The zip container still stamps
+  // each entry with the time it was written, so the file's bytes differ between runs while its unzipped content does
+  // not (report.json and findings.csv are the byte-identical outputs).
   book.created = new Date(0);
   book.modified = new Date(0);
   const long = book.addWorksheet('battery');
