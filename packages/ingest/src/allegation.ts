@@ -4,8 +4,7 @@
  * election. Every problem is an error that names the key and the value at fault.
  */
 
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   candidateIndex,
@@ -15,24 +14,18 @@ import {
   type Result,
   regionLevelIndex,
   type StationTable,
-  shareDenominator,
   type TallyError,
 } from '@tally/core';
 import { parseDocument } from 'yaml';
-import {
-  type Allegation,
-  type CandidateNames,
-  type CutoffInput,
-  checkAllegation,
-  type ElectionSpec,
-  type StationFilter,
-} from './allegation_schema.ts';
+import { datasetFiles, namedFiles, sha256File } from './allegation_inputs.ts';
+import { type Allegation, type CandidateNames, checkAllegation, type ElectionSpec } from './allegation_schema.ts';
+import { applyFilter, columnValues, cutoffLate, problem } from './allegation_stations.ts';
 import { isInside } from './contain.ts';
 import { type LoadedCountSeries, loadCountSeries } from './count_series.ts';
 import type { ValidationIssue } from './issues.ts';
 import { checkJoin, joinTarget } from './join_check.ts';
 import { type LoadedTable, loadTable } from './load_table.ts';
-import { attachList, entryMapping, loadManifestDataset, readManifest } from './manifest.ts';
+import { entryMapping, loadManifestDataset, readManifest } from './manifest.ts';
 import { readMissingPlaces } from './missing_places.ts';
 import { type RowPolicy, refuseByPolicy } from './row_policy.ts';
 import { readSmallText } from './safe_read.ts';
@@ -70,10 +63,6 @@ export interface ResolvedAllegation {
   readonly missingPlaces?: readonly MissingPlace[];
   /** The count series each `count_series` analysis reads, by the analysis's position in the list. */
   readonly countSeries?: ReadonlyMap<number, LoadedCountSeries>;
-}
-
-function problem(file: string, message: string): { ok: false; error: TallyError } {
-  return err({ kind: 'parse_error', file, rule: 'invalid_allegation', message: `${file}: ${message}` });
 }
 
 /** Options for reading an allegation. */
@@ -126,39 +115,6 @@ export function readAllegation(path: string, options: ReadAllegationOptions = {}
     );
   }
   return checked;
-}
-
-/** Every file or folder an allegation names, with the key that names it. */
-function namedFiles(allegation: Allegation): { key: string; path: string }[] {
-  const files: { key: string; path: string }[] = [];
-  for (const e of allegation.elections) {
-    files.push({ key: `elections.${e.id}.data`, path: e.data });
-    if (e.map !== undefined) files.push({ key: `elections.${e.id}.map`, path: e.map });
-  }
-  const stations = allegation.alleged.stations;
-  if (stations?.kind === 'file') files.push({ key: 'alleged.stations.file', path: stations.file });
-  const missing = allegation.alleged.announced?.missing;
-  if (missing !== undefined) files.push({ key: 'alleged.announced.missing', path: missing });
-  return files;
-}
-
-function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-/** Files a dataset of a folder reads: manifest.json, the dataset and the keys it attaches. */
-function datasetFiles(dir: string, id: string | undefined): string[] {
-  const m = readManifest(dir);
-  if (!m.ok) return [];
-  const entry = m.value.datasets.find((d) => d.id === (id ?? m.value.default));
-  if (!entry) return [];
-  const files = [join(dir, 'manifest.json'), join(dir, entry.file)];
-  if (entry.map !== undefined) files.push(join(dir, entry.map));
-  for (const spec of attachList(entry)) {
-    const keys = m.value.datasets.find((d) => d.id === spec.dataset);
-    if (keys && !files.includes(join(dir, keys.file))) files.push(join(dir, keys.file));
-  }
-  return files;
 }
 
 /**
@@ -249,103 +205,6 @@ async function loadElection(
 function listSome(ids: readonly string[]): string {
   const shown = ids.slice(0, 10).map((x) => `"${x}"`);
   return ids.length > 10 ? `${shown.join(', ')} and ${ids.length - 10} more` : shown.join(', ');
-}
-
-function columnValues(table: StationTable, column: string): Result<number[] | string[], string> {
-  if (column === 'id') return ok([...table.ids]);
-  const den = shareDenominator(table);
-  const simple: Record<string, Float64Array> = {
-    registered: table.registered,
-    ballotsCast: table.ballotsCast,
-    valid: table.valid,
-  };
-  if (simple[column]) return ok(Array.from(simple[column]));
-  if (column === 'turnout') return ok(Array.from(table.ballotsCast, (b, i) => b / table.registered[i]));
-  if (column.startsWith('share:')) {
-    const c = candidateIndex(table, column.slice(6));
-    if (c < 0) return err(`candidate "${column.slice(6)}" is not in the data`);
-    return ok(Array.from(table.candidates[c].votes, (v, i) => v / den[i]));
-  }
-  if (column.startsWith('region:')) {
-    const l = regionLevelIndex(table, column.slice(7));
-    if (l < 0) return err(`region level "${column.slice(7)}" is not in the data`);
-    const level = table.regions[l];
-    return ok(Array.from(level.codes, (c) => level.labels[c]));
-  }
-  return err(
-    `unknown column "${column}" (use id, turnout, registered, ballotsCast, valid, share:<candidate>, region:<level>)`,
-  );
-}
-
-function applyFilter(values: number[] | string[], f: StationFilter, mask: Uint8Array): void {
-  const wanted = new Set((Array.isArray(f.value) ? f.value : [f.value]).map(String));
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const t = f.value as number;
-    let keep: boolean;
-    switch (f.op) {
-      case '<':
-        keep = (v as number) < t;
-        break;
-      case '<=':
-        keep = (v as number) <= t;
-        break;
-      case '>':
-        keep = (v as number) > t;
-        break;
-      case '>=':
-        keep = (v as number) >= t;
-        break;
-      case '==':
-        keep = String(v) === String(f.value);
-        break;
-      case '!=':
-        keep = String(v) !== String(f.value);
-        break;
-      case 'in':
-        keep = wanted.has(String(v));
-        break;
-    }
-    if (!keep) mask[i] = 0;
-  }
-}
-
-function cutoffLate(
-  a: Allegation,
-  table: StationTable,
-  cutoff: CutoffInput,
-  snapshot: StationTable | undefined,
-): Result<Uint8Array, TallyError> {
-  const late = new Uint8Array(table.n);
-  if (cutoff.kind === 'snapshot') {
-    const counted = new Set(snapshot?.ids ?? []);
-    for (let i = 0; i < table.n; i++) late[i] = counted.has(table.ids[i]) ? 0 : 1;
-    return ok(late);
-  }
-  const arrival = table.arrival;
-  if (!arrival) {
-    return problem(
-      a.file,
-      `alleged.cutoff: election ${a.alleged.election} has no arrival order (no time or rank column)`,
-    );
-  }
-  if (cutoff.kind === 'time' && arrival.kind !== 'time') {
-    return problem(
-      a.file,
-      `alleged.cutoff.time: the arrival of ${a.alleged.election} is a ${arrival.kind}, not a time`,
-    );
-  }
-  if (cutoff.kind === 'percentile' && arrival.kind !== 'percentile') {
-    return problem(a.file, `alleged.cutoff.percentile: the arrival of ${a.alleged.election} is a ${arrival.kind}`);
-  }
-  const limit = cutoff.kind === 'time' ? cutoff.ms : cutoff.value;
-  for (let i = 0; i < table.n; i++) {
-    const v = arrival.values[i];
-    // No arrival value (e.g. a mesa never verified in the TREP): not counted by the cutoff, so late, as in the
-    // late-count view; resolveAllegation counts these stations in a warning.
-    late[i] = Number.isNaN(v) || v > limit ? 1 : 0;
-  }
-  return ok(late);
 }
 
 /** A warning counting the alleged election's stations with no arrival value, when the cutoff reads arrival. */

@@ -24,47 +24,7 @@ import {
 
 export * from './allegation_types.ts';
 
-type Obj = Record<string, unknown>;
-
-class SchemaError extends Error {}
-
-function fail(path: string, message: string): never {
-  throw new SchemaError(`${path}: ${message}`);
-}
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) fail(path, 'must be a mapping (key: value)');
-  return v;
-}
-function str(v: unknown, path: string): string {
-  if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string' || v.trim() === '') fail(path, 'must be a non-empty text');
-  return v;
-}
-function optStr(o: Obj, key: string, path: string): string | undefined {
-  return o[key] === undefined ? undefined : str(o[key], `${path}.${key}`);
-}
-function num(v: unknown, path: string, min = -Infinity, max = Infinity): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(path, `must be a number, got ${JSON.stringify(v)}`);
-  if (v < min || v > max) fail(path, `must be between ${min} and ${max}, got ${v}`);
-  return v;
-}
-function optNum(o: Obj, key: string, path: string, min?: number, max?: number): number | undefined {
-  return o[key] === undefined ? undefined : num(o[key], `${path}.${key}`, min, max);
-}
-function noExtra(o: Obj, allowed: readonly string[], path: string): void {
-  for (const k of Object.keys(o)) {
-    if (!allowed.includes(k)) fail(path, `unknown key "${k}" (allowed: ${allowed.join(', ')})`);
-  }
-}
-function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
-  if (typeof v !== 'string' || !allowed.includes(v as T)) {
-    fail(path, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}`);
-  }
-  return v as T;
-}
+import { fail, noExtra, num, type Obj, obj, oneOf, optNum, optStr, SchemaError, str } from './schema_fields.ts';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
