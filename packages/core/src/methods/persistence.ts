@@ -23,11 +23,11 @@
  */
 import { matchUnits, type UnitMatch } from '../match/match_units.ts';
 import type { MethodResult, PairedForensicMethod } from '../method.ts';
-import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import { candidateIndex, regionLevelIndex, type StationTable, shareDenominator } from '../station_table.ts';
 import { adjustedPermutationNull } from './persistence_adjusted.ts';
+import { summarizePersistenceNull } from './persistence_null_summary.ts';
 import { permutationNull, type StratifiedUnits } from './persistence_permute.ts';
 
 /** Options of the persistence test. */
@@ -288,49 +288,13 @@ export function persistenceTest(
   if (nul === null)
     return err({ kind: 'degenerate_input', message: 'the covariates are collinear within the cells; drop one' });
   const t = nul.observed;
-  const tol = 1e-9 * Math.max(1, Math.abs(t));
-  let ge = 0;
-  let le = 0;
-  for (let r = 0; r < B; r++) {
-    if (nul.null[r] >= t - tol) ge++;
-    if (nul.null[r] <= t + tol) le++;
-  }
-  const pGreater = (1 + ge) / (B + 1);
-  const pLess = (1 + le) / (B + 1);
-  const pValue =
-    alternative === 'greater' ? pGreater : alternative === 'less' ? pLess : Math.min(1, 2 * Math.min(pGreater, pLess));
-  const sorted = Float64Array.from(nul.null).sort();
-  const q = (p: number): number => quantileSorted(sorted, p);
-  const critical = q(0.95);
   // The statistic is linear in d, so a manipulation adding delta to d moves it by exactly T(delta).
   const allegedShift =
     options.allegedShift ??
     (options.allegedVotes !== undefined || options.allegedShiftByUnit
       ? (engine(Float64Array.from(delta), 0)?.observed ?? null)
       : null);
-  let powerAtAlleged: number | null = null;
-  if (allegedShift !== null) {
-    // Under an additive shift the statistic moves by the shift; power = P(T* + shift > 95th percentile)
-    // (the one-sided 'greater' test, the direction an inflation in A takes).
-    let hits = 0;
-    for (let r = 0; r < B; r++) if (nul.null[r] + allegedShift > critical) hits++;
-    powerAtAlleged = hits / B;
-  }
-  // Size of this test at alpha 0.05 under the permutation null on these data (ties make it <= 0.05).
-  let sizeHits = 0;
-  for (let r = 0; r < B; r++) {
-    const v = sorted[r];
-    // Treat replicate r as the observed and the other B - 1 as its null: p = #{null >= v} / B.
-    let lo = 0;
-    let hi = B;
-    const cut = v - 1e-9 * Math.max(1, Math.abs(v));
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < cut) lo = mid + 1;
-      else hi = mid;
-    }
-    if ((B - lo) / B <= 0.05) sizeHits++;
-  }
+  const summary = summarizePersistenceNull(nul.null, t, alternative, allegedShift);
   const nUsed = d.length;
   let nFlaggedUsed = 0;
   for (let i = 0; i < nUsed; i++) nFlaggedUsed += units.flagged[i];
@@ -339,7 +303,7 @@ export function persistenceTest(
     target: nameA,
     statistic: t,
     statisticName: adjusted ? 'adjusted_did_share_points' : 'did_share_points',
-    pValue,
+    pValue: summary.pValue,
     pValueKind: 'monte_carlo',
     n: nUsed,
     excluded,
@@ -364,12 +328,12 @@ export function persistenceTest(
         unmatchedA: match.unmatchedA,
         unmatchedB: match.unmatchedB,
       },
-      nullQuantiles: { q025: q(0.025), q50: q(0.5), q95: critical, q975: q(0.975) },
+      nullQuantiles: summary.quantiles,
       // Inverting the permutation test under an additive-shift model (Rosenbaum 2002, ch. 2).
-      shiftInterval95: [t - q(0.975), t - q(0.025)],
+      shiftInterval95: [t - summary.quantiles.q975, t - summary.quantiles.q025],
       allegedShift,
-      powerAtAllegedShift: powerAtAlleged,
-      sizeAtAlpha05: sizeHits / B,
+      powerAtAllegedShift: summary.powerAtAlleged,
+      sizeAtAlpha05: summary.sizeAtAlpha05,
       sizeMeasuredOn:
         'the permutation null of these data: the share of its own permutations that would reject at 0.05 (below 0.05 only through ties); not a false-positive rate measured on other elections (docs/methods/persistence.md gives that, on simulation)',
       adjustment: adjusted
