@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { processAlive } from '@tally/ingest';
-import { DataError } from './cli_io.ts';
+import { DataError } from './cli_errors.ts';
 
 /** One file to write: its final path and its whole content. */
 export interface OutputFile {

@@ -17,8 +17,12 @@ const NAMES = [
   'cache',
 ];
 
-test('buildProgram loads only the command argv names, and every command (in help order) otherwise', async () => {
-  for (const argv of [['--help'], [], ['runn'], ['help', 'run'], ['--version']]) {
+test('buildProgram loads only the command argv names, none for --version, and every command (in help order) otherwise', async () => {
+  for (const version of ['--version', '-V']) {
+    const program = await buildProgram(['node', 'tally', version]);
+    assert.deepEqual(program.commands, [], version);
+  }
+  for (const argv of [['--help'], [], ['runn'], ['help', 'run'], ['--version', 'run']]) {
     const program = await buildProgram(['node', 'tally', ...argv]);
     assert.deepEqual(
       program.commands.map((c) => c.name()),

@@ -1,7 +1,6 @@
 /** The `tally` command: builds the commander program and maps failures to exit codes (0 ok, 1 data, 2 usage). */
 import { Command, CommanderError } from 'commander';
-import { installCancellation } from './atomic_output.ts';
-import { DataError, paint, UsageError, useColor } from './cli_io.ts';
+import { DataError, paint, UsageError, useColor } from './cli_errors.ts';
 import { guardTerminalOutput } from './terminal_safe.ts';
 import { TALLY_VERSION } from './version.ts';
 
@@ -32,13 +31,18 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .version(TALLY_VERSION)
     .showHelpAfterError('(run with --help for usage)');
   const named = COMMANDS.filter(([name]) => name === argv[2]);
+  // `tally --version` prints the version and nothing else: no command needs loading.
+  const versionOnly = argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V');
   // `tally batch merge ... --out` must reach merge's --out, not batch's: the options of a command stop at its
   // subcommand only when every command above it stops there too.
   if (argv[2] === 'batch') program.enablePositionalOptions();
-  const commands = await Promise.all((named.length === 1 ? named : COMMANDS).map(([, load]) => load()));
-  const { CACHED_COMMANDS, withCacheOption } = await import('./cache_choice.ts');
-  for (const command of commands) {
-    program.addCommand(CACHED_COMMANDS.has(command.name()) ? withCacheOption(command) : command);
+  const wanted = named.length === 1 ? named : versionOnly ? [] : COMMANDS;
+  const commands = await Promise.all(wanted.map(([, load]) => load()));
+  if (commands.length > 0) {
+    const { CACHED_COMMANDS, withCacheOption } = await import('./cache_choice.ts');
+    for (const command of commands) {
+      program.addCommand(CACHED_COMMANDS.has(command.name()) ? withCacheOption(command) : command);
+    }
   }
   return program;
 }
@@ -51,6 +55,8 @@ function configure(command: Command): void {
 
 /** Runs the CLI with `argv` (process.argv shape) and returns the exit code. The only top-level catch. */
 export async function main(argv: string[]): Promise<number> {
+  // Imported here rather than at start-up: atomic_output.ts loads @tally/ingest, which `tally --version` never needs.
+  const { installCancellation } = await import('./atomic_output.ts');
   const uninstallCancellation = installCancellation();
   const unguard = guardTerminalOutput({ stdout: useColor(process.stdout), stderr: useColor(process.stderr) });
   try {

@@ -104,12 +104,16 @@ async function runOthers(
     });
   }
   // Chunked methods give the same results on any number of threads (packages/parallel).
-  const threaded = (m: (typeof methods)[number], n: number) =>
-    isChunkedMethod(m) && threads.pool.threads > 1 && (threads.explicit || n >= MIN_STATIONS_FOR_THREADS);
   const optionsOf = (m: (typeof methods)[number]) => ({
     ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
     ...methodOptions.get(m.id),
   });
+  const threaded = (m: (typeof methods)[number], n: number) =>
+    isChunkedMethod(m) &&
+    threads.pool.threads > 1 &&
+    (threads.explicit ||
+      (n >= MIN_STATIONS_FOR_THREADS &&
+        (m.chunked.repaysThreads === undefined || m.chunked.repaysThreads(optionsOf(m)))));
   const seedOf = (k: number, gi: number) => deriveSeed(deriveSeed(seed, 0x5eed + k), gi);
   // Workers start while the first method prepares its Monte Carlo.
   if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();

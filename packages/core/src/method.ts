@@ -145,6 +145,11 @@ export interface ChunkedSpec<O extends BaseMethodOptions, Details extends object
   plan(table: StationTable, options: O, rng: Rng): Result<ChunkedPlan<Details> | ChunkedStage<Details>>;
   /** The chunk function itself, for in-process execution. */
   chunk(payload: unknown, chunkIndex: number): unknown;
+  /**
+   * Whether a run with these options has enough chunked work to repay starting workers when no thread count was
+   * asked for (absent: it does, on a large enough table); e.g. integer_percent without a Monte Carlo has little.
+   */
+  readonly repaysThreads?: (options: O) => boolean;
 }
 
 /**

@@ -32,7 +32,6 @@ import {
 import { flaggedLine, writeRunFlagged } from '../flagged_csv.ts';
 import { LANG_HELP, resolveLang } from '../lang.ts';
 import { progressDisplay } from '../progress.ts';
-import { writeRunOutputs } from '../run_outputs.ts';
 
 const say = (text: string) => process.stdout.write(text);
 
@@ -148,7 +147,8 @@ export function runCommand(): Command {
       const written =
         opts.out === undefined
           ? []
-          : await writeRunOutputs(opts.out, {
+          : // Loaded only for --out: the report renderer and the workbook are most of the CLI's code.
+            await (await import('../run_outputs.ts')).writeRunOutputs(opts.out, {
               loaded,
               table,
               results,

@@ -9,6 +9,7 @@ import { simulateElection } from '../simulate/generate.ts';
 import { injectFraud } from '../simulate/inject.ts';
 import type { StationTable } from '../station_table.ts';
 import { integerPercentMethod, prepareIntegerPercent } from './integer_percent.ts';
+import { convolveAll, lowerQuantile, poissonBinomial, upperTail } from './integer_percent_exact.ts';
 import { integerPercentProbability, isIntegerPercent, STATIONS_PER_PROBABILITY_CHUNK } from './integer_percent_sim.ts';
 
 /** A hand-built table: registered, ballots issued, ballots found, leader votes per station. */
@@ -47,8 +48,9 @@ function simulated(seed: number, stations = 2000): StationTable {
   return { ...sim.table, shareOf: 'ballots_found' };
 }
 
+/** Runs the method; without `replicates` in the options there is no Monte Carlo (the default). */
 function run(t: StationTable, options: Record<string, unknown> = {}, seed = 1): MethodResult[] {
-  const r = integerPercentMethod.run(t, { replicates: 200, ...options }, createRng(seed));
+  const r = integerPercentMethod.run(t, options, createRng(seed));
   assert.ok(r.ok, r.ok ? '' : r.error.message);
   return r.value;
 }
@@ -136,6 +138,8 @@ test('errors: empty table, no candidates, unknown candidate or level, bad replic
   assert.ok(!e3.ok && e3.error.kind === 'invalid_options');
   const e4 = integerPercentMethod.run(t, { replicates: 1 }, createRng(1));
   assert.ok(!e4.ok && e4.error.kind === 'invalid_options');
+  const e4b = integerPercentMethod.run(t, { replicates: -5 }, createRng(1));
+  assert.ok(!e4b.ok && e4b.error.kind === 'invalid_options');
   const e5 = integerPercentMethod.run(t, { regionLevel: 'oblast' }, createRng(1));
   assert.ok(!e5.ok && e5.error.kind === 'invalid_options');
   const small = table([
@@ -170,34 +174,112 @@ test('inclusion rules follow the paper and every exclusion is counted with its r
 
 test('one station: observed, expected and p-value are consistent', () => {
   // 60% turnout and 40% share: both whole.
-  const [r] = run(table([[1000, 600, 600, 240]]), { replicates: 400 });
-  const d = r.details as { observed: Record<string, number>; exact: { expected: Record<string, number> } };
+  const [r] = run(table([[1000, 600, 600, 240]]));
+  const d = r.details as { observed: Record<string, number>; expected: Record<string, number> };
   assert.deepEqual(d.observed, { either: 1, leader: 1, turnout: 1 });
   // n = 1000: only k = 10m is within 0.05 points of a whole percent, about a tenth of the mass.
-  assert.ok(Math.abs(d.exact.expected.turnout - 0.1) < 0.01);
-  // One station observed at a whole percentage: p = (1 + k) / 401 with k ~ Binomial(400, q), q the exact chance
-  // that a null redraw lands on one (its exact expected count). Within 4 SD of that: a p stuck at 1 (or at
-  // 1/401) fails.
-  const q = d.exact.expected.either;
+  assert.ok(Math.abs(d.expected.turnout - 0.1) < 0.01);
+  // One station observed at a whole percentage: the exact p-value is the chance q that a null redraw lands on one,
+  // its expected count.
+  const q = d.expected.either;
   assert.ok(q > 0.1 && q < 0.3, `q ${q}`);
-  assert.ok(r.pValue !== null);
-  const k = r.pValue * 401 - 1;
-  assert.ok(Math.abs(k - Math.round(k)) < 1e-9, `p ${r.pValue} is not (1 + k) / 401`);
-  assert.ok(Math.abs(k - 400 * q) < 4 * Math.sqrt(400 * q * (1 - q)), `k ${k}, expected ${400 * q}`);
+  assert.equal(r.pValueKind, 'exact');
+  assert.ok(r.pValue !== null && Math.abs(r.pValue - q) < 1e-15, `p ${r.pValue}, q ${q}`);
+  assert.equal(r.replicates, undefined, 'no Monte Carlo, so no replicates');
+});
+
+/** The reference of integer_percent_exact_reference.py: direct convolution in numpy, nothing trimmed. */
+const exactFixture = JSON.parse(
+  readFileSync(new URL('./fixtures/integer_percent_exact_reference.json', import.meta.url), 'utf8'),
+) as {
+  laws: { probabilities: number[]; tails: { k: number; p: number }[]; quantile999: number }[];
+  table: {
+    stations: [number, number, number, number][];
+    regions: string[];
+    groups: ({ region: string } & Record<Stat, { observed: number; p: number; quantile999: number }>)[];
+  };
+};
+type Stat = 'either' | 'leader' | 'turnout';
+
+/**
+ * Tolerance against the reference: 1e-12 absolute. Both sides sum float64 products whose rounding errors are about
+ * 1e-16 relative per step; the exact law also sets aside edge probabilities below 1e-20 (their sum, under 1e-15 here,
+ * is added to every tail, so it is never below the reference by more than rounding). Far-tail values (down to 1e-39)
+ * are compared with the same absolute tolerance: the p-values are exact to it, not to a relative precision.
+ */
+function assertTail(ours: number, reference: number, what: string): void {
+  assertClose(ours, reference, 1e-12, what);
+}
+
+function assertClose(ours: number, reference: number, tolerance: number, what: string): void {
+  assert.ok(Math.abs(ours - reference) <= tolerance, `${what}: ${ours} vs ${reference}`);
+  assert.ok(ours >= reference * (1 - 1e-9), `${what}: ${ours} below the reference ${reference}`);
+}
+
+test('exact Poisson-binomial law: tails and 0.999 quantile match direct convolution (numpy, committed fixture)', () => {
+  for (const [c, reference] of exactFixture.laws.entries()) {
+    const p = reference.probabilities;
+    const whole = poissonBinomial((j) => p[j], 0, p.length);
+    for (const { k, p: tail } of reference.tails) assertTail(upperTail(whole, k), tail, `law ${c}, P(S >= ${k})`);
+    assert.equal(lowerQuantile(whole, 0.999), reference.quantile999, `law ${c} quantile`);
+    // Split anyhow and merged back: the same law.
+    const parts = [...new Set([0, 7, 100, p.length].map((x) => Math.min(x, p.length)))];
+    const merged = convolveAll(parts.slice(1).map((end, i) => poissonBinomial((j) => p[j], parts[i], end)));
+    for (const { k, p: tail } of reference.tails) assertTail(upperTail(merged, k), tail, `law ${c} merged, ${k}`);
+  }
+});
+
+test('exact p-values and thresholds of the whole table and each region match the reference (committed fixture)', () => {
+  const { stations, regions, groups } = exactFixture.table;
+  const results = run(table(stations, regions), { regionLevel: 'region' });
+  assert.equal(results.length, groups.length);
+  for (const [g, reference] of groups.entries()) {
+    const r = results[g];
+    assert.equal(r.region, reference.region);
+    const d = r.details as {
+      observed: Record<Stat, number>;
+      pValues: Record<Stat, number>;
+      threshold: Record<Stat, number>;
+    };
+    for (const stat of ['either', 'leader', 'turnout'] as const) {
+      assert.equal(d.observed[stat], reference[stat].observed, `${reference.region} ${stat} observed`);
+      // 1e-10: the stations' own probabilities (our binomial sums and scipy's differ by up to 7e-13
+      // each) add their errors.
+      assertClose(d.pValues[stat], reference[stat].p, 1e-10, `${reference.region} ${stat} p`);
+      assert.equal(d.threshold[stat], reference[stat].quantile999, `${reference.region} ${stat} threshold`);
+    }
+    assert.equal(r.pValue, d.pValues.either);
+  }
+  // The south's rounded leader shares put it far in the tail (the reference gives about 1e-22).
+  assert.ok((results[3].pValue as number) < 1e-12);
 });
 
 test('Monte Carlo mean agrees with the exact expectation, for both draw modes', () => {
   const t = simulated(11, 1500);
   for (const draw of ['indicator', 'binomial'] as const) {
     const [r] = run(t, { draw, replicates: 300 });
-    const d = r.details as {
-      expected: Record<string, number>;
-      exact: { expected: Record<string, number>; sd: Record<string, number> };
+    type Block = {
+      expected: Record<Stat, number>;
+      sd: Record<Stat, number>;
+      pValues: Record<Stat, number>;
+      monteCarlo: { expected: Record<Stat, number>; pValues: Record<Stat, number> };
     };
-    for (const k of ['either', 'leader', 'turnout']) {
-      const se = d.exact.sd[k] / Math.sqrt(300);
-      assert.ok(Math.abs(d.expected[k] - d.exact.expected[k]) < 4.5 * se, `${draw} ${k}`);
+    const d = r.details as Block & { weighted: Block };
+    for (const k of ['either', 'leader', 'turnout'] as const) {
+      const se = d.sd[k] / Math.sqrt(300);
+      assert.ok(Math.abs(d.monteCarlo.expected[k] - d.expected[k]) < 4.5 * se, `${draw} ${k}`);
+      // The Monte Carlo p-value (1 + hits) / 301 estimates the exact one: within 4.5 binomial SDs of it.
+      const p = d.pValues[k];
+      assert.ok(
+        Math.abs(d.monteCarlo.pValues[k] - p) < 4.5 * Math.sqrt((p * (1 - p)) / 300) + 2 / 301,
+        `${draw} ${k} p`,
+      );
+      // Weighted: the Monte Carlo's figures are the block's p-values, and its mean matches the exact one.
+      assert.equal(d.weighted.pValues[k], d.weighted.monteCarlo.pValues[k]);
+      const seWeighted = d.weighted.sd[k] / Math.sqrt(300);
+      assert.ok(Math.abs(d.weighted.monteCarlo.expected[k] - d.weighted.expected[k]) < 4.5 * seWeighted);
     }
+    assert.equal(r.replicates, 300);
   }
 });
 
@@ -228,6 +310,7 @@ test('per-region results add up to the whole table and carry region labels', () 
 
 test('same seed gives byte-identical JSON; observed and exact figures do not depend on row order', () => {
   const t = simulated(13, 800);
+  assert.equal(JSON.stringify(run(t, { replicates: 100 }, 5)), JSON.stringify(run(t, { replicates: 100 }, 5)));
   assert.equal(JSON.stringify(run(t, {}, 5)), JSON.stringify(run(t, {}, 5)));
   const order = Array.from({ length: t.n }, (_, i) => t.n - 1 - i);
   const reversed: StationTable = {
@@ -250,10 +333,11 @@ test('calibration: on clean simulated elections the either-test rejects at about
   const elections = 120;
   let rejections = 0;
   for (let e = 0; e < elections; e++) {
-    const [r] = run(simulated(1000 + e, 1000), { regionLevel: 'none', replicates: 199 }, e);
+    const [r] = run(simulated(1000 + e, 1000), { regionLevel: 'none' }, e);
     if ((r.pValue as number) <= 0.05) rejections++;
   }
-  // Binomial(120, 0.05) band: P(X = 0) = 0.002, P(X > 13) < 0.003. Measured: 6.
+  // Binomial(120, 0.05) band: P(X = 0) = 0.002, P(X > 13) < 0.003. Measured: 6 with the Monte Carlo p-value (199
+  // replicates), 5 with the exact one (a discrete count: the test is at or a little below its level).
   assert.ok(rejections >= 1 && rejections <= 13, `rejected ${rejections} of ${elections}`);
 });
 
@@ -264,7 +348,7 @@ test('power: rounding the leader share at 5% of stations is found and sized', ()
     const clean = simulateElection({ stations: 2000, regions: 5, noise: 'binomial', size: big }, createRng(50 + s));
     const base = { ...clean, table: { ...clean.table, shareOf: 'ballots_found' as const } };
     const fraud = injectFraud(base, { kind: 'rounding', fraction: 0.05 }, createRng(90 + s));
-    const [r] = run(fraud.table, { regionLevel: 'none', replicates: 199 }, s);
+    const [r] = run(fraud.table, { regionLevel: 'none' }, s);
     const d = r.details as { excess: { leader: number }; sd: { leader: number } };
     // Ground truth: how many whole-percent leader shares the injection added.
     const before = prepareIntegerPercent(base.table, { regionLevel: 'none' }, 1);

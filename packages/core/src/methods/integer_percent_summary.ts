@@ -1,8 +1,12 @@
-/** Reduction of the integer-percentage Monte Carlo into results (Kobak et al. 2016). */
+/**
+ * Results of the integer-percentage method (Kobak et al. 2016): the exact laws of the counts, and the Monte Carlo
+ * when one ran (replicates > 0).
+ */
 import { assert } from '../assert.ts';
 import type { MethodResult } from '../method.ts';
 import { centredCountBin } from '../numeric/binning.ts';
 import { quantileSorted } from '../numeric/stats.ts';
+import { type ExactCounts, exactCounts } from './integer_percent_exact.ts';
 import { type IntegerPercentPayload, STATS_PER_GROUP } from './integer_percent_sim.ts';
 
 /** The data a run prepares before the Monte Carlo: included stations, observed and exact figures. */
@@ -28,17 +32,28 @@ export type Triple = {
   turnout: number;
 };
 
-/** Observed, expected and threshold counts of integer-percentage stations, unweighted or weighted. */
+/** What the Monte Carlo gave (only with replicates > 0): its mean, SD, 99.9% quantile and p-values. */
+export type IntegerPercentMonteCarlo = {
+  expected: Triple;
+  sd: Triple;
+  threshold: Triple;
+  pValues: Triple;
+};
+
+/**
+ * Observed, expected and threshold counts of integer-percentage stations, unweighted or weighted. `expected` and `sd`
+ * are exact. Unweighted, `threshold` (99.9% quantile) and `pValues` come from the exact Poisson-binomial law; weighted
+ * by registered voters they come from the Monte Carlo, and are null without one (replicates = 0).
+ */
 export type IntegerPercentBlock = {
   observed: Triple;
-  /** Monte Carlo mean. */
   expected: Triple;
   excess: Triple;
   sd: Triple;
-  /** 99.9% quantile of the Monte Carlo. */
-  threshold: Triple;
-  pValues: Triple;
-  exact: { expected: Triple; sd: Triple };
+  threshold: Triple | null;
+  pValues: Triple | null;
+  /** The Monte Carlo's own figures, when it ran (a cross-check of the exact law for the unweighted counts). */
+  monteCarlo?: IntegerPercentMonteCarlo;
 };
 
 /** Histograms of the whole table's percentages, in 0.1-point bins from startPercentagePoints. */
@@ -68,10 +83,11 @@ interface McSummary {
   p: Float64Array;
 }
 
-function summarise(prepared: IntegerPercentPrepared, outputs: readonly Float64Array[]): McSummary {
+function summarise(prepared: IntegerPercentPrepared, outputs: readonly Float64Array[]): McSummary | null {
+  const B = prepared.payload.replicates;
+  if (B === 0) return null;
   const groups = 1 + prepared.payload.regionCount;
   const width = STATS_PER_GROUP * groups;
-  const B = prepared.payload.replicates;
   const all = new Float64Array(B * width);
   let at = 0;
   for (const chunk of outputs) {
@@ -117,15 +133,41 @@ function sqrtTriple(a: ArrayLike<number>, at: number): Triple {
   return { either: Math.sqrt(a[at]), leader: Math.sqrt(a[at + 1]), turnout: Math.sqrt(a[at + 2]) };
 }
 
-function block(prepared: IntegerPercentPrepared, mc: McSummary, at: number): IntegerPercentBlock {
+function monteCarloBlock(mc: McSummary, at: number): IntegerPercentMonteCarlo {
   return {
-    observed: triple(prepared.observed, at),
     expected: triple(mc.mean, at),
-    excess: diff(prepared.observed, mc.mean, at),
     sd: triple(mc.sd, at),
     threshold: triple(mc.q999, at),
     pValues: triple(mc.p, at),
-    exact: { expected: triple(prepared.exactMean, at), sd: sqrtTriple(prepared.exactVar, at) },
+  };
+}
+
+/** The unweighted block (exact law) at `at`, and its weighted twin at `at + 3` (Monte Carlo, when it ran). */
+function blocks(
+  prepared: IntegerPercentPrepared,
+  exact: ExactCounts,
+  mc: McSummary | null,
+  group: number,
+): IntegerPercentBlock & { weighted: IntegerPercentBlock } {
+  const at = STATS_PER_GROUP * group;
+  const common = (o: number) => ({
+    observed: triple(prepared.observed, o),
+    expected: triple(prepared.exactMean, o),
+    excess: diff(prepared.observed, prepared.exactMean, o),
+    sd: sqrtTriple(prepared.exactVar, o),
+  });
+  const weighted: IntegerPercentBlock = {
+    ...common(at + 3),
+    threshold: mc ? triple(mc.q999, at + 3) : null,
+    pValues: mc ? triple(mc.p, at + 3) : null,
+    ...(mc ? { monteCarlo: monteCarloBlock(mc, at + 3) } : {}),
+  };
+  return {
+    ...common(at),
+    threshold: triple(exact.quantile999, 3 * group),
+    pValues: triple(exact.pValue, 3 * group),
+    ...(mc ? { monteCarlo: monteCarloBlock(mc, at) } : {}),
+    weighted,
   };
 }
 
@@ -140,79 +182,66 @@ function histogram(counts: ArrayLike<number>, totals: ArrayLike<number>): number
   return bins;
 }
 
-function groupDetails(
-  prepared: IntegerPercentPrepared,
-  mc: McSummary,
-  group: number,
-): IntegerPercentBlock & { weighted: IntegerPercentBlock } {
-  const at = STATS_PER_GROUP * group;
-  const unweighted = block(prepared, mc, at);
-  return { ...unweighted, weighted: block(prepared, mc, at + 3) };
-}
-
 /** Builds the whole-table result followed by one result per region with included stations. */
 export function summariseIntegerPercent(
   prepared: IntegerPercentPrepared,
   outputs: readonly Float64Array[],
 ): MethodResult<IntegerPercentDetails>[] {
+  const { payload } = prepared;
+  const exact = exactCounts(
+    payload.pTurnout,
+    payload.pLeader,
+    payload.segmentStart,
+    payload.regionCount,
+    prepared.observed,
+    STATS_PER_GROUP,
+  );
+  assert(exact.dropped < 1e-12, `integer_percent: the exact laws set aside ${exact.dropped} of their mass`);
   const mc = summarise(prepared, outputs);
-  const B = prepared.payload.replicates;
+  const B = payload.replicates;
   const warnings: string[] = [];
-  if (B < 1000) warnings.push(`only ${B} replicates; the 99.9% threshold needs at least 1000 to be meaningful`);
-  const zMean = (mc.mean[0] - prepared.exactMean[0]) / (Math.sqrt(prepared.exactVar[0] / B) || 1);
-  if (Math.abs(zMean) > 5)
-    warnings.push(`Monte Carlo mean differs from the exact expectation by ${zMean.toFixed(1)} standard errors`);
+  if (B > 0 && B < 1000)
+    warnings.push(`only ${B} replicates; the 99.9% threshold needs at least 1000 to be meaningful`);
+  if (mc) {
+    const zMean = (mc.mean[0] - prepared.exactMean[0]) / (Math.sqrt(prepared.exactVar[0] / B) || 1);
+    if (Math.abs(zMean) > 5)
+      warnings.push(`Monte Carlo mean differs from the exact expectation by ${zMean.toFixed(1)} standard errors`);
+  }
   const common = {
     leader: prepared.leaderName,
     tolerancePercentagePoints: 0.05,
-    draw: prepared.payload.draw,
+    draw: payload.draw,
     regionLevel: prepared.regionLevel,
   };
-  const results: MethodResult<IntegerPercentDetails>[] = [
-    {
+  // Seed and replicates only where randomness was used: the exact law needs none.
+  const randomness = B > 0 ? { replicates: B, seed: payload.seed } : {};
+  const result = (group: number, region: string, excluded: IntegerPercentPrepared['excluded']) => {
+    const at = STATS_PER_GROUP * group;
+    return {
       method: 'integer_percent',
       target: prepared.leaderName,
-      region: '',
-      statistic: prepared.observed[0] - mc.mean[0],
+      region,
+      statistic: prepared.observed[at] - prepared.exactMean[at],
       statisticName: 'excess_integer_stations',
-      pValue: mc.p[0],
-      pValueKind: 'monte_carlo',
-      n: prepared.groupSize[0],
-      excluded: prepared.excluded,
-      details: {
-        ...common,
-        ...groupDetails(prepared, mc, 0),
-        histogram: {
-          startPercentagePoints: -0.05,
-          binWidthPercentagePoints: 0.1,
-          turnout: histogram(prepared.payload.ballotsCast, prepared.payload.registered),
-          leader: histogram(prepared.payload.leader, prepared.payload.ballotsFound),
-        },
-      },
-      warnings,
-      replicates: B,
-      seed: prepared.payload.seed,
-    },
-  ];
-  for (let r = 0; r < prepared.payload.regionCount; r++) {
-    const g = 1 + r;
-    if (prepared.groupSize[g] === 0) continue;
-    const at = STATS_PER_GROUP * g;
-    results.push({
-      method: 'integer_percent',
-      target: prepared.leaderName,
-      region: prepared.regionLabels[r],
-      statistic: prepared.observed[at] - mc.mean[at],
-      statisticName: 'excess_integer_stations',
-      pValue: mc.p[at],
-      pValueKind: 'monte_carlo',
-      n: prepared.groupSize[g],
-      excluded: [],
-      details: { ...common, ...groupDetails(prepared, mc, g) },
-      warnings: [],
-      replicates: B,
-      seed: prepared.payload.seed,
-    });
+      pValue: exact.pValue[3 * group],
+      pValueKind: 'exact' as const,
+      n: prepared.groupSize[group],
+      excluded,
+      details: { ...common, ...blocks(prepared, exact, mc, group) } as IntegerPercentDetails,
+      warnings: group === 0 ? warnings : [],
+      ...randomness,
+    };
+  };
+  const whole = result(0, '', prepared.excluded);
+  whole.details.histogram = {
+    startPercentagePoints: -0.05,
+    binWidthPercentagePoints: 0.1,
+    turnout: histogram(payload.ballotsCast, payload.registered),
+    leader: histogram(payload.leader, payload.ballotsFound),
+  };
+  const results: MethodResult<IntegerPercentDetails>[] = [whole];
+  for (let r = 0; r < payload.regionCount; r++) {
+    if (prepared.groupSize[1 + r] > 0) results.push(result(1 + r, prepared.regionLabels[r], []));
   }
   return results;
 }

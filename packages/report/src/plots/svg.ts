@@ -2,8 +2,7 @@
  * Renders a Vega-Lite spec to an SVG string with vega's headless View (renderer 'none', no DOM, no canvas).
  * vega resolves to its Node build under Node and its browser build in a bundle; this file imports no node:* itself.
  */
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Lang } from '../i18n/index.ts';
 
 const NUMBER_LOCALES: Record<
@@ -43,6 +42,9 @@ export function roundSvgNumbers(svg: string): string {
 
 /** Renders `spec` to an SVG string with numbers formatted for `lang`; ids are prefixed with `idPrefix`. */
 export async function renderSvg(spec: TopLevelSpec, lang: Lang, idPrefix = 'plot'): Promise<string> {
+  // vega and vega-lite (about 2 MB of code) load with the first plot, not with the report package: a command that
+  // uses only the report's catalogue or texts (tally run without --out) does not compile them.
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const compiled = compile(spec).spec;
   const view = new View(parse(compiled), { renderer: 'none', locale: { number: NUMBER_LOCALES[lang] } } as never);
   try {
