@@ -1,6 +1,6 @@
 /// <reference path="../import_meta.d.ts" />
 /**
- * Worker entry for running the battery's region chunks on other threads (packages/parallel's
+ * Worker entry for running the battery's chunks (the whole table, then ranges of regions) on other threads (packages/parallel's
  * runChunked imports this module by URL). The payload is plain data: the table, the options with methods by id, and
  * the parent's chunk spec; each worker prepares the table (deterministic) and runs the chunks it is given.
  */
@@ -20,7 +20,7 @@ export interface BatteryChunkPayload {
   readonly methodIds: readonly string[];
   readonly options: Omit<BatteryOptions, 'methods'>;
   readonly chunks: number;
-  /** The parent's plan of the chunks; without it each chunk re-plans, whole-table cells included. */
+  /** The parent's plan of the chunks; without it each worker plans again (the same spec, from the same table). */
   readonly spec?: BatteryChunkSpec;
 }
 

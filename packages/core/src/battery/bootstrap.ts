@@ -1,6 +1,6 @@
 /** Resampling primitives for the battery's nonparametric bootstrap. */
 import { quantileSorted } from '../numeric/stats.ts';
-import { indexFromUint32, type Rng, splitRng } from '../rng.ts';
+import { indexFromUint32, type Rng, rejectionLimit, splitRng } from '../rng.ts';
 
 /** Uniform integer on [0, n) from 32 random bits, unbiased (rejects the short last block). */
 export function uniformIndex(rng: Rng, n: number): number {
@@ -73,7 +73,8 @@ export function percentileInterval(values: Float64Array, level: number): Bootstr
 /**
  * Bootstrap multiplicities: `counts[p]` = how often position p is drawn in `len` draws with
  * replacement. Draws come from a sub-stream of `rng` (splitRng), 32-bit outputs taken a block at a time so
- * the hot loop allocates nothing; indices are exact (indexFromUint32 rejects the short last block).
+ * the hot loop allocates nothing; indices are exact (indexFromUint32 rejects the short last block). A block is
+ * used up to the last word a replicate needs, so the stream is read exactly as one word at a time would.
  */
 export function makeResampler(rng: Rng): (counts: Int32Array, len: number) => void {
   const stream = splitRng(rng);
@@ -81,16 +82,22 @@ export function makeResampler(rng: Rng): (counts: Int32Array, len: number) => vo
   let at = block.length;
   return (counts, len) => {
     counts.fill(0, 0, len);
-    let d = 0;
-    while (d < len) {
+    const limit = rejectionLimit(len);
+    let drawn = 0;
+    while (drawn < len) {
       if (at === block.length) {
         stream.fillUint32(block);
         at = 0;
       }
-      const index = indexFromUint32(block[at++], len);
-      if (index < 0) continue;
-      counts[index]++;
-      d++;
+      // At most the words still needed: each gives one index unless rejected.
+      const end = Math.min(block.length, at + (len - drawn));
+      for (; at < end; at++) {
+        const index = indexFromUint32(block[at], len, limit);
+        if (index >= 0) {
+          counts[index]++;
+          drawn++;
+        }
+      }
     }
   };
 }
