@@ -209,6 +209,31 @@ export interface BatteryPlan {
 }
 
 /**
+ * Splits consecutive groups into at most `chunks` contiguous ranges of about equal station counts (a chunk's work is
+ * about proportional to its stations), each range holding at least one group.
+ */
+function balancedRanges(gs: readonly number[], groups: readonly Group[], chunks: number): [number, number][] {
+  const k = Math.max(1, Math.min(chunks, gs.length));
+  let total = 0;
+  for (const g of gs) total += groups[g].stations.length;
+  const ranges: [number, number][] = [];
+  let start = 0;
+  let seen = 0;
+  for (let i = 0; i < gs.length; i++) {
+    seen += groups[gs[i]].stations.length;
+    const left = gs.length - (i + 1);
+    const chunksLeft = k - ranges.length - 1;
+    // Close the range once it reaches its share of the stations, leaving a group for every range still to come.
+    if ((seen >= (total * (ranges.length + 1)) / k && left >= chunksLeft) || left === chunksLeft) {
+      ranges.push([gs[start], gs[i] + 1]);
+      start = i + 1;
+      if (ranges.length === k) break;
+    }
+  }
+  return ranges;
+}
+
+/**
  * Plans a battery run: the whole table is one chunk of its own (its station bootstrap is as long as all the regions'
  * together, so it runs beside them rather than before or after), and the region groups are split into at most
  * `chunks` contiguous ranges. Results do not depend on the chunk count.
@@ -223,12 +248,7 @@ export function planBattery(table: StationTable, options: BatteryOptions, chunks
   });
   const ranges: [number, number][] = [];
   if (prep.overall >= 0) ranges.push([prep.overall, prep.overall + 1]);
-  const k = Math.max(1, Math.min(chunks, regionGroups.length));
-  for (let c = 0; c < k && regionGroups.length > 0; c++) {
-    const from = regionGroups[Math.floor((c * regionGroups.length) / k)];
-    const last = regionGroups[Math.floor(((c + 1) * regionGroups.length) / k) - 1];
-    ranges.push([from, last + 1]);
-  }
+  for (const range of balancedRanges(regionGroups, prep.groups, chunks)) ranges.push(range);
   const spec: BatteryChunkSpec = { ranges };
   return ok({
     spec,
