@@ -24,6 +24,16 @@ export interface BatteryChunkPayload {
   readonly spec?: BatteryChunkSpec;
 }
 
+/**
+ * The part of a table the battery reads (counts, candidates, region levels, the share denominator), for a payload
+ * that is copied to every worker: the station ids (a string per station: most of the copying), coordinates,
+ * attributes and arrival times are left out. Only battery code may read the result.
+ */
+export function batteryTable(table: StationTable): StationTable {
+  const { arrival: _arrival, attributes: _attributes, lat: _lat, lon: _lon, ...kept } = table;
+  return { ...kept, ids: [] };
+}
+
 /** This module's URL, for runChunked. */
 export const batteryChunkModule: string = import.meta.url;
 
@@ -31,7 +41,7 @@ export const batteryChunkModule: string = import.meta.url;
 // object comes back, so the table is prepared once per worker, not once per chunk.
 let lastRunner: { payload: BatteryChunkPayload; run: (chunk: number) => BatteryChunkOutput } | undefined;
 
-/** Runs region chunk `c` of the planned battery. */
+/** Runs chunk `c` of the planned battery. */
 export function batteryChunk(payload: BatteryChunkPayload, c: number): BatteryChunkOutput {
   if (lastRunner?.payload !== payload) lastRunner = { payload, run: chunkRunnerFor(payload) };
   return lastRunner.run(c);
