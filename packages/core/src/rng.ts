@@ -73,11 +73,18 @@ export function splitRng(rng: Rng): Rng {
  * Index in [0, n) from a uniform 32-bit r by Lemire's multiply-shift (2019): floor(r n / 2^32), or -1 when r
  * falls in the 2^32 mod n values that would make some indices more likely than others; the caller then draws
  * again. Every index is exactly equally likely. The one integer sampler: Rng.int and the bootstrap use it.
+ * `limit` is 2^32 mod n (rejectionLimit): a caller drawing many indices below the same n passes it, since a
+ * floating-point remainder costs more than the rest of the draw.
  */
-export function indexFromUint32(r: number, n: number): number {
+export function indexFromUint32(r: number, n: number, limit: number = rejectionLimit(n)): number {
   const product = r * n;
   const index = Math.floor(product / 4294967296);
-  return product - index * 4294967296 < 4294967296 % n ? -1 : index;
+  return product - index * 4294967296 < limit ? -1 : index;
+}
+
+/** How many of the 2^32 values of a uniform 32-bit word indexFromUint32 rejects for n: 2^32 mod n. */
+export function rejectionLimit(n: number): number {
+  return 4294967296 % n;
 }
 
 /**

@@ -1,6 +1,6 @@
 /// <reference path="../import_meta.d.ts" />
 /**
- * Worker entry for running the battery's region chunks on other threads (packages/parallel's
+ * Worker entry for running the battery's chunks (the whole table, then ranges of regions) on other threads (packages/parallel's
  * runChunked imports this module by URL). The payload is plain data: the table, the options with methods by id, and
  * the parent's chunk spec; each worker prepares the table (deterministic) and runs the chunks it is given.
  */
@@ -20,8 +20,18 @@ export interface BatteryChunkPayload {
   readonly methodIds: readonly string[];
   readonly options: Omit<BatteryOptions, 'methods'>;
   readonly chunks: number;
-  /** The parent's plan of the chunks; without it each chunk re-plans, whole-table cells included. */
+  /** The parent's plan of the chunks; without it each worker plans again (the same spec, from the same table). */
   readonly spec?: BatteryChunkSpec;
+}
+
+/**
+ * The part of a table the battery reads (counts, candidates, region levels, the share denominator), for a payload
+ * that is copied to every worker: the station ids (a string per station: most of the copying), coordinates,
+ * attributes and arrival times are left out. Only battery code may read the result.
+ */
+export function batteryTable(table: StationTable): StationTable {
+  const { arrival: _arrival, attributes: _attributes, lat: _lat, lon: _lon, ...kept } = table;
+  return { ...kept, ids: [] };
 }
 
 /** This module's URL, for runChunked. */
@@ -31,7 +41,7 @@ export const batteryChunkModule: string = import.meta.url;
 // object comes back, so the table is prepared once per worker, not once per chunk.
 let lastRunner: { payload: BatteryChunkPayload; run: (chunk: number) => BatteryChunkOutput } | undefined;
 
-/** Runs region chunk `c` of the planned battery. */
+/** Runs chunk `c` of the planned battery. */
 export function batteryChunk(payload: BatteryChunkPayload, c: number): BatteryChunkOutput {
   if (lastRunner?.payload !== payload) lastRunner = { payload, run: chunkRunnerFor(payload) };
   return lastRunner.run(c);

@@ -1,6 +1,7 @@
 /** Resampling primitives for the battery's nonparametric bootstrap. */
 import { quantileSorted } from '../numeric/stats.ts';
-import { indexFromUint32, type Rng, splitRng } from '../rng.ts';
+import { indexFromUint32, type Rng, rejectionLimit, splitRng } from '../rng.ts';
+import { placeQuantileOrderStatistics } from './order_statistics.ts';
 
 /** Uniform integer on [0, n) from 32 random bits, unbiased (rejects the short last block). */
 export function uniformIndex(rng: Rng, n: number): number {
@@ -48,11 +49,11 @@ export interface BootstrapInterval {
 }
 
 /**
- * Percentile interval at `level` (R quantile type 7) of the finite replicate values. The replicates
- * are about a thousand per interval, so a sort costs little next to drawing them.
+ * Percentile interval at `level` (R quantile type 7) of the finite replicate values. Only the four order statistics
+ * the two quantiles read are put in place (a selection, not a sort): there are thousands of intervals in a run.
  */
 export function percentileInterval(values: Float64Array, level: number): BootstrapInterval {
-  const finite = values.filter(Number.isFinite);
+  const finite = finiteValues(values);
   const undefinedReplicates = values.length - finite.length;
   if (finite.length < 2) return { lower: null, upper: null, se: null, undefinedReplicates };
   let mean = 0;
@@ -61,19 +62,31 @@ export function percentileInterval(values: Float64Array, level: number): Bootstr
   let sumOfSquares = 0;
   for (let i = 0; i < finite.length; i++) sumOfSquares += (finite[i] - mean) ** 2;
   const tail = (1 - level) / 2;
-  const sorted = finite.sort();
+  placeQuantileOrderStatistics(finite, [tail, 1 - tail]);
   return {
-    lower: quantileSorted(sorted, tail),
-    upper: quantileSorted(sorted, 1 - tail),
+    lower: quantileSorted(finite, tail),
+    upper: quantileSorted(finite, 1 - tail),
     se: Math.sqrt(sumOfSquares / (finite.length - 1)),
     undefinedReplicates,
   };
 }
 
+/** The finite values, in order, in a new array (a loop: filter's callback costs more than the selection after it). */
+function finiteValues(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isFinite(v)) out[kept++] = v;
+  }
+  return out.subarray(0, kept);
+}
+
 /**
  * Bootstrap multiplicities: `counts[p]` = how often position p is drawn in `len` draws with
  * replacement. Draws come from a sub-stream of `rng` (splitRng), 32-bit outputs taken a block at a time so
- * the hot loop allocates nothing; indices are exact (indexFromUint32 rejects the short last block).
+ * the hot loop allocates nothing; indices are exact (indexFromUint32 rejects the short last block). A block is
+ * used up to the last word a replicate needs, so the stream is read exactly as one word at a time would.
  */
 export function makeResampler(rng: Rng): (counts: Int32Array, len: number) => void {
   const stream = splitRng(rng);
@@ -81,16 +94,22 @@ export function makeResampler(rng: Rng): (counts: Int32Array, len: number) => vo
   let at = block.length;
   return (counts, len) => {
     counts.fill(0, 0, len);
-    let d = 0;
-    while (d < len) {
+    const limit = rejectionLimit(len);
+    let drawn = 0;
+    while (drawn < len) {
       if (at === block.length) {
         stream.fillUint32(block);
         at = 0;
       }
-      const index = indexFromUint32(block[at++], len);
-      if (index < 0) continue;
-      counts[index]++;
-      d++;
+      // At most the words still needed: each gives one index unless rejected.
+      const end = Math.min(block.length, at + (len - drawn));
+      for (; at < end; at++) {
+        const index = indexFromUint32(block[at], len, limit);
+        if (index >= 0) {
+          counts[index]++;
+          drawn++;
+        }
+      }
     }
   };
 }

@@ -26,96 +26,166 @@ export function momentBootstrap(
   onReplicate: (r: number, sums: readonly MomentSums[]) => void,
 ): void {
   const len = stations.length;
-  const comboCount = combos.length;
-  // Packed, centred values: xs[combo * len + p], ys likewise; valid[combo * len + p] in {0, 1}.
-  const xs = new Float64Array(comboCount * len);
-  const ys = new Float64Array(comboCount * len);
-  // 1 where the combo's variables are defined, else 0 (then xs, ys are 0 too): the passes need no branches.
-  const valid = new Float64Array(comboCount * len);
-  const sums: MomentSums[] = [];
-  combos.forEach((variables, combo) => {
-    const centreX = meanAt(variables.X, variables.Y, stations);
-    const centreY = variables.Y ? meanAt(variables.Y, variables.X, stations) : 0;
-    sums.push(emptySums(centreX, centreY));
-    for (let p = 0; p < len; p++) {
-      const i = stations[p];
-      const x = variables.X[i];
-      const y = variables.Y ? variables.Y[i] : 0;
-      if (Number.isNaN(x) || Number.isNaN(y)) continue;
-      valid[combo * len + p] = 1;
-      xs[combo * len + p] = x - centreX;
-      ys[combo * len + p] = variables.Y ? y - centreY : 0;
-    }
-  });
-  // A single-variable combo whose variable is the Y of a pair combo with the same valid stations
-  // needs no pass of its own: its sums are the pair's y sums.
-  const alias = new Int32Array(comboCount).fill(-1);
-  for (let combo = 0; combo < comboCount; combo++) {
-    if (combos[combo].Y !== null) continue;
-    for (let other = 0; other < comboCount; other++) {
-      if (combos[other].Y !== combos[combo].X) continue;
-      let same = true;
-      for (let p = 0; p < len && same; p++) same = valid[combo * len + p] === valid[other * len + p];
-      if (same) {
-        alias[combo] = other;
-        break;
-      }
-    }
-  }
+  const packed = combos.map((variables) => packCombo(variables, stations));
+  const sums = packed.map((p) => emptySums(p.centreX, p.centreY));
+  const steps = planSteps(combos, packed);
   const counts = new Int32Array(len);
   const resample = makeResampler(rng);
   for (let replicate = 0; replicate < B; replicate++) {
     resample(counts, len);
-    for (let combo = 0; combo < comboCount; combo++) {
-      if (alias[combo] >= 0) continue;
-      if (combos[combo].Y === null) singlePass(counts, valid, xs, combo * len, len, sums[combo]);
-      else pairPass(counts, valid, xs, ys, combo * len, len, sums[combo]);
-    }
-    for (let combo = 0; combo < comboCount; combo++) {
-      const other = alias[combo];
-      if (other < 0) continue;
-      const aliasSums = sums[combo];
-      const pairSums = sums[other];
-      aliasSums.w = pairSums.w;
-      aliasSums.sx = pairSums.sy;
-      aliasSums.sxx = pairSums.syy;
-      aliasSums.sxxx = pairSums.syyy;
-      aliasSums.sxxxx = pairSums.syyyy;
+    for (const step of steps) {
+      const out = sums[step.combo];
+      const own = packed[step.combo];
+      switch (step.kind) {
+        case 'single':
+          singlePass(counts, own.xs, len, out);
+          out.w = len - countAt(counts, own.invalid);
+          break;
+        case 'pair':
+          pairPass(counts, own.xs, own.ys as Float64Array, len, out);
+          out.w = len - countAt(counts, own.invalid);
+          break;
+        case 'pairSharingX':
+          pairYPass(counts, own.xs, own.ys as Float64Array, len, out);
+          copyXSums(sums[step.source], out);
+          break;
+        case 'aliasOfPairY':
+          copyYSumsAsX(sums[step.source], out);
+          break;
+      }
     }
     onReplicate(replicate, sums);
   }
 }
 
+/** A combo's values over the group, centred; 0 where a variable is NaN (those stations are listed in `invalid`). */
+interface PackedCombo {
+  readonly centreX: number;
+  readonly centreY: number;
+  readonly xs: Float64Array;
+  readonly ys: Float64Array | null;
+  /** Positions (into the group's stations) where the combo's variables are not both defined. */
+  readonly invalid: Int32Array;
+}
+
+function packCombo(variables: MomentCombo, stations: Int32Array): PackedCombo {
+  const len = stations.length;
+  const centreX = meanAt(variables.X, variables.Y, stations);
+  const centreY = variables.Y ? meanAt(variables.Y, variables.X, stations) : 0;
+  const xs = new Float64Array(len);
+  const ys = variables.Y ? new Float64Array(len) : null;
+  const invalid: number[] = [];
+  for (let p = 0; p < len; p++) {
+    const i = stations[p];
+    const x = variables.X[i];
+    const y = variables.Y ? variables.Y[i] : 0;
+    if (Number.isNaN(x) || Number.isNaN(y)) {
+      invalid.push(p);
+      continue;
+    }
+    xs[p] = x - centreX;
+    if (ys) ys[p] = y - centreY;
+  }
+  return { centreX, centreY, xs, ys, invalid: Int32Array.from(invalid) };
+}
+
 /**
- * Power sums of one single-variable combo over a replicate: w = sum of weights, sx = sum of weight x,
- * sxx = sum of weight x^2, and so on (the fields of MomentSums); a station's weight is its
- * multiplicity in the replicate times its validity.
+ * One replicate's work, in order. `single` and `pair` sum a combo's own values. `pairSharingX`: a pair whose centred x
+ * values and invalid stations are those of an earlier combo (`source`, e.g. turnout's own combo), whose w, sx and sxx
+ * are therefore the same numbers, summed in the same order; it sums only its y terms. `aliasOfPairY`: a single combo
+ * whose variable is the Y of a pair (`source`) with the same valid stations: its sums are the pair's y sums.
  */
-function singlePass(
-  counts: Int32Array,
-  valid: Float64Array,
-  xs: Float64Array,
-  offset: number,
-  len: number,
-  out: MomentSums,
-): void {
-  let w = 0;
+type Step =
+  | { readonly kind: 'single' | 'pair'; readonly combo: number }
+  | { readonly kind: 'pairSharingX' | 'aliasOfPairY'; readonly combo: number; readonly source: number };
+
+function planSteps(combos: readonly MomentCombo[], packed: readonly PackedCombo[]): Step[] {
+  const steps: Step[] = [];
+  const aliasOf = combos.map((variables, combo) =>
+    variables.Y !== null
+      ? -1
+      : combos.findIndex((other, o) => other.Y === variables.X && sameInts(packed[o].invalid, packed[combo].invalid)),
+  );
+  // Singles first, so that a pair can take its x sums from one.
+  const done: number[] = [];
+  combos.forEach((variables, combo) => {
+    if (variables.Y === null && aliasOf[combo] < 0) {
+      steps.push({ kind: 'single', combo });
+      done.push(combo);
+    }
+  });
+  combos.forEach((variables, combo) => {
+    if (variables.Y === null) return;
+    const source = done.find(
+      (d) => sameInts(packed[d].invalid, packed[combo].invalid) && sameValues(packed[d].xs, packed[combo].xs),
+    );
+    steps.push(source === undefined ? { kind: 'pair', combo } : { kind: 'pairSharingX', combo, source });
+    done.push(combo);
+  });
+  aliasOf.forEach((source, combo) => {
+    if (source >= 0) steps.push({ kind: 'aliasOfPairY', combo, source });
+  });
+  return steps;
+}
+
+function sameInts(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Equal numbers at every position (Object.is, so that +0 and -0 differ). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
+/** How many draws fell on the listed positions. */
+function countAt(counts: Int32Array, positions: Int32Array): number {
+  let drawn = 0;
+  for (let k = 0; k < positions.length; k++) drawn += counts[positions[k]];
+  return drawn;
+}
+
+function copyXSums(from: MomentSums, to: MomentSums): void {
+  to.w = from.w;
+  to.sx = from.sx;
+  to.sxx = from.sxx;
+}
+
+function copyYSumsAsX(pair: MomentSums, to: MomentSums): void {
+  to.w = pair.w;
+  to.sx = pair.sy;
+  to.sxx = pair.syy;
+  to.sxxx = pair.syyy;
+  to.sxxxx = pair.syyyy;
+}
+
+/*
+ * The passes weigh each station by its multiplicity in the replicate. An invalid station's centred values are 0, so
+ * its terms are +0 and leave every sum as it is; only the weight sum w must leave it out, and it is the number of
+ * draws (len) less those that fell on invalid stations (integers: exact).
+ */
+
+/**
+ * Power sums of one single-variable combo over a replicate: sx = sum of weight x, sxx = sum of weight x^2, and so
+ * on (the fields of MomentSums); a station's weight is its multiplicity in the replicate.
+ */
+function singlePass(counts: Int32Array, xs: Float64Array, len: number, out: MomentSums): void {
   let sx = 0;
   let sxx = 0;
   let sxxx = 0;
   let sxxxx = 0;
   for (let p = 0; p < len; p++) {
-    const weight = counts[p] * valid[offset + p];
-    const x = xs[offset + p];
-    const mx = weight * x;
+    const x = xs[p];
+    const mx = counts[p] * x;
     const mx2 = mx * x;
-    w += weight;
     sx += mx;
     sxx += mx2;
     sxxx += mx2 * x;
     sxxxx += mx2 * x * x;
   }
-  out.w = w;
   out.sx = sx;
   out.sxx = sxx;
   out.sxxx = sxxx;
@@ -123,20 +193,24 @@ function singlePass(
 }
 
 /** Power sums of one (X, Y) combo over a replicate, named as in singlePass. */
-function pairPass(
-  counts: Int32Array,
-  valid: Float64Array,
-  xs: Float64Array,
-  ys: Float64Array,
-  offset: number,
-  len: number,
-  out: MomentSums,
-): void {
-  // x^3 and x^4 of a pair are never read (turnout's own shape comes from its single combo), so the
-  // pass skips them and leaves those sums at 0.
-  let w = 0;
+function pairPass(counts: Int32Array, xs: Float64Array, ys: Float64Array, len: number, out: MomentSums): void {
   let sx = 0;
   let sxx = 0;
+  for (let p = 0; p < len; p++) {
+    const mx = counts[p] * xs[p];
+    sx += mx;
+    sxx += mx * xs[p];
+  }
+  out.sx = sx;
+  out.sxx = sxx;
+  pairYPass(counts, xs, ys, len, out);
+}
+
+/**
+ * The y terms of a pair: sy, syy, syyy, syyyy, sxy, sxxy. x^3 and x^4 of a pair are never read (turnout's own shape
+ * comes from its single combo), so they stay at 0.
+ */
+function pairYPass(counts: Int32Array, xs: Float64Array, ys: Float64Array, len: number, out: MomentSums): void {
   let sy = 0;
   let syy = 0;
   let syyy = 0;
@@ -144,16 +218,12 @@ function pairPass(
   let sxy = 0;
   let sxxy = 0;
   for (let p = 0; p < len; p++) {
-    const weight = counts[p] * valid[offset + p];
-    const x = xs[offset + p];
-    const y = ys[offset + p];
-    const mx = weight * x;
+    const weight = counts[p];
+    const x = xs[p];
+    const y = ys[p];
     const my = weight * y;
     const my2 = my * y;
-    const mxy = mx * y;
-    w += weight;
-    sx += mx;
-    sxx += mx * x;
+    const mxy = weight * x * y;
     sy += my;
     syy += my2;
     syyy += my2 * y;
@@ -161,9 +231,6 @@ function pairPass(
     sxy += mxy;
     sxxy += mxy * x;
   }
-  out.w = w;
-  out.sx = sx;
-  out.sxx = sxx;
   out.sxxx = 0;
   out.sxxxx = 0;
   out.sy = sy;

@@ -6,7 +6,7 @@ import { secondDigitBenfordCell } from '../methods/second_digit_benford.ts';
 import { turnoutShareCorrelationCell } from '../methods/turnout_share_correlation.ts';
 import { createRng } from '../rng.ts';
 import type { BatteryMethodOptions } from './as_forensic_method.ts';
-import { batteryChunk } from './battery_chunk.ts';
+import { batteryChunk, batteryTable } from './battery_chunk.ts';
 import { batteryMethods, defaultBatteryIds } from './battery_methods.ts';
 import { drawMultinomial, percentileInterval, uniformIndex } from './bootstrap.ts';
 import { type BatteryChunkOutput, planBattery, runByRegion } from './run_battery.ts';
@@ -176,17 +176,24 @@ test('results do not depend on how region groups are chunked (worker entry inclu
   assert.ok(one.ok);
   const plan = planBattery(table, options, 3);
   assert.ok(plan.ok);
-  assert.equal(plan.value.spec.ranges.length, 3);
+  // The whole table is a chunk of its own, before the three region chunks.
+  assert.equal(plan.value.spec.ranges.length, 4);
+  assert.deepEqual(plan.value.spec.ranges[0], [0, 1]);
   const payload = {
     table,
     methodIds: batteryMethods.map((m) => m.id),
     options: { by: 'region', bootstrap: 60, seed: 21 },
     chunks: 3,
   };
-  // A worker either re-plans from the payload or takes the parent's spec: both must give the same chunks.
+  // A worker either re-plans from the payload or takes the parent's spec: both must give the same chunks, and so must
+  // the battery's part of the table (batteryTable) in place of the whole table.
   for (const spec of [undefined, plan.value.spec]) {
-    const outputs: BatteryChunkOutput[] = plan.value.spec.ranges.map((_, c) => batteryChunk({ ...payload, spec }, c));
-    assert.equal(JSON.stringify(plan.value.finish(outputs)), JSON.stringify(one.value));
+    for (const t of [table, batteryTable(table)]) {
+      const outputs: BatteryChunkOutput[] = plan.value.spec.ranges.map((_, c) =>
+        batteryChunk({ ...payload, table: t, spec }, c),
+      );
+      assert.equal(JSON.stringify(plan.value.finish(outputs)), JSON.stringify(one.value));
+    }
   }
 });
 

@@ -162,7 +162,7 @@ function finalize(prep: Prepared, cells: readonly PendingCell[]): MethodResult[]
   });
 }
 
-/** What one chunk of region groups returns: its finished cells. */
+/** What one chunk of groups returns: its finished cells. */
 export interface BatteryChunkOutput {
   readonly results: MethodResult[];
   readonly skipped: SkippedCell[];
@@ -170,7 +170,7 @@ export interface BatteryChunkOutput {
 
 /** The structured-clonable part of a plan that a chunk needs besides the table and the methods. */
 export interface BatteryChunkSpec {
-  /** Region group index ranges [from, to) per chunk. */
+  /** Group index ranges [from, to) per chunk: the whole table alone first (when it is a group), then the regions. */
   readonly ranges: readonly (readonly [number, number])[];
 }
 
@@ -199,7 +199,7 @@ function runChunk(prep: Prepared, spec: BatteryChunkSpec, chunk: number): Batter
   return { results: finalize(prep, pending), skipped };
 }
 
-/** A battery run split into chunks of region groups, which may run anywhere (e.g. worker threads). */
+/** A battery run split into chunks of groups, which may run anywhere (e.g. worker threads). */
 export interface BatteryPlan {
   readonly spec: BatteryChunkSpec;
   /** Runs chunk `c` in this thread. */
@@ -209,33 +209,54 @@ export interface BatteryPlan {
 }
 
 /**
- * Plans a battery run: computes the whole-table cells here and splits the region groups into at
- * most `chunks` contiguous ranges. Results do not depend on the chunk count.
+ * Splits consecutive groups into at most `chunks` contiguous ranges of about equal station counts (a chunk's work is
+ * about proportional to its stations), each range holding at least one group.
+ */
+function balancedRanges(gs: readonly number[], groups: readonly Group[], chunks: number): [number, number][] {
+  const k = Math.max(1, Math.min(chunks, gs.length));
+  let total = 0;
+  for (const g of gs) total += groups[g].stations.length;
+  const ranges: [number, number][] = [];
+  let start = 0;
+  let seen = 0;
+  for (let i = 0; i < gs.length; i++) {
+    seen += groups[gs[i]].stations.length;
+    const left = gs.length - (i + 1);
+    const chunksLeft = k - ranges.length - 1;
+    // Close the range once it reaches its share of the stations, leaving a group for every range still to come.
+    if ((seen >= (total * (ranges.length + 1)) / k && left >= chunksLeft) || left === chunksLeft) {
+      ranges.push([gs[start], gs[i] + 1]);
+      start = i + 1;
+      if (ranges.length === k) break;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Plans a battery run: the whole table is one chunk of its own (its station bootstrap is as long as all the regions'
+ * together, so it runs beside them rather than before or after), and the region groups are split into at most
+ * `chunks` contiguous ranges. Results do not depend on the chunk count.
  */
 export function planBattery(table: StationTable, options: BatteryOptions, chunks = 1): Result<BatteryPlan> {
   const prepR = prepare(table, options);
   if (!prepR.ok) return prepR;
   const prep = prepR.value;
-  const top = prep.overall >= 0 ? computeGroups(prep, [prep.overall]) : { pending: [], skipped: [] };
   const regionGroups: number[] = [];
   prep.groups.forEach((_, g) => {
     if (g !== prep.overall) regionGroups.push(g);
   });
   const ranges: [number, number][] = [];
-  const k = Math.max(1, Math.min(chunks, regionGroups.length));
-  for (let c = 0; c < k && regionGroups.length > 0; c++) {
-    const from = regionGroups[Math.floor((c * regionGroups.length) / k)];
-    const last = regionGroups[Math.floor(((c + 1) * regionGroups.length) / k) - 1];
-    ranges.push([from, last + 1]);
-  }
+  if (prep.overall >= 0) ranges.push([prep.overall, prep.overall + 1]);
+  for (const range of balancedRanges(regionGroups, prep.groups, chunks)) ranges.push(range);
   const spec: BatteryChunkSpec = { ranges };
   return ok({
     spec,
     runChunk: (c) => runChunk(prep, spec, c),
     finish(outputs) {
-      if (prep.overall >= 0) bootstrapMomentGroups(prep, top.pending, [prep.overall]);
-      const results = [...finalize(prep, top.pending)];
-      const skipped = [...top.skipped];
+      // Chunks hold groups in order, the whole table first: the report lists its cells first.
+      const results: MethodResult[] = [];
+      const skipped: SkippedCell[] = [];
       for (const o of outputs) {
         for (const item of o.results) results.push(item);
         for (const item of o.skipped) skipped.push(item);
@@ -258,8 +279,8 @@ export function planBattery(table: StationTable, options: BatteryOptions, chunks
 }
 
 /**
- * Runs the chunks of a battery planned elsewhere (e.g. by the parent of a worker thread): takes the plan's spec instead
- * of computing the whole-table cells again, which only the planner's `finish` needs. Same outputs as the plan's runChunk.
+ * Runs the chunks of a battery planned elsewhere (e.g. by the parent of a worker thread) from the plan's spec. Same
+ * outputs as the plan's runChunk.
  */
 export function batteryChunkRunner(
   table: StationTable,
