@@ -36,7 +36,8 @@ import { startThreadWork } from './audit_threads.ts';
 import { defaultRunThreads } from './battery_run.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { countSeriesRun } from './count_series_run.ts';
-import { lateCountPowerTask, lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { type LateCountPlan, planLateCount, type TrendBreak, trendBreakOf } from './latecount_plan.ts';
 import { noProgress, type OnProgress } from './progress.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
@@ -248,43 +249,52 @@ async function runAuditOn(
 
   const answers: BottomLineAnswerInput[] = [];
   let sensitivity: BottomLineInput['sensitivity'] = null;
-  // The batteries and the first late count's power study start first, on the pool's workers; their job is posted
-  // before the late count takes this thread.
+  // The batteries and the late counts' heavy parts go to the pool's workers first; their job is posted before this
+  // thread takes the other analyses.
+  const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
+  const other = cutoff && al.analyses.some((x) => x.method === 'latecount') ? otherElectionFor(resolved) : null;
   const plans = new Map<number, BatteryPlan>();
+  const lateCounts = new Map<number, LateCountPlan>();
   al.analyses.forEach((spec, k) => {
     if (spec.method === 'battery') plans.set(k, planAuditBattery(resolved, spec, deriveSeed(seed, k)));
-  });
-  const lateAt = al.analyses.findIndex((x) => x.method === 'latecount');
-  const lateSpecRaw = al.analyses[lateAt];
-  // The threshold is the analysis's own, else the alleged size's, else 0 (who is ahead): never a default borrowed
-  // from one country's rules.
-  const lateSpec =
-    lateSpecRaw?.method === 'latecount'
-      ? { ...lateSpecRaw, threshold: lateSpecRaw.threshold ?? size?.threshold ?? 0 }
-      : undefined;
-  const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
-  const powerTask =
-    lateSpec !== undefined && cutoff && allegedVotes !== undefined && allegedVotes > 0
-      ? lateCountPowerTask(a, cutoff, lateSpec, deriveSeed(seed, lateAt), allegedVotes)
-      : null;
-  const work = startThreadWork(pool, [...plans.values()], powerTask);
-  const batteries = new Map([...plans.keys()].map((k, b) => [k, work.batteries[b]] as const));
-  await new Promise((resolve) => setImmediate(resolve));
-  for (const [k, spec] of al.analyses.entries()) {
-    onProgress({ phase: 'analysis', label: spec.method, done: k, total: al.analyses.length });
-    const s = deriveSeed(seed, k);
-    let out: AnalysisOutcome;
-    if (spec.method === 'replays') {
-      const r = runReplays(resolved, spec, s);
-      replays.push(...r.replays);
-      skipped.push(...r.skipped);
-      continue;
+    // The threshold is the analysis's own, else the alleged size's, else 0 (who is ahead): never a default borrowed
+    // from one country's rules.
+    if (spec.method === 'latecount' && cutoff) {
+      const threshold = spec.threshold ?? size?.threshold ?? 0;
+      lateCounts.set(k, planLateCount(a, cutoff, { ...spec, threshold }, deriveSeed(seed, k), other, allegedVotes));
     }
-    if (spec.method === 'count_series') out = countSeriesRun(resolved, spec, k, s, allegedVotes);
-    else if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
-    else if (spec.method === 'announced_totals') out = announcedTotalsRun(resolved, spec, s);
-    else if (spec.method === 'battery') {
-      out = batteryOutcome(plans.get(k)!, await batteries.get(k)!, resolved.alleged.names.favoured);
+  });
+  const work = startThreadWork(pool, [...plans.values()], [...lateCounts.values()]);
+  const batteries = new Map([...plans.keys()].map((k, b) => [k, work.batteries[b]] as const));
+  const computed = new Map([...lateCounts.keys()].map((k, i) => [k, work.lateCounts[i]] as const));
+  await new Promise((resolve) => setImmediate(resolve));
+  let started = 0;
+  const progress = (label: string) =>
+    onProgress({ phase: 'analysis', label, done: started++, total: al.analyses.length });
+  // This thread's own analyses run while the workers run theirs; the findings are then put in the allegation's order.
+  const outcomes = new Map<number, AnalysisOutcome>();
+  const replayRuns = new Map<number, ReturnType<typeof runReplays>>();
+  const trendBreaks = new Map<number, TrendBreak | null>();
+  for (const [k, spec] of al.analyses.entries()) {
+    const s = deriveSeed(seed, k);
+    if (spec.method === 'battery' || (spec.method === 'latecount' && cutoff)) continue;
+    progress(spec.method);
+    if (spec.method === 'replays') replayRuns.set(k, runReplays(resolved, spec, s));
+    else if (spec.method === 'count_series') outcomes.set(k, countSeriesRun(resolved, spec, k, s, allegedVotes));
+    else if (spec.method === 'persistence') outcomes.set(k, persistenceRun(resolved, spec, s, allegedVotes));
+    else if (spec.method === 'announced_totals') outcomes.set(k, announcedTotalsRun(resolved, spec, s));
+    else
+      outcomes.set(k, {
+        results: [],
+        skipped: [{ method: 'latecount', reason: 'the allegation has no cutoff', message: { key: 'skip.no_cutoff' } }],
+      });
+  }
+  for (const [k, plan] of lateCounts) trendBreaks.set(k, trendBreakOf(plan));
+  for (const [k, spec] of al.analyses.entries()) {
+    const s = deriveSeed(seed, k);
+    if (spec.method === 'battery') {
+      progress(spec.method);
+      const out = batteryOutcome(plans.get(k)!, await batteries.get(k)!, resolved.alleged.names.favoured);
       if (spec.fabrication) {
         const screens = out.results.filter((x) =>
           fabricationKind(methodRegistry.find((m) => m.id === x.result.method)?.family ?? ''),
@@ -300,18 +310,22 @@ async function runAuditOn(
           ),
         ];
       }
-    } else {
-      const power = k === lateAt && work.power !== null ? work.power : undefined;
+      outcomes.set(k, out);
+    } else if (spec.method === 'latecount' && lateCounts.has(k)) {
+      progress(spec.method);
       const threshold = spec.threshold ?? size?.threshold ?? 0;
-      out = cutoff
-        ? await lateCountResults(a, cutoff, { ...spec, threshold }, s, otherElectionFor(resolved), allegedVotes, power)
-        : {
-            results: [],
-            skipped: [
-              { method: 'latecount', reason: 'the allegation has no cutoff', message: { key: 'skip.no_cutoff' } },
-            ],
-          };
+      const parts = await computed.get(k)!;
+      outcomes.set(k, lateCountResults(a, { ...spec, threshold }, s, parts, trendBreaks.get(k)!, allegedVotes));
     }
+  }
+  for (const k of al.analyses.keys()) {
+    const r = replayRuns.get(k);
+    if (r) {
+      replays.push(...r.replays);
+      skipped.push(...r.skipped);
+      continue;
+    }
+    const out = outcomes.get(k)!;
     for (const item of out.results) results.push(item);
     for (const item of out.skipped) skipped.push(item);
     for (const item of out.answers ?? []) answers.push(item);
