@@ -7,22 +7,17 @@ import { dirname, relative } from 'node:path';
 import {
   type CutoffSpec,
   candidateIndex,
-  clopperPearson,
-  createRng,
   deriveSeed,
-  type MethodResult,
   methodRegistry,
   persistence,
-  persistenceByUnit,
   type StationTable,
   shareDenominator,
 } from '@tally/core';
-import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
+import type { ResolvedAllegation } from '@tally/ingest';
 import { ChunkPool } from '@tally/parallel';
 import type {
   BottomLineAnswerInput,
   BottomLineInput,
-  Calibration,
   Message,
   MessageParam,
   ReplayInput,
@@ -38,6 +33,7 @@ import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { countSeriesRun } from './count_series_run.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
 import { type LateCountPlan, planLateCount, type TrendBreak, trendBreakOf } from './latecount_plan.ts';
+import { persistenceRun } from './persistence_run.ts';
 import { noProgress, type OnProgress } from './progress.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
@@ -82,129 +78,9 @@ export function votesAboveThreshold(t: StationTable, favoured: string, rival: st
   return excess > 0 ? Math.ceil(((excess / 100) * total) / 2) : 0;
 }
 
-function persistenceRun(
-  resolved: ResolvedAllegation,
-  spec: Extract<AnalysisSpec, { method: 'persistence' }>,
-  seed: number,
-  allegedVotes: number | undefined,
-): AnalysisOutcome {
-  const a = resolved.alleged;
-  const b = resolved.elections.get(spec.against)!;
-  const replicates = spec.replicates ?? 10_000;
-  const r = persistenceByUnit(
-    a.table,
-    b.table,
-    resolved.flagged,
-    {
-      level: spec.level,
-      levelB: spec.levelAgainst,
-      flagRule: spec.flagRule,
-      stratum: spec.stratum,
-      candidateA: a.names.favoured,
-      candidateB: b.names.favoured,
-      replicates,
-      allegedVotes,
-      seed,
-      names: spec.matchBy === 'code_then_name' ? spec.names : undefined,
-    },
-    createRng(seed),
-  );
-  if (!r.ok) return { results: [], skipped: [{ method: 'persistence', reason: r.error.message }] };
-  const d = r.value.result.details;
-  const power = d.powerAtAllegedShift as number | null;
-  const shift = d.allegedShift as number | null;
-  const calibration: Calibration = {
-    falsePositiveRate: d.sizeAtAlpha05 as number,
-    alpha: 0.05,
-    runs: replicates,
-    ...(power === null || shift === null
-      ? {}
-      : {
-          power,
-          powerScenario: `${allegedVotes ?? 0} votes switched to ${a.names.favoured} in the flagged stations, spread by their valid votes (it would move this statistic by ${shift >= 0 ? '+' : ''}${shift.toFixed(2)} points)`,
-          powerScenarioMessage: {
-            key: 'scenario.persistence',
-            params: {
-              votes: { kind: 'count', value: allegedVotes ?? 0 },
-              candidate: a.names.favoured,
-              shift: { kind: 'signed', value: shift, digits: 2 },
-            },
-          },
-        }),
-  };
-  // The shift model: the permutation null shifted by what the alleged votes would move this statistic; its power is a
-  // Monte Carlo share over the `replicates` permutations, so its interval is Clopper-Pearson over them.
-  const hits = power === null ? 0 : Math.round(power * replicates);
-  const estimate = clopperPearson(hits, replicates);
-  const powerAtAllegedSize =
-    power === null || shift === null
-      ? undefined
-      : {
-          power,
-          interval: [estimate.lower, estimate.upper] as const,
-          injections: replicates,
-          scenario: {
-            key: 'bottomline.scenario.persistence',
-            params: {
-              votes: { kind: 'count', value: allegedVotes ?? 0 },
-              favoured: a.names.favoured,
-              shift: { kind: 'signed', value: shift, digits: 2 },
-            },
-          } satisfies Message,
-          powerAt3x: null,
-        };
-  const result: MethodResult = {
-    ...r.value.result,
-    details: { ...d, electionA: a.spec.id, electionB: b.spec.id, allegedVotes: allegedVotes ?? null },
-  };
-  const interval = d.shiftInterval95 as [number, number] | undefined;
-  const answer = flaggedDifferAnswer({
-    statistic: result.statistic,
-    pValue: result.pValue,
-    interval: interval ?? null,
-    electionA: a.spec.id,
-    electionB: b.spec.id,
-    findingId: findingIdOf(result),
-    power: powerAtAllegedSize ?? null,
-  });
-  return {
-    answers: [answer],
-    results: [
-      {
-        result,
-        context: {
-          direction: 'positive',
-          effectName: `difference in differences of the ${a.names.favoured} share, ${a.spec.id} minus ${b.spec.id} (points)`,
-          methodTitle: persistence.title,
-          family: persistence.family,
-          calibration,
-          ...(powerAtAllegedSize ? { powerAtAllegedSize } : {}),
-          minStations: 10,
-          order: 2,
-          messages: {
-            effectName: {
-              key: 'effect.persistence',
-              params: { candidate: a.names.favoured, a: a.spec.id, b: b.spec.id },
-            },
-          },
-          plot: {
-            kind: 'persistence_scatter',
-            electionA: a.spec.id,
-            electionB: b.spec.id,
-            a: r.value.scatter.a,
-            b: r.value.scatter.b,
-            flagged: r.value.scatter.flagged,
-          },
-        },
-      },
-    ],
-    skipped: [],
-  };
-}
-
 /** Settings of runAudit beyond the seed. */
 export interface RunAuditOptions {
-  /** Worker threads for the battery, which runs beside the late count (default: defaultRunThreads()). */
+  /** Worker threads for the battery and the late count's heavy parts (default: defaultRunThreads()). */
   readonly threads?: number;
   /** Told when each analysis starts (the CLI's progress display). */
   readonly onProgress?: OnProgress;
@@ -212,8 +88,8 @@ export interface RunAuditOptions {
 
 /**
  * Runs the audit of a resolved allegation with `seed`; `version` is written into the report. The battery's methods and
- * the late count's power study run on worker threads while this thread computes the rest; the results do not depend
- * on the thread count.
+ * the late count's heavy parts (its analysis, power study and sensitivity table) run on worker threads while this
+ * thread computes the rest; the results do not depend on the thread count.
  */
 export async function runAudit(
   resolved: ResolvedAllegation,
@@ -222,6 +98,8 @@ export async function runAudit(
   options: RunAuditOptions = {},
 ): Promise<AuditRun> {
   const pool = new ChunkPool(options.threads ?? defaultRunThreads());
+  // The workers start (load the bundle) while this thread plans the work they will take.
+  pool.warm();
   try {
     return await runAuditOn(pool, resolved, seed, version, options.onProgress ?? noProgress);
   } finally {
