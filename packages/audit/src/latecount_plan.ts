@@ -2,7 +2,8 @@
  * The late count's heavy parts planned as plain data (audit_threads.ts runs them on worker threads, or here): the
  * whole analysis with its projection (runLateCount), the power study at the alleged size and the sensitivity table.
  * The pair is named, and the jump's cutoff labelled, as the count view resolves them, so every part can start before
- * any other has run. The jump at the allegation's own trend-break cutoff is fitted here (trendBreakOf): it is one fit.
+ * any other has run. The jump at the analysis's own trend-break cutoff is fitted here, once: the power study then
+ * knows whether its jump reruns can run without fitting it again on each thread.
  */
 import {
   buildCountView,
@@ -33,8 +34,8 @@ export interface LateCountPlan {
   readonly power: LateCountPowerTask | null;
   /** The sensitivity table, when the count view resolves. */
   readonly sensitivity: SensitivityInput | null;
-  /** The view at the jump's own cutoff, when the analysis gives one and the pair resolves. */
-  readonly jumpView: Result<CountView> | null;
+  /** The jump at the analysis's own trend-break cutoff, or null when it has none (runLateCount cuts it then). */
+  readonly trendBreak: TrendBreak | null;
 }
 
 /** What the planned parts gave. */
@@ -117,7 +118,7 @@ export function planLateCount(
     options: {
       candidates: names,
       projection: { sims: spec.simulations ?? 1000, threshold },
-      // With its own trend-break cutoff the discontinuity is cut there only (trendBreakOf).
+      // With its own trend-break cutoff the discontinuity is cut there only (planLateCount fits it once, below).
       ...(jumpCutoff === undefined ? {} : { discontinuity: false as const }),
       otherElection: other ?? undefined,
       curvePoints: 300,
@@ -128,15 +129,17 @@ export function planLateCount(
   };
   const view = buildCountView(election.table, cutoff, names);
   // runLateCount fails on this view too: nothing else is read.
-  if (!view.ok) return { run, power: null, sensitivity: null, jumpView: null };
+  if (!view.ok) return { run, power: null, sensitivity: null, trendBreak: null };
   const pair = [view.value.pair.nameA, view.value.pair.nameB];
   const jumpView = jumpCutoff ? buildCountView(election.table, jumpCutoff, pair) : null;
   const label = jumpView?.ok ? jumpView.value.cutoffLabel : view.value.cutoffLabel;
+  const trendBreak = jumpView === null ? null : trendBreakAt(jumpView);
+  const jumpRuns = trendBreak === null ? {} : { jumpRuns: !('skipped' in trendBreak.d) };
   return {
     run,
     power:
       allegedVotes !== undefined && allegedVotes > 0
-        ? powerTask(election, cutoff, spec, seed, allegedVotes, pair)
+        ? { ...powerTask(election, cutoff, spec, seed, allegedVotes, pair), ...jumpRuns }
         : null,
     sensitivity: sensitivityInputAt(
       election.table,
@@ -146,14 +149,12 @@ export function planLateCount(
       deriveSeed(seed, 8),
       jumpCutoff ? { label, cutoff: jumpCutoff } : undefined,
     ),
-    jumpView,
+    trendBreak,
   };
 }
 
-/** The jump at the analysis's own trend-break cutoff, or null when it has none (runLateCount cuts it then). */
-export function trendBreakOf(plan: LateCountPlan): TrendBreak | null {
-  const view = plan.jumpView;
-  if (view === null) return null;
+/** The jump at the trend-break cutoff's view. */
+function trendBreakAt(view: Result<CountView>): TrendBreak {
   if (!view.ok) return { d: { skipped: view.error.message }, label: null };
   const x = discontinuityAt(view.value);
   return { d: x.ok ? x.value : { skipped: x.error.message }, label: view.value.cutoffLabel };

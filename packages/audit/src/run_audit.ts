@@ -32,7 +32,7 @@ import { defaultRunThreads } from './battery_run.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { countSeriesRun } from './count_series_run.ts';
 import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
-import { type LateCountPlan, planLateCount, type TrendBreak, trendBreakOf } from './latecount_plan.ts';
+import { type LateCountPlan, planLateCount } from './latecount_plan.ts';
 import { persistenceRun } from './persistence_run.ts';
 import { noProgress, type OnProgress } from './progress.ts';
 import { runReplays } from './replays/run_replays.ts';
@@ -152,7 +152,6 @@ async function runAuditOn(
   // This thread's own analyses run while the workers run theirs; the findings are then put in the allegation's order.
   const outcomes = new Map<number, AnalysisOutcome>();
   const replayRuns = new Map<number, ReturnType<typeof runReplays>>();
-  const trendBreaks = new Map<number, TrendBreak | null>();
   for (const [k, spec] of al.analyses.entries()) {
     const s = deriveSeed(seed, k);
     if (spec.method === 'battery' || (spec.method === 'latecount' && cutoff)) continue;
@@ -167,7 +166,6 @@ async function runAuditOn(
         skipped: [{ method: 'latecount', reason: 'the allegation has no cutoff', message: { key: 'skip.no_cutoff' } }],
       });
   }
-  for (const [k, plan] of lateCounts) trendBreaks.set(k, trendBreakOf(plan));
   for (const [k, spec] of al.analyses.entries()) {
     const s = deriveSeed(seed, k);
     if (spec.method === 'battery') {
@@ -193,7 +191,10 @@ async function runAuditOn(
       progress(spec.method);
       const threshold = spec.threshold ?? size?.threshold ?? 0;
       const parts = await computed.get(k)!;
-      outcomes.set(k, lateCountResults(a, { ...spec, threshold }, s, parts, trendBreaks.get(k)!, allegedVotes));
+      outcomes.set(
+        k,
+        lateCountResults(a, { ...spec, threshold }, s, parts, lateCounts.get(k)!.trendBreak, allegedVotes),
+      );
     }
   }
   for (const k of al.analyses.keys()) {
