@@ -10,6 +10,7 @@ import {
   lateCountSensitivity,
   type MethodResult,
   type ProjectionSummary,
+  type SensitivityInput,
   type SensitivityTable,
   type StationTable,
 } from '@tally/core';
@@ -182,6 +183,27 @@ export function flaggedDifferAnswer(
   };
 }
 
+/** What sensitivityAt computes, as plain data (its parts can run on worker threads). */
+export function sensitivityInputAt(
+  final: StationTable,
+  cutoff: CutoffSpec,
+  names: readonly string[],
+  threshold: number,
+  seed: number,
+  otherCutoff?: { readonly label: string; readonly cutoff: CutoffSpec },
+): SensitivityInput {
+  return {
+    final,
+    cutoff,
+    options: {
+      candidates: names,
+      projection: { threshold, sims: SENSITIVITY_SIMS },
+      cutoffs: otherCutoff ? [otherCutoff] : [],
+      seed,
+    },
+  };
+}
+
 /** The sensitivity table at the alleged cutoff (and the trend-break cutoff as a "cutoff" row, when given). */
 export function sensitivityAt(
   final: StationTable,
@@ -191,12 +213,8 @@ export function sensitivityAt(
   seed: number,
   otherCutoff?: { readonly label: string; readonly cutoff: CutoffSpec },
 ): SensitivityTable | null {
-  const s = lateCountSensitivity(final, cutoff, {
-    candidates: names,
-    projection: { threshold, sims: SENSITIVITY_SIMS },
-    cutoffs: otherCutoff ? [otherCutoff] : [],
-    seed,
-  });
+  const input = sensitivityInputAt(final, cutoff, names, threshold, seed, otherCutoff);
+  const s = lateCountSensitivity(input.final, input.cutoff, input.options);
   return s.ok ? s.value : null;
 }
 

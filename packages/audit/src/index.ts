@@ -13,6 +13,7 @@ export * from './flagged_selection.ts';
 export * from './flagged_stations.ts';
 export * from './latecount_findings.ts';
 export * from './latecount_p_values.ts';
+export * from './latecount_plan.ts';
 export * from './progress.ts';
 export * from './row_account.ts';
 export * from './run_audit.ts';

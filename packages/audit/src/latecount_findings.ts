@@ -4,32 +4,22 @@
  * diff, margin curve), turned into findings: one for the projection, one for the discontinuity.
  */
 import {
-  buildCountView,
-  type CutoffSpec,
   candidateIndex,
   counterfactualProjection,
-  createRng,
-  type DiscontinuitySummary,
-  deriveSeed,
   discontinuity,
-  discontinuityAt,
-  type InjectionPowerResult,
-  type LateCountPowerTask,
   type LateCountReport,
-  measureLateCountPower,
   type OtherElection,
   type ProjectionSummary,
-  type Result,
   regionsCoarseToFine,
-  runLateCount,
   type StationTable,
   shareDenominator,
 } from '@tally/core';
 import type { AnalysisSpec, LoadedElection, ResolvedAllegation } from '@tally/ingest';
 import { calibrationsLike, type Message, type ResultWithContext } from '@tally/report';
 import type { AnalysisOutcome, SkippedAnalysis } from './analysis_outcome.ts';
-import { findingIdOf, projectionAnswer, sensitivityAt, sensitivityInput, trendBreakAnswer } from './bottom_line.ts';
+import { findingIdOf, projectionAnswer, sensitivityInput, trendBreakAnswer } from './bottom_line.ts';
 import { jumpPValue, thresholdPValue } from './latecount_p_values.ts';
+import type { LateCountComputed, TrendBreak } from './latecount_plan.ts';
 import { type LateCountPowerAtSize, powerAtSizeFrom } from './power_at_size.ts';
 
 /** Margin (points) of another election per label of its unit (its station ids, or a region level's labels). */
@@ -123,98 +113,31 @@ export function lateCountScenario(votes: number, rival: string, favoured: string
   };
 }
 
-/** The jump's own cutoff of a late-count analysis, when it gives one. */
-function trendBreakCutoffOf(spec: Extract<AnalysisSpec, { method: 'latecount' }>): CutoffSpec | undefined {
-  const tb = spec.trendBreakCutoff;
-  if (tb === undefined) return undefined;
-  return tb.kind === 'time' ? { kind: 'time', ms: tb.ms, label: tb.iso } : { kind: 'percentile', value: tb.value };
-}
-
 /**
- * The power study of a late-count analysis (seeded by the analysis's seed), as plain data for a worker thread: the
- * same inputs lateCountResults uses, with the pair named as the count view resolves it.
+ * The late-count findings of `spec` at `cutoff` on the alleged election from its computed parts (latecount_plan.ts);
+ * with `allegedVotes`, each finding carries its power at that size (votes moved from the rival to the favoured
+ * candidate in the late stations), by injection. `trendBreak` is the jump at the analysis's own trend-break cutoff.
  */
-export function lateCountPowerTask(
+export function lateCountResults(
   election: LoadedElection,
-  cutoff: CutoffSpec,
   spec: Extract<AnalysisSpec, { method: 'latecount' }>,
   seed: number,
-  allegedVotes: number,
-): LateCountPowerTask {
-  const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
-  const view = buildCountView(election.table, cutoff, names);
-  const pair = view.ok ? [view.value.pair.nameA, view.value.pair.nameB] : (names ?? []);
-  const jumpCutoff = trendBreakCutoffOf(spec);
-  return {
-    final: election.table,
-    cutoff,
-    names: pair,
-    threshold: spec.threshold ?? 10,
-    votes: allegedVotes,
-    seed: deriveSeed(seed, 7),
-    ...(jumpCutoff ? { jumpCutoff } : {}),
-  };
-}
-
-/**
- * Runs the late-count analyses at `cutoff` on the alleged election; with `allegedVotes`, each finding carries its
- * power at that size (votes moved from the rival to the favoured candidate in the late stations), by injection.
- */
-export async function lateCountResults(
-  election: LoadedElection,
-  cutoff: CutoffSpec,
-  spec: Extract<AnalysisSpec, { method: 'latecount' }>,
-  seed: number,
-  other: OtherElection | null,
+  computed: LateCountComputed,
+  trendBreak: TrendBreak | null,
   allegedVotes?: number,
-  measuredPower?: Promise<Result<InjectionPowerResult>>,
-): Promise<AnalysisOutcome> {
-  const names = election.names.rival ? [election.names.favoured, election.names.rival] : undefined;
+): AnalysisOutcome {
   const threshold = spec.threshold ?? 0;
   const sims = spec.simulations ?? 1000;
-  // The trend-break question may have its own cutoff (e.g. the halt's instant on the real verification times); the
-  // discontinuity is then cut there only.
-  const tb = spec.trendBreakCutoff;
-  const run = runLateCount(
-    election.table,
-    cutoff,
-    {
-      candidates: names,
-      projection: { sims, threshold },
-      ...(tb === undefined ? {} : { discontinuity: false as const }),
-      otherElection: other ?? undefined,
-      curvePoints: 300,
-      listChanges: false,
-      seed,
-    },
-    createRng(seed),
-  );
+  const run = computed.run;
   if (!run.ok) return { results: [], skipped: [{ method: 'latecount', reason: run.error.message }] };
   const r = run.value;
   const target = `${r.candidates.a} - ${r.candidates.b}`;
-  const jumpCutoff = trendBreakCutoffOf(spec);
-  let d: DiscontinuitySummary | { readonly skipped: string } = r.discontinuity;
-  let jumpCutoffLabel = r.cutoff;
-  if (jumpCutoff) {
-    const view = buildCountView(election.table, jumpCutoff, [r.candidates.a, r.candidates.b]);
-    if (!view.ok) d = { skipped: view.error.message };
-    else {
-      const x = discontinuityAt(view.value);
-      d = x.ok ? x.value : { skipped: x.error.message };
-      jumpCutoffLabel = view.value.cutoffLabel;
-    }
-  }
+  const d = trendBreak ? trendBreak.d : r.discontinuity;
+  const jumpCutoffLabel = trendBreak?.label ?? r.cutoff;
   let power: LateCountPowerAtSize | null = null;
-  if (allegedVotes !== undefined && allegedVotes > 0) {
+  if (allegedVotes !== undefined && allegedVotes > 0 && computed.power?.ok) {
     const scenario = lateCountScenario(allegedVotes, r.candidates.b, r.candidates.a);
-    // Measured on a worker thread when the audit started it there (the same task as lateCountPowerTask), else here.
-    const measured = measuredPower
-      ? await measuredPower
-      : measureLateCountPower({
-          ...lateCountPowerTask(election, cutoff, spec, seed, allegedVotes),
-          jumpRuns: !('skipped' in d),
-        });
-    if (measured.ok) power = powerAtSizeFrom(measured.value, scenario);
+    power = powerAtSizeFrom(computed.power.value, scenario);
   }
   // The projection's interval is calibrated within areas (the late shift at a placebo cut inside them): it answers
   // only when most uncounted stations have counted stations of their own narrowest area to be projected from.
@@ -364,14 +287,7 @@ export async function lateCountResults(
       });
     }
   }
-  const sensitivity = sensitivityAt(
-    election.table,
-    cutoff,
-    [r.candidates.a, r.candidates.b],
-    threshold,
-    deriveSeed(seed, 8),
-    jumpCutoff ? { label: jumpCutoffLabel, cutoff: jumpCutoff } : undefined,
-  );
+  const sensitivity = computed.sensitivity?.ok ? computed.sensitivity.value : null;
   const ids = (method: string) => results.filter((x) => x.result.method === method).map((x) => findingIdOf(x.result));
   const answers = [
     projectionAnswer(p, ids(counterfactualProjection.id), power?.projectionGap ?? null, sensitivity),

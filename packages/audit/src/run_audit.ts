@@ -7,22 +7,17 @@ import { dirname, relative } from 'node:path';
 import {
   type CutoffSpec,
   candidateIndex,
-  clopperPearson,
-  createRng,
   deriveSeed,
-  type MethodResult,
   methodRegistry,
   persistence,
-  persistenceByUnit,
   type StationTable,
   shareDenominator,
 } from '@tally/core';
-import type { AnalysisSpec, ResolvedAllegation } from '@tally/ingest';
+import type { ResolvedAllegation } from '@tally/ingest';
 import { ChunkPool } from '@tally/parallel';
 import type {
   BottomLineAnswerInput,
   BottomLineInput,
-  Calibration,
   Message,
   MessageParam,
   ReplayInput,
@@ -36,7 +31,9 @@ import { startThreadWork } from './audit_threads.ts';
 import { defaultRunThreads } from './battery_run.ts';
 import { findingIdOf, flaggedDifferAnswer } from './bottom_line.ts';
 import { countSeriesRun } from './count_series_run.ts';
-import { lateCountPowerTask, lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { lateCountResults, otherElectionFor } from './latecount_findings.ts';
+import { type LateCountPlan, planLateCount } from './latecount_plan.ts';
+import { persistenceRun } from './persistence_run.ts';
 import { noProgress, type OnProgress } from './progress.ts';
 import { runReplays } from './replays/run_replays.ts';
 import { rowAccount } from './row_account.ts';
@@ -81,129 +78,9 @@ export function votesAboveThreshold(t: StationTable, favoured: string, rival: st
   return excess > 0 ? Math.ceil(((excess / 100) * total) / 2) : 0;
 }
 
-function persistenceRun(
-  resolved: ResolvedAllegation,
-  spec: Extract<AnalysisSpec, { method: 'persistence' }>,
-  seed: number,
-  allegedVotes: number | undefined,
-): AnalysisOutcome {
-  const a = resolved.alleged;
-  const b = resolved.elections.get(spec.against)!;
-  const replicates = spec.replicates ?? 10_000;
-  const r = persistenceByUnit(
-    a.table,
-    b.table,
-    resolved.flagged,
-    {
-      level: spec.level,
-      levelB: spec.levelAgainst,
-      flagRule: spec.flagRule,
-      stratum: spec.stratum,
-      candidateA: a.names.favoured,
-      candidateB: b.names.favoured,
-      replicates,
-      allegedVotes,
-      seed,
-      names: spec.matchBy === 'code_then_name' ? spec.names : undefined,
-    },
-    createRng(seed),
-  );
-  if (!r.ok) return { results: [], skipped: [{ method: 'persistence', reason: r.error.message }] };
-  const d = r.value.result.details;
-  const power = d.powerAtAllegedShift as number | null;
-  const shift = d.allegedShift as number | null;
-  const calibration: Calibration = {
-    falsePositiveRate: d.sizeAtAlpha05 as number,
-    alpha: 0.05,
-    runs: replicates,
-    ...(power === null || shift === null
-      ? {}
-      : {
-          power,
-          powerScenario: `${allegedVotes ?? 0} votes switched to ${a.names.favoured} in the flagged stations, spread by their valid votes (it would move this statistic by ${shift >= 0 ? '+' : ''}${shift.toFixed(2)} points)`,
-          powerScenarioMessage: {
-            key: 'scenario.persistence',
-            params: {
-              votes: { kind: 'count', value: allegedVotes ?? 0 },
-              candidate: a.names.favoured,
-              shift: { kind: 'signed', value: shift, digits: 2 },
-            },
-          },
-        }),
-  };
-  // The shift model: the permutation null shifted by what the alleged votes would move this statistic; its power is a
-  // Monte Carlo share over the `replicates` permutations, so its interval is Clopper-Pearson over them.
-  const hits = power === null ? 0 : Math.round(power * replicates);
-  const estimate = clopperPearson(hits, replicates);
-  const powerAtAllegedSize =
-    power === null || shift === null
-      ? undefined
-      : {
-          power,
-          interval: [estimate.lower, estimate.upper] as const,
-          injections: replicates,
-          scenario: {
-            key: 'bottomline.scenario.persistence',
-            params: {
-              votes: { kind: 'count', value: allegedVotes ?? 0 },
-              favoured: a.names.favoured,
-              shift: { kind: 'signed', value: shift, digits: 2 },
-            },
-          } satisfies Message,
-          powerAt3x: null,
-        };
-  const result: MethodResult = {
-    ...r.value.result,
-    details: { ...d, electionA: a.spec.id, electionB: b.spec.id, allegedVotes: allegedVotes ?? null },
-  };
-  const interval = d.shiftInterval95 as [number, number] | undefined;
-  const answer = flaggedDifferAnswer({
-    statistic: result.statistic,
-    pValue: result.pValue,
-    interval: interval ?? null,
-    electionA: a.spec.id,
-    electionB: b.spec.id,
-    findingId: findingIdOf(result),
-    power: powerAtAllegedSize ?? null,
-  });
-  return {
-    answers: [answer],
-    results: [
-      {
-        result,
-        context: {
-          direction: 'positive',
-          effectName: `difference in differences of the ${a.names.favoured} share, ${a.spec.id} minus ${b.spec.id} (points)`,
-          methodTitle: persistence.title,
-          family: persistence.family,
-          calibration,
-          ...(powerAtAllegedSize ? { powerAtAllegedSize } : {}),
-          minStations: 10,
-          order: 2,
-          messages: {
-            effectName: {
-              key: 'effect.persistence',
-              params: { candidate: a.names.favoured, a: a.spec.id, b: b.spec.id },
-            },
-          },
-          plot: {
-            kind: 'persistence_scatter',
-            electionA: a.spec.id,
-            electionB: b.spec.id,
-            a: r.value.scatter.a,
-            b: r.value.scatter.b,
-            flagged: r.value.scatter.flagged,
-          },
-        },
-      },
-    ],
-    skipped: [],
-  };
-}
-
 /** Settings of runAudit beyond the seed. */
 export interface RunAuditOptions {
-  /** Worker threads for the battery, which runs beside the late count (default: defaultRunThreads()). */
+  /** Worker threads for the battery and the late count's heavy parts (default: defaultRunThreads()). */
   readonly threads?: number;
   /** Told when each analysis starts (the CLI's progress display). */
   readonly onProgress?: OnProgress;
@@ -211,8 +88,8 @@ export interface RunAuditOptions {
 
 /**
  * Runs the audit of a resolved allegation with `seed`; `version` is written into the report. The battery's methods and
- * the late count's power study run on worker threads while this thread computes the rest; the results do not depend
- * on the thread count.
+ * the late count's heavy parts (its analysis, power study and sensitivity table) run on worker threads while this
+ * thread computes the rest; the results do not depend on the thread count.
  */
 export async function runAudit(
   resolved: ResolvedAllegation,
@@ -221,6 +98,8 @@ export async function runAudit(
   options: RunAuditOptions = {},
 ): Promise<AuditRun> {
   const pool = new ChunkPool(options.threads ?? defaultRunThreads());
+  // The workers start (load the bundle) while this thread plans the work they will take.
+  pool.warm();
   try {
     return await runAuditOn(pool, resolved, seed, version, options.onProgress ?? noProgress);
   } finally {
@@ -248,43 +127,50 @@ async function runAuditOn(
 
   const answers: BottomLineAnswerInput[] = [];
   let sensitivity: BottomLineInput['sensitivity'] = null;
-  // The batteries and the first late count's power study start first, on the pool's workers; their job is posted
-  // before the late count takes this thread.
+  // The batteries and the late counts' heavy parts go to the pool's workers first; their job is posted before this
+  // thread takes the other analyses.
+  const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
+  const other = cutoff && al.analyses.some((x) => x.method === 'latecount') ? otherElectionFor(resolved) : null;
   const plans = new Map<number, BatteryPlan>();
+  const lateCounts = new Map<number, LateCountPlan>();
   al.analyses.forEach((spec, k) => {
     if (spec.method === 'battery') plans.set(k, planAuditBattery(resolved, spec, deriveSeed(seed, k)));
-  });
-  const lateAt = al.analyses.findIndex((x) => x.method === 'latecount');
-  const lateSpecRaw = al.analyses[lateAt];
-  // The threshold is the analysis's own, else the alleged size's, else 0 (who is ahead): never a default borrowed
-  // from one country's rules.
-  const lateSpec =
-    lateSpecRaw?.method === 'latecount'
-      ? { ...lateSpecRaw, threshold: lateSpecRaw.threshold ?? size?.threshold ?? 0 }
-      : undefined;
-  const cutoff: CutoffSpec | undefined = cutoffOf(resolved);
-  const powerTask =
-    lateSpec !== undefined && cutoff && allegedVotes !== undefined && allegedVotes > 0
-      ? lateCountPowerTask(a, cutoff, lateSpec, deriveSeed(seed, lateAt), allegedVotes)
-      : null;
-  const work = startThreadWork(pool, [...plans.values()], powerTask);
-  const batteries = new Map([...plans.keys()].map((k, b) => [k, work.batteries[b]] as const));
-  await new Promise((resolve) => setImmediate(resolve));
-  for (const [k, spec] of al.analyses.entries()) {
-    onProgress({ phase: 'analysis', label: spec.method, done: k, total: al.analyses.length });
-    const s = deriveSeed(seed, k);
-    let out: AnalysisOutcome;
-    if (spec.method === 'replays') {
-      const r = runReplays(resolved, spec, s);
-      replays.push(...r.replays);
-      skipped.push(...r.skipped);
-      continue;
+    // The threshold is the analysis's own, else the alleged size's, else 0 (who is ahead): never a default borrowed
+    // from one country's rules.
+    if (spec.method === 'latecount' && cutoff) {
+      const threshold = spec.threshold ?? size?.threshold ?? 0;
+      lateCounts.set(k, planLateCount(a, cutoff, { ...spec, threshold }, deriveSeed(seed, k), other, allegedVotes));
     }
-    if (spec.method === 'count_series') out = countSeriesRun(resolved, spec, k, s, allegedVotes);
-    else if (spec.method === 'persistence') out = persistenceRun(resolved, spec, s, allegedVotes);
-    else if (spec.method === 'announced_totals') out = announcedTotalsRun(resolved, spec, s);
-    else if (spec.method === 'battery') {
-      out = batteryOutcome(plans.get(k)!, await batteries.get(k)!, resolved.alleged.names.favoured);
+  });
+  const work = startThreadWork(pool, [...plans.values()], [...lateCounts.values()]);
+  const batteries = new Map([...plans.keys()].map((k, b) => [k, work.batteries[b]] as const));
+  const computed = new Map([...lateCounts.keys()].map((k, i) => [k, work.lateCounts[i]] as const));
+  await new Promise((resolve) => setImmediate(resolve));
+  let started = 0;
+  const progress = (label: string) =>
+    onProgress({ phase: 'analysis', label, done: started++, total: al.analyses.length });
+  // This thread's own analyses run while the workers run theirs; the findings are then put in the allegation's order.
+  const outcomes = new Map<number, AnalysisOutcome>();
+  const replayRuns = new Map<number, ReturnType<typeof runReplays>>();
+  for (const [k, spec] of al.analyses.entries()) {
+    const s = deriveSeed(seed, k);
+    if (spec.method === 'battery' || (spec.method === 'latecount' && cutoff)) continue;
+    progress(spec.method);
+    if (spec.method === 'replays') replayRuns.set(k, runReplays(resolved, spec, s));
+    else if (spec.method === 'count_series') outcomes.set(k, countSeriesRun(resolved, spec, k, s, allegedVotes));
+    else if (spec.method === 'persistence') outcomes.set(k, persistenceRun(resolved, spec, s, allegedVotes));
+    else if (spec.method === 'announced_totals') outcomes.set(k, announcedTotalsRun(resolved, spec, s));
+    else
+      outcomes.set(k, {
+        results: [],
+        skipped: [{ method: 'latecount', reason: 'the allegation has no cutoff', message: { key: 'skip.no_cutoff' } }],
+      });
+  }
+  for (const [k, spec] of al.analyses.entries()) {
+    const s = deriveSeed(seed, k);
+    if (spec.method === 'battery') {
+      progress(spec.method);
+      const out = batteryOutcome(plans.get(k)!, await batteries.get(k)!, resolved.alleged.names.favoured);
       if (spec.fabrication) {
         const screens = out.results.filter((x) =>
           fabricationKind(methodRegistry.find((m) => m.id === x.result.method)?.family ?? ''),
@@ -300,18 +186,25 @@ async function runAuditOn(
           ),
         ];
       }
-    } else {
-      const power = k === lateAt && work.power !== null ? work.power : undefined;
+      outcomes.set(k, out);
+    } else if (spec.method === 'latecount' && lateCounts.has(k)) {
+      progress(spec.method);
       const threshold = spec.threshold ?? size?.threshold ?? 0;
-      out = cutoff
-        ? await lateCountResults(a, cutoff, { ...spec, threshold }, s, otherElectionFor(resolved), allegedVotes, power)
-        : {
-            results: [],
-            skipped: [
-              { method: 'latecount', reason: 'the allegation has no cutoff', message: { key: 'skip.no_cutoff' } },
-            ],
-          };
+      const parts = await computed.get(k)!;
+      outcomes.set(
+        k,
+        lateCountResults(a, { ...spec, threshold }, s, parts, lateCounts.get(k)!.trendBreak, allegedVotes),
+      );
     }
+  }
+  for (const k of al.analyses.keys()) {
+    const r = replayRuns.get(k);
+    if (r) {
+      replays.push(...r.replays);
+      skipped.push(...r.skipped);
+      continue;
+    }
+    const out = outcomes.get(k)!;
     for (const item of out.results) results.push(item);
     for (const item of out.skipped) skipped.push(item);
     for (const item of out.answers ?? []) answers.push(item);

@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRng } from './rng.ts';
 import { simulateElection } from './simulate/generate.ts';
-import { runThreadTask, type ThreadTask, threadTasksChunk, threadTasksInOrder } from './thread_tasks.ts';
+import {
+  type ClaimedOutputs,
+  claimedInOrder,
+  newClaimCounter,
+  runThreadTask,
+  type ThreadTask,
+  threadTasksChunk,
+  threadTasksClaimChunk,
+  threadTasksInOrder,
+} from './thread_tasks.ts';
 
 test('chunked thread tasks equal the tasks run one by one, whatever the assignment to chunks', () => {
   const tables = [simulateElection({ stations: 600 }, createRng(5)).table];
@@ -32,4 +41,29 @@ test('chunked thread tasks equal the tasks run one by one, whatever the assignme
     () => runThreadTask(tables, { kind: 'method', table: 0, id: 'no_such_method', options: {}, seed: 1 }),
     /unknown registry method/,
   );
+});
+
+test('claimed thread tasks, read back in task order, equal the tasks run one by one, whoever claimed which', () => {
+  const tables = [simulateElection({ stations: 600 }, createRng(6)).table];
+  const tasks: ThreadTask[] = ['c05s', 'p05s', 'skew_kurtosis', 'second_digit_benford', 'last_digit'].map((id, k) => ({
+    kind: 'method',
+    table: 0,
+    id,
+    options: {},
+    seed: 200 + k,
+  }));
+  const oneByOne = JSON.stringify(tasks.map((t) => runThreadTask(tables, t)));
+  // One thread claims everything from the counter.
+  const payload = { tables, tasks, chunkOf: [], claim: newClaimCounter() };
+  const all = threadTasksClaimChunk(payload, 0);
+  assert.deepEqual(all.claimed, [0, 1, 2, 3, 4]);
+  assert.equal(JSON.stringify(claimedInOrder(payload, [all, threadTasksClaimChunk(payload, 1)])), oneByOne);
+  // Claims interleaved between three threads, in any order of arrival.
+  const claims = [[3, 0], [4], [1, 2]];
+  const chunks: ClaimedOutputs[] = claims.map((claimed) => ({
+    claimed,
+    outputs: claimed.map((k) => runThreadTask(tables, tasks[k])),
+  }));
+  assert.equal(JSON.stringify(claimedInOrder(payload, chunks)), oneByOne);
+  assert.throws(() => claimedInOrder(payload, chunks.slice(1)), /was not run/);
 });

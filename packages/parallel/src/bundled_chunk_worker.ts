@@ -9,6 +9,7 @@ import {
   isChunkedMethod,
   methodRegistry,
   threadTasksChunk,
+  threadTasksClaimChunk,
   threadTasksModule,
 } from '@tally/core';
 import { type ChunkFunction, importChunkFunction, serveChunks } from './chunk_worker_loop.ts';
@@ -18,6 +19,7 @@ export function bundledChunkFunctions(): Map<string, ChunkFunction> {
   const found = new Map<string, ChunkFunction>();
   found.set(`${batteryChunkModule}#batteryChunk`, batteryChunk as ChunkFunction);
   found.set(`${threadTasksModule}#threadTasksChunk`, threadTasksChunk as ChunkFunction);
+  found.set(`${threadTasksModule}#threadTasksClaimChunk`, threadTasksClaimChunk as ChunkFunction);
   for (const m of methodRegistry) {
     if (isChunkedMethod(m)) found.set(`${m.chunked.module}#${m.chunked.exportName}`, m.chunked.chunk);
   }

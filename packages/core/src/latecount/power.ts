@@ -168,17 +168,25 @@ export function injectManipulation(
   return ok({ ...table, candidates });
 }
 
-/** Measures each test's power at each multiple of the alleged size (seeded; injections shared by all tests). */
-export function powerByInjection(
+/** Hits (p <= alpha) and runs (p finite) of each test over a range of injections at one size. */
+export interface InjectionCounts {
+  readonly hits: Int32Array;
+  readonly runs: Int32Array;
+}
+
+/** Which injections a part of the measurement runs: multiplier index `size`, injections `from` to `to` - 1. */
+export interface InjectionRange {
+  readonly size: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+function checkPowerOptions(
   table: StationTable,
   m: AllegedManipulation,
-  tests: readonly PowerTest[],
-  options: PowerOptions = {},
-): Result<InjectionPowerResult> {
-  const injections = options.injections ?? 200;
-  const alpha = options.alpha ?? 0.05;
-  const multipliers = options.multipliers ?? [1, 3];
-  const seed = options.seed ?? 1;
+  injections: number,
+  alpha: number,
+): Result<undefined> {
   if (!(Number.isInteger(injections) && injections >= 1))
     return err({ kind: 'invalid_options', option: 'injections', message: 'injections must be an integer >= 1' });
   if (!(alpha > 0 && alpha < 1))
@@ -191,30 +199,110 @@ export function powerByInjection(
       option: 'votes',
       message: `alleged votes must be an integer >= 0, got ${m.votes}`,
     });
+  return ok(undefined);
+}
+
+/**
+ * Part of powerByInjection: the counts of the injections in `range`. Injection r at size s is seeded by (seed, s, r)
+ * alone, so parts over disjoint ranges, added up, give powerByInjection's counts (whichever thread ran each part).
+ */
+export function injectionCounts(
+  table: StationTable,
+  m: AllegedManipulation,
+  tests: readonly PowerTest[],
+  options: PowerOptions,
+  range: InjectionRange,
+): Result<InjectionCounts> {
+  const alpha = options.alpha ?? 0.05;
+  const checked = checkPowerOptions(table, m, options.injections ?? 200, alpha);
+  if (!checked.ok) return checked;
+  const multipliers = options.multipliers ?? [1, 3];
+  const seed = options.seed ?? 1;
+  const votes = Math.round(multipliers[range.size] * m.votes);
+  const hits = new Int32Array(tests.length);
+  const runs = new Int32Array(tests.length);
+  for (let r = range.from; r < range.to; r++) {
+    const rng = createRng(deriveSeed(deriveSeed(seed, range.size), r));
+    const injected = injectManipulation(table, m, votes, rng);
+    if (!injected.ok) return injected;
+    for (let t = 0; t < tests.length; t++) {
+      const p = tests[t].pValue(injected.value, rng);
+      if (p === null || !Number.isFinite(p)) continue;
+      runs[t]++;
+      if (p <= alpha) hits[t]++;
+    }
+  }
+  return ok({ hits, runs });
+}
+
+/**
+ * The power table from the counts of every size (counts[s] for multiplier s, each over all the injections), for
+ * tests named `names` and `allegedVotes` at multiplier 1; the first error among the counts (in size order) when one
+ * failed.
+ */
+export function powerFromCounts(
+  allegedVotes: number,
+  names: readonly string[],
+  options: PowerOptions,
+  counts: readonly Result<InjectionCounts>[],
+): Result<InjectionPowerResult> {
+  const injections = options.injections ?? 200;
+  const multipliers = options.multipliers ?? [1, 3];
   const rows: InjectionPowerRow[] = [];
   for (let s = 0; s < multipliers.length; s++) {
-    const votes = Math.round(multipliers[s] * m.votes);
-    const hits = new Int32Array(tests.length);
-    const runs = new Int32Array(tests.length);
-    for (let r = 0; r < injections; r++) {
-      const rng = createRng(deriveSeed(deriveSeed(seed, s), r));
-      const injected = injectManipulation(table, m, votes, rng);
-      if (!injected.ok) return injected;
-      for (let t = 0; t < tests.length; t++) {
-        const p = tests[t].pValue(injected.value, rng);
-        if (p === null || !Number.isFinite(p)) continue;
-        runs[t]++;
-        if (p <= alpha) hits[t]++;
-      }
-    }
-    for (let t = 0; t < tests.length; t++)
+    const c = counts[s];
+    if (!c.ok) return c;
+    const votes = Math.round(multipliers[s] * allegedVotes);
+    for (let t = 0; t < names.length; t++)
       rows.push({
-        test: tests[t].name,
+        test: names[t],
         multiplier: multipliers[s],
         votes,
-        power: clopperPearson(hits[t], runs[t]),
-        notRun: injections - runs[t],
+        power: clopperPearson(c.value.hits[t], c.value.runs[t]),
+        notRun: injections - c.value.runs[t],
       });
   }
-  return ok({ alpha, injections, allegedVotes: m.votes, spreading: SPREADING_RULE, rows, seed });
+  const alpha = options.alpha ?? 0.05;
+  const seed = options.seed ?? 1;
+  return ok({ alpha, injections, allegedVotes, spreading: SPREADING_RULE, rows, seed });
+}
+
+/** Adds up the counts of parts of one size (in part order: the first error wins). */
+export function addInjectionCounts(parts: readonly Result<InjectionCounts>[], tests: number): Result<InjectionCounts> {
+  const hits = new Int32Array(tests);
+  const runs = new Int32Array(tests);
+  for (const part of parts) {
+    if (!part.ok) return part;
+    for (let t = 0; t < tests; t++) {
+      hits[t] += part.value.hits[t];
+      runs[t] += part.value.runs[t];
+    }
+  }
+  return ok({ hits, runs });
+}
+
+/** Measures each test's power at each multiple of the alleged size (seeded; injections shared by all tests). */
+export function powerByInjection(
+  table: StationTable,
+  m: AllegedManipulation,
+  tests: readonly PowerTest[],
+  options: PowerOptions = {},
+): Result<InjectionPowerResult> {
+  const injections = options.injections ?? 200;
+  const checked = checkPowerOptions(table, m, injections, options.alpha ?? 0.05);
+  if (!checked.ok) return checked;
+  const counts: Result<InjectionCounts>[] = [];
+  const multipliers = options.multipliers ?? [1, 3];
+  for (let s = 0; s < multipliers.length; s++) {
+    const c = injectionCounts(table, m, tests, options, { size: s, from: 0, to: injections });
+    // The serial measurement stops at the first failed injection.
+    counts.push(c);
+    if (!c.ok) break;
+  }
+  return powerFromCounts(
+    m.votes,
+    tests.map((t) => t.name),
+    options,
+    counts,
+  );
 }

@@ -117,13 +117,32 @@ function spread(values: readonly (number | null)[]): Spread {
   return v.length === 0 ? { min: null, max: null } : { min: Math.min(...v), max: Math.max(...v) };
 }
 
-/** The sensitivity table of the late-count headline numbers at `cutoff`. */
-export function lateCountSensitivity(
-  final: StationTable,
-  cutoff: CutoffSpec,
-  options: SensitivityOptions = {},
-): Result<SensitivityTable> {
-  const seed = options.seed ?? 1;
+/** What a sensitivity table is computed from; its parts (below) can run on other threads. */
+export interface SensitivityInput {
+  readonly final: StationTable;
+  readonly cutoff: CutoffSpec;
+  readonly options: SensitivityOptions;
+}
+
+/** The variants of a table and the views they share: each distinct (table, cutoff) is built once. */
+interface SensitivityPlan {
+  readonly variants: readonly Variant[];
+  readonly viewOf: (table: StationTable, at: CutoffSpec) => Result<CountView>;
+}
+
+// A thread that runs several parts of one input plans it once (the input object is the key: one structured clone
+// keeps one object for all the parts of a payload). Plans and views are pure functions of the input.
+const plans = new WeakMap<SensitivityInput, Result<SensitivityPlan>>();
+
+function planOf(input: SensitivityInput): Result<SensitivityPlan> {
+  const kept = plans.get(input);
+  if (kept) return kept;
+  const plan = makePlan(input);
+  plans.set(input, plan);
+  return plan;
+}
+
+function makePlan({ final, cutoff, options }: SensitivityInput): Result<SensitivityPlan> {
   const base = buildCountView(final, cutoff, options.candidates);
   if (!base.ok) return base;
   for (const a of options.arrivalOrders ?? [])
@@ -134,19 +153,56 @@ export function lateCountSensitivity(
         message: `arrival order "${a.label}" must be the same stations, in the same order, as the final table`,
       });
   const names = [base.value.pair.nameA, base.value.pair.nameB];
-  let baselineBandwidth: number | null = null;
-  const rows: SensitivityRow[] = [];
-  const list = variants(final, cutoff, options);
-  // Rows that change only the projection share their view and their discontinuity with the baseline: each distinct
-  // (table, cutoff, options) is computed once.
-  const views = new Map<StationTable, Map<CutoffSpec, ReturnType<typeof buildCountView>>>();
+  // Rows that change only the projection share their view and their discontinuity with the baseline.
+  const views = new Map<StationTable, Map<CutoffSpec, Result<CountView>>>();
   const viewOf = (table: StationTable, at: CutoffSpec) => {
-    const byCutoff = views.get(table) ?? new Map<CutoffSpec, ReturnType<typeof buildCountView>>();
+    const byCutoff = views.get(table) ?? new Map<CutoffSpec, Result<CountView>>();
     views.set(table, byCutoff);
     const kept = byCutoff.get(at) ?? buildCountView(table, at, names);
     byCutoff.set(at, kept);
     return kept;
   };
+  return ok({ variants: variants(final, cutoff, options), viewOf });
+}
+
+/** How many rows the table of `input` has. */
+export function sensitivityRowCount(input: SensitivityInput): number {
+  return variants(input.final, input.cutoff, input.options).length;
+}
+
+/** The projection's part of a row: its headline numbers, or why it did not run. */
+export type SensitivityProjectionPart =
+  | { readonly viewError: string }
+  | { readonly note: string }
+  | { readonly median: number; readonly lo: number; readonly hi: number; readonly shareAbove: number };
+
+/** The projection of row `k` (seeded by the row). */
+export function sensitivityProjectionRow(input: SensitivityInput, k: number): SensitivityProjectionPart {
+  const plan = planOf(input);
+  if (!plan.ok) return { viewError: plan.error.message };
+  const v = plan.value.variants[k];
+  const view = plan.value.viewOf(v.table, v.cutoff);
+  if (!view.ok) return { viewError: view.error.message };
+  const p = projectCount(view.value, v.projection, createRng(deriveSeed(input.options.seed ?? 1, k)));
+  if (!p.ok) return { note: `projection: ${p.error.message}` };
+  return { median: p.value.median, lo: p.value.lo, hi: p.value.hi, shareAbove: p.value.shareAbove };
+}
+
+/** The discontinuity's part of a row. */
+export interface SensitivityJumpPart {
+  readonly jump: number | null;
+  readonly jumpPValue: number | null;
+  readonly note: string | null;
+}
+
+/**
+ * The discontinuity of every row, in row order (the bandwidth rows scale the baseline's bandwidth): one part, as the
+ * rows share their fits. An error when the table cannot be planned (the pair, or an arrival order of other stations).
+ */
+export function sensitivityJumps(input: SensitivityInput): Result<SensitivityJumpPart[]> {
+  const plan = planOf(input);
+  if (!plan.ok) return plan;
+  let baselineBandwidth: number | null = null;
   const jumps = new Map<CountView, Map<string, ReturnType<typeof discontinuityAt>>>();
   const jumpOf = (view: CountView, o: DiscontinuityOptions) => {
     const byOptions = jumps.get(view) ?? new Map<string, ReturnType<typeof discontinuityAt>>();
@@ -156,58 +212,44 @@ export function lateCountSensitivity(
     byOptions.set(key, kept);
     return kept;
   };
-  for (let k = 0; k < list.length; k++) {
-    const v = list[k];
-    const notes: string[] = [];
-    const view = viewOf(v.table, v.cutoff);
-    if (!view.ok) {
-      rows.push({
-        choice: v.choice,
-        setting: v.setting,
-        median: null,
-        lo: null,
-        hi: null,
-        shareAbove: null,
-        jump: null,
-        jumpPValue: null,
-        notes: [view.error.message],
-      });
-      continue;
-    }
-    const projection = projectCount(view.value, v.projection, createRng(deriveSeed(seed, k)));
-    if (!projection.ok) notes.push(`projection: ${projection.error.message}`);
+  const parts = plan.value.variants.map((v, k): SensitivityJumpPart => {
+    const view = plan.value.viewOf(v.table, v.cutoff);
+    if (!view.ok) return { jump: null, jumpPValue: null, note: null };
     const factor = v.bandwidthFactor;
+    if (factor !== undefined && baselineBandwidth === null)
+      return { jump: null, jumpPValue: null, note: 'discontinuity: the baseline did not run' };
+    if (view.value.position === null) return { jump: null, jumpPValue: null, note: 'discontinuity: no arrival order' };
     const discontinuity: DiscontinuityOptions =
       factor !== undefined && baselineBandwidth !== null
         ? { ...v.discontinuity, bandwidth: factor * baselineBandwidth }
         : v.discontinuity;
-    let jump: number | null = null;
-    let jumpPValue: number | null = null;
-    if (factor !== undefined && baselineBandwidth === null) notes.push('discontinuity: the baseline did not run');
-    else if (view.value.position === null) notes.push('discontinuity: no arrival order');
-    else {
-      const d = jumpOf(view.value, discontinuity);
-      if (d.ok) {
-        jump = d.value.estimate;
-        jumpPValue = d.value.pValue;
-        if (k === 0) baselineBandwidth = d.value.bandwidth;
-      } else notes.push(`discontinuity: ${d.error.message}`);
-    }
-    const p = projection.ok ? projection.value : null;
-    rows.push({
-      choice: v.choice,
-      setting: v.setting,
-      median: p?.median ?? null,
-      lo: p?.lo ?? null,
-      hi: p?.hi ?? null,
-      shareAbove: p?.shareAbove ?? null,
-      jump,
-      jumpPValue,
-      notes,
-    });
-  }
+    const d = jumpOf(view.value, discontinuity);
+    if (!d.ok) return { jump: null, jumpPValue: null, note: `discontinuity: ${d.error.message}` };
+    if (k === 0) baselineBandwidth = d.value.bandwidth;
+    return { jump: d.value.estimate, jumpPValue: d.value.pValue, note: null };
+  });
+  return ok(parts);
+}
+
+/** The table from its parts: the projection of each row (in row order) and the rows' discontinuities. */
+export function sensitivityFromParts(
+  input: SensitivityInput,
+  projections: readonly SensitivityProjectionPart[],
+  jumps: Result<readonly SensitivityJumpPart[]>,
+): Result<SensitivityTable> {
+  if (!jumps.ok) return jumps;
+  const rows = variants(input.final, input.cutoff, input.options).map((v, k): SensitivityRow => {
+    const p = projections[k];
+    const none = { median: null, lo: null, hi: null, shareAbove: null };
+    if ('viewError' in p)
+      return { choice: v.choice, setting: v.setting, ...none, jump: null, jumpPValue: null, notes: [p.viewError] };
+    const j = jumps.value[k];
+    const notes = [...('note' in p ? [p.note] : []), ...(j.note === null ? [] : [j.note])];
+    const numbers = 'note' in p ? none : { median: p.median, lo: p.lo, hi: p.hi, shareAbove: p.shareAbove };
+    return { choice: v.choice, setting: v.setting, ...numbers, jump: j.jump, jumpPValue: j.jumpPValue, notes };
+  });
   return ok({
-    threshold: options.projection?.threshold ?? 0,
+    threshold: input.options.projection?.threshold ?? 0,
     rows,
     spread: {
       median: spread(rows.map((r) => r.median)),
@@ -216,6 +258,18 @@ export function lateCountSensitivity(
       shareAbove: spread(rows.map((r) => r.shareAbove)),
       jump: spread(rows.map((r) => r.jump)),
     },
-    seed,
+    seed: input.options.seed ?? 1,
   });
+}
+
+/** The sensitivity table of the late-count headline numbers at `cutoff`. */
+export function lateCountSensitivity(
+  final: StationTable,
+  cutoff: CutoffSpec,
+  options: SensitivityOptions = {},
+): Result<SensitivityTable> {
+  const input: SensitivityInput = { final, cutoff, options };
+  const rows = sensitivityRowCount(input);
+  const projections = Array.from({ length: rows }, (_, k) => sensitivityProjectionRow(input, k));
+  return sensitivityFromParts(input, projections, sensitivityJumps(input));
 }
