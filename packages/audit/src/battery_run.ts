@@ -9,6 +9,7 @@ import {
   type BatteryReport,
   batteryChunk,
   batteryChunkModule,
+  batteryTable,
   type CellMethod,
   createRng,
   deriveSeed,
@@ -233,7 +234,8 @@ export async function runBattery(
       onProgress({ phase: 'battery', label, done: 0, total: chunks });
       if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
         const payload = {
-          table,
+          // Workers get the counts alone: no station ids, coordinates or attributes to clone.
+          table: batteryTable(table),
           methodIds: options.battery.map((m) => m.id),
           options: batteryOptions,
           chunks: CHUNKS,
