@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { err, ok, type Result, type TallyError } from '@tally/core';
-import { detectFormat, isGzip, MAX_TEXT_BYTES, sniffText, type TextSniff } from './detect.ts';
+import { detectFormat, isGzip, MAX_TEXT_BYTES, sniffTextAsync, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
 import { MAX_JSON_DEPTH, scanJson } from './json_scan.ts';
@@ -96,7 +96,7 @@ export async function loadRaw(
 
   let sniff: TextSniff;
   try {
-    sniff = sniffText(bytes);
+    sniff = await sniffTextAsync(bytes);
   } catch (e) {
     // Only decompression or size can throw here: a truncated or corrupt gzip stream, or a gzip bomb.
     if (e instanceof RangeError) {
@@ -379,7 +379,8 @@ function newTempDir(): string {
 /** Line feeds in the bytes, counting no further than `stopAfter`. */
 function countLineFeeds(bytes: Uint8Array, stopAfter: number): number {
   let n = 0;
-  for (let i = 0; i < bytes.length && n <= stopAfter; i++) if (bytes[i] === 0x0a) n++;
+  // indexOf is a native search, many times faster than a loop over the bytes.
+  for (let i = bytes.indexOf(0x0a); i >= 0 && n <= stopAfter; i = bytes.indexOf(0x0a, i + 1)) n++;
   return n;
 }
 
