@@ -131,7 +131,10 @@ function toTree(value: unknown, ref: (a: Typed) => number): unknown {
     typedName(value as Typed);
     return { [TYPED]: ref(value as Typed) };
   }
-  if (Array.isArray(value)) return value.map((v) => toTree(v, ref));
+  if (Array.isArray(value)) {
+    // Ids, lines and text attributes are long arrays of plain values, which the tree holds as they are.
+    return value.every(isPlainLeaf) ? value : value.map((v) => toTree(v, ref));
+  }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
@@ -145,7 +148,9 @@ function toTree(value: unknown, ref: (a: Typed) => number): unknown {
 
 function fromTree(tree: unknown, arrays: Typed[]): unknown {
   if (tree === null || typeof tree !== 'object') return tree;
-  if (Array.isArray(tree)) return tree.map((v) => fromTree(v, arrays));
+  if (Array.isArray(tree)) {
+    return tree.every((v) => v === null || typeof v !== 'object') ? tree : tree.map((v) => fromTree(v, arrays));
+  }
   const entries = Object.entries(tree);
   if (entries.length === 1 && entries[0][0].startsWith('\u0000')) {
     const [k, v] = entries[0];
@@ -156,6 +161,12 @@ function fromTree(tree: unknown, arrays: Typed[]): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of entries) out[k] = fromTree(v, arrays);
   return out;
+}
+
+/** A value that is its own tree: text, a boolean, null, or a finite number other than -0. */
+function isPlainLeaf(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  return value === null || typeof value === 'string' || typeof value === 'boolean';
 }
 
 function typedName(a: Typed): TypedName {

@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { trimSpaces } from './dictionary_column.ts';
 import { quoteIdent } from './duckdb.ts';
 import { EMPTY_ROW_RULE, type ValidationIssue } from './issues.ts';
+import { readJoinedText } from './joined_text.ts';
 
 /** Largest value accepted in a count column; above it a cell is not a polling-station count. */
 export const MAX_COUNT = 1e9;
@@ -141,7 +142,7 @@ export function classifyBadCount(value: string | null): { rule: string; message:
   return { rule: 'not_a_count', message: `text ${JSON.stringify(shown)} in a count column` };
 }
 
-/** Reads columns as numbers (rows listed in `skip` are left out), in rowid order. */
+/** Reads columns as numbers (NaN where a cell is not one) for the kept rows `keepRowids` (ascending). */
 export async function readNumericColumns(
   conn: DuckDBConnection,
   table: string,
@@ -155,21 +156,28 @@ export async function readNumericColumns(
     const v = decimalComma ? `replace(trim(${quoteIdent(c)}), ',', '.')` : `trim(${quoteIdent(c)})`;
     return `coalesce(TRY_CAST(${v} AS DOUBLE), 'NaN'::DOUBLE)`;
   });
-  const reader = await conn.runAndReadAll(
-    `SELECT rowid::DOUBLE, ${exprs.join(', ')} FROM ${quoteIdent(table)} ORDER BY rowid`,
-  );
-  const cols = reader.getColumnsJS() as number[][];
-  const rowids = cols[0];
-  let j = 0;
-  for (let i = 0; i < rowids.length && j < keepRowids.length; i++) {
-    if (rowids[i] !== keepRowids[j]) continue;
-    for (let k = 0; k < columns.length; k++) out[k][j] = cols[k + 1][i];
-    j++;
+  // Kept row j of raw row `rowid` is slot[rowid] (-1: left out); the scan's rows come in any order.
+  const slot = new Int32Array(keepRowids.length > 0 ? keepRowids[keepRowids.length - 1] + 1 : 0).fill(-1);
+  for (let j = 0; j < keepRowids.length; j++) slot[keepRowids[j]] = j;
+  const scan = await conn.run(`SELECT rowid::INTEGER, ${exprs.join(', ')} FROM ${quoteIdent(table)}`);
+  for (let k = 0; k < scan.chunkCount; k++) {
+    const chunk = scan.getChunk(k);
+    const rowCount = chunk.rowCount;
+    const rowidVector = chunk.getColumnVector(0);
+    const slots = Int32Array.from({ length: rowCount }, (_, i) => {
+      const rowid = rowidVector.getItem(i) as number;
+      return rowid < slot.length ? slot[rowid] : -1;
+    });
+    for (let c = 0; c < columns.length; c++) {
+      const vector = chunk.getColumnVector(c + 1);
+      const values = out[c];
+      for (let i = 0; i < rowCount; i++) if (slots[i] >= 0) values[slots[i]] = vector.getItem(i) as number;
+    }
   }
   return out;
 }
 
-/** Reads columns as trimmed strings ("" for NULL), in rowid order, for the kept rows. */
+/** Reads text expressions ("" for NULL) for the kept rows, in rowid order. */
 export async function readTextColumns(
   conn: DuckDBConnection,
   table: string,
@@ -178,8 +186,19 @@ export async function readTextColumns(
 ): Promise<string[][]> {
   const out = exprs.map(() => new Array<string>(keepRowids.length));
   if (exprs.length === 0) return out;
+  const cells = exprs.map((e) => `coalesce(${e}, '')`);
+  // A fresh table's rowids are 0 .. rows - 1, so the joined values of row `rowid` are at index `rowid`.
+  const joined = await readJoinedText(conn, quoteIdent(table), cells, 'rowid');
+  if (joined !== undefined) {
+    for (let k = 0; k < exprs.length; k++) {
+      const all = joined[k];
+      const column = out[k];
+      for (let j = 0; j < keepRowids.length; j++) column[j] = all[keepRowids[j]];
+    }
+    return out;
+  }
   const reader = await conn.runAndReadAll(
-    `SELECT rowid::DOUBLE, ${exprs.map((e) => `coalesce(${e}, '')`).join(', ')} FROM ${quoteIdent(table)} ORDER BY rowid`,
+    `SELECT rowid::DOUBLE, ${cells.join(', ')} FROM ${quoteIdent(table)} ORDER BY rowid`,
   );
   const cols = reader.getColumnsJS() as unknown[][];
   const rowids = cols[0] as number[];

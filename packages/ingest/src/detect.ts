@@ -1,6 +1,7 @@
 /** Sniffing what a file is before DuckDB reads it: format, compression, encoding, delimiter, decimal comma. */
 import { Buffer, isUtf8 } from 'node:buffer';
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync } from 'node:zlib';
 
 /** Container formats ingest understands. */
 export type FileFormat = 'csv' | 'parquet' | 'json' | 'xlsx';
@@ -59,8 +60,32 @@ const HEAD_BYTES = 1 << 20;
 /** Decompresses (if gzip) a delimited text file, checks its encoding, and finds its delimiter. */
 export function sniffText(bytes: Uint8Array): TextSniff {
   const gzip = isGzip(bytes);
-  const raw: Uint8Array = gzip ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES }) : bytes;
+  return sniffDecompressed(checkTextSize(gzip ? gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES }) : bytes), gzip);
+}
+
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * sniffText with the decompression done in zlib's thread pool, so that the main thread meanwhile works on other files.
+ * Throws as sniffText does (a RangeError for text over the limit, zlib's error for a damaged stream).
+ */
+export async function sniffTextAsync(bytes: Uint8Array): Promise<TextSniff> {
+  const gzip = isGzip(bytes);
+  // Output in 1 MiB pieces: each piece is a callback on the main thread, and the default 16 KiB cost more there than
+  // decompressing in place.
+  const raw: Uint8Array = gzip
+    ? await gunzipAsync(bytes, { maxOutputLength: MAX_TEXT_BYTES, chunkSize: 2 ** 20 })
+    : bytes;
+  return sniffDecompressed(checkTextSize(raw), gzip);
+}
+
+function checkTextSize(raw: Uint8Array): Uint8Array {
   if (raw.length > MAX_TEXT_BYTES) throw new RangeError(`the text is larger than ${MAX_TEXT_BYTES / 2 ** 20} MiB`);
+  return raw;
+}
+
+/** Checks the encoding of decompressed delimited text `raw` and finds its delimiter. */
+function sniffDecompressed(raw: Uint8Array, gzip: boolean): TextSniff {
   const bom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
   const utf8 = isUtf8(raw);
   // Not valid UTF-8: electoral authorities' exports are most often Windows-1252 (a superset of Latin-1's printables).

@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdent } from './duckdb.ts';
+import { readJoinedText } from './joined_text.ts';
 
 /** A text column: row `rowid` holds `values[codes[rowid]]` (null for an empty cell). */
 export interface DictionaryColumn {
@@ -46,14 +47,24 @@ async function readDictionaryColumn(
     for (let j = 0, rowCount = chunk.rowCount; j < rowCount; j++)
       codes[rowids.getItem(j) as number] = rank.getItem(j) as number;
   }
-  const distinct = await conn.runAndReadAll(`SELECT DISTINCT ${c} FROM ${t} ORDER BY ${c}`);
-  const values = ((distinct.getColumnsJS()[0] ?? []) as unknown[]).map((v) => (v === null ? null : String(v)));
+  const values = await distinctValues(conn, t, c);
   for (let i = 0; i < rows; i++) {
     if (codes[i] < 0 || codes[i] >= values.length) {
       throw new Error(`internal error: dictionary of column ${column} does not cover row ${i}`);
     }
   }
   return { values, codes };
+}
+
+/** The distinct values of column `c` of table `t` (both quoted), sorted as ORDER BY sorts them: NULL last. */
+async function distinctValues(conn: DuckDBConnection, t: string, c: string): Promise<(string | null)[]> {
+  const present = `(SELECT DISTINCT ${c} AS v FROM ${t} WHERE ${c} IS NOT NULL)`;
+  const [joined] = (await readJoinedText(conn, present, ['v'], 'v')) ?? [undefined];
+  const nulls = await conn.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${t} WHERE ${c} IS NULL`);
+  const hasNull = (nulls.getRows()[0][0] as number) > 0;
+  if (joined !== undefined) return hasNull ? [...joined, null] : joined;
+  const distinct = await conn.runAndReadAll(`SELECT DISTINCT ${c} FROM ${t} ORDER BY ${c}`);
+  return ((distinct.getColumnsJS()[0] ?? []) as unknown[]).map((v) => (v === null ? null : String(v)));
 }
 
 /** DuckDB's trim(): spaces only (not tabs or other white space), so SQL and JS agree on every cell. */

@@ -1,56 +1,35 @@
 /** Loads any supported file into a DuckDB table of VARCHAR columns, keeping each record's line number. */
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { err, ok, type Result, type TallyError } from '@tally/core';
-import { detectFormat, isGzip, MAX_TEXT_BYTES, sniffText, type TextSniff } from './detect.ts';
+import {
+  countLineFeeds,
+  csvReadFailure,
+  duplicateHeaderName,
+  headerFieldCount,
+  isBlankText,
+  MAX_LINE,
+} from './csv_text.ts';
+import { detectFormat, isGzip, MAX_TEXT_BYTES, sniffTextAsync, type TextSniff } from './detect.ts';
 import { quoteIdent, quoteLiteral } from './duckdb.ts';
 import type { ValidationIssue } from './issues.ts';
-import { MAX_JSON_DEPTH, scanJson } from './json_scan.ts';
-import {
-  bareCarriageReturnLine,
-  hasMixedLineEndings,
-  lineMaps,
-  longLineAt,
-  recordLines,
-  strayQuoteLine,
-  unterminatedQuoteLine,
-} from './record_lines.ts';
-import { sweepDeadEntries } from './temp_sweep.ts';
+import { loadJson, loadParquet } from './load_structured.ts';
+import { columnNames, countRows, firstLine, MAX_COLUMNS, MAX_ROWS, newTempDir, type RawTable } from './raw_table.ts';
+import { hasMixedLineEndings, lineMaps, longLineAt, recordLines } from './record_lines.ts';
 import { loadXlsxInto } from './xlsx.ts';
 import { worksheetEntries, zipProblem } from './zip_check.ts';
 
-/** A loaded raw table: all columns as text, plus `lineOf(rowid)` mapping a table row to the file's line. */
-export interface RawTable {
-  table: string;
-  columns: string[];
-  rows: number;
-  /** Records DuckDB could not read (ragged rows): not in the table, each listed in `issues`. */
-  rejectedRows: number;
-  lineOf: (rowid: number) => number;
-  issues: ValidationIssue[];
-  sniff?: Omit<TextSniff, 'bytes' | 'head'>;
-  format: string;
-}
+export type { RawTable };
 
-/** Longest line DuckDB is asked to read (its default, 2 MB, turned a long cell into an error on "line 1"). */
-const MAX_LINE = 16 * 2 ** 20;
-/**
- * Widest header read. Election tables have at most hundreds of columns; the count checks build one SQL expression
- * per column, and at 10,000 columns they took 5.6 minutes.
- */
-export const MAX_COLUMNS = 2_000;
-/** Most records read from any file: the largest national election tables have about 100,000 stations. */
-export const MAX_ROWS = 5_000_000;
-/** Largest JSON text read (decompressed): DuckDB's JSON reader holds several times the text in memory. */
-export const MAX_JSON_BYTES = 128 * 2 ** 20;
+/** Rows in one of DuckDB's row groups, the unit its scans split among threads. */
+const ROW_GROUP_ROWS = 122_880;
 
 /**
  * Reads `path` into DuckDB table `table`. File-level problems (empty, unreadable) are errors. The connection may still
- * be opening: a text file is decompressed and sniffed meanwhile.
+ * be opening: a text file is decompressed and sniffed meanwhile. For text under one row group, the connection's
+ * database is set to one thread (its later queries too).
  */
 export async function loadRaw(
   connection: DuckDBConnection | Promise<DuckDBConnection>,
@@ -96,7 +75,7 @@ export async function loadRaw(
 
   let sniff: TextSniff;
   try {
-    sniff = sniffText(bytes);
+    sniff = await sniffTextAsync(bytes);
   } catch (e) {
     // Only decompression or size can throw here: a truncated or corrupt gzip stream, or a gzip bomb.
     if (e instanceof RangeError) {
@@ -166,6 +145,9 @@ export async function loadRaw(
     });
   }
   const conn = await connection;
+  // Under one row group DuckDB scans with one thread whatever the setting; a second thread then only passes tasks back
+  // and forth (about a fifth of the CPU of the README audit's ingest, and no faster), and several files load at once.
+  if (lines < ROW_GROUP_ROWS) await conn.run('SET threads = 1');
   let source = path;
   let tempDir: string | undefined;
   // DuckDB cannot read mixed CRLF/LF line endings (its dialect sniffer gives up), so they are made uniform first.
@@ -190,48 +172,7 @@ export async function loadRaw(
         store_rejects = true, strict_mode = true, null_padding = false, sample_size = -1, max_line_size = ${MAX_LINE})`,
     );
   } catch (e) {
-    const quote = unterminatedQuoteLine(sniff.bytes, sniff.delimiter);
-    if (quote !== undefined) {
-      return err({
-        kind: 'parse_error',
-        file,
-        row: quote,
-        rule: 'unterminated_quote',
-        message: `${file}: row ${quote}: a quoted field opens here and never closes, so no row after it can be read`,
-      });
-    }
-    const long = longLineAt(sniff.bytes, MAX_LINE);
-    if (long !== undefined) {
-      return err({
-        kind: 'parse_error',
-        file,
-        row: long,
-        rule: 'line_too_long',
-        message: `${file}: row ${long} is longer than ${MAX_LINE / 2 ** 20} MiB; no election row is that long`,
-      });
-    }
-    const stray = strayQuoteLine(sniff.bytes, sniff.delimiter);
-    if (stray !== undefined) {
-      return err({
-        kind: 'parse_error',
-        file,
-        row: stray,
-        rule: 'stray_quote',
-        message: `${file}: row ${stray}: text follows a closing quote inside a field (like "ab"c); quote the whole field`,
-      });
-    }
-    const cr = sniff.bytes.includes(0x0a) ? bareCarriageReturnLine(sniff.bytes) : undefined;
-    if (cr !== undefined) {
-      return err({
-        kind: 'parse_error',
-        file,
-        row: cr,
-        rule: 'stray_carriage_return',
-        message: `${file}: row ${cr}: a carriage return (\\r) inside the line splits it in two; remove it`,
-      });
-    }
-    const why = firstLine(e).replaceAll(source, file);
-    return err({ kind: 'parse_error', file, rule: 'unreadable_csv', message: `${file}: ${why}` });
+    return err(csvReadFailure(file, source, sniff, e));
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
@@ -265,122 +206,6 @@ export async function loadRaw(
     sniff: sniffInfo,
     format: 'csv',
   });
-}
-
-/** Loads a Parquet file after checking its row and column counts in the file's metadata (nothing else is read). */
-async function loadParquet(conn: DuckDBConnection, file: string, table: string): Promise<Result<RawTable, TallyError>> {
-  const source = quoteLiteral(file);
-  try {
-    const meta = await conn.runAndReadAll(
-      `SELECT coalesce(sum(num_rows), 0)::DOUBLE FROM parquet_file_metadata(${source})`,
-    );
-    const rows = Number(meta.getRows()[0][0]);
-    if (rows > MAX_ROWS) {
-      const message = `${file}: the Parquet metadata declares ${rows.toLocaleString('en')} rows, more than ${MAX_ROWS.toLocaleString('en')}; no election table is that long`;
-      return err({ kind: 'parse_error', file, rule: 'too_many_rows', message });
-    }
-    const schema = await conn.runAndReadAll(`SELECT count(*)::DOUBLE FROM parquet_schema(${source})`);
-    const columns = Number(schema.getRows()[0][0]) - 1; // the schema's root is one entry
-    if (columns > MAX_COLUMNS) {
-      const message = `${file}: the Parquet file has ${columns} columns (more than ${MAX_COLUMNS}); no election table is that wide`;
-      return err({ kind: 'parse_error', file, row: 1, rule: 'too_many_columns', message });
-    }
-    await conn.run(`CREATE TABLE ${quoteIdent(table)} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source})`);
-  } catch (e) {
-    return err({ kind: 'parse_error', file, rule: 'unreadable_parquet', message: `${file}: ${firstLine(e)}` });
-  }
-  return finishStructured(conn, file, table, 'parquet');
-}
-
-/**
- * Loads JSON (an array of records, or one record per line), gzip-compressed or not. The text is decompressed here
- * under a limit and scanned for nesting depth and record count before DuckDB sees it (see json_scan.ts).
- */
-async function loadJson(
-  conn: DuckDBConnection,
-  file: string,
-  bytes: Uint8Array,
-  table: string,
-): Promise<Result<RawTable, TallyError>> {
-  const gzip = isGzip(bytes);
-  let text: Uint8Array;
-  try {
-    text = gzip ? gunzipSync(bytes, { maxOutputLength: MAX_JSON_BYTES + 1 }) : bytes;
-  } catch (e) {
-    if (e instanceof RangeError) return err(jsonTooLarge(file, gzip));
-    return err({ kind: 'parse_error', file, rule: 'unreadable_gzip', message: `${file}: gzip data: ${firstLine(e)}` });
-  }
-  if (text.length > MAX_JSON_BYTES) return err(jsonTooLarge(file, gzip));
-  const scan = scanJson(text, MAX_ROWS);
-  if (!scan.ok && scan.rule === 'json_too_deep') {
-    const message = `${file}: row ${scan.line}: JSON nested more than ${MAX_JSON_DEPTH} levels deep; election records are flat`;
-    return err({ kind: 'parse_error', file, row: scan.line, rule: 'json_too_deep', message });
-  }
-  if (!scan.ok) {
-    const message = `${file}: more than ${MAX_ROWS.toLocaleString('en')} JSON records; no election table is that long`;
-    return err({ kind: 'parse_error', file, row: scan.line, rule: 'too_many_rows', message });
-  }
-  // DuckDB is given the plain text, so that it never decompresses anything itself (its inflation has no limit here).
-  const tempDir = gzip ? newTempDir() : undefined;
-  const source = tempDir === undefined ? file : join(tempDir, 'decompressed.json');
-  try {
-    if (tempDir !== undefined) writeFileSync(source, text);
-    await conn.run(
-      `CREATE TABLE ${quoteIdent(table)} AS SELECT COLUMNS(*)::VARCHAR FROM read_json_auto(${quoteLiteral(source)}, maximum_depth = ${MAX_JSON_DEPTH})`,
-    );
-  } catch (e) {
-    const why = firstLine(e).replaceAll(source, file);
-    return err({ kind: 'parse_error', file, rule: 'unreadable_json', message: `${file}: ${why}` });
-  } finally {
-    if (tempDir !== undefined) rmSync(tempDir, { recursive: true, force: true });
-  }
-  return finishStructured(conn, file, table, 'json');
-}
-
-function jsonTooLarge(file: string, gzip: boolean): TallyError {
-  const what = gzip ? 'once decompressed, the file is' : 'the file is';
-  return {
-    kind: 'parse_error',
-    file,
-    rule: 'file_too_large',
-    message: `${file}: ${what} larger than ${MAX_JSON_BYTES / 2 ** 20} MiB of JSON`,
-  };
-}
-
-/** Column names and row count of a table loaded from Parquet or JSON, whose rows are records (1-based). */
-async function finishStructured(
-  conn: DuckDBConnection,
-  file: string,
-  table: string,
-  format: string,
-): Promise<Result<RawTable, TallyError>> {
-  const columns = await columnNames(conn, table);
-  if (columns.length > MAX_COLUMNS) {
-    const message = `${file}: the records have ${columns.length} fields (more than ${MAX_COLUMNS}); no election table is that wide`;
-    return err({ kind: 'parse_error', file, row: 1, rule: 'too_many_columns', message });
-  }
-  const rows = await countRows(conn, table);
-  return ok({ table, columns, rows, rejectedRows: 0, lineOf: (rowid) => rowid + 1, issues: [], format });
-}
-
-/** Prefix of the temporary folders the loader makes (decompressed or transcoded text). */
-const TEMP_PREFIX = 'tally-read-';
-let swept = false;
-
-/** A fresh temporary folder for this process; the first call removes those that killed runs left behind. */
-function newTempDir(): string {
-  if (!swept) {
-    swept = true;
-    sweepDeadEntries(tmpdir(), TEMP_PREFIX);
-  }
-  return mkdtempSync(join(tmpdir(), `${TEMP_PREFIX}${process.pid}-`));
-}
-
-/** Line feeds in the bytes, counting no further than `stopAfter`. */
-function countLineFeeds(bytes: Uint8Array, stopAfter: number): number {
-  let n = 0;
-  for (let i = 0; i < bytes.length && n <= stopAfter; i++) if (bytes[i] === 0x0a) n++;
-  return n;
 }
 
 /** Reads a file's bytes, or a clean io_error. */
@@ -438,80 +263,4 @@ function lineMapper(rejected: number[]): (rowid: number) => number {
     }
     return line;
   };
-}
-
-/** True when the text holds nothing but ASCII white space (after a UTF-8 byte-order mark, if any). */
-function isBlankText(bytes: Uint8Array): boolean {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  for (let i = bom ? 3 : 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;
-  }
-  return true;
-}
-
-/** Fields in the first line, counting delimiters outside double quotes (a quoted header cell may hold one). */
-function headerFieldCount(text: string, delimiter: string): number {
-  let end = text.indexOf('\n');
-  if (end < 0) end = text.length;
-  let inQuotes = false;
-  let fields = 1;
-  for (let i = 0; i < end; i++) {
-    const ch = text[i];
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && ch === delimiter) fields++;
-  }
-  return fields;
-}
-
-function duplicateHeaderName(text: string, delimiter: string): string | undefined {
-  const end = text.indexOf('\n');
-  const header = (end < 0 ? text : text.slice(0, end)).replace(/\r$/, '').replace(/^\uFEFF/, '');
-  const seen = new Set<string>();
-  for (const raw of splitCsvLine(header, delimiter)) {
-    const name = raw.trim();
-    if (seen.has(name)) return name;
-    seen.add(name);
-  }
-  return undefined;
-}
-
-/** Column names of a table, in order. */
-export async function columnNames(conn: DuckDBConnection, table: string): Promise<string[]> {
-  const reader = await conn.runAndReadAll(`SELECT * FROM ${quoteIdent(table)} LIMIT 0`);
-  return reader.columnNames();
-}
-
-async function countRows(conn: DuckDBConnection, table: string): Promise<number> {
-  const reader = await conn.runAndReadAll(`SELECT count(*)::DOUBLE FROM ${quoteIdent(table)}`);
-  return Number(reader.getRows()[0][0]);
-}
-
-/** The first line of an error's message, without DuckDB's stack noise. */
-export function firstLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.split('\n')[0];
-}
-
-/** Splits one CSV line into fields, honouring double quotes ("" inside quotes is a quote). */
-export function splitCsvLine(line: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') inQuotes = false;
-      else field += ch;
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
 }

@@ -202,13 +202,33 @@ async function loadEntry(
   entry: ManifestDataset,
   keyCache: Map<string, LoadedKeys>,
 ): Promise<Result<LoadedTable, TallyError>> {
-  const loaded = await loadTable(join(dir, entry.file), entryMapping(dir, entry));
-  if (!loaded.ok || !entry.attach) return loaded;
-  let table = loaded.value.table;
-  const issues = [...loaded.value.issues];
+  // The keys files load while the results file does (DuckDB reads on its own threads); they attach in order below.
+  const keyLoads = new Map<string, Promise<Result<LoadedKeys, TallyError>>>();
   for (const spec of attachList(entry)) {
     const keyEntry = manifest.datasets.find((d) => d.id === spec.dataset);
-    if (!keyEntry) {
+    if (keyEntry && !keyLoads.has(keyEntry.id)) keyLoads.set(keyEntry.id, loadKeyEntry(dir, keyEntry, keyCache));
+  }
+  const loaded = await loadTable(join(dir, entry.file), entryMapping(dir, entry));
+  const result = loaded.ok && entry.attach ? await attachAll(dir, manifest, entry, loaded.value, keyLoads) : loaded;
+  // A load not awaited (an earlier step failed) must not fail the process later; its result is not needed.
+  for (const pending of keyLoads.values()) pending.catch(() => undefined);
+  return result;
+}
+
+/** Attaches the entry's keys files, in order, to its loaded results. */
+async function attachAll(
+  dir: string,
+  manifest: Manifest,
+  entry: ManifestDataset,
+  loaded: LoadedTable,
+  keyLoads: Map<string, Promise<Result<LoadedKeys, TallyError>>>,
+): Promise<Result<LoadedTable, TallyError>> {
+  let table = loaded.table;
+  const issues = [...loaded.issues];
+  for (const spec of attachList(entry)) {
+    const keyEntry = manifest.datasets.find((d) => d.id === spec.dataset);
+    const keyLoad = keyEntry === undefined ? undefined : keyLoads.get(keyEntry.id);
+    if (keyLoad === undefined) {
       return err({
         kind: 'parse_error',
         file: join(dir, 'manifest.json'),
@@ -216,7 +236,7 @@ async function loadEntry(
         message: `dataset "${entry.id}" attaches unknown dataset "${spec.dataset}"`,
       });
     }
-    const keys = await loadKeyEntry(dir, keyEntry, keyCache);
+    const keys = await keyLoad;
     if (!keys.ok) return keys;
     const attached = attachKeys(table, keys.value, spec);
     if (!attached.ok) {
@@ -226,5 +246,5 @@ async function loadEntry(
     table = attached.value.table;
     for (const item of attached.value.issues) issues.push(item);
   }
-  return ok({ ...loaded.value, table: { ...table, meta: { ...table.meta, snapshotTime: entry.time } }, issues });
+  return ok({ ...loaded, table: { ...table, meta: { ...table.meta, snapshotTime: entry.time } }, issues });
 }
