@@ -24,9 +24,12 @@ export function makeMixtureSampler(fit: BetaBinomialMixture, y: Float64Array, n:
   const K = components.length;
   const stationCount = y.length;
   const cum = new Float64Array(stationCount * K);
+  // With one component every station's only cumulative probability is 1, and it is never read (pickComponent
+  // reads the first K - 1): the posterior need not be computed.
+  if (K === 1) cum.fill(1);
   const logWeights = components.map((component) => Math.log(component.weight));
   const logBetaOfPriors = components.map((component) => logBeta(component.alpha, component.beta));
-  for (let i = 0; i < stationCount; i++) {
+  for (let i = 0; i < (K === 1 ? 0 : stationCount); i++) {
     let largest = -Infinity;
     for (let k = 0; k < K; k++) {
       const logPosterior =
