@@ -120,7 +120,7 @@ function resolveGroups(
  * all n costs more than the rest of the summary at a million stations). With a NaN probability the order is
  * not a total one, and all n are sorted as before.
  */
-function mostLikelyFraud(resp: Float64Array, n: number, top: number): number[] {
+export function mostLikelyFraud(resp: Float64Array, n: number, top: number): number[] {
   const pf = (i: number) => resp[3 * i + 1] + resp[3 * i + 2];
   const before = (a: number, b: number) => pf(b) - pf(a) || a - b;
   const best: number[] = [];
