@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { betaDistributionCdf, chiSquareUpperTail, standardNormalCdf } from './numeric/distributions.ts';
 import { logChoose } from './numeric/log_factorial.ts';
-import { createRng, deriveSeed, splitRng } from './rng.ts';
+import { createRng, deriveSeed, indexFromUint32, splitRng } from './rng.ts';
 
 /** Chi-square goodness of fit of `draws` binomial(n,p) variates against the exact pmf. */
 function binomialChiSquare(n: number, p: number, draws: number, seed: number): { chi2: number; df: number } {
@@ -208,4 +208,23 @@ test('fillUint32 continues the stream exactly as nextUint32 would, across blocks
   const want = Array.from({ length: got.length }, () => b.nextUint32());
   assert.deepEqual(got, want);
   assert.equal(a.uniform(), b.uniform());
+});
+
+test('indexFromUint32 gives the plain rule (reject when the low part is below 2^32 mod n) for every r and n tried', () => {
+  const plain = (r: number, n: number) => {
+    const product = r * n;
+    const index = Math.floor(product / 4294967296);
+    return product - index * 4294967296 < 4294967296 % n ? -1 : index;
+  };
+  const rng = createRng(21);
+  const sizes = [1, 2, 3, 7, 1000, 1001, 65535, 1_000_000, 2 ** 31 - 1, 2 ** 31, 3 * 2 ** 30, 2 ** 32 - 1, 2 ** 32];
+  for (const n of sizes) {
+    for (let k = 0; k < 200; k++) {
+      // The first r of index j (its low part is below n, where the rejection is decided) and random r.
+      const j = Math.floor((k * n) / 200);
+      const r = k % 2 === 0 ? Math.min(4294967295, Math.ceil((j * 4294967296) / n)) : rng.nextUint32();
+      for (const x of [r, Math.max(0, r - 1), Math.min(4294967295, r + 1), 0, 4294967295])
+        assert.equal(indexFromUint32(x, n), plain(x, n), `r ${x}, n ${n}`);
+    }
+  }
 });

@@ -76,10 +76,13 @@ export function splitRng(rng: Rng): Rng {
  * `limit` is 2^32 mod n (rejectionLimit): a caller drawing many indices below the same n passes it, since a
  * floating-point remainder costs more than the rest of the draw.
  */
-export function indexFromUint32(r: number, n: number, limit: number = rejectionLimit(n)): number {
+export function indexFromUint32(r: number, n: number, limit?: number): number {
   const product = r * n;
   const index = Math.floor(product / 4294967296);
-  return product - index * 4294967296 < limit ? -1 : index;
+  const low = product - index * 4294967296;
+  // 2^32 mod n is below n, so a low part of at least n is accepted without computing it.
+  if (low >= n) return index;
+  return low < (limit ?? 4294967296 % n) ? -1 : index;
 }
 
 /** How many of the 2^32 values of a uniform 32-bit word indexFromUint32 rejects for n: 2^32 mod n. */

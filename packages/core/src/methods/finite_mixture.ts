@@ -57,6 +57,8 @@ export interface FiniteMixtureOptions extends BaseMethodOptions {
 
 const defaults = { threshold: 0.7, maxIterations: 400, maxFitStations: 20000, topStations: 20 };
 const MIN_STATIONS = 50;
+/** Stations per block of the final E-step over all stations (posterior summaries of 1.5 MB a block). */
+const E_STEP_BLOCK = 8192;
 const MIN_GROUP = 10;
 const AUTO_MEDIAN = 20;
 
@@ -110,6 +112,32 @@ function resolveGroups(
     group[j] = g;
   }
   return ok({ level: table.regions[li].name, group, groups: next, pooled });
+}
+
+/**
+ * The `top` stations with the highest probability of a fraud class, highest first, ties by station order: the
+ * first `top` of a sort of all n by that order, kept in a short sorted list as the stations go by (a sort of
+ * all n costs more than the rest of the summary at a million stations). With a NaN probability the order is
+ * not a total one, and all n are sorted as before.
+ */
+export function mostLikelyFraud(resp: Float64Array, n: number, top: number): number[] {
+  const pf = (i: number) => resp[3 * i + 1] + resp[3 * i + 2];
+  const before = (a: number, b: number) => pf(b) - pf(a) || a - b;
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = pf(i);
+    if (Number.isNaN(p)) {
+      const order = Array.from({ length: n }, (_, j) => j);
+      order.sort(before);
+      return order.slice(0, top);
+    }
+    if (best.length === top && !(before(i, best[top - 1]) < 0)) continue;
+    let at = best.length;
+    while (at > 0 && before(i, best[at - 1]) < 0) at--;
+    best.splice(at, 0, i);
+    if (best.length > top) best.pop();
+  }
+  return best;
 }
 
 function runFiniteMixture(table: StationTable, options: FiniteMixtureOptions): Result<MethodResult[]> {
@@ -166,47 +194,73 @@ function runFiniteMixture(table: StationTable, options: FiniteMixtureOptions): R
     best.groups.map((g) => ({ ...best.params, turnout: g.turnout, support: g.support })),
     fitG,
   );
-  let resp = fit.responsibilities;
-  let stats = fit.stats;
-  let logLik = fit.logLik;
-  const gp: FraudMixtureParams[] = fit.groups.map((g) => ({ ...fit.params, turnout: g.turnout, support: g.support }));
-  if (n > maxFit) {
-    resp = new Float64Array(3 * n);
-    stats = new Float64Array(3 * STATS_PER_CLASS * n);
-    logLik = eStep(N, T, W, gp, group, new QuadratureScratch(), resp, stats);
-  }
-
   const p = fit.params;
+  let resp = fit.responsibilities;
+  let logLik = fit.logLik;
+  const perManufactured = new Float64Array(n);
+  const perStolen = new Float64Array(n);
+  // Manufactured and stolen votes of stations from..to, whose posterior summaries start at stats[0].
+  const addFraudVotes = (from: number, to: number, stats: Float64Array) => {
+    for (let i = from; i < to; i++) {
+      for (const k of [1, 2]) {
+        const f = k === 1 ? p.incremental : p.extreme;
+        const o = 3 * STATS_PER_CLASS * (i - from) + STATS_PER_CLASS * k;
+        const r = resp[3 * i + k];
+        perManufactured[i] += r * f.manufactured * N[i] * (1 - stats[o + 2]);
+        perStolen[i] += r * f.stolen * N[i] * stats[o + 6] * (1 - stats[o + 5]);
+      }
+    }
+  };
+  if (n > maxFit) {
+    // Every station under the fitted parameters, a block at a time: the posterior summaries of one block
+    // (24 numbers a station) are read for the votes and then overwritten by the next.
+    const gp: FraudMixtureParams[] = fit.groups.map((g) => ({ ...fit.params, turnout: g.turnout, support: g.support }));
+    resp = new Float64Array(3 * n);
+    const stats = new Float64Array(3 * STATS_PER_CLASS * Math.min(n, E_STEP_BLOCK));
+    const scratch = new QuadratureScratch();
+    logLik = 0;
+    for (let from = 0; from < n; from += E_STEP_BLOCK) {
+      const to = Math.min(n, from + E_STEP_BLOCK);
+      const block = <T extends Float64Array | Int32Array>(x: T, width: number) =>
+        x.subarray(width * from, width * to) as T;
+      logLik = eStep(
+        block(N, 1),
+        block(T, 1),
+        block(W, 1),
+        gp,
+        block(group, 1),
+        scratch,
+        block(resp, 3),
+        stats,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        logLik,
+      );
+      addFraudVotes(from, to, stats);
+    }
+  } else addFraudVotes(0, n, fit.stats);
+
   let manufactured = 0;
   let stolen = 0;
   let winnerVotes = 0;
   const expected = [0, 0, 0];
   const above = [0, 0, 0];
   const hist = new Array<number>(10).fill(0);
-  const perManufactured = new Float64Array(n);
-  const perStolen = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     winnerVotes += W[i];
     for (let k = 0; k < 3; k++) {
       expected[k] += resp[3 * i + k];
       if (resp[3 * i + k] > 0.5) above[k]++;
     }
-    for (const k of [1, 2]) {
-      const f = k === 1 ? p.incremental : p.extreme;
-      const o = 24 * i + STATS_PER_CLASS * k;
-      const r = resp[3 * i + k];
-      perManufactured[i] += r * f.manufactured * N[i] * (1 - stats[o + 2]);
-      perStolen[i] += r * f.stolen * N[i] * stats[o + 6] * (1 - stats[o + 5]);
-    }
     manufactured += perManufactured[i];
     stolen += perStolen[i];
     const pf = resp[3 * i + 1] + resp[3 * i + 2];
     hist[Math.min(9, Math.floor(pf * 10))]++;
   }
-  const order = Array.from({ length: n }, (_, i) => i);
-  const pf = (i: number) => resp[3 * i + 1] + resp[3 * i + 2];
-  order.sort((a, b) => pf(b) - pf(a) || a - b);
-  const topStations = order.slice(0, top).map((i) => ({
+  const topStations = mostLikelyFraud(resp, n, top).map((i) => ({
     id: table.ids[index[i]],
     registered: N[i],
     votes: T[i],

@@ -226,7 +226,8 @@ function updateMagnitudes(
 /**
  * E-step: class responsibilities (n x 3) and posterior summaries (n x 24) of every station under
  * per-group parameters; accumulates class sums and per-group Beta sufficient statistics; returns
- * the log-likelihood.
+ * the log-likelihood, added station by station to `logLikBefore` (so that stations taken a block at a
+ * time give the same sum as one pass over all of them).
  */
 export function eStep(
   N: Float64Array,
@@ -242,6 +243,7 @@ export function eStep(
   sT2: Float64Array = new Float64Array(gp.length),
   sV1: Float64Array = new Float64Array(gp.length),
   sV2: Float64Array = new Float64Array(gp.length),
+  logLikBefore = 0,
 ): number {
   const n = N.length;
   const lp = new Float64Array(3);
@@ -253,7 +255,7 @@ export function eStep(
   sT2.fill(0);
   sV1.fill(0);
   sV2.fill(0);
-  let ll = 0;
+  let ll = logLikBefore;
   for (let i = 0; i < n; i++) {
     const g = group[i];
     const so = i * 24;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createRng } from '../rng.ts';
-import { ExactDraws, StationSubset, shrinkTowardMean } from './rozenas_sampler.ts';
+import {
+  ExactDraws,
+  makeMixtureSampler,
+  pickComponent,
+  StationRows,
+  StationSubset,
+  shrinkTowardMean,
+} from './rozenas_sampler.ts';
 
 test('ExactDraws gives the same values as rng.beta / rng.binomial and leaves the stream in the same place', () => {
   // Shapes below 1 (the recursive gamma), inversion (n p < 10), BTRS with p above and below 1/2, n beyond
@@ -85,4 +92,62 @@ test('shrinkTowardMean keeps the mean and scales deviations', () => {
       [4, 2],
     ],
   );
+});
+
+test("StationSubset is Floyd's algorithm: the same stations, from the same draws, as a plain flag per station", () => {
+  // m not a multiple of 32, so the bitset's last word is partly used.
+  const m = 1001;
+  const M = 137;
+  const sub = new StationSubset(m, M);
+  const a = createRng(11);
+  const b = createRng(11);
+  for (let r = 0; r < 50; r++) {
+    const chosen = new Uint8Array(m);
+    for (let j = m - M; j < m; j++) {
+      const t = b.int(j + 1);
+      if (chosen[t] === 0) chosen[t] = 1;
+      else chosen[j] = 1;
+    }
+    const expected: number[] = [];
+    for (let i = 0; i < m; i++) if (chosen[i] === 1) expected.push(i);
+    assert.deepEqual(Array.from(sub.draw(a)), expected);
+  }
+  assert.equal(a.nextUint32(), b.nextUint32(), 'streams end in the same place');
+});
+
+test('StationRows keeps counts and the first K - 1 cumulative probabilities; pickComponent reads them', () => {
+  const registered = Float64Array.from([100, 250, 40]);
+  const total = Float64Array.from([60, 200, 10]);
+  const votes = Float64Array.from([30, 20, 9]);
+  const component = (weight: number, alpha: number, beta: number) => ({
+    weight,
+    alpha,
+    beta,
+    logCovariance: [0, 0, 0] as [number, number, number],
+  });
+  const fit = (components: ReturnType<typeof component>[]) => ({
+    components,
+    logLik: 0,
+    bic: 0,
+    iterations: 1,
+    converged: true,
+  });
+  const turnout = makeMixtureSampler(fit([component(1, 6, 4)]), total, registered);
+  const vote = makeMixtureSampler(
+    fit([component(0.5, 2, 8), component(0.3, 8, 2), component(0.2, 5, 5)]),
+    votes,
+    total,
+  );
+  const rows = new StationRows(registered, total, votes, turnout, vote);
+  assert.equal(rows.stride, 3 + 0 + 2);
+  for (let i = 0; i < 3; i++) {
+    const row = i * rows.stride;
+    assert.deepEqual(Array.from(rows.values.subarray(row, row + 3)), [registered[i], total[i], votes[i]]);
+    for (const u of [0, 0.1, 0.3, 0.5, 0.7, 0.9, 0.999999]) {
+      let k = 0;
+      while (k < 2 && u > vote.cum[3 * i + k]) k++;
+      assert.equal(pickComponent(rows.values, row + rows.voteAt, vote.K, u), k);
+      assert.equal(pickComponent(rows.values, row + rows.turnoutAt, turnout.K, u), 0);
+    }
+  }
 });

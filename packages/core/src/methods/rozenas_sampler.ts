@@ -24,9 +24,12 @@ export function makeMixtureSampler(fit: BetaBinomialMixture, y: Float64Array, n:
   const K = components.length;
   const stationCount = y.length;
   const cum = new Float64Array(stationCount * K);
+  // With one component every station's only cumulative probability is 1, and it is never read (pickComponent
+  // reads the first K - 1): the posterior need not be computed.
+  if (K === 1) cum.fill(1);
   const logWeights = components.map((component) => Math.log(component.weight));
   const logBetaOfPriors = components.map((component) => logBeta(component.alpha, component.beta));
-  for (let i = 0; i < stationCount; i++) {
+  for (let i = 0; i < (K === 1 ? 0 : stationCount); i++) {
     let largest = -Infinity;
     for (let k = 0; k < K; k++) {
       const logPosterior =
@@ -49,11 +52,46 @@ export function makeMixtureSampler(fit: BetaBinomialMixture, y: Float64Array, n:
   };
 }
 
-/** The component of station i whose cumulative probability first reaches u. */
-export function pickComponent(s: MixtureSampler, i: number, u: number): number {
-  const base = i * s.K;
+/**
+ * What the resampling loop reads of each station, side by side in one row (a draw of a random station then
+ * touches one or two cache lines instead of five arrays): registered, total, votes, then the first K - 1
+ * cumulative component probabilities of the turnout sampler and of the vote sampler (the last is 1 and never
+ * read). The values are copies, so draws from them are those from the separate arrays.
+ */
+export class StationRows {
+  readonly stride: number;
+  readonly values: Float64Array;
+  /** Offsets within a row of the turnout and the vote sampler's cumulative probabilities. */
+  readonly turnoutAt = 3;
+  readonly voteAt: number;
+
+  constructor(
+    registered: Float64Array,
+    total: Float64Array,
+    votes: Float64Array,
+    turnout: MixtureSampler,
+    vote: MixtureSampler,
+  ) {
+    this.voteAt = 3 + turnout.K - 1;
+    this.stride = this.voteAt + vote.K - 1;
+    const stationCount = registered.length;
+    const values = new Float64Array(stationCount * this.stride);
+    for (let i = 0; i < stationCount; i++) {
+      const row = i * this.stride;
+      values[row] = registered[i];
+      values[row + 1] = total[i];
+      values[row + 2] = votes[i];
+      for (let k = 0; k < turnout.K - 1; k++) values[row + this.turnoutAt + k] = turnout.cum[i * turnout.K + k];
+      for (let k = 0; k < vote.K - 1; k++) values[row + this.voteAt + k] = vote.cum[i * vote.K + k];
+    }
+    this.values = values;
+  }
+}
+
+/** The component whose cumulative probability (K - 1 of them from values[at]) first reaches u. */
+export function pickComponent(values: Float64Array, at: number, K: number, u: number): number {
   let k = 0;
-  while (k < s.K - 1 && u > s.cum[base + k]) k++;
+  while (k < K - 1 && u > values[at + k]) k++;
   return k;
 }
 
@@ -86,15 +124,18 @@ export class ExactDraws {
   }
 }
 
-/** Draws M of m station indices without replacement, uniformly (Floyd's algorithm), returned sorted. */
+/**
+ * Draws M of m station indices without replacement, uniformly (Floyd's algorithm), returned sorted. The chosen
+ * stations are bits of a bitset, read back word by word in increasing order.
+ */
 export class StationSubset {
   private readonly m: number;
-  private readonly chosen: Uint8Array;
+  private readonly chosen: Int32Array;
   private readonly out: Int32Array;
 
   constructor(m: number, M: number) {
     this.m = m;
-    this.chosen = new Uint8Array(m);
+    this.chosen = new Int32Array((m + 31) >>> 5);
     this.out = new Int32Array(M);
   }
 
@@ -105,14 +146,18 @@ export class StationSubset {
     const out = this.out;
     for (let j = m - out.length; j < m; j++) {
       const t = rng.int(j + 1);
-      if (chosen[t] === 0) chosen[t] = 1;
-      else chosen[j] = 1;
+      const bit = 1 << (t & 31);
+      if ((chosen[t >>> 5] & bit) === 0) chosen[t >>> 5] |= bit;
+      else chosen[j >>> 5] |= 1 << (j & 31);
     }
     let a = 0;
-    for (let i = 0; i < m; i++) {
-      if (chosen[i] !== 0) {
-        out[a++] = i;
-        chosen[i] = 0;
+    for (let word = 0; word < chosen.length; word++) {
+      let bits = chosen[word];
+      chosen[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        out[a++] = word * 32 + 31 - Math.clz32(lowest);
+        bits ^= lowest;
       }
     }
     return out;

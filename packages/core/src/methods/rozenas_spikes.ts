@@ -30,7 +30,14 @@ import { quantileSorted } from '../numeric/stats.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
 import { type StationTable, shareDenominator } from '../station_table.ts';
-import { ExactDraws, makeMixtureSampler, pickComponent, StationSubset, shrinkTowardMean } from './rozenas_sampler.ts';
+import {
+  ExactDraws,
+  makeMixtureSampler,
+  pickComponent,
+  StationRows,
+  StationSubset,
+  shrinkTowardMean,
+} from './rozenas_sampler.ts';
 import { selectStationCounts } from './station_counts.ts';
 
 /** Options of the spikes method. */
@@ -143,18 +150,24 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   // shift (the observed differs from the mean by its own noise plus the mean's, m / (M R)); s = 1 when M = m.
   const M = Math.min(m, limit);
   const subset = M < m ? new StationSubset(m, M) : null;
+  const rows = new StationRows(Nn, T, V, st, sv);
+  const rowValues = rows.values;
+  const stride = rows.stride;
   const densities: Float64Array[] = [];
   const props: Float64Array[] = [];
   for (let r = 0; r < R; r++) {
     kde.reset();
     const idx = subset === null ? null : subset.draw(rng);
     for (let a = 0; a < M; a++) {
-      const i = idx === null ? a : idx[a];
-      const kt = pickComponent(st, i, rng.uniform());
-      const pt = draw.beta(T[i] + st.alpha[kt], Nn[i] - T[i] + st.beta[kt]);
-      const t = draw.binomial(Nn[i], pt);
-      const kv = pickComponent(sv, i, rng.uniform());
-      const pv = draw.beta(V[i] + sv.alpha[kv], T[i] - V[i] + sv.beta[kv]);
+      const row = (idx === null ? a : idx[a]) * stride;
+      const registered = rowValues[row];
+      const total = rowValues[row + 1];
+      const votes = rowValues[row + 2];
+      const kt = pickComponent(rowValues, row + rows.turnoutAt, st.K, rng.uniform());
+      const pt = draw.beta(total + st.alpha[kt], registered - total + st.beta[kt]);
+      const t = draw.binomial(registered, pt);
+      const kv = pickComponent(rowValues, row + rows.voteAt, sv.K, rng.uniform());
+      const pv = draw.beta(votes + sv.alpha[kv], total - votes + sv.beta[kv]);
       if (t === 0) continue;
       kde.add(draw.binomial(t, pv) / t);
     }

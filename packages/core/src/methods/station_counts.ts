@@ -54,7 +54,8 @@ export function selectStationCounts(
   } else c = nationalLeader(table);
   const votes = table.candidates[c].votes;
   const reasons = { missing: 0, noBallots: 0, overRegistered: 0, overTotal: 0 };
-  const keep: number[] = [];
+  const keep = new Int32Array(table.n);
+  let kept = 0;
   for (let i = 0; i < table.n; i++) {
     const N = table.registered[i];
     const t = total[i];
@@ -63,10 +64,14 @@ export function selectStationCounts(
     else if (t < 1) reasons.noBallots++;
     else if (t > N) reasons.overRegistered++;
     else if (v > t) reasons.overTotal++;
-    else keep.push(i);
+    else keep[kept++] = i;
   }
-  const index = Int32Array.from(keep);
-  const pick = (a: Float64Array) => Float64Array.from(index, (i) => a[i]);
+  const index = keep.slice(0, kept);
+  const pick = (a: Float64Array) => {
+    const picked = new Float64Array(kept);
+    for (let j = 0; j < kept; j++) picked[j] = a[index[j]];
+    return picked;
+  };
   const excluded: { reason: string; count: number }[] = [];
   if (reasons.missing > 0) excluded.push({ reason: 'missing or non-integer count', count: reasons.missing });
   if (reasons.noBallots > 0) excluded.push({ reason: 'no ballots in the denominator', count: reasons.noBallots });
