@@ -4,8 +4,9 @@
 # then, when every task has ended, merge (or let Slurm run docs/scale/slurm_merge.sh after the array):
 #   sbatch --dependency=afterany:<array job id> docs/scale/slurm_merge.sh
 # Environment: TALLY (default "npx tally", run from the Tally checkout), BATCH (default examples/batch.yaml),
-# OUT (default out/batch, on a file system every node shares). Slurm sets SLURM_ARRAY_TASK_ID and
-# SLURM_ARRAY_TASK_COUNT. Each task writes OUT/shard-<task id>/.
+# OUT (default out/batch, on a file system every node shares). Slurm sets SLURM_ARRAY_TASK_ID,
+# SLURM_ARRAY_TASK_COUNT and SLURM_CPUS_PER_TASK (from --cpus-per-task; each task runs that many threads, else 1).
+# Each task writes OUT/shard-<task id>/.
 #SBATCH --job-name=tally-batch
 #SBATCH --cpus-per-task=2
 #SBATCH --mem=4G
@@ -23,4 +24,4 @@ fi
 read -r -a tally <<<"${TALLY:-npx tally}"
 out=${OUT:-out/batch}
 exec "${tally[@]}" batch "${BATCH:-examples/batch.yaml}" --out "$out/shard-$SLURM_ARRAY_TASK_ID" \
-  --shard "$SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT"
+  --shard "$SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT" --threads "${SLURM_CPUS_PER_TASK:-1}"

@@ -19,6 +19,7 @@ export const CACHED_COMMANDS: ReadonlySet<string> = new Set([
   'run',
   'simulate',
   'calibrate',
+  'batch',
 ]);
 
 /** Adds `--no-cache` to a command and turns the cache on or off before its action runs. */

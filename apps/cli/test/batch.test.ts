@@ -1,8 +1,8 @@
 /**
  * `tally batch` and `tally batch merge` as a user runs them: a four-job batch (an audit, a run of a bundled example,
- * a job that fails, a run of a simulated election) in two shards and in one, merged to the same bytes; each job's
- * output equal to what `tally audit` / `tally run` write for the same input and seed; bad batch files and bad merges
- * refused with the file, line and field.
+ * a job that fails, a run of a simulated election) in two shards of one thread and in one shard of any thread count,
+ * merged to the same bytes; each job's output equal to what `tally audit` / `tally run` write for the same input and
+ * seed; bad batch files and bad merges refused with the file, line and field.
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,10 +38,12 @@ before(async () => {
   cpSync(join(ROOT, 'examples/bolivia-2016-referendum'), join(data, 'bolivia-2016-referendum'), { recursive: true });
   const sim = await runCli(['simulate', '--stations', '600', '--seed', '3', '--out', join(data, 'sim.csv')]);
   assert.equal(sim.code, 0, sim.stderr);
-  // The two shards run at once, as two processes of a scheduler would; then the whole batch as one shard.
+  // The two shards run at once with one thread each, as docs/scale/local.sh starts them on two cores; then the whole
+  // batch as one shard with the default threads (its inputs now in the ingest cache), and again with three threads
+  // forced (workers even on small tables) and without the cache.
   const [s0, s1] = await Promise.all([
-    runCli(['batch', batchFile, '--out', out('s0'), '--shard', '0/2']),
-    runCli(['batch', batchFile, '--out', out('s1'), '--shard', '1/2']),
+    runCli(['batch', batchFile, '--out', out('s0'), '--shard', '0/2', '--threads', '1']),
+    runCli(['batch', batchFile, '--out', out('s1'), '--shard', '1/2', '--threads', '1']),
   ]);
   // Shard 0 holds jobs 0 and 2 (2 is the failing one): exit 1. Shard 1 holds jobs 1 and 3: exit 0.
   assert.equal(s0.code, 1, s0.stderr);
@@ -49,20 +51,25 @@ before(async () => {
   assert.equal(s1.code, 0, s1.stderr);
   const whole = await runCli(['batch', batchFile, '--out', out('all')]);
   assert.equal(whole.code, 1, whole.stderr);
+  const threaded = await runCli(['batch', batchFile, '--out', out('all3'), '--threads', '3', '--no-cache']);
+  assert.equal(threaded.code, 1, threaded.stderr);
   for (const [from, to] of [
     [[out('s0'), out('s1')], out('merged2')],
     [[out('all')], out('merged1')],
+    [[out('all3')], out('merged1-threads3')],
   ] as const) {
     const m = await runCli(['batch', 'merge', ...from, '--out', to]);
     assert.equal(m.code, 0, m.stderr);
   }
 });
 
-test('two shards merged give the same bytes as one shard merged, in every file', () => {
+test('two shards of one thread merged give the same bytes as one shard, whatever its threads and cache', () => {
   const one = tree(out('merged1'));
-  const two = tree(out('merged2'));
-  assert.deepEqual([...two.keys()], [...one.keys()]);
-  for (const [name, bytes] of one) assert.ok(bytes.equals(two.get(name) as Buffer), `${name} differs`);
+  for (const other of ['merged2', 'merged1-threads3']) {
+    const two = tree(out(other));
+    assert.deepEqual([...two.keys()], [...one.keys()], other);
+    for (const [name, bytes] of one) assert.ok(bytes.equals(two.get(name) as Buffer), `${other}: ${name} differs`);
+  }
   assert.ok(one.has('index.json') && one.has('index.html') && one.has('findings.csv'));
   assert.ok(one.has('sim-audit/report.html') && one.has('referendum/run.json') && one.has('missing/status.json'));
   // Shard folders hold only their own jobs.
@@ -160,6 +167,10 @@ test('a bad batch file is refused before any job runs: exit 1, the file, line an
   const shard = await runCli(['batch', batchFile, '--out', out('bad'), '--shard', '2/2']);
   assert.equal(shard.code, 2);
   assert.match(shard.stderr, /--shard must be i\/n with 0 <= i < n/);
+  const threads = await runCli(['batch', batchFile, '--out', out('bad'), '--threads', '0']);
+  assert.equal(threads.code, 2);
+  assert.match(threads.stderr, /--threads must be an integer >= 1, got "0"/);
+  assert.ok(!existsSync(out('bad')), 'nothing ran');
 });
 
 test('an audit may not read data outside the batch folder, and a rerun that fails leaves no stale report', async () => {

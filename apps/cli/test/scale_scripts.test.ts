@@ -52,31 +52,43 @@ test('every script parses (bash -n) and reads only the variables its header docu
     'SLURM_ARRAY_TASK_COUNT',
     'SLURM_ARRAY_TASK_ID',
     'SLURM_ARRAY_TASK_MIN',
+    'SLURM_CPUS_PER_TASK',
     'TALLY',
   ]);
   assert.deepEqual(envRead('slurm_merge.sh'), ['OUT', 'SHARDS', 'TALLY']);
 });
 
-test('local.sh starts one shard per process, then merges them all', () => {
+test('local.sh starts one shard per process with cores/N threads each, then merges them all', () => {
+  const cores = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  const threads = Math.max(1, Math.floor(cores / 3));
   const r = run('bash', [join(SCALE, 'local.sh'), 'b.yaml', 'o', '3'], { TALLY: stub });
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(r.calls.slice(0, 3).sort(), [
-    'batch b.yaml --out o/shard-0 --shard 0/3',
-    'batch b.yaml --out o/shard-1 --shard 1/3',
-    'batch b.yaml --out o/shard-2 --shard 2/3',
+    `batch b.yaml --out o/shard-0 --shard 0/3 --threads ${threads}`,
+    `batch b.yaml --out o/shard-1 --shard 1/3 --threads ${threads}`,
+    `batch b.yaml --out o/shard-2 --shard 2/3 --threads ${threads}`,
   ]);
   assert.equal(r.calls[3], 'batch merge o/shard-0 o/shard-1 o/shard-2 --out o/merged');
   assert.equal(r.calls.length, 4);
-  assert.equal(run('bash', [join(SCALE, 'local.sh'), 'b.yaml', 'o', 'x'], { TALLY: stub }).code, 2);
+  // N defaults to the cores: one thread per process.
+  const byCores = run('bash', [join(SCALE, 'local.sh'), 'b.yaml', 'o'], { TALLY: stub });
+  assert.equal(byCores.calls.length, cores + 1);
+  assert.ok(
+    byCores.calls.slice(0, cores).every((c) => c.endsWith(`/${cores} --threads 1`)),
+    byCores.calls.join('\n'),
+  );
+  for (const bad of ['x', '0', '08']) {
+    assert.equal(run('bash', [join(SCALE, 'local.sh'), 'b.yaml', 'o', bad], { TALLY: stub }).code, 2, bad);
+  }
 });
 
 test('slurm.sh runs the shard of its array task; without Slurm it refuses', () => {
   const env = { TALLY: stub, SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '3', SLURM_ARRAY_TASK_MIN: '0' };
   const r = run('bash', [join(SCALE, 'slurm.sh')], { ...env, BATCH: 'b.yaml', OUT: 'shared/o' });
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(r.calls, ['batch b.yaml --out shared/o/shard-1 --shard 1/3']);
-  const defaults = run('bash', [join(SCALE, 'slurm.sh')], env);
-  assert.deepEqual(defaults.calls, ['batch examples/batch.yaml --out out/batch/shard-1 --shard 1/3']);
+  assert.deepEqual(r.calls, ['batch b.yaml --out shared/o/shard-1 --shard 1/3 --threads 1']);
+  const defaults = run('bash', [join(SCALE, 'slurm.sh')], { ...env, SLURM_CPUS_PER_TASK: '2' });
+  assert.deepEqual(defaults.calls, ['batch examples/batch.yaml --out out/batch/shard-1 --shard 1/3 --threads 2']);
   const outside = run('bash', [join(SCALE, 'slurm.sh')], { TALLY: stub });
   assert.equal(outside.code, 2);
   assert.match(outside.stderr, /SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT are unset/);
@@ -98,7 +110,14 @@ function k8sJob(file: string) {
       completions?: number;
       parallelism?: number;
       template: {
-        spec: { containers: { command: string[]; args: string[]; env: { name: string; value: string }[] }[] };
+        spec: {
+          containers: {
+            command: string[];
+            args: string[];
+            env: { name: string; value: string }[];
+            resources?: { requests?: { cpu?: string } };
+          }[];
+        };
       };
     };
   };
@@ -118,7 +137,9 @@ test('the Kubernetes Indexed Job runs shard JOB_COMPLETION_INDEX of SHARDS = com
   const path = `${stubDir}:${process.env.PATH}`;
   const pod = run('sh', ['-c', container.args[0]], { ...env, JOB_COMPLETION_INDEX: '2', PATH: path });
   assert.equal(pod.code, 0, pod.stderr);
-  assert.deepEqual(pod.calls, ['batch data/batch.yaml --out out/shard-2 --shard 2/4']);
+  assert.deepEqual(pod.calls, ['batch data/batch.yaml --out out/shard-2 --shard 2/4 --threads 2']);
+  // A pod sees every core of its node; it runs as many threads as it requests.
+  assert.equal(env.THREADS, container.resources?.requests?.cpu);
   const merge = k8sJob('k8s-merge-job.yaml');
   assert.equal(merge.env.SHARDS, env.SHARDS);
   const merged = run('sh', ['-c', merge.container.args[0]], { ...merge.env, PATH: path });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { DataError } from '../cli_io.ts';
-import { parseShard } from '../commands/batch.ts';
+import { parseShard, parseThreads } from '../commands/batch.ts';
 import { isJobId, readBatchFile, shardJobs } from './batch_file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tally-batch-file-'));
@@ -128,6 +128,14 @@ test('--shard takes i/n with 0 <= i < n and nothing else', () => {
   assert.deepEqual(parseShard('3/4'), { index: 3, count: 4 });
   for (const bad of ['4/4', '1/0', '-1/2', '1', '1/2/3', 'a/b', '0.5/2', '']) {
     assert.throws(() => parseShard(bad), /--shard must be i\/n/, bad);
+  }
+});
+
+test('--threads takes an integer >= 1, as tally run does', () => {
+  assert.equal(parseThreads('1'), 1);
+  assert.equal(parseThreads('16'), 16);
+  for (const bad of ['0', '-1', '1.5', 'two', '']) {
+    assert.throws(() => parseThreads(bad), /--threads must be an integer >= 1/, bad);
   }
 });
 

@@ -32,6 +32,19 @@ function parseSeed(text: string): number {
   return seed;
 }
 
+/** Parses --threads: an integer >= 1, as `tally run --threads`; a mistake is a usage error. */
+export function parseThreads(text: string): number {
+  const threads = Number(text);
+  if (!Number.isInteger(threads) || threads < 1) {
+    throw new UsageError(`--threads must be an integer >= 1, got "${text}"`);
+  }
+  return threads;
+}
+
+const THREADS_OPTION =
+  "worker threads of every job's bootstrap and Monte Carlo, as tally run --threads (default: the cores, at most 8, " +
+  'where the work repays them); several shards on one machine: cores/shards each, e.g. 1. Same outputs whatever N';
+
 const LANG_OPTION =
   "language of the HTML: en, es or ru (default: each allegation's lang, then en; never the locale, so every machine of a cluster writes the same bytes)";
 
@@ -55,6 +68,15 @@ function mergeCommand(): Command {
     });
 }
 
+/** The options of `tally batch`, as strings from the command line. */
+interface BatchOptions {
+  out?: string;
+  shard: string;
+  seed: string;
+  threads?: string;
+  lang?: string;
+}
+
 /** The `batch` command and its `merge` subcommand. */
 export function batchCommand(): Command {
   return new Command('batch')
@@ -63,20 +85,23 @@ export function batchCommand(): Command {
     .option('--out <dir>', 'folder for batch.json and one folder per job (created if missing)')
     .option('--shard <i/n>', 'run only the jobs at positions k with k mod n = i (from 0)', '0/1')
     .option('--seed <n>', 'seed of every job that names none (same seed, same bytes)', '1')
+    .option('--threads <N>', THREADS_OPTION)
     .option('--lang <code>', LANG_OPTION)
     .enablePositionalOptions()
     .addCommand(mergeCommand())
-    .action(async (file: string | undefined, opts: { out?: string; shard: string; seed: string; lang?: string }) => {
+    .action(async (file: string | undefined, opts: BatchOptions) => {
       if (file === undefined) throw new UsageError('give a batch file: tally batch <batch.yaml> --out DIR');
       if (opts.out === undefined) throw new UsageError("required option '--out <dir>' not specified");
       const shard = parseShard(opts.shard);
       const seed = parseSeed(opts.seed);
+      const threads = opts.threads === undefined ? undefined : parseThreads(opts.threads);
       const lang = opts.lang === undefined ? undefined : resolveLang(opts.lang);
       const batch = readBatchFile(file);
       const done = await runShard(batch, {
         out: opts.out,
         ...shard,
         seed,
+        threads,
         lang,
         log: (line) => process.stderr.write(`${line}\n`),
       });
