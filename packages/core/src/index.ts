@@ -40,6 +40,7 @@ export * from './regression/index.ts';
 export * from './result.ts';
 export * from './rng.ts';
 export * from './simulate/index.ts';
+export * from './shared_table.ts';
 export * from './station_table.ts';
 export * from './summary.ts';
 export * from './thread_tasks.ts';
