@@ -16,7 +16,6 @@ import {
   type ForensicMethod,
   isChunkedMethod,
   type MethodResult,
-  methodRegistry,
   ok,
   planBattery,
   type Result,
@@ -24,16 +23,13 @@ import {
   type SkippedCell,
   type StationTable,
   selectStations,
+  shareStationTable,
   type TallyError,
-  type ThreadTaskOutput,
-  type ThreadTasksPayload,
-  threadTasksChunk,
-  threadTasksInOrder,
-  threadTasksModule,
 } from '@tally/core';
 import { bundledEntry, type ChunkFunction, ChunkPool, defaultThreads, runMethod } from '@tally/parallel';
 import { benjaminiHochberg } from '@tally/report/multiple_testing';
 import { noProgress, type OnProgress } from './progress.ts';
+import { type SideBySide, startSideBySide } from './side_by_side.ts';
 
 /** Region chunks of a battery run: fixed, so results never depend on the thread count. */
 const CHUNKS = 8;
@@ -82,7 +78,26 @@ export interface BatteryRunOptions {
   readonly onProgress?: OnProgress;
 }
 
-/** Runs registry (non-battery) methods with their options (else defaults), overall and per region of `by`. */
+/** The options a registry method runs with: the first asked-for candidate, then its own `--option`s. */
+function othersOptions(
+  methodOptions: ReadonlyMap<string, Record<string, unknown>>,
+  candidates: string[] | undefined,
+): (m: ForensicMethod) => Record<string, unknown> {
+  return (m) => ({
+    ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
+    ...methodOptions.get(m.id),
+  });
+}
+
+/** The seed of method k's run on group gi (0 = the whole table, then the regions of `by`). */
+function othersSeed(seed: number): (k: number, gi: number) => number {
+  return (k, gi) => deriveSeed(deriveSeed(seed, 0x5eed + k), gi);
+}
+
+/**
+ * Runs registry (non-battery) methods with their options (else defaults), overall and per region of `by`; the
+ * whole-table runs that `sideBySide` took come from there.
+ */
 async function runOthers(
   table: StationTable,
   methods: readonly ForensicMethod[],
@@ -91,6 +106,7 @@ async function runOthers(
   seed: number,
   candidates: string[] | undefined,
   threads: { pool: ChunkPool; explicit: boolean },
+  sideBySide: SideBySide | undefined,
   onProgress: OnProgress,
 ): Promise<{ results: MethodResult[]; skipped: SkippedCell[] }> {
   const results: MethodResult[] = [];
@@ -105,20 +121,19 @@ async function runOthers(
     });
   }
   // Chunked methods give the same results on any number of threads (packages/parallel).
-  const optionsOf = (m: (typeof methods)[number]) => ({
-    ...(candidates && candidates.length > 0 ? { candidate: candidates[0] } : {}),
-    ...methodOptions.get(m.id),
-  });
+  const optionsOf = othersOptions(methodOptions, candidates);
   const threaded = (m: (typeof methods)[number], n: number) =>
     isChunkedMethod(m) &&
     threads.pool.threads > 1 &&
     (threads.explicit ||
       (n >= MIN_STATIONS_FOR_THREADS &&
         (m.chunked.repaysThreads === undefined || m.chunked.repaysThreads(optionsOf(m)))));
-  const seedOf = (k: number, gi: number) => deriveSeed(deriveSeed(seed, 0x5eed + k), gi);
+  const seedOf = othersSeed(seed);
+  const wholeTable = (await sideBySide?.results()) ?? new Map<number, Result<MethodResult[]>>();
   // Workers start while the first method prepares its Monte Carlo.
-  if (methods.some((m) => groups.some((g) => threaded(m, g.table.n)))) threads.pool.warm();
-  const sideBySide = await runSideBySide(table, methods, optionsOf, seedOf, threads);
+  if (methods.some((m, k) => groups.some((g, gi) => !(gi === 0 && wholeTable.has(k)) && threaded(m, g.table.n)))) {
+    threads.pool.warm();
+  }
   for (const [k, m] of methods.entries()) {
     for (const [gi, g] of groups.entries()) {
       onProgress({
@@ -130,7 +145,7 @@ async function runOthers(
       const opts = optionsOf(m);
       const rng = createRng(seedOf(k, gi));
       const r =
-        (gi === 0 ? sideBySide.get(k) : undefined) ??
+        (gi === 0 ? wholeTable.get(k) : undefined) ??
         (threaded(m, g.table.n)
           ? await runMethod(m, g.table, opts, rng, { pool: threads.pool })
           : m.run(g.table, opts, rng));
@@ -152,42 +167,6 @@ function joinRegion(group: string | undefined, own: string | undefined): string 
   const inner = own === undefined || own === '' ? undefined : own;
   if (group === undefined) return inner;
   return inner === undefined ? group : `${group} / ${inner}`;
-}
-
-/**
- * The whole-table runs of the methods without a chunked Monte Carlo, as whole tasks side by side on the pool's
- * workers, by method index; empty when the pool has one thread, the table is small (unless threads were asked for)
- * or fewer than two such methods run. Each task's random source starts from the seed the sequential loop would give
- * it, so every result is the same as in this thread.
- */
-async function runSideBySide(
-  table: StationTable,
-  methods: readonly ForensicMethod[],
-  optionsOf: (m: ForensicMethod) => Record<string, unknown>,
-  seedOf: (k: number, gi: number) => number,
-  threads: { pool: ChunkPool; explicit: boolean },
-): Promise<Map<number, Result<MethodResult[]>>> {
-  const out = new Map<number, Result<MethodResult[]>>();
-  // Only registered methods: a worker finds a task's method by id in the registry.
-  const plain = [...methods.entries()].filter(([, m]) => !isChunkedMethod(m) && methodRegistry.includes(m));
-  const worthIt = threads.explicit || table.n >= MIN_STATIONS_FOR_THREADS;
-  if (threads.pool.threads <= 1 || !worthIt || plain.length < 2) return out;
-  // One task per chunk, on core's thread-task runner (the audit's battery and power study use the same one).
-  const payload: ThreadTasksPayload = {
-    tables: [table],
-    tasks: plain.map(([k, m]) => ({ kind: 'method', table: 0, id: m.id, options: optionsOf(m), seed: seedOf(k, 0) })),
-    chunkOf: plain.map((_, i) => i),
-  };
-  const outputs = (await threads.pool.run(
-    threadTasksModule,
-    'threadTasksChunk',
-    payload,
-    plain.length,
-    threadTasksChunk as ChunkFunction,
-  )) as ThreadTaskOutput[][];
-  const results = threadTasksInOrder(payload, outputs);
-  for (const [i, [k]] of plain.entries()) out.set(k, results[i] as Result<MethodResult[]>);
-  return out;
 }
 
 /** Adds BH-adjusted p-values across all cells that have a p-value (null elsewhere). */
@@ -223,6 +202,13 @@ export async function runBattery(
   };
   // One pool for the whole run: its workers start once, on first use.
   const pool = new ChunkPool(threads.count);
+  const methodOptions = options.methodOptions ?? new Map<string, Record<string, unknown>>();
+  // The other methods' whole-table runs, side by side on the workers and this thread, where a large table repays it.
+  const startOthers = () =>
+    threads.explicit || table.n >= MIN_STATIONS_FOR_THREADS
+      ? startSideBySide(table, options.other, othersOptions(methodOptions, candidates), othersSeed(seed), pool)
+      : Promise.resolve(undefined);
+  let sideBySide: SideBySide | undefined;
   try {
     if (options.battery.length > 0) {
       const batteryOptions = { by, bootstrap, seed, candidates };
@@ -234,8 +220,8 @@ export async function runBattery(
       onProgress({ phase: 'battery', label, done: 0, total: chunks });
       if (threads.count > 1 && chunks > 1 && (threads.explicit || batteryRepaysThreads(table.n, bootstrap))) {
         const payload = {
-          // Workers get the counts alone: no station ids, coordinates or attributes to clone.
-          table: batteryTable(table),
+          // Workers get the counts alone, on shared memory: no station ids, coordinates or attributes to clone.
+          table: batteryTable(shareStationTable(table)),
           methodIds: options.battery.map((m) => m.id),
           options: batteryOptions,
           chunks: CHUNKS,
@@ -249,6 +235,8 @@ export async function runBattery(
           batteryChunk as ChunkFunction,
         )) as BatteryChunkOutput[];
       } else {
+        // The workers start on the other methods while this thread runs the battery.
+        sideBySide = await startOthers();
         outputs = plan.value.spec.ranges.map((_, c) => {
           const output = plan.value.runChunk(c);
           onProgress({ phase: 'battery', label, done: c + 1, total: chunks });
@@ -258,14 +246,16 @@ export async function runBattery(
       report = plan.value.finish(outputs);
     }
     if (options.other.length > 0) {
+      sideBySide ??= await startOthers();
       const o = await runOthers(
         table,
         options.other,
-        options.methodOptions ?? new Map(),
+        methodOptions,
         by,
         seed,
         candidates,
         { pool, explicit: threads.explicit },
+        sideBySide,
         onProgress,
       );
       report = { ...report, results: [...report.results, ...o.results], skipped: [...report.skipped, ...o.skipped] };

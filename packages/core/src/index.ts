@@ -39,6 +39,7 @@ export * from './numeric/stats.ts';
 export * from './regression/index.ts';
 export * from './result.ts';
 export * from './rng.ts';
+export * from './shared_table.ts';
 export * from './simulate/index.ts';
 export * from './station_table.ts';
 export * from './summary.ts';

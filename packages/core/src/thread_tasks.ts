@@ -5,7 +5,7 @@
  * the rows of its sensitivity table). The parent sends the tables and the task list once; chunk c runs the tasks
  * assigned to it, in list order (threadTasksChunk), or each thread claims the next task not yet taken from a shared
  * counter (threadTasksClaimChunk). Every task carries its own seed, so the results do not depend on which thread ran
- * what.
+ * what. A table packed by packStationTable reaches every worker as one shared copy (shared_table.ts).
  */
 
 import type { CutoffSpec } from './latecount/count_view.ts';
@@ -29,6 +29,7 @@ import type { MethodResult } from './method.ts';
 import { findMethod } from './methods/registry.ts';
 import type { Result } from './result.ts';
 import { createRng } from './rng.ts';
+import { type TableForThreads, tableFromThreads } from './shared_table.ts';
 import type { StationTable } from './station_table.ts';
 
 /** One registry method run on tables[table]: its id, its options and the seed of its random numbers. */
@@ -88,7 +89,7 @@ export type ThreadTaskOutput =
 
 /** What the parent sends: the tables the method tasks run on, the tasks, and the chunk each task belongs to. */
 export interface ThreadTasksPayload {
-  readonly tables: readonly StationTable[];
+  readonly tables: readonly TableForThreads[];
   readonly tasks: readonly ThreadTask[];
   readonly chunkOf: readonly number[];
   /**
@@ -151,7 +152,7 @@ export function newClaimCounter(): Int32Array {
 }
 
 /** One task, in this thread. */
-export function runThreadTask(tables: readonly StationTable[], task: ThreadTask): ThreadTaskOutput {
+export function runThreadTask(tables: readonly TableForThreads[], task: ThreadTask): ThreadTaskOutput {
   if (task.kind === 'latecount_power') return measureLateCountPower(task.task);
   if (task.kind === 'latecount_run') return runLateCount(task.final, task.cutoff, task.options, createRng(task.seed));
   if (task.kind === 'latecount_power_part') return runLateCountPowerPart(task.part);
@@ -159,7 +160,7 @@ export function runThreadTask(tables: readonly StationTable[], task: ThreadTask)
     return task.part === 'jumps' ? sensitivityJumps(task.input) : sensitivityProjectionRow(task.input, task.part);
   const m = findMethod(task.id);
   if (m === undefined) throw new Error(`internal error: unknown registry method ${task.id}`);
-  return m.run(tables[task.table], task.options, createRng(task.seed));
+  return m.run(tableFromThreads(tables[task.table]), task.options, createRng(task.seed));
 }
 
 /** The tasks' outputs in task order, from the chunk outputs of threadTasksChunk. */

@@ -54,7 +54,27 @@ export class ChunkPool {
     chunks: number,
     local?: ChunkFunction,
   ): Promise<unknown[]> {
-    const result = this.queue.then(() => this.runNow(moduleUrl, exportName, payload, chunks, local));
+    const size = Math.min(Math.floor(this.threads), chunks);
+    return this.enqueue(() =>
+      size <= 1
+        ? runInThread(moduleUrl, exportName, payload, chunks, local)
+        : this.runNow(moduleUrl, exportName, payload, chunks, size),
+    );
+  }
+
+  /**
+   * Runs `exportName(payload, c)` for c = 0 .. workers-1, each chunk on a worker of its own (started if needed; at
+   * most the pool's size), even for one chunk, and returns the outputs in chunk order. The calling thread stays free
+   * for its own share of the work (e.g. tasks it takes from the same queue in shared memory); the job is posted once
+   * the jobs before it have finished and the caller has yielded.
+   */
+  runOnWorkers(moduleUrl: string, exportName: string, payload: unknown, workers: number): Promise<unknown[]> {
+    const size = Math.max(1, Math.min(Math.floor(this.threads), Math.floor(workers)));
+    return this.enqueue(() => this.runNow(moduleUrl, exportName, payload, size, size));
+  }
+
+  private enqueue(job: () => Promise<unknown[]>): Promise<unknown[]> {
+    const result = this.queue.then(job);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -91,10 +111,8 @@ export class ChunkPool {
     exportName: string,
     payload: unknown,
     chunks: number,
-    local: ChunkFunction | undefined,
+    size: number,
   ): Promise<unknown[]> {
-    const size = Math.min(Math.floor(this.threads), chunks);
-    if (size <= 1) return runInThread(moduleUrl, exportName, payload, chunks, local);
     const entry = workerEntry();
     while (this.workers.length < size) this.workers.push(this.start(entry));
     const workers = this.workers.slice(0, size);

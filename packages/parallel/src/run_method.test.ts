@@ -57,3 +57,24 @@ test('a ChunkPool serves job after job on the same workers, and recovers after a
     await pool.close();
   }
 });
+
+test('runOnWorkers puts each chunk on a worker of its own, even one chunk, and no more workers than the pool has', async () => {
+  const url = new URL('../test/chunk_fixture.ts', import.meta.url).href;
+  const pool = new ChunkPool(2);
+  try {
+    const inThisThread = (await pool.run(url, 'threadChunk', null, 1)) as { chunk: number; thread: number }[];
+    assert.deepEqual(inThisThread, [{ chunk: 0, thread: 0 }]);
+    const one = (await pool.runOnWorkers(url, 'threadChunk', null, 1)) as { chunk: number; thread: number }[];
+    assert.equal(one.length, 1);
+    assert.notEqual(one[0].thread, 0);
+    const capped = (await pool.runOnWorkers(url, 'threadChunk', null, 5)) as { chunk: number; thread: number }[];
+    assert.deepEqual(
+      capped.map((x) => x.chunk),
+      [0, 1],
+    );
+    assert.ok(capped.every((x) => x.thread !== 0));
+    assert.equal(new Set(capped.map((x) => x.thread)).size, 2);
+  } finally {
+    await pool.close();
+  }
+});

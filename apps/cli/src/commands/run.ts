@@ -15,6 +15,7 @@ import {
   methodRegistry,
   resolveMethodOptions,
   type StationTable,
+  shareStationTable,
 } from '@tally/core';
 import type { LoadedTable } from '@tally/ingest';
 import { formatNumber, type Lang, translate } from '@tally/report';
@@ -193,11 +194,11 @@ export async function computeRun(input: string, opts: RunOptions, onProgress?: O
   if (!methodOptions.ok) throw new UsageError(`--option ${methodOptions.error.message}`);
   const bootstrap = integerOption('bootstrap', opts.bootstrap, 0);
   const seed = integerOption('seed', opts.seed, 0);
-  const loaded = await loadInputOrExit(input, {
-    ...opts,
-    quiet: opts.json || opts.quiet,
-    lang: resolveLang(opts.lang),
-  });
+  const threads = opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined;
+  const loaded = sharedColumns(
+    await loadInputOrExit(input, { ...opts, quiet: opts.json || opts.quiet, lang: resolveLang(opts.lang) }),
+    threads,
+  );
   const table = loaded.table;
   if (opts.by !== undefined && !table.regions.some((r) => r.name === opts.by)) {
     const levels = table.regions.map((r) => r.name).join(', ') || '(none)';
@@ -211,7 +212,7 @@ export async function computeRun(input: string, opts: RunOptions, onProgress?: O
     seed,
     candidates,
     methodOptions: methodOptions.value,
-    threads: opts.threads !== undefined ? integerOption('threads', opts.threads, 1) : undefined,
+    threads,
     onProgress,
   });
   if (!run.ok) throw failure(run.error);
@@ -235,6 +236,14 @@ export async function computeRun(input: string, opts: RunOptions, onProgress?: O
   };
   const methodIds = [...methods.battery, ...methods.other].map((m) => m.id);
   return { json, loaded, table, report, results, methodIds, methodOptions: methodOptions.value, candidates, seed };
+}
+
+/**
+ * The loaded table with its columns on shared memory, unless the run has one thread: worker threads then read this
+ * one copy, and the table as read, no longer referenced once this returns, is left to the garbage collector.
+ */
+function sharedColumns(loaded: LoadedTable, threads: number | undefined): LoadedTable {
+  return threads === 1 ? loaded : { ...loaded, table: shareStationTable(loaded.table) };
 }
 
 function skippedLines(report: BatteryReport): string[] {

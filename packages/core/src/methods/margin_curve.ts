@@ -66,7 +66,13 @@ export function marginCurve(
   idx.sort((p, q) => key(p) - key(q) || p - q);
   let totalReg = 0;
   for (let i = 0; i < n; i++) totalReg += table.registered[i];
-  const steps: MarginCurvePoint[] = [];
+  // Beyond maxPoints steps only every (n / maxPoints) stations' worth is kept, and the last step: chosen as the steps
+  // are made, so that a million stations never make a million points at once.
+  let stepCount = 0;
+  for (let j = 0; j < n; j++) if (j === 0 || key(idx[j]) !== key(idx[j - 1])) stepCount++;
+  const thin = stepCount > maxPoints;
+  let next = 0;
+  const points: MarginCurvePoint[] = [];
   let sA = 0;
   let sB = 0;
   let sD = 0;
@@ -85,7 +91,10 @@ export function marginCurve(
       if (v === Number.POSITIVE_INFINITY) unordered++;
       e++;
     }
-    steps.push({
+    k = e;
+    if (thin && !(e >= next || e === n)) continue;
+    next = e + n / maxPoints;
+    points.push({
       order: v === Number.POSITIVE_INFINITY ? null : v,
       stations: e,
       stationsPct: (100 * e) / n,
@@ -94,18 +103,6 @@ export function marginCurve(
       shareB: sD > 0 ? (100 * sB) / sD : Number.NaN,
       margin: sD > 0 ? (100 * (sA - sB)) / sD : Number.NaN,
     });
-    k = e;
-  }
-  let points = steps;
-  if (steps.length > maxPoints) {
-    points = [];
-    let next = 0;
-    for (const p of steps) {
-      if (p.stations >= next || p === steps[steps.length - 1]) {
-        points.push(p);
-        next = p.stations + n / maxPoints;
-      }
-    }
   }
   return ok({ candidateA: table.candidates[a].name, candidateB: table.candidates[b].name, points, unordered });
 }
