@@ -29,8 +29,13 @@ test('venezuela-2024: the bottom line answers the announced totals and the fabri
     /If the collected sheets are genuine, the arithmetic alone rules the announced totals out/,
   );
   assert.match(hold.unexplained?.text ?? '', /more than all of their voters/);
-  assert.equal(fabricated.verdict, 'inconclusive');
-  assert.match(fabricated.answer.text, /^The data cannot settle this question\. Answered from the \d+ digit/);
+  // integer_percent's simulated power against rounding on 5% of sheets is 0.80 since its p-values became exact
+  // (docs/calibration.md, 50 runs): the rule's threshold, so no rejection now reads "not supported", not "inconclusive".
+  assert.equal(fabricated.verdict, 'not_supported');
+  assert.match(
+    fabricated.answer.text,
+    /^The data do not support the counter-claim on this question\. Answered from the \d+ digit.* to 80% with 5% of sheets fabricated/,
+  );
   assert.ok(fabricated.findingIds.length >= 5);
   const again = await auditAllegationFile(ALLEGATION, { seed: 1, lang: 'en', version: 'test' });
   assert.ok(again.ok);
