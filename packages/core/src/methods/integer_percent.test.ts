@@ -9,7 +9,7 @@ import { simulateElection } from '../simulate/generate.ts';
 import { injectFraud } from '../simulate/inject.ts';
 import type { StationTable } from '../station_table.ts';
 import { integerPercentMethod, prepareIntegerPercent } from './integer_percent.ts';
-import { convolveAll, lowerQuantile, poissonBinomial, upperTail } from './integer_percent_exact.ts';
+import { convolveAll, convolveCounts, lowerQuantile, poissonBinomial, upperTail } from './integer_percent_exact.ts';
 import {
   integerPercentProbability,
   isIntegerPercent,
@@ -133,6 +133,38 @@ test('integerPercentProbability: the carried residue picks exactly the k that is
   cases.push([1e9, 0.5], [MAX_INTEGER_PERCENT_N, 0.37], [MAX_INTEGER_PERCENT_N, 1e-8]);
   for (const [n, p] of cases) assert.equal(integerPercentProbability(n, p), walkTestingEachK(n, p), `n=${n} p=${p}`);
   assert.throws(() => integerPercentProbability(MAX_INTEGER_PERCENT_N + 1, 0.5), RangeError);
+});
+
+test('convolveCounts adds, for each output, the products in ascending row order (same bits as row by row)', () => {
+  const rng = createRng(7);
+  const law = (length: number) => {
+    const mass = new Float64Array(length);
+    for (let i = 0; i < length; i++) mass[i] = rng.uniform() / length;
+    return { offset: Math.floor(rng.uniform() * 5), mass, dropped: 0 };
+  };
+  for (const [lengthA, lengthB] of [
+    [1, 1],
+    [1, 4],
+    [2, 1],
+    [2, 2],
+    [3, 7],
+    [8, 5],
+    [40, 41],
+    [101, 64],
+  ]) {
+    const a = law(lengthA);
+    const b = law(lengthB);
+    const x = lengthA <= lengthB ? a.mass : b.mass;
+    const y = x === a.mass ? b.mass : a.mass;
+    const rowByRow = new Float64Array(lengthA + lengthB - 1);
+    for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) rowByRow[i + j] += x[i] * y[j];
+    const merged = convolveCounts(a, b);
+    for (let k = 0; k < rowByRow.length; k++) {
+      const index = k + a.offset + b.offset - merged.offset;
+      const value = index >= 0 && index < merged.mass.length ? merged.mass[index] : 0;
+      if (value !== 0) assert.equal(value, rowByRow[k], `${lengthA}x${lengthB} at ${k}`);
+    }
+  }
 });
 
 test('integerPercentProbability matches scipy (committed fixture)', () => {
