@@ -150,6 +150,9 @@ test('convolveCounts adds, for each output, the products in ascending row order 
     [3, 7],
     [8, 5],
     [40, 41],
+    [6, 6],
+    [7, 9],
+    [4, 1],
     [101, 64],
   ]) {
     const a = law(lengthA);
