@@ -1,28 +1,22 @@
 /** Builds a Report from method results: multiple-testing correction, verdicts, plain-language text. */
 import { err, ok, type Result } from '@tally/core';
+import { buildBottomLine, localise, localisePower, localiseReplay } from './bottom_line_text.ts';
 import { familyOf } from './families.ts';
 import { type Lang, type Message, type MessageParam, renderMessage } from './i18n/index.ts';
 import { innocentExplanations } from './innocent.ts';
 import type {
   AllegationSummary,
-  BottomLine,
-  BottomLineAnswer,
   BottomLineInput,
   Calibration,
   Finding,
   FindingRole,
   InputFile,
-  LocalisedText,
   MethodNote,
-  PowerAtAllegedSize,
-  PowerAtAllegedSizeInput,
-  Replay,
   ReplayInput,
   Report,
   ResultWithContext,
   RowAccount,
   ValidationIssue,
-  Verdict,
   VerdictReason,
 } from './model.ts';
 import { adjustPValues, CORRECTIONS, type Correction } from './multiple_testing.ts';
@@ -66,10 +60,6 @@ export function isExplore(findings: readonly Pick<Finding, 'role'>[]): boolean {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function localise(message: Message, lang: Lang): LocalisedText {
-  return { text: renderMessage(message, lang), message };
 }
 
 /** The explanation message for a verdict reason, with every parameter its template uses. */
@@ -185,83 +175,6 @@ export function caveatMessages(alpha: number, correction: Correction, lang: Lang
     },
     { key: 'caveat.data_quality' },
   ];
-}
-
-/** A replay with its messages rendered in `lang` and the difference computed. */
-function localiseReplay(replay: ReplayInput, lang: Lang): Replay {
-  const { published, reproduced } = replay;
-  return {
-    id: replay.id,
-    title: localise(replay.title, lang),
-    published,
-    reproduced,
-    difference: published.value !== null && reproduced.value !== null ? reproduced.value - published.value : null,
-    note: localise(replay.note, lang),
-    says: localise(replay.says, lang),
-    details: replay.details ?? {},
-    plot: replay.plot ?? null,
-  };
-}
-
-function localisePower(p: PowerAtAllegedSizeInput, lang: Lang): PowerAtAllegedSize {
-  return {
-    power: p.power,
-    interval: p.interval,
-    injections: p.injections,
-    scenario: localise(p.scenario, lang),
-    ...(p.powerAt3x === undefined ? {} : { powerAt3x: p.powerAt3x }),
-  };
-}
-
-/**
- * The verdict of a bottom-line answer from the findings it rests on: consistent when any of them is, else not
- * supported when any of them is (a non-rejection with power >= 0.8 at the alleged size), else inconclusive.
- */
-export function answerVerdict(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.includes('consistent_with_allegation')) return 'consistent_with_allegation';
-  if (verdicts.includes('not_supported')) return 'not_supported';
-  return 'inconclusive';
-}
-
-function buildBottomLine(input: BottomLineInput, findings: readonly Finding[], lang: Lang): BottomLine {
-  const answers = input.answers.map((a): BottomLineAnswer => {
-    const used = findings.filter((f) => a.findingIds.includes(f.id));
-    const verdict = answerVerdict(used.map((f) => f.verdict));
-    const answer: Message = {
-      key: a.counterClaim ? `bottomline.lead_counter.${verdict}` : `bottomline.lead.${verdict}`,
-      params: { detail: { kind: 'message', message: a.detail } },
-    };
-    return {
-      id: a.id,
-      question: localise(a.question, lang),
-      answer: localise(answer, lang),
-      verdict,
-      decisive: a.decisive
-        ? {
-            name: localise(a.decisive.name, lang),
-            value: a.decisive.value,
-            interval: a.decisive.interval,
-            unit: a.decisive.unit,
-          }
-        : null,
-      power: a.power ? localisePower(a.power, lang) : null,
-      unexplained: a.unexplained ? localise(a.unexplained, lang) : null,
-      findingIds: used.map((f) => f.id),
-    };
-  });
-  return {
-    answers,
-    sensitivity: input.sensitivity
-      ? {
-          rows: input.sensitivity.rows.map((r) => ({
-            choice: localise(r.choice, lang),
-            setting: r.setting,
-            values: r.values,
-          })),
-          spread: input.sensitivity.spread,
-        }
-      : null,
-  };
 }
 
 /** Builds the report; invalid alpha or correction (user options) give an invalid_options error. */

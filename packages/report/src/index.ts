@@ -1,3 +1,4 @@
+export { answerVerdict } from './bottom_line_text.ts';
 export * from './build_report.ts';
 export * from './calibration_lookup.ts';
 export * from './csv_cell.ts';

@@ -1,7 +1,7 @@
 /** The verdict rule of issue #16: "not supported" only with power >= 0.8 at the alleged size; refusals are inconclusive. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { answerVerdict } from './build_report.ts';
+import { answerVerdict } from './bottom_line_text.ts';
 import { decideVerdict, MIN_POWER } from './verdict.ts';
 
 const base = { alpha: 0.05, direction: 'positive' as const, effect: 1, n: 1000 };
