@@ -41,6 +41,24 @@ export function batteryCsv(rows: readonly BatteryRow[], wholeData: string): stri
 const requireCjs = createRequire(import.meta.url);
 
 /**
+ * The time stamped on every entry of the workbook's zip container: the DOS epoch (1980-01-01 UTC, the earliest a zip
+ * entry can hold), so the same run gives the same bytes.
+ */
+const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
+
+/**
+ * exceljs, with the zip library it writes through (jszip, as exceljs itself resolves it) set to date every new entry ZIP_ENTRY_DATE:
+ * exceljs adds entries with no date, and jszip then stamps the current time. Reading a zip is unaffected (its entries
+ * carry their own dates).
+ */
+function loadExcel(): typeof ExcelJs {
+  const excel = requireCjs('exceljs') as typeof ExcelJs;
+  const jszip = createRequire(requireCjs.resolve('exceljs'))('jszip') as { defaults: { date: Date | null } };
+  jszip.defaults.date = ZIP_ENTRY_DATE;
+  return excel;
+}
+
+/**
  * The workbook: sheet "battery" holds one row per unit x target x statistic (the same rows as findings.csv), sheet
  * "by unit" one row per unit x target with each test's estimate and interval side by side (EFToolkit's table), sheet
  * "about" the input, seed, replicates and row account.
@@ -50,13 +68,11 @@ export async function batteryWorkbook(
   rows: readonly BatteryRow[],
 ): Promise<Uint8Array<ArrayBuffer>> {
   // Loaded on first use: exceljs takes about 0.2 s to load.
-  const excel = requireCjs('exceljs') as typeof ExcelJs;
+  const excel = loadExcel();
   const { wholeData } = facts;
   const book = new excel.Workbook();
   book.creator = `tally ${facts.version}`;
-  // A fixed date keeps the workbook's document properties the same for the same run. The zip container still stamps
-  // each entry with the time it was written, so the file's bytes differ between runs while its unzipped content does
-  // not (report.json and findings.csv are the byte-identical outputs).
+  // A fixed date keeps the workbook's document properties the same for the same run (and loadExcel the zip's dates).
   book.created = new Date(0);
   book.modified = new Date(0);
   const long = book.addWorksheet('battery');
