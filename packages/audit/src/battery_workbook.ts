@@ -5,9 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import type { RowAccount } from '@tally/ingest';
-import { csvCell } from '@tally/report';
 import type ExcelJs from 'exceljs';
 import { BATTERY_COLUMNS, type BatteryRow, batteryRowCells } from './battery_table.ts';
+import { findingsCsv } from './findings_csv.ts';
 
 /** What the workbook's sheet "about" says of the run. */
 export interface BatteryWorkbookFacts {
@@ -31,11 +31,9 @@ export interface BatteryWorkbookFacts {
   readonly wholeData: string;
 }
 
-/** The battery rows as CSV (header first), every cell neutralised against formula injection. */
+/** The battery rows as findings.csv (`tally run --out`): the columns of the sheet "battery", the same rows. */
 export function batteryCsv(rows: readonly BatteryRow[], wholeData: string): string {
-  const lines = [BATTERY_COLUMNS.map(csvCell).join(',')];
-  for (const row of rows) lines.push(batteryRowCells(row, wholeData).map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return findingsCsv(rows, { names: BATTERY_COLUMNS, cells: (row) => batteryRowCells(row, wholeData) });
 }
 
 const requireCjs = createRequire(import.meta.url);
