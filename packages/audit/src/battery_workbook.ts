@@ -1,7 +1,7 @@
 /**
- * The battery's take-away files, shared by `tally run --out` and the web app's downloads: findings.csv (the rows of
- * battery_table.ts as CSV) and battery.xlsx (the same rows, a table per unit in the Election Forensics Toolkit's
- * layout, and what the run was made from).
+ * The battery's take-away files: findings.csv of `tally run --out` (the rows of battery_table.ts as CSV) and
+ * battery.xlsx, shared with the web app's downloads (the same rows, a table per unit in the Election Forensics
+ * Toolkit's layout, and what the run was made from).
  */
 import { createRequire } from 'node:module';
 import type { RowAccount } from '@tally/ingest';
@@ -45,9 +45,9 @@ const requireCjs = createRequire(import.meta.url);
 const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
 
 /**
- * exceljs, with the zip library it writes through (jszip, as exceljs itself resolves it) set to date every new entry ZIP_ENTRY_DATE:
- * exceljs adds entries with no date, and jszip then stamps the current time. Reading a zip is unaffected (its entries
- * carry their own dates).
+ * exceljs, with the zip library it writes through (jszip, as exceljs itself resolves it) set to date every new entry
+ * ZIP_ENTRY_DATE: exceljs adds entries with no date, and jszip then stamps the current time. Reading a zip is
+ * unaffected (its entries carry their own dates).
  */
 function loadExcel(): typeof ExcelJs {
   const excel = requireCjs('exceljs') as typeof ExcelJs;
