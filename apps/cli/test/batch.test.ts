@@ -116,7 +116,7 @@ test("each job's output equals what tally audit / tally run write for the same i
 test('findings.csv has one row per finding of every job that ran, in batch order, with escaped cells', () => {
   const lines = readFileSync(join(out('merged1'), 'findings.csv'), 'utf8')
     .trimEnd()
-    .split('\n');
+    .split('\r\n');
   assert.equal(
     lines[0],
     'job,kind,finding,method,target,region,statistic_name,statistic,p_value,adjusted_p_value,n,verdict',

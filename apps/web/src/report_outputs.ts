@@ -10,12 +10,14 @@ import {
   type BatteryWorkbookFacts,
   batteryRows,
   batteryWorkbook,
+  FINDING_COLUMNS,
+  findingsCsv,
   flaggedStationsCsv,
   runFlaggedStations,
 } from '@tally/audit';
 import { regionLevelIndex, type StationTable } from '@tally/core';
 import { type LoadedTable, rowAccount } from '@tally/ingest';
-import { csvCell, type Lang, type Report, renderHtml, renderJson, translate } from '@tally/report';
+import { type Lang, type Report, renderHtml, renderJson, translate } from '@tally/report';
 
 /** What a finished job keeps to serve its downloads. */
 export interface JobFiles {
@@ -123,23 +125,7 @@ export async function jobWorkbook(files: JobFiles, lang: Lang): Promise<Uint8Arr
   );
 }
 
-/** One row per finding: method, target, region, statistic, p-values, verdict. */
+/** One row per finding: method, target, region, statistic, p-values, verdict (the columns of `tally batch merge`). */
 export function reportCsv(report: Pick<Report, 'findings'>): string {
-  const header = [
-    'method',
-    'target',
-    'region',
-    'statistic_name',
-    'statistic',
-    'p_value',
-    'adjusted_p_value',
-    'n',
-    'verdict',
-  ];
-  const rows = report.findings.map((f) =>
-    [f.method, f.target, f.region, f.statisticName, f.statistic, f.pValue, f.adjustedPValue, f.n, f.verdict]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[header.join(','), ...rows].join('\n')}\n`;
+  return findingsCsv(report.findings, FINDING_COLUMNS);
 }

@@ -1,13 +1,13 @@
 /**
- * The battery's take-away files, shared by `tally run --out` and the web app's downloads: findings.csv (the rows of
- * battery_table.ts as CSV) and battery.xlsx (the same rows, a table per unit in the Election Forensics Toolkit's
- * layout, and what the run was made from).
+ * The battery's take-away files: findings.csv of `tally run --out` (the rows of battery_table.ts as CSV) and
+ * battery.xlsx, shared with the web app's downloads (the same rows, a table per unit in the Election Forensics
+ * Toolkit's layout, and what the run was made from).
  */
 import { createRequire } from 'node:module';
 import type { RowAccount } from '@tally/ingest';
-import { csvCell } from '@tally/report';
 import type ExcelJs from 'exceljs';
 import { BATTERY_COLUMNS, type BatteryRow, batteryRowCells } from './battery_table.ts';
+import { findingsCsv } from './findings_csv.ts';
 
 /** What the workbook's sheet "about" says of the run. */
 export interface BatteryWorkbookFacts {
@@ -31,14 +31,30 @@ export interface BatteryWorkbookFacts {
   readonly wholeData: string;
 }
 
-/** The battery rows as CSV (header first), every cell neutralised against formula injection. */
+/** The battery rows as findings.csv (`tally run --out`): the columns of the sheet "battery", the same rows. */
 export function batteryCsv(rows: readonly BatteryRow[], wholeData: string): string {
-  const lines = [BATTERY_COLUMNS.map(csvCell).join(',')];
-  for (const row of rows) lines.push(batteryRowCells(row, wholeData).map(csvCell).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return findingsCsv(rows, { names: BATTERY_COLUMNS, cells: (row) => batteryRowCells(row, wholeData) });
 }
 
 const requireCjs = createRequire(import.meta.url);
+
+/**
+ * The time stamped on every entry of the workbook's zip container: the DOS epoch (1980-01-01 UTC, the earliest a zip
+ * entry can hold), so the same run gives the same bytes.
+ */
+const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
+
+/**
+ * exceljs, with the zip library it writes through (jszip, as exceljs itself resolves it) set to date every new entry
+ * ZIP_ENTRY_DATE: exceljs adds entries with no date, and jszip then stamps the current time. Reading a zip is
+ * unaffected (its entries carry their own dates).
+ */
+function loadExcel(): typeof ExcelJs {
+  const excel = requireCjs('exceljs') as typeof ExcelJs;
+  const jszip = createRequire(requireCjs.resolve('exceljs'))('jszip') as { defaults: { date: Date | null } };
+  jszip.defaults.date = ZIP_ENTRY_DATE;
+  return excel;
+}
 
 /**
  * The workbook: sheet "battery" holds one row per unit x target x statistic (the same rows as findings.csv), sheet
@@ -50,13 +66,11 @@ export async function batteryWorkbook(
   rows: readonly BatteryRow[],
 ): Promise<Uint8Array<ArrayBuffer>> {
   // Loaded on first use: exceljs takes about 0.2 s to load.
-  const excel = requireCjs('exceljs') as typeof ExcelJs;
+  const excel = loadExcel();
   const { wholeData } = facts;
   const book = new excel.Workbook();
   book.creator = `tally ${facts.version}`;
-  // A fixed date keeps the workbook's document properties the same for the same run. The zip container still stamps
-  // each entry with the time it was written, so the file's bytes differ between runs while its unzipped content does
-  // not (report.json and findings.csv are the byte-identical outputs).
+  // A fixed date keeps the workbook's document properties the same for the same run (and loadExcel the zip's dates).
   book.created = new Date(0);
   book.modified = new Date(0);
   const long = book.addWorksheet('battery');

@@ -9,6 +9,7 @@ export * from './battery_run.ts';
 export * from './battery_table.ts';
 export * from './battery_workbook.ts';
 export { findingIdOf } from './bottom_line.ts';
+export * from './findings_csv.ts';
 export * from './flagged_selection.ts';
 export * from './flagged_stations.ts';
 export * from './latecount_findings.ts';

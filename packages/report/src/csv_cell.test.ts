@@ -17,4 +17,11 @@ test("OWASP's CSV injection rule: formula starts get a quote prefix, plain numbe
   assert.equal(csvCell('-1-1'), "'-1-1");
   assert.equal(csvCell('a,b'), '"a,b"');
   assert.equal(csvCell(null), '');
+  assert.equal(csvCell('-2+3'), "'-2+3");
+  assert.equal(csvCell('@HYPERLINK("x")'), `"'@HYPERLINK(""x"")"`);
+  assert.equal(csvCell('\rx'), `"'\rx"`);
+  assert.equal(csvCell('+1.5e3'), '+1.5e3');
+  assert.equal(csvCell('-.5'), '-.5');
+  assert.equal(csvCell('a,b "c"'), '"a,b ""c"""');
+  assert.equal(csvCell('x=1'), 'x=1');
 });

@@ -5,7 +5,8 @@
  */
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { csvCell, type Lang, type ReportSummary } from '@tally/report';
+import { FINDING_COLUMNS, type FindingCsvRow, findingsCsv } from '@tally/audit';
+import type { Lang, ReportSummary } from '@tally/report';
 import { commitOutputs } from '../atomic_output.ts';
 import { DataError } from '../cli_io.ts';
 import { isJobId } from './batch_file.ts';
@@ -15,18 +16,19 @@ import { renderBatchIndexHtml } from './index_html.ts';
 
 const MAX_FILE_BYTES = 512 * 2 ** 20;
 
-interface FindingRow {
+/** A row of the merged findings.csv: a finding of a job, with its id. */
+interface FindingRow extends FindingCsvRow {
   readonly id: string;
-  readonly method: string;
-  readonly target: string | null;
-  readonly region: string | null;
-  readonly statisticName: string;
-  readonly statistic: number | null;
-  readonly pValue: number | null;
-  readonly adjusted: number | null;
-  readonly n: number | null;
-  readonly verdict: string;
 }
+
+/** A merged row: the job it comes from, then the finding. */
+interface JobFindingRow extends FindingRow {
+  readonly job: string;
+  readonly kind: string;
+}
+
+/** The columns the merged findings.csv adds before each finding's. */
+const JOB_COLUMNS = { names: ['job', 'kind', 'finding'], cells: (r: JobFindingRow) => [r.job, r.kind, r.id] };
 
 function readJson<T>(path: string): T {
   let text: string;
@@ -127,7 +129,7 @@ function auditParts(folder: string): { entry: Partial<IndexEntry>; rows: Finding
     statisticName: f.statisticName,
     statistic: f.statistic,
     pValue: f.pValue,
-    adjusted: f.adjustedPValue,
+    adjustedPValue: f.adjustedPValue,
     n: f.n,
     verdict: f.verdict,
   }));
@@ -144,32 +146,17 @@ function runParts(folder: string): { entry: Partial<IndexEntry>; rows: FindingRo
     statisticName: r.statisticName,
     statistic: r.statistic,
     pValue: r.pValue,
-    adjusted: r.pAdjusted ?? null,
+    adjustedPValue: r.pAdjusted ?? null,
     n: r.n,
     verdict: '',
   }));
   const counts: RunCounts = {
     results: rows.length,
     tests: rows.filter((r) => r.pValue !== null).length,
-    adjustedBelow005: rows.filter((r) => r.adjusted !== null && r.adjusted < 0.05).length,
+    adjustedBelow005: rows.filter((r) => r.adjustedPValue !== null && r.adjustedPValue < 0.05).length,
   };
   return { entry: { run: counts }, rows };
 }
-
-const CSV_HEADER = [
-  'job',
-  'kind',
-  'finding',
-  'method',
-  'target',
-  'region',
-  'statistic_name',
-  'statistic',
-  'p_value',
-  'adjusted_p_value',
-  'n',
-  'verdict',
-];
 
 function sameFolder(a: string, b: string): boolean {
   try {
@@ -185,7 +172,7 @@ export async function mergeShards(dirs: readonly string[], out: string, lang: La
   const holders = assignJobs(dirs, records);
   const first = records[0];
   const entries: IndexEntry[] = [];
-  const csv: string[] = [CSV_HEADER.join(',')];
+  const findings: JobFindingRow[] = [];
   mkdirSync(out, { recursive: true });
   for (const [position, job] of first.jobs.entries()) {
     const folder = join(holders[position], job.id);
@@ -212,10 +199,7 @@ export async function mergeShards(dirs: readonly string[], out: string, lang: La
       run: null,
       ...parts.entry,
     });
-    for (const r of parts.rows) {
-      const cells = [job.id, job.kind, r.id, r.method, r.target, r.region, r.statisticName, r.statistic];
-      csv.push([...cells, r.pValue, r.adjusted, r.n, r.verdict].map(csvCell).join(','));
-    }
+    for (const r of parts.rows) findings.push({ ...r, job: job.id, kind: job.kind });
     if (!sameFolder(folder, join(out, job.id))) {
       mkdirSync(join(out, job.id), { recursive: true });
       await commitOutputs(names.map((n) => ({ path: join(out, job.id, n), data: readFileSync(join(folder, n)) })));
@@ -233,7 +217,7 @@ export async function mergeShards(dirs: readonly string[], out: string, lang: La
   await commitOutputs([
     { path: join(out, 'index.json'), data: `${JSON.stringify(index, null, 2)}\n` },
     { path: join(out, 'index.html'), data: renderBatchIndexHtml(index, lang) },
-    { path: join(out, 'findings.csv'), data: `${csv.join('\n')}\n` },
+    { path: join(out, 'findings.csv'), data: findingsCsv(findings, FINDING_COLUMNS, { leading: JOB_COLUMNS }) },
   ]);
   return index;
 }

@@ -168,3 +168,26 @@ test("a user's dataset folder names its mapping file; the snapshot cutoff works 
     [60, 45],
   );
 });
+
+test('the notes of `tally map` and its closing line speak the language asked for', () => {
+  const file = join(dir, 'lang_notes.csv');
+  writeFileSync(file, ['precinct,registered,ballots_cast,Alice,Bob', '1,100,80,50,30', '2,90,70,20,50'].join('\n'));
+  const expected = {
+    en: {
+      note: /^note: check: 2 rows, 2 stations, 2 candidates;/m,
+      wrote: /^wrote .*; check it, then: tally validate /,
+    },
+    es: { note: /^nota: comprobación: 2 filas, 2 mesas, 2 candidatos;/m, wrote: /^se escribió .*; revíselo y luego: / },
+    ru: {
+      note: /^примечание: проверка: строк 2, участков 2, кандидатов 2;/m,
+      wrote: /^записан файл .*; проверьте его/,
+    },
+  };
+  for (const [lang, want] of Object.entries(expected)) {
+    const r = cli(['map', file, '--lang', lang, '--out', join(dir, `lang_notes.${lang}.yaml`)]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, want.note, lang);
+    assert.match(r.out, want.wrote, lang);
+  }
+  assert.equal(cli(['map', file, '--lang', 'fr']).code, 2);
+});

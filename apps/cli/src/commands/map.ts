@@ -8,9 +8,11 @@ import {
   suggestionYaml,
   suggestMapping,
 } from '@tally/ingest';
+import { type Lang, translate } from '@tally/report';
 import { Command } from 'commander';
 import { commitOutputs } from '../atomic_output.ts';
 import { DataError, failure, printJson } from '../cli_io.ts';
+import { LANG_HELP, resolveLang } from '../lang.ts';
 
 /** Rows read to tell count columns from text ones. */
 const SAMPLE_ROWS = 200;
@@ -22,18 +24,23 @@ export function mapCommand(): Command {
     .argument('<file>', 'results file (CSV, TSV, gzip CSV, Parquet, JSON, XLSX)')
     .option('--out <mapping>', 'write the mapping to this file (.yaml, or .json for JSON) instead of printing it')
     .option('--json', 'print the mapping as JSON')
-    .action(async (file: string, opts: { out?: string; json?: boolean }) => {
+    .option('--lang <code>', LANG_HELP)
+    .action(async (file: string, opts: { out?: string; json?: boolean; lang?: string }) => {
+      const lang = resolveLang(opts.lang);
+      const printNotes = (notes: readonly string[]) => {
+        for (const text of notes) process.stderr.write(`${translate(lang, 'cli.map.note', { text })}\n`);
+      };
       const preview = await previewFile(file, SAMPLE_ROWS);
       if (!preview.ok) throw failure(preview.error);
       const title = basename(file).replace(/(\.(csv|tsv|txt|json|parquet|xlsx|gz))+$/i, '');
-      const suggestion = await checked(file, suggestMapping(preview.value.columns, preview.value.rows, title));
+      const suggestion = await checked(file, suggestMapping(preview.value.columns, preview.value.rows, title), lang);
       const asJson = opts.json || opts.out?.toLowerCase().endsWith('.json');
       const { id: _id, ...mapping } = suggestion.mapping;
       const text = asJson ? `${JSON.stringify(mapping, null, 2)}\n` : suggestionYaml(suggestion, basename(file));
       if (opts.out === undefined) {
         if (opts.json) printJson(mapping);
         else process.stdout.write(text);
-        if (opts.json) for (const n of suggestion.notes) process.stderr.write(`note: ${n}\n`);
+        if (opts.json) printNotes(suggestion.notes);
         return;
       }
       try {
@@ -41,16 +48,16 @@ export function mapCommand(): Command {
       } catch (e) {
         throw new DataError(`cannot write ${opts.out}: ${(e as Error).message}`);
       }
-      for (const n of suggestion.notes) process.stderr.write(`note: ${n}\n`);
-      process.stdout.write(`wrote ${opts.out}; check it, then: tally validate ${file} --map ${opts.out}\n`);
+      printNotes(suggestion.notes);
+      process.stdout.write(`${translate(lang, 'cli.map.wrote', { out: opts.out, file })}\n`);
     });
 }
 
 /**
  * Loads the file with the suggestion. A station number that restarts within regions is joined with them; when it is
- * unique on its own, the shorter id is kept. The result's row count and problems become a note.
+ * unique on its own, the shorter id is kept. The result's row count and problems become a note, in `lang`.
  */
-async function checked(file: string, s: MappingSuggestion): Promise<MappingSuggestion> {
+async function checked(file: string, s: MappingSuggestion, lang: Lang): Promise<MappingSuggestion> {
   let { mapping } = s;
   const notes = [...s.notes];
   if (mapping.station.length > 1) {
@@ -58,17 +65,23 @@ async function checked(file: string, s: MappingSuggestion): Promise<MappingSugge
     const tried = await loadTableMapped(file, alone);
     if (tried.ok && !tried.value.issues.some((i) => i.rule === 'duplicate_station_id')) {
       mapping = alone;
-      notes[0] = `station id: "${String(alone.station[0])}" (unique in this file on its own)`;
+      notes[0] = translate(lang, 'cli.map.station_unique', { column: String(alone.station[0]) });
     }
   }
   const loaded = await loadTableMapped(file, mapping);
-  if (loaded.ok) notes.push(checkNote(loaded.value));
-  else notes.push(`check: the file does not load with this mapping yet: ${loaded.error.message}`);
+  if (loaded.ok) notes.push(checkNote(loaded.value, lang));
+  else notes.push(translate(lang, 'cli.map.check_failed', { reason: loaded.error.message }));
   return { mapping, notes };
 }
 
-function checkNote(l: LoadedTable): string {
+function checkNote(l: LoadedTable, lang: Lang): string {
   const errors = l.issues.filter((i) => i.level === 'error').length;
-  const warnings = l.issues.length - errors;
-  return `check: ${l.rows} rows, ${l.table.n} stations, ${l.table.candidates.length} candidates; ${errors} error(s), ${warnings} warning(s) (tally validate lists them)`;
+  const count = (value: number) => ({ kind: 'count', value }) as const;
+  return translate(lang, 'cli.map.check', {
+    rows: count(l.rows),
+    stations: count(l.table.n),
+    candidates: count(l.table.candidates.length),
+    errors: count(errors),
+    warnings: count(l.issues.length - errors),
+  });
 }

@@ -33,6 +33,13 @@ export const enCli = {
     'A late shift alone does not show manipulation: late stations are often rural or remote and vote differently (Bolivia 2020 is the negative control). See docs/methods/latecount.md.',
   'cli.count': '{n}',
   'cli.warning': 'warning: {text}',
+  // tally map
+  'cli.map.note': 'note: {text}',
+  'cli.map.station_unique': 'station id: "{column}" (unique in this file on its own)',
+  'cli.map.check':
+    'check: {rows} rows, {stations} stations, {candidates} candidates; {errors} error(s), {warnings} warning(s) (tally validate lists them)',
+  'cli.map.check_failed': 'check: the file does not load with this mapping yet: {reason}',
+  'cli.map.wrote': 'wrote {out}; check it, then: tally validate {file} --map {out}',
 
   'cli.run.header':
     'bootstrap: {replicates} replicates, seed {seed}, {level} percentile intervals; p(BH): Benjamini-Hochberg across all cells below',

@@ -36,6 +36,13 @@ export const esCli: Record<keyof typeof enCli, string> = {
     'Un cambio tardío por sí solo no demuestra manipulación: las mesas tardías suelen ser rurales o remotas y votan de otro modo (Bolivia 2020 es el control negativo). Véase docs/methods/latecount.md.',
   'cli.count': '{n}',
   'cli.warning': 'advertencia: {text}',
+  // tally map
+  'cli.map.note': 'nota: {text}',
+  'cli.map.station_unique': 'id de mesa: "{column}" (único por sí solo en este archivo)',
+  'cli.map.check':
+    'comprobación: {rows} filas, {stations} mesas, {candidates} candidatos; {errors} error(es), {warnings} advertencia(s) (tally validate los enumera)',
+  'cli.map.check_failed': 'comprobación: el archivo todavía no se carga con esta asignación de columnas: {reason}',
+  'cli.map.wrote': 'se escribió {out}; revíselo y luego: tally validate {file} --map {out}',
 
   'cli.run.header':
     'bootstrap: {replicates} réplicas, semilla {seed}, intervalos de percentiles al {level}; p(BH): Benjamini-Hochberg sobre todas las celdas de abajo',

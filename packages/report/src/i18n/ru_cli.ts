@@ -35,6 +35,13 @@ export const ruCli: Record<keyof typeof enCli, string> = {
     'Поздний сдвиг сам по себе не доказывает манипуляций: поздние участки часто сельские или отдалённые и голосуют иначе (Боливия 2020 — отрицательный контроль). См. docs/methods/latecount.md.',
   'cli.count': '{n}',
   'cli.warning': 'предупреждение: {text}',
+  // tally map
+  'cli.map.note': 'примечание: {text}',
+  'cli.map.station_unique': 'код участка: «{column}» (в этом файле уникален сам по себе)',
+  'cli.map.check':
+    'проверка: строк {rows}, участков {stations}, кандидатов {candidates}; ошибок {errors}, предупреждений {warnings} (их перечисляет tally validate)',
+  'cli.map.check_failed': 'проверка: с этим сопоставлением столбцов файл пока не загружается: {reason}',
+  'cli.map.wrote': 'записан файл {out}; проверьте его, затем: tally validate {file} --map {out}',
 
   'cli.run.header':
     'бутстрэп: {replicates} повторов, seed {seed}, процентильные интервалы {level}; p(BH): поправка Бенджамини — Хохберга по всем ячейкам ниже',

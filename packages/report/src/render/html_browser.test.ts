@@ -100,8 +100,8 @@ test(
       ]);
       assert.equal(download.suggestedFilename(), 'validation_issues.csv');
       const csv = readFileSync(await download.path(), 'utf8');
-      assert.equal(csv.split('\r\n')[0], '"level","file","row","column","rule","message"');
-      assert.ok(csv.includes('"error","computo.csv","4","Inscritos","not_a_number","value ""n/a"" is not a number"'));
+      assert.equal(csv.split('\r\n')[0], 'level,file,row,column,rule,message');
+      assert.ok(csv.includes('error,computo.csv,4,Inscritos,not_a_number,"value ""n/a"" is not a number"'));
     } finally {
       await browser.close();
     }

@@ -176,7 +176,7 @@ test('notes: catalogue messages are localised, plain text is kept; issues groupe
   );
   const csv = decodeURIComponent(html.match(/href="data:text\/csv;charset=utf-8,([^"]*)"/)?.[1] ?? '');
   assert.equal(csv.split('\r\n').length, 602, 'header, 600 issues and the final line end');
-  assert.ok(csv.includes('"warning","f.csv","601","","r","m599"'));
+  assert.ok(csv.includes('warning,f.csv,601,,r,m599'));
   const md = renderMarkdown(r.value, 'ru');
   assert.ok(md.includes('## Примечания к анализу'));
   assert.equal((md.match(/^\| предупреждение \|/gm) ?? []).length, 500);

@@ -1,4 +1,5 @@
 /** Validation issues grouped by rule, and the full list as CSV (cells neutralised against spreadsheet formulas). */
+import { csvCell } from '../csv_cell.ts';
 import type { ValidationIssue } from '../model.ts';
 
 /** One rule's issues: how many, and the first one (issues come sorted by file, row, column). */
@@ -28,27 +29,9 @@ export function issuesByRule(issues: readonly ValidationIssue[]): RuleSummary[] 
     );
 }
 
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell, quoted, with embedded quotes doubled. A cell that a spreadsheet would read as a formula (it starts
- * with = + - @, a tab or a carriage return) gets a leading apostrophe, unless it is a plain number (OWASP, "CSV
- * Injection").
- */
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /** The issues as CSV (RFC 4180, CRLF line ends): level, file, row, column, rule, message. */
 export function validationCsv(issues: readonly ValidationIssue[]): string {
   const lines = [['level', 'file', 'row', 'column', 'rule', 'message'].map(csvCell).join(',')];
-  for (const v of issues)
-    lines.push(
-      [v.level, v.file, v.row === undefined ? '' : String(v.row), v.column ?? '', v.rule, v.message]
-        .map(csvCell)
-        .join(','),
-    );
+  for (const v of issues) lines.push([v.level, v.file, v.row, v.column, v.rule, v.message].map(csvCell).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
