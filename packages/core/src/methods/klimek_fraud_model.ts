@@ -243,7 +243,7 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
     const fitted = fitKlimek(data, { alpha, bins, draws, maxMode }, SEARCH_SEED);
     if (fitted === undefined)
       return err({ kind: 'degenerate_input', message: 'no spread below the turnout or share peak' });
-    const { start, observed, fair, comps, fit, evaluations, peaks, candidateDistances } = fitted;
+    const { start, observed, fair, comps, fit, evaluations, peaks, candidateDistances, rankedStations } = fitted;
 
     // Station bootstrap: resample stations, refit with the same fair parameters and components.
     const stations = packStations(data);
@@ -299,6 +299,8 @@ export const klimekFraudModelMethod: ForensicMethod<KlimekOptions> = {
           fairEvaluations: evaluations,
           fairPeaks: peaks,
           fairCandidateDistances: candidateDistances,
+          // Only on tables ranked on a subsample (above RANK_STATIONS): the stations each candidate was simulated for.
+          ...(rankedStations < m ? { fairRankStations: rankedStations } : {}),
           logVoteRate: logVoteRateKurtosis(data.valid, data.winner),
           minVoters,
           histogramBins: bins,
