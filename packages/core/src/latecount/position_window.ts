@@ -4,6 +4,8 @@
  * a full scan would meet them: the fits add the same numbers in the same order and give the same bits.
  */
 
+import { stableOrder } from './stable_order.ts';
+
 /** Positions sorted ascending (`sorted`), the stations in that order (`order`), and the windows cut so far. */
 export interface PositionIndex {
   readonly sorted: Float64Array;
@@ -15,9 +17,7 @@ export interface PositionIndex {
 /** Sorts the positions once (ties keep station order). */
 export function indexPositions(x: ArrayLike<number>): PositionIndex {
   const m = x.length;
-  const order = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[i] = i;
-  order.sort((a, b) => x[a] - x[b] || a - b);
+  const order = stableOrder(x);
   const sorted = new Float64Array(m);
   for (let k = 0; k < m; k++) sorted[k] = x[order[k]];
   return { sorted, order, windows: new Map() };
