@@ -12,7 +12,6 @@
  */
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
-import { selectStations } from '../station_table.ts';
 import type { CountView } from './count_view.ts';
 import { buildDonorGroups } from './donor_groups.ts';
 
@@ -72,9 +71,19 @@ export function measureLateShift(
       message: 'the counted stations have no arrival positions to cut between for the late-shift placebo',
     });
   const placeboCut = (target + next) / 2;
-  // The counted stations as a table of their counted figures, early ones counted at the placebo cut.
-  const sub = selectStations(final, countedIdx);
+  // The counted stations' areas and registered voters (all the donor groups read of a table), and their
+  // counted figures; early ones are counted at the placebo cut.
   const k = countedIdx.length;
+  const sub = {
+    n: k,
+    regions: final.regions.map((level) => {
+      const codes = new Int32Array(k);
+      for (let j = 0; j < k; j++) codes[j] = level.codes[countedIdx[j]];
+      return { name: level.name, labels: level.labels, codes };
+    }),
+    registered: new Float64Array(k),
+  };
+  for (let j = 0; j < k; j++) sub.registered[j] = final.registered[countedIdx[j]];
   const a = new Float64Array(k);
   const b = new Float64Array(k);
   const d = new Float64Array(k);
