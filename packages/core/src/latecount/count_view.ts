@@ -6,6 +6,7 @@
  */
 import { err, ok, type Result } from '../result.ts';
 import { candidateIndex, type StationTable, shareDenominator } from '../station_table.ts';
+import { stableOrder } from './stable_order.ts';
 
 /** Which stations were counted: a snapshot table, a percentile of arrival, or an instant. */
 export type CutoffSpec =
@@ -126,13 +127,18 @@ export function arrivalPositions(table: StationTable): Float64Array | null {
     for (let i = 0; i < n; i++) pos[i] = v[i];
     return pos;
   }
-  const idx: number[] = [];
+  const finite = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    if (Number.isFinite(v[i])) idx.push(i);
+    if (Number.isFinite(v[i])) finite[m++] = i;
     else pos[i] = Number.NaN;
   }
-  idx.sort((x, y) => v[x] - v[y]);
-  const m = idx.length;
+  const finiteValues = new Float64Array(m);
+  for (let j = 0; j < m; j++) finiteValues[j] = v[finite[j]];
+  // The stations with a value, ascending by value (ties in station order).
+  const byValue = stableOrder(finiteValues);
+  const idx = new Int32Array(m);
+  for (let j = 0; j < m; j++) idx[j] = finite[byValue[j]];
   let k = 0;
   while (k < m) {
     let e = k + 1;

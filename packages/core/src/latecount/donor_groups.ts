@@ -31,7 +31,7 @@ export interface DonorGroups {
 
 /** Builds donor groups for the uncounted stations (counted[i] = 0) from eligible donors. */
 export function buildDonorGroups(
-  final: StationTable,
+  final: Pick<StationTable, 'n' | 'regions'>,
   counted: Uint8Array,
   eligible: Uint8Array,
   minDonors: number,

@@ -12,7 +12,6 @@
  */
 import { err, ok, type Result } from '../result.ts';
 import type { Rng } from '../rng.ts';
-import { selectStations } from '../station_table.ts';
 import type { CountView } from './count_view.ts';
 import { buildDonorGroups } from './donor_groups.ts';
 
@@ -50,11 +49,13 @@ export function measureLateShift(
   const { final, counted, position } = view;
   if (position === null)
     return err({ kind: 'missing_column', column: 'arrival', message: 'the late shift needs an arrival order' });
-  const countedIdx: number[] = [];
-  for (let i = 0; i < final.n; i++) if (counted[i] === 1 && Number.isFinite(position[i])) countedIdx.push(i);
+  let m = 0;
+  for (let i = 0; i < final.n; i++) if (counted[i] === 1 && Number.isFinite(position[i])) m++;
+  const countedIdx = new Int32Array(m);
+  for (let i = 0, j = 0; i < final.n; i++) if (counted[i] === 1 && Number.isFinite(position[i])) countedIdx[j++] = i;
   const lateShare = 1 - view.nCounted / final.n;
-  const sortedPos = countedIdx.map((i) => position[i]).sort((p, q) => p - q);
-  const m = sortedPos.length;
+  // Ascending as numbers (no comparator); where the order of 0 and -0 differs, the cut found below does not.
+  const sortedPos = Float64Array.from(countedIdx, (i) => position[i]).sort();
   let target = sortedPos[Math.max(0, Math.min(m - 1, Math.ceil((1 - lateShare) * m) - 1))];
   // A tie block at the end of the counted part (a batch) moves the cut to the position before it.
   if (target === sortedPos[m - 1]) {
@@ -70,9 +71,19 @@ export function measureLateShift(
       message: 'the counted stations have no arrival positions to cut between for the late-shift placebo',
     });
   const placeboCut = (target + next) / 2;
-  // The counted stations as a table of their counted figures, early ones counted at the placebo cut.
-  const sub = selectStations(final, countedIdx);
+  // The counted stations' areas and registered voters (all the donor groups read of a table), and their
+  // counted figures; early ones are counted at the placebo cut.
   const k = countedIdx.length;
+  const sub = {
+    n: k,
+    regions: final.regions.map((level) => {
+      const codes = new Int32Array(k);
+      for (let j = 0; j < k; j++) codes[j] = level.codes[countedIdx[j]];
+      return { name: level.name, labels: level.labels, codes };
+    }),
+    registered: new Float64Array(k),
+  };
+  for (let j = 0; j < k; j++) sub.registered[j] = final.registered[countedIdx[j]];
   const a = new Float64Array(k);
   const b = new Float64Array(k);
   const d = new Float64Array(k);
@@ -91,7 +102,8 @@ export function measureLateShift(
   const groups = buildDonorGroups(sub, early, eligible, minDonors);
   const blockLevel = sub.regions[sub.regions.length - 1];
   const blockCodes = blockLevel?.codes ?? new Int32Array(k);
-  const blockIndex = new Map<number, number>();
+  // Block of each area code, numbered in order of first appearance (-1: none yet).
+  const blockIndex = new Int32Array(blockLevel?.labels.length ?? 1).fill(-1);
   const residual: number[] = [];
   const denominator: number[] = [];
   let lateStations = 0;
@@ -116,10 +128,10 @@ export function measureLateShift(
       const u = groups.members[q];
       const f = (scale === 'registered' ? sub.registered[u] : 1) * per;
       const code = blockCodes[u];
-      let blk = blockIndex.get(code);
-      if (blk === undefined) {
+      let blk = blockIndex[code];
+      if (blk < 0) {
         blk = residual.length;
-        blockIndex.set(code, blk);
+        blockIndex[code] = blk;
         residual.push(0);
         denominator.push(0);
       }
@@ -141,9 +153,18 @@ export function measureLateShift(
   const shift = ratio(blockResidual, blockDenominator);
   let ss = 0;
   for (let s = 0; s < bootstrap; s++) ss += (drawShift(blockResidual, blockDenominator, rng) - shift) ** 2;
-  const lateBlockSet = new Set<number>();
-  const finalBlocks = final.regions[final.regions.length - 1]?.codes;
-  for (let i = 0; i < final.n; i++) if (counted[i] === 0) lateBlockSet.add(finalBlocks ? finalBlocks[i] : 0);
+  const finalLevel = final.regions[final.regions.length - 1];
+  const finalBlocks = finalLevel?.codes;
+  const isLateBlock = new Uint8Array(finalLevel?.labels.length ?? 1);
+  let lateBlocks = 0;
+  for (let i = 0; i < final.n; i++) {
+    if (counted[i] !== 0) continue;
+    const code = finalBlocks ? finalBlocks[i] : 0;
+    if (isLateBlock[code] === 0) {
+      isLateBlock[code] = 1;
+      lateBlocks++;
+    }
+  }
   return ok({
     placeboCut,
     earlyStations: k - lateStations,
@@ -151,7 +172,7 @@ export function measureLateShift(
     shift,
     se: Math.sqrt(ss / bootstrap),
     placeboBlocks: blocks,
-    lateBlocks: lateBlockSet.size,
+    lateBlocks,
     blockResidual,
     blockDenominator,
   });

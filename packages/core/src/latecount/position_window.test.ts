@@ -53,6 +53,11 @@ test('a window is ascending, covers every station with positive weight, and a wi
   assert.equal(windowRows(index, c, 2.1), narrow, 'within the 10% reach: the cached window');
   const wide = windowRows(index, c, 5);
   for (let i = 0; i < x.length; i++) if (1 - Math.abs(x[i] - c) / 5 > 0) assert.ok(wide.includes(i));
+  assert.ok(wide.every((v, k) => k === 0 || wide[k - 1] < v));
+  assert.ok(
+    index.marks.every((flag) => flag === 0),
+    'the flags are cleared for the next window',
+  );
 });
 
 test('the sorted index: order, binary search, distinct counts, and reuse only for equal positions', () => {

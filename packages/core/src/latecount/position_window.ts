@@ -4,23 +4,25 @@
  * a full scan would meet them: the fits add the same numbers in the same order and give the same bits.
  */
 
+import { stableOrder } from './stable_order.ts';
+
 /** Positions sorted ascending (`sorted`), the stations in that order (`order`), and the windows cut so far. */
 export interface PositionIndex {
   readonly sorted: Float64Array;
   readonly order: Int32Array;
   /** Window rows by centre, with the half-width they cover (see windowRows). */
   readonly windows: Map<number, { readonly reach: number; readonly rows: Int32Array }>;
+  /** One flag per station, all 0 between calls: windowRows marks a window's stations here to list them in order. */
+  readonly marks: Uint8Array;
 }
 
 /** Sorts the positions once (ties keep station order). */
 export function indexPositions(x: ArrayLike<number>): PositionIndex {
   const m = x.length;
-  const order = new Int32Array(m);
-  for (let i = 0; i < m; i++) order[i] = i;
-  order.sort((a, b) => x[a] - x[b] || a - b);
+  const order = stableOrder(x);
   const sorted = new Float64Array(m);
   for (let k = 0; k < m; k++) sorted[k] = x[order[k]];
-  return { sorted, order, windows: new Map() };
+  return { sorted, order, windows: new Map(), marks: new Uint8Array(m) };
 }
 
 // The last positions indexed and their index: a power study refits one count's positions hundreds of times with
@@ -66,8 +68,33 @@ export function windowRows(index: PositionIndex, c: number, h: number): Int32Arr
   const reach = h * SLACK * REACH;
   const from = firstWhere(index.sorted, (v) => v >= c - reach);
   const to = firstWhere(index.sorted, (v) => v > c + reach);
-  const rows = index.order.slice(from, Math.max(from, to)).sort();
+  const rows = ascendingStations(index, from, Math.max(from, to));
   index.windows.set(c, { reach, rows });
+  return rows;
+}
+
+/**
+ * The stations order[from..to) in ascending order, as a sort of them would give: each is marked in its flag,
+ * then the flags between the least and the greatest are read in station order (a window holds a good share
+ * of the count, so one pass over that range costs less than a sort), and cleared.
+ */
+function ascendingStations(index: PositionIndex, from: number, to: number): Int32Array {
+  const { order, marks } = index;
+  let least = marks.length;
+  let greatest = -1;
+  for (let k = from; k < to; k++) {
+    const station = order[k];
+    marks[station] = 1;
+    if (station < least) least = station;
+    if (station > greatest) greatest = station;
+  }
+  const rows = new Int32Array(to - from);
+  let count = 0;
+  for (let station = least; station <= greatest; station++) {
+    if (marks[station] === 0) continue;
+    marks[station] = 0;
+    rows[count++] = station;
+  }
   return rows;
 }
 

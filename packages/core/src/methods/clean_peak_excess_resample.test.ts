@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { createRng } from '../rng.ts';
-import { type CleanPeakBins, makeCleanPeakResampler } from './clean_peak_excess_resample.ts';
+import { type CleanPeakBins, countingResampler, makeCleanPeakResampler } from './clean_peak_excess_resample.ts';
 
 function emptyBins(nb: number): CleanPeakBins {
   return { votes: new Float64Array(nb), leader: new Float64Array(nb), others: new Float64Array(nb) };
@@ -94,4 +94,22 @@ test('fractional votes and sums past 2^53 take the ordered path and still match 
 test('forced ordered path on whole counts matches too', () => {
   const s = stations(8, 1000, 20, (g) => g.int(500));
   assertSameBits(fast(s.bin, s.leader, s.others, 20, 9, 3, 'ordered'), naive(s.bin, s.leader, s.others, 20, 9, 3));
+});
+
+test('counts that wrap carry exactly, and the stream is left where draws one at a time leave it', () => {
+  for (const wrap of [1, 2, 255]) {
+    const s = stations(11, 700, 5, (g) => g.int(300));
+    const resample = countingResampler(s.bin, s.leader, s.others, wrap);
+    const rng = createRng(12);
+    const out = emptyBins(5);
+    const all: CleanPeakBins[] = [];
+    for (let r = 0; r < 3; r++) {
+      resample(rng, out);
+      all.push({ votes: out.votes.slice(), leader: out.leader.slice(), others: out.others.slice() });
+    }
+    assertSameBits(all, naive(s.bin, s.leader, s.others, 5, 12, 3));
+    const reference = createRng(12);
+    for (let k = 0; k < 3 * 700; k++) reference.int(700);
+    assert.equal(rng.nextUint32(), reference.nextUint32(), `wrap ${wrap}`);
+  }
 });

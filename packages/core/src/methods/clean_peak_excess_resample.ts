@@ -6,7 +6,7 @@
  * (a cache and TLB miss each) cost far more than the draws themselves.
  */
 
-import type { Rng } from '../rng.ts';
+import { indexFromUint32, type Rng, rejectionLimit } from '../rng.ts';
 
 /** Per-bin sums: valid votes, leader votes, other candidates' votes. */
 export interface CleanPeakBins {
@@ -45,20 +45,54 @@ export function makeCleanPeakResampler(
   return orderedResampler(bin, leader, others);
 }
 
-/** Draws into a count per station (one small random write per draw), then one sequential pass. */
-function countingResampler(bin: Int32Array, leader: Float64Array, others: Float64Array): CleanPeakResampler {
+/**
+ * Draws into a count per station (one small random write per draw), then one sequential pass. The counts are
+ * bytes, so the table of a million stations stays in a core's cache; a count that wraps past `wrap` (255, or
+ * less in tests) carries into a second table, read only in a replicate that carried. The 32-bit words come a
+ * block at a time, never more than the draws still to make, so `rng` is read exactly as far as rng.int would.
+ */
+export function countingResampler(
+  bin: Int32Array,
+  leader: Float64Array,
+  others: Float64Array,
+  wrap = 255,
+): CleanPeakResampler {
   const m = bin.length;
-  const counts = new Int32Array(m);
+  const counts = new Uint8Array(m);
+  const carries = new Int32Array(m);
   const total = new Float64Array(m);
   for (let i = 0; i < m; i++) total[i] = leader[i] + others[i];
+  const block = new Uint32Array(Math.min(m, 4096));
+  const limit = rejectionLimit(m);
   return (rng, out) => {
     out.votes.fill(0);
     out.leader.fill(0);
     out.others.fill(0);
-    for (let k = 0; k < m; k++) counts[rng.int(m)]++;
+    let carried = false;
+    let drawn = 0;
+    while (drawn < m) {
+      // Each word gives at most one draw, so m - drawn words are sure to be used.
+      const words = m - drawn >= block.length ? block : block.subarray(0, m - drawn);
+      rng.fillUint32(words);
+      for (let k = 0; k < words.length; k++) {
+        const station = indexFromUint32(words[k], m, limit);
+        if (station < 0) continue;
+        drawn++;
+        const count = counts[station] === wrap ? 0 : counts[station] + 1;
+        counts[station] = count;
+        if (count === 0) {
+          carries[station] += wrap + 1;
+          carried = true;
+        }
+      }
+    }
     const { votes: bv, leader: bl, others: bo } = out;
     for (let i = 0; i < m; i++) {
-      const c = counts[i];
+      let c = counts[i];
+      if (carried) {
+        c += carries[i];
+        carries[i] = 0;
+      }
       if (c === 0) continue;
       counts[i] = 0;
       const b = bin[i];

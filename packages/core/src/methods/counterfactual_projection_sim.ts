@@ -6,7 +6,8 @@
  * plain loop over station arrays, so a seed gives the same margins bit for bit.
  */
 import type { DonorGroups } from '../latecount/donor_groups.ts';
-import type { Rng } from '../rng.ts';
+import { WordReader } from '../latecount/word_reader.ts';
+import { indexFromUint32, type Rng, rejectionLimit } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
 
 /** Inputs of the simulation loop. */
@@ -130,6 +131,8 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
   const drawnPositions = new Int32Array(batchSize * memberCount);
   // Running [A, B, denominator] of each simulation of the batch.
   const totals = new Float64Array(3 * batchSize);
+  // The draws read the stream a block at a time, exactly as far as rng.int would have read it.
+  const reader = new WordReader(rng);
   for (let batchStart = 0; batchStart < sims; batchStart += batchSize) {
     const inBatch = Math.min(batchSize, sims - batchStart);
     for (let b = 0; b < inBatch; b++) {
@@ -142,26 +145,32 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
         const firstMember = memberOff[area];
         const drawStart = b * memberCount + firstMember;
         const areaMembers = memberOff[area + 1] - firstMember;
+        // Every member of this and each later simulation reads at least one word (its station or slot).
+        const wordsAhead = (sims - s) * memberCount - firstMember;
         if (areaClusters > 0) {
           // One donor sub-area per uncounted sub-area, then a station inside it.
           let previousSubArea = -1;
           let clusterFirst = 0;
           let clusterSize = 0;
+          let sizeLimit = 0;
+          const clusterLimit = rejectionLimit(areaClusters);
           for (let i = 0; i < areaMembers; i++) {
+            const atLeast = wordsAhead - i;
             if (memberSubArea[firstMember + i] !== previousSubArea) {
               previousSubArea = memberSubArea[firstMember + i];
-              let c = clusterStart + rng.int(areaClusters);
+              let c = clusterStart + reader.index(areaClusters, clusterLimit, atLeast);
               if (resample) {
                 if (clusterStamps[2 * c] !== s) {
-                  clusterStamps[2 * c + 1] = clusterStart + rng.int(areaClusters);
+                  clusterStamps[2 * c + 1] = clusterStart + reader.index(areaClusters, clusterLimit, atLeast);
                   clusterStamps[2 * c] = s;
                 }
                 c = clusterStamps[2 * c + 1];
               }
               clusterFirst = clusterRanges[2 * c];
               clusterSize = clusterRanges[2 * c + 1] - clusterFirst;
+              sizeLimit = rejectionLimit(clusterSize);
             }
-            drawnPositions[drawStart + i] = clusterFirst + rng.int(clusterSize);
+            drawnPositions[drawStart + i] = clusterFirst + reader.index(clusterSize, sizeLimit, atLeast);
           }
         } else if (resample) {
           if (visit === 0x3fffffff) {
@@ -169,9 +178,21 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
             visit = 0;
           }
           visit++;
-          drawBootstrap(rng, slotStamps, visit, donorStart, areaDonors, drawnPositions, drawStart, areaMembers);
+          drawBootstrap(
+            reader,
+            wordsAhead,
+            slotStamps,
+            visit,
+            donorStart,
+            areaDonors,
+            drawnPositions,
+            drawStart,
+            areaMembers,
+          );
         } else {
-          for (let i = 0; i < areaMembers; i++) drawnPositions[drawStart + i] = donorStart + rng.int(areaDonors);
+          const limit = rejectionLimit(areaDonors);
+          for (let i = 0; i < areaMembers; i++)
+            drawnPositions[drawStart + i] = donorStart + reader.index(areaDonors, limit, wordsAhead - i);
         }
       }
     }
@@ -199,6 +220,7 @@ export function simulateMargins(input: SimulationInput, sims: number, rng: Rng):
         (100 * (countedMargin + totals[3 * b] - totals[3 * b + 1])) / (totalDenominator + totals[3 * b + 2]);
     }
   }
+  if (!reader.drained()) throw new Error('internal error: the projection read random words it did not use');
   return margins;
 }
 
@@ -243,10 +265,14 @@ function addDraws(
 
 /**
  * Donor positions of `count` stations of one area into positions[start..]: each draws slot j of the
- * area's resampled donor list, which is itself drawn the first time it is used in this visit.
+ * area's resampled donor list, which is itself drawn the first time it is used in this visit. Draws
+ * are rng.int(areaDonors) read from `reader`; `wordsAhead` words are sure to be read from the first.
+ * Whether a slot is new is not known in advance, so the loop does not branch on it: the donor is
+ * computed from the next word either way, and the word is used, and the slot written, only when new.
  */
 function drawBootstrap(
-  rng: Rng,
+  reader: WordReader,
+  wordsAhead: number,
   slotStamps: Int32Array,
   visit: number,
   donorStart: number,
@@ -255,12 +281,44 @@ function drawBootstrap(
   start: number,
   count: number,
 ): void {
+  const limit = rejectionLimit(areaDonors);
+  const words = reader.words;
+  let at = reader.at;
   for (let i = 0; i < count; i++) {
-    const slot = 2 * rng.int(areaDonors);
-    if (slotStamps[slot] !== visit) {
-      slotStamps[slot + 1] = donorStart + rng.int(areaDonors);
-      slotStamps[slot] = visit;
+    let slot = -1;
+    while (slot < 0) {
+      if (at === reader.end) {
+        reader.refill(wordsAhead - i);
+        at = 0;
+      }
+      slot = indexFromUint32(words[at++], areaDonors, limit);
     }
-    positions[start + i] = slotStamps[slot + 1];
+    const stamp = 2 * slot;
+    const differs = slotStamps[stamp] ^ visit;
+    // 1 when the slot has no donor yet in this visit, else 0.
+    const fresh = (differs | -differs) >>> 31;
+    if (at + fresh > reader.end) {
+      reader.refill(wordsAhead - i);
+      at = 0;
+    }
+    let donor = indexFromUint32(words[at], areaDonors, limit);
+    if (donor < 0 && fresh === 1) {
+      // A rejected word: the next ones, as rng.int draws again.
+      do {
+        at++;
+        if (at === reader.end) {
+          reader.refill(wordsAhead - i);
+          at = 0;
+        }
+        donor = indexFromUint32(words[at], areaDonors, limit);
+      } while (donor < 0);
+    }
+    at += fresh;
+    const kept = slotStamps[stamp + 1];
+    const position = kept + ((donorStart + donor - kept) & -fresh);
+    slotStamps[stamp + 1] = position;
+    slotStamps[stamp] = visit;
+    positions[start + i] = position;
   }
+  reader.at = at;
 }

@@ -15,6 +15,7 @@
  * Politics 84(4).
  */
 import { buildCountView, pooledMargin } from '../latecount/count_view.ts';
+import { stableOrder } from '../latecount/stable_order.ts';
 import type { ForensicMethod, MethodResult } from '../method.ts';
 import { err, ok, type Result } from '../result.ts';
 import { type StationTable, shareDenominator } from '../station_table.ts';
@@ -61,9 +62,11 @@ export function marginCurve(
   const den = shareDenominator(table);
   const A = table.candidates[a].votes;
   const B = table.candidates[b].votes;
-  const idx = Array.from({ length: n }, (_, i) => i);
   const key = (i: number): number => (Number.isNaN(order[i]) ? Number.POSITIVE_INFINITY : order[i]);
-  idx.sort((p, q) => key(p) - key(q) || p - q);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = key(i);
+  // Stations by key, ties in station order.
+  const idx = stableOrder(keys);
   let totalReg = 0;
   for (let i = 0; i < n; i++) totalReg += table.registered[i];
   // Beyond maxPoints steps only every (n / maxPoints) stations' worth is kept, and the last step: chosen as the steps
