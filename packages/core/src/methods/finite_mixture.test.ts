@@ -105,3 +105,29 @@ test('subsample fit on large tables reports it and still scores every station', 
   );
   assert.ok(r.value[0].warnings.some((w) => w.includes('subsample')));
 });
+
+test('above maxAccurateStations every station is scored with the iteration rule: same fit, close probabilities', () => {
+  const table = (() => {
+    const d = drawFromModel(1000, createRng(6));
+    return countsTable(d.N, d.t, d.w);
+  })();
+  const run = (options: Record<string, number>) =>
+    finiteMixtureMethod.run(table, { maxFitStations: 400, ...options }, createRng(1));
+  const bad = run({ maxAccurateStations: -1 });
+  assert.ok(!bad.ok && bad.error.kind === 'invalid_options');
+  const accurate = run({});
+  assert.equal(JSON.stringify(run({ maxAccurateStations: 1000 })), JSON.stringify(accurate));
+  const fast = run({ maxAccurateStations: 999 });
+  assert.ok(accurate.ok && fast.ok);
+  const [a, f] = [accurate.value[0], fast.value[0]];
+  assert.equal(f.statistic, a.statistic);
+  type Details = { pi: unknown; logLik: number; stations: { expected: Record<string, number> } };
+  const [ad, fd] = [a.details as Details, f.details as Details];
+  assert.deepEqual(fd.pi, ad.pi);
+  assert.notEqual(fd.logLik, ad.logLik);
+  assert.ok(Math.abs(fd.logLik - ad.logLik) < 1e-6 * Math.abs(ad.logLik));
+  for (const k of ['noFraud', 'incremental', 'extreme'])
+    assert.ok(Math.abs(fd.stations.expected[k] - ad.stations.expected[k]) < 1e-3 * 1000, k);
+  assert.ok(f.warnings.some((w) => w.includes('18-node')));
+  assert.ok(!a.warnings.some((w) => w.includes('18-node')));
+});
