@@ -70,6 +70,8 @@ const defaults = {
 const MIN_STATIONS = 50;
 /** Stations per block of the final E-step over all stations (posterior summaries of 1.5 MB a block). */
 const E_STEP_BLOCK = 8192;
+/** Fast scoring: a fraud class with a probability below e^-20 of the clean class's is scored by Laplace's method. */
+const NEGLIGIBLE_CLASS = 20;
 const MIN_GROUP = 10;
 const AUTO_MEDIAN = 20;
 
@@ -236,6 +238,7 @@ function runFiniteMixture(table: StationTable, options: FiniteMixtureOptions): R
     const scratch = fastScoring
       ? new QuadratureScratch(FAST_QUADRATURE_NODES, FAST_WINDOW.sd, FAST_WINDOW.drop)
       : new QuadratureScratch();
+    if (fastScoring) scratch.negligible = NEGLIGIBLE_CLASS;
     logLik = 0;
     for (let from = 0; from < n; from += E_STEP_BLOCK) {
       const to = Math.min(n, from + E_STEP_BLOCK);

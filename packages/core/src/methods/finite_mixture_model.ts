@@ -63,11 +63,22 @@ export function classLogLik(
     stats[so + 5] = (w + aV) / (t + aV + bV);
     stats[so + 6] = t / N;
   }
-  const cutoff = logp[0] - 60;
   const inc = p.incremental;
   const ext = p.extreme;
-  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, sc, stats, so + 8, cutoff);
-  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, sc, stats, so + 16, cutoff);
+  const cut1 = hopelessBelow(logp[0], p, 1, sc.negligible);
+  const cut2 = hopelessBelow(logp[0], p, 2, sc.negligible);
+  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, sc, stats, so + 8, cut1);
+  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, sc, stats, so + 16, cut2);
+}
+
+/**
+ * The log-likelihood below which fraud class k is hopeless for a station whose clean class has `clean`: e^-60
+ * below it, or (with a finite `negligible`, see QuadratureScratch) a posterior weight below e^-negligible of it.
+ */
+function hopelessBelow(clean: number, p: FraudMixtureParams, k: 1 | 2, negligible: number): number {
+  const cutoff = clean - 60;
+  if (negligible === Number.POSITIVE_INFINITY) return cutoff;
+  return Math.max(cutoff, clean + Math.log(p.pi[0] / p.pi[k]) - negligible);
 }
 
 /**
