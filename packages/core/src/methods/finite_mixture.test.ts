@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { logBeta } from '../numeric/polygamma.ts';
 import { createRng } from '../rng.ts';
 import { finiteMixtureMethod } from './finite_mixture.ts';
 import { betaFromLogMoments } from './finite_mixture_fit.ts';
-import { classLogLik, mixtureLogLikelihood } from './finite_mixture_model.ts';
-import { QuadratureScratch } from './finite_mixture_quadrature.ts';
+import { classLogLik, fraudClassLogLik, mixtureLogLikelihood } from './finite_mixture_model.ts';
+import { FAST_QUADRATURE_NODES, FAST_WINDOW, QuadratureScratch } from './finite_mixture_quadrature.ts';
 import { countsTable, drawFromModel } from './finite_mixture_testkit.ts';
 
 const ref = JSON.parse(
@@ -130,4 +131,46 @@ test('above maxAccurateStations every station is scored with the iteration rule:
     assert.ok(Math.abs(fd.stations.expected[k] - ad.stations.expected[k]) < 1e-3 * 1000, k);
   assert.ok(f.warnings.some((w) => w.includes('18-node')));
   assert.ok(!a.warnings.some((w) => w.includes('18-node')));
+});
+
+test('fast scoring: counts on their bounds keep the accurate rule; negligible classes take the Laplace value', () => {
+  const p = ref.params;
+  const accurate = new QuadratureScratch();
+  const fast = new QuadratureScratch(FAST_QUADRATURE_NODES, FAST_WINDOW.sd, FAST_WINDOW.drop);
+  fast.boundary = new QuadratureScratch();
+  const [a, f] = [new Float64Array(3), new Float64Array(3)];
+  for (const [N, t, w] of [
+    [500, 500, 300],
+    [500, 350, 0],
+    [500, 350, 350],
+  ]) {
+    classLogLik(N, t, w, p, a, null, accurate);
+    classLogLik(N, t, w, p, f, null, fast);
+    assert.deepEqual([...f], [...a], `${N} ${t} ${w}`);
+  }
+  classLogLik(500, 350, 200, p, a, null, accurate);
+  classLogLik(500, 350, 200, p, f, null, fast);
+  assert.notDeepEqual([...f], [...a]);
+  for (let k = 0; k < 3; k++) assert.ok(Math.abs(f[k] - a[k]) < 1e-4, `class ${k}`);
+  // With every class negligible, each fraud class is its Laplace approximation (the value under an infinite cutoff).
+  fast.negligible = Number.NEGATIVE_INFINITY;
+  classLogLik(500, 350, 200, p, f, null, fast);
+  const { incremental: inc, extreme: ext } = p;
+  const laplace = (m: number, s: number) =>
+    fraudClassLogLik(
+      500,
+      350,
+      200,
+      p,
+      m,
+      s,
+      logBeta(p.turnout.alpha, p.turnout.beta),
+      logBeta(p.support.alpha, p.support.beta),
+      fast,
+      null,
+      0,
+      Number.POSITIVE_INFINITY,
+    );
+  assert.equal(f[1], laplace(inc.manufactured, inc.stolen));
+  assert.equal(f[2], laplace(ext.manufactured, ext.stolen));
 });

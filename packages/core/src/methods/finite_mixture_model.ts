@@ -67,8 +67,9 @@ export function classLogLik(
   const ext = p.extreme;
   const cut1 = hopelessBelow(logp[0], p, 1, sc.negligible);
   const cut2 = hopelessBelow(logp[0], p, 2, sc.negligible);
-  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, sc, stats, so + 8, cut1);
-  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, sc, stats, so + 16, cut2);
+  const rule = sc.boundary !== null && (t === N || w === 0 || w === t) ? sc.boundary : sc;
+  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, rule, stats, so + 8, cut1);
+  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, rule, stats, so + 16, cut2);
 }
 
 /**

@@ -92,6 +92,11 @@ export class QuadratureScratch {
    * probabilities (see classLogLik).
    */
   negligible = Number.POSITIVE_INFINITY;
+  /**
+   * When set, the fraud classes of a station with a count on its bound (t = N, w = 0 or w = t: an integrand
+   * whose mode is on the boundary of [0, 1], where a small rule is least accurate) use this scratch's rule.
+   */
+  boundary: QuadratureScratch | null = null;
 }
 
 /**
