@@ -9,7 +9,8 @@
  * implied by the observed turnout (as eforensics' binomial model plugs in a / N). The one-dimensional
  * integrals over tau and nu use 40-node Gauss-Legendre quadrature on a window around the integrand's
  * mode (Newton) reaching e^-40 of its peak (checked against scipy quad to 1e-9 in the test fixture);
- * EM iterations use 18 nodes to e^-14 (FAST_QUADRATURE_NODES).
+ * EM iterations use 18 nodes to e^-14 (FAST_QUADRATURE_NODES), and so does the scoring of tables above
+ * maxAccurateStations (finite_mixture.ts) except where a count is at its bound (QuadratureScratch.boundary).
  */
 import { logChoose } from '../numeric/log_factorial.ts';
 import { digamma, logBeta } from '../numeric/polygamma.ts';
