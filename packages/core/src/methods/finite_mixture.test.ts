@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { logBeta } from '../numeric/polygamma.ts';
 import { createRng } from '../rng.ts';
 import { finiteMixtureMethod } from './finite_mixture.ts';
 import { betaFromLogMoments } from './finite_mixture_fit.ts';
-import { classLogLik, mixtureLogLikelihood } from './finite_mixture_model.ts';
-import { QuadratureScratch } from './finite_mixture_quadrature.ts';
+import { classLogLik, fraudClassLogLik, mixtureLogLikelihood } from './finite_mixture_model.ts';
+import { FAST_QUADRATURE_NODES, FAST_WINDOW, QuadratureScratch } from './finite_mixture_quadrature.ts';
 import { countsTable, drawFromModel } from './finite_mixture_testkit.ts';
 
 const ref = JSON.parse(
@@ -104,4 +105,72 @@ test('subsample fit on large tables reports it and still scores every station', 
     1500,
   );
   assert.ok(r.value[0].warnings.some((w) => w.includes('subsample')));
+});
+
+test('above maxAccurateStations every station is scored with the iteration rule: same fit, close probabilities', () => {
+  const table = (() => {
+    const d = drawFromModel(1000, createRng(6));
+    return countsTable(d.N, d.t, d.w);
+  })();
+  const run = (options: Record<string, number>) =>
+    finiteMixtureMethod.run(table, { maxFitStations: 400, ...options }, createRng(1));
+  const bad = run({ maxAccurateStations: -1 });
+  assert.ok(!bad.ok && bad.error.kind === 'invalid_options');
+  const accurate = run({});
+  assert.equal(JSON.stringify(run({ maxAccurateStations: 1000 })), JSON.stringify(accurate));
+  const fast = run({ maxAccurateStations: 999 });
+  assert.ok(accurate.ok && fast.ok);
+  const [a, f] = [accurate.value[0], fast.value[0]];
+  assert.equal(f.statistic, a.statistic);
+  type Details = { pi: unknown; logLik: number; stations: { expected: Record<string, number> } };
+  const [ad, fd] = [a.details as Details, f.details as Details];
+  assert.deepEqual(fd.pi, ad.pi);
+  assert.notEqual(fd.logLik, ad.logLik);
+  assert.ok(Math.abs(fd.logLik - ad.logLik) < 1e-6 * Math.abs(ad.logLik));
+  for (const k of ['noFraud', 'incremental', 'extreme'])
+    assert.ok(Math.abs(fd.stations.expected[k] - ad.stations.expected[k]) < 1e-3 * 1000, k);
+  assert.ok(f.warnings.some((w) => w.includes('18-node')));
+  assert.ok(!a.warnings.some((w) => w.includes('18-node')));
+});
+
+test('fast scoring: counts on their bounds keep the accurate rule; negligible classes take the Laplace value', () => {
+  const p = ref.params;
+  const accurate = new QuadratureScratch();
+  const fast = new QuadratureScratch(FAST_QUADRATURE_NODES, FAST_WINDOW.sd, FAST_WINDOW.drop);
+  fast.boundary = new QuadratureScratch();
+  const [a, f] = [new Float64Array(3), new Float64Array(3)];
+  for (const [N, t, w] of [
+    [500, 500, 300],
+    [500, 350, 0],
+    [500, 350, 350],
+  ]) {
+    classLogLik(N, t, w, p, a, null, accurate);
+    classLogLik(N, t, w, p, f, null, fast);
+    assert.deepEqual([...f], [...a], `${N} ${t} ${w}`);
+  }
+  classLogLik(500, 350, 200, p, a, null, accurate);
+  classLogLik(500, 350, 200, p, f, null, fast);
+  assert.notDeepEqual([...f], [...a]);
+  for (let k = 0; k < 3; k++) assert.ok(Math.abs(f[k] - a[k]) < 1e-4, `class ${k}`);
+  // With every class negligible, each fraud class is its Laplace approximation (the value under an infinite cutoff).
+  fast.negligible = Number.NEGATIVE_INFINITY;
+  classLogLik(500, 350, 200, p, f, null, fast);
+  const { incremental: inc, extreme: ext } = p;
+  const laplace = (m: number, s: number) =>
+    fraudClassLogLik(
+      500,
+      350,
+      200,
+      p,
+      m,
+      s,
+      logBeta(p.turnout.alpha, p.turnout.beta),
+      logBeta(p.support.alpha, p.support.beta),
+      fast,
+      null,
+      0,
+      Number.POSITIVE_INFINITY,
+    );
+  assert.equal(f[1], laplace(inc.manufactured, inc.stolen));
+  assert.equal(f[2], laplace(ext.manufactured, ext.stolen));
 });

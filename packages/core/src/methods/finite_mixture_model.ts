@@ -9,7 +9,8 @@
  * implied by the observed turnout (as eforensics' binomial model plugs in a / N). The one-dimensional
  * integrals over tau and nu use 40-node Gauss-Legendre quadrature on a window around the integrand's
  * mode (Newton) reaching e^-40 of its peak (checked against scipy quad to 1e-9 in the test fixture);
- * EM iterations use 18 nodes to e^-14 (FAST_QUADRATURE_NODES).
+ * EM iterations use 18 nodes to e^-14 (FAST_QUADRATURE_NODES), and so does the scoring of tables above
+ * maxAccurateStations (finite_mixture.ts) except where a count is at its bound (QuadratureScratch.boundary).
  */
 import { logChoose } from '../numeric/log_factorial.ts';
 import { digamma, logBeta } from '../numeric/polygamma.ts';
@@ -63,11 +64,23 @@ export function classLogLik(
     stats[so + 5] = (w + aV) / (t + aV + bV);
     stats[so + 6] = t / N;
   }
-  const cutoff = logp[0] - 60;
   const inc = p.incremental;
   const ext = p.extreme;
-  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, sc, stats, so + 8, cutoff);
-  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, sc, stats, so + 16, cutoff);
+  const cut1 = hopelessBelow(logp[0], p, 1, sc.negligible);
+  const cut2 = hopelessBelow(logp[0], p, 2, sc.negligible);
+  const rule = sc.boundary !== null && (t === N || w === 0 || w === t) ? sc.boundary : sc;
+  logp[1] = fraudClassLogLik(N, t, w, p, inc.manufactured, inc.stolen, lbT, lbV, rule, stats, so + 8, cut1);
+  logp[2] = fraudClassLogLik(N, t, w, p, ext.manufactured, ext.stolen, lbT, lbV, rule, stats, so + 16, cut2);
+}
+
+/**
+ * The log-likelihood below which fraud class k is hopeless for a station whose clean class has `clean`: e^-60
+ * below it, or (with a finite `negligible`, see QuadratureScratch) a posterior weight below e^-negligible of it.
+ */
+function hopelessBelow(clean: number, p: FraudMixtureParams, k: 1 | 2, negligible: number): number {
+  const cutoff = clean - 60;
+  if (negligible === Number.POSITIVE_INFINITY) return cutoff;
+  return Math.max(cutoff, clean + Math.log(p.pi[0] / p.pi[k]) - negligible);
 }
 
 /**

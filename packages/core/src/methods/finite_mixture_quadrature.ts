@@ -85,6 +85,18 @@ export class QuadratureScratch {
   readonly peakLc = new Float64Array(2);
   /** Integration window [lo, hi] of the last integral. */
   readonly window = new Float64Array(2);
+  /**
+   * Log ratio of posterior weights (fraud class to clean class, by the Laplace approximation) below which a
+   * fraud class is taken from its Laplace approximation instead of quadrature: the class's probability is then
+   * below e^-negligible. Infinity (the default): only classes e^-60 below the clean class before the class
+   * probabilities (see classLogLik).
+   */
+  negligible = Number.POSITIVE_INFINITY;
+  /**
+   * When set, the fraud classes of a station with a count on its bound (t = N, w = 0 or w = t: an integrand
+   * whose mode is on the boundary of [0, 1], where a small rule is least accurate) use this scratch's rule.
+   */
+  boundary: QuadratureScratch | null = null;
 }
 
 /**
