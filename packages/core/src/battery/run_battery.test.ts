@@ -213,3 +213,21 @@ test('percentileInterval is the type-7 quantile of the finite replicates (Hyndma
     undefinedReplicates: 1,
   });
 });
+
+test('region chunks cover every region in order and shrink towards the end (the last ones even out the threads)', () => {
+  const many = simulateClean({ n: 2400, regions: 40 }, createRng(8));
+  const plan = planBattery(many, { methods: batteryMethods, by: 'region', bootstrap: 10, seed: 1 }, 8);
+  assert.ok(plan.ok);
+  const [whole, ...regions] = plan.value.spec.ranges;
+  assert.deepEqual(whole, [0, 1]);
+  assert.equal(regions.length, 8);
+  regions.forEach(([from, to], c) => {
+    assert.equal(from, c === 0 ? 1 : regions[c - 1][1]);
+    assert.ok(to > from);
+  });
+  assert.equal(regions[7][1], 41);
+  // Equal regions: the group counts never grow from one chunk to the next, and the first holds several times the last.
+  const sizes = regions.map(([from, to]) => to - from);
+  for (let c = 1; c < sizes.length; c++) assert.ok(sizes[c] <= sizes[c - 1] + 1, `sizes ${sizes}`);
+  assert.ok(sizes[0] >= 3 * sizes[7], `sizes ${sizes}`);
+});
