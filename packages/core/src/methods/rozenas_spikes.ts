@@ -16,8 +16,9 @@
  * that share against the resampled elections (each compared with the envelope of the others);
  * interval: normal approximation to Poisson counts in the flagged grid bins, the flagged set held fixed
  * (the package's confInt instead redraws the mixture parameters and resamples again, 100x the cost).
- * Large tables: above `fullResampleLimit` stations each resample uses a random subset, shrunk to the
- * full table's noise level (see below and docs/methods/rozenas_spikes.md); up to it, every station.
+ * Large tables: above `fullResampleLimit` stations each resample uses a random subset of `subsetSize` stations (at
+ * most the limit), shrunk to the full table's noise level (see below and docs/methods/rozenas_spikes.md); up to the
+ * limit, every station.
  *
  * Reference: Rozenas, A. (2017). Detecting election fraud from irregularities in vote-share
  * distributions. Political Analysis 25(1): 41-56. R package `spikes` 1.1 (defaults: bw 1e-4, 1001 grid
@@ -48,11 +49,20 @@ export interface RozenasSpikesOptions extends BaseMethodOptions {
   grid?: number;
   /** Maximum number of beta-binomial mixture components (chosen by BIC). */
   maxComponents?: number;
-  /** Above this many stations each resample draws a random subset of this size (see the method page). */
+  /** Above this many stations each resample draws a random subset (see the method page). */
   fullResampleLimit?: number;
+  /** Stations in each resample's random subset above `fullResampleLimit` (at most the limit). */
+  subsetSize?: number;
 }
 
-const defaults = { replicates: 200, bandwidth: 1e-4, grid: 1001, maxComponents: 3, fullResampleLimit: 100_000 };
+const defaults = {
+  replicates: 200,
+  bandwidth: 1e-4,
+  grid: 1001,
+  maxComponents: 3,
+  fullResampleLimit: 100_000,
+  subsetSize: 50_000,
+};
 const MIN_STATIONS = 20;
 
 /** Per-grid-point summary of R resamples: envelope (top two maxima) and mean bin proportions. */
@@ -117,6 +127,9 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   const limit = options.fullResampleLimit ?? defaults.fullResampleLimit;
   if (!Number.isInteger(limit) || limit < 1000)
     return bad('fullResampleLimit', 'fullResampleLimit must be an integer >= 1000');
+  const subsetSize = options.subsetSize ?? defaults.subsetSize;
+  if (!Number.isInteger(subsetSize) || subsetSize < 1000)
+    return bad('subsetSize', 'subsetSize must be an integer >= 1000');
 
   const sel = selectStationCounts(table, options.candidate, shareDenominator(table));
   if (!sel.ok) return sel;
@@ -148,7 +161,7 @@ function runSpikes(table: StationTable, options: RozenasSpikesOptions, rng: Rng)
   // m / M in variance. Each one's deviation from the mean of the R is shrunk by s, s^2 = (M/m + 1/R) / (1 + 1/R),
   // which makes the observed density and the shrunk resamples exchangeable to second order up to a common
   // shift (the observed differs from the mean by its own noise plus the mean's, m / (M R)); s = 1 when M = m.
-  const M = Math.min(m, limit);
+  const M = m <= limit ? m : Math.min(limit, subsetSize);
   const subset = M < m ? new StationSubset(m, M) : null;
   const rows = new StationRows(Nn, T, V, st, sv);
   const rowValues = rows.values;
@@ -316,9 +329,15 @@ export const rozenasSpikesMethod: ForensicMethod<RozenasSpikesOptions> = {
     },
     {
       name: 'fullResampleLimit',
-      description: 'above this many stations, each resample uses a random subset of this size',
+      description: 'above this many stations, each resample uses a random subset (of subsetSize stations)',
       type: 'number',
       default: defaults.fullResampleLimit,
+    },
+    {
+      name: 'subsetSize',
+      description: 'stations per resample above fullResampleLimit (at most the limit)',
+      type: 'number',
+      default: defaults.subsetSize,
     },
   ],
   run: runSpikes,

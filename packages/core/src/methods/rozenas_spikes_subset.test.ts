@@ -49,6 +49,21 @@ test('above the limit: seeded subsets (same seed, same JSON), reported in detail
   assert.notEqual(JSON.stringify(other), JSON.stringify(a));
 });
 
+test('subsetSize: below 1000 refused; up to the limit it changes nothing; above it, min(subsetSize, limit)', () => {
+  const c = cleanCounts(2500, createRng(13));
+  const t = table(c.N, c.T, c.V);
+  const bad = rozenasSpikesMethod.run(t, { subsetSize: 999 }, createRng(1));
+  assert.equal(bad.ok ? '' : bad.error.kind, 'invalid_options');
+  const plain = run(t, { replicates: 19 }, 3);
+  const small = run(t, { replicates: 19, subsetSize: 1000 }, 3);
+  assert.equal(JSON.stringify(small), JSON.stringify(plain));
+  const bySize = run(t, { replicates: 19, fullResampleLimit: 2000, subsetSize: 1200 }, 3);
+  assert.equal((bySize.details as unknown as Details).resampledStationsPerReplicate, 1200);
+  const byLimit = run(t, { replicates: 19, fullResampleLimit: 1000, subsetSize: 2000 }, 3);
+  const limitOnly = run(t, { replicates: 19, fullResampleLimit: 1000 }, 3);
+  assert.equal(JSON.stringify(byLimit), JSON.stringify(limitOnly));
+});
+
 test('20,000 stations, 5,000 per resample: estimate, interval and null excess track full resampling', () => {
   // Clean: the generic generator. Injected: 4% of stations written in at coarse shares (as in the power test).
   const clean = simulateElection({ stations: 20000 }, createRng(deriveSeed(2017, 0))).table;
