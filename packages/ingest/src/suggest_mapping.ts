@@ -2,14 +2,39 @@
  * A first mapping from a file's header, for `tally map`: which columns look like the station id, the region levels,
  * registered voters, ballots, valid/blank/invalid votes and the candidates, by common names in English, Spanish and
  * Russian. It is a suggestion for a person to check, never used silently: the command prints it with its reasons.
+ * The reasons are message keys with their column names and numbers, not text: the caller words them in its language
+ * (this package does not depend on the report package's catalogues).
  */
 import { stringify } from 'yaml';
 import type { ColumnRef, CountSpec, ResultsMapping } from './preset_schema.ts';
 
+/** What a note says; the command line words key K as its message `cli.map.suggest.K`. */
+export type MappingNoteKey =
+  | 'station_named'
+  | 'station_within_regions'
+  | 'station_within_file'
+  | 'station_guess'
+  | 'registered_none'
+  | 'registered'
+  | 'ballots_none'
+  | 'ballots'
+  | 'valid_candidates'
+  | 'valid'
+  | 'candidates'
+  | 'ignored'
+  | 'shares_valid'
+  | 'shares_found';
+
+/** One decision a person should check: a key and its parameters (column names, lists of them, and counts). */
+export interface MappingNote {
+  key: MappingNoteKey;
+  params: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
 /** The suggested mapping, and one note per decision a person should check. */
 export interface MappingSuggestion {
   mapping: ResultsMapping;
-  notes: string[];
+  notes: MappingNote[];
 }
 
 /** Lower case, no accents, separators as spaces: "Número_Mesa" -> "numero mesa". */
@@ -64,7 +89,7 @@ export function suggestMapping(
   rows: readonly (string | null)[][],
   title: string,
 ): MappingSuggestion {
-  const notes: string[] = [];
+  const notes: MappingNote[] = [];
   const used = new Set<string>();
   const norm = columns.map(normalizeHeader);
   const pick = (re: RegExp, exclude?: RegExp): string[] =>
@@ -94,13 +119,16 @@ export function suggestMapping(
   let station: ColumnRef[];
   if (uniqueId !== undefined) {
     station = [uniqueId];
-    notes.push(`station id: "${uniqueId}" (its name says it identifies a station on its own)`);
+    notes.push({ key: 'station_named', params: { column: uniqueId } });
   } else if (localId !== undefined) {
     station = [...levels.map((l) => l.c), localId];
-    notes.push(`station id: "${localId}" within ${levels.length > 0 ? 'its regions' : 'the file'}, joined with " / "`);
+    notes.push({
+      key: levels.length > 0 ? 'station_within_regions' : 'station_within_file',
+      params: { column: localId },
+    });
   } else {
     station = [columns[0]];
-    notes.push(`station id: no column is named like one; "${columns[0]}", the first column, is a guess`);
+    notes.push({ key: 'station_guess', params: { column: columns[0] } });
   }
   for (const c of station) used.add(c as string);
   const candidates = columns.filter((c) => !used.has(c));
@@ -127,22 +155,16 @@ export function suggestMapping(
 
   notes.push(
     registered[0] === undefined
-      ? 'registered voters: no column is named like it; replace the placeholder'
-      : `registered voters: "${registered[0]}"`,
+      ? { key: 'registered_none', params: {} }
+      : { key: 'registered', params: { column: registered[0] } },
   );
+  notes.push(cast.length === 0 ? { key: 'ballots_none', params: {} } : { key: 'ballots', params: { columns: cast } });
   notes.push(
-    cast.length === 0
-      ? 'ballots cast: no column; turnout uses ballots found (valid + blank + invalid)'
-      : `ballots cast: ${cast.map((c) => `"${c}"`).join(' + ')}`,
+    valid[0] === undefined ? { key: 'valid_candidates', params: {} } : { key: 'valid', params: { column: valid[0] } },
   );
-  notes.push(valid[0] === undefined ? 'valid votes: the sum of the candidates' : `valid votes: "${valid[0]}"`);
-  notes.push(`candidates: ${candidates.length} count column(s) not used for anything else`);
-  if (ignored.length > 0) notes.push(`ignored: ${ignored.length} column(s) of text or other protocol lines`);
-  notes.push(
-    mapping.shareOf === 'valid'
-      ? 'shares: of valid votes ("shareOf": "valid"); use "ballots_found" where the authority divides by all ballots'
-      : 'shares: of ballots found (valid + invalid), as the CIK publishes them; use "valid" for shares of valid votes',
-  );
+  notes.push({ key: 'candidates', params: { n: candidates.length } });
+  if (ignored.length > 0) notes.push({ key: 'ignored', params: { n: ignored.length } });
+  notes.push({ key: mapping.shareOf === 'valid' ? 'shares_valid' : 'shares_found', params: {} });
   return { mapping, notes };
 }
 
@@ -150,13 +172,12 @@ function sumOrOne(cols: string[]): CountSpec {
   return cols.length === 1 ? cols[0] : { sum: cols };
 }
 
-/** The suggestion as a YAML mapping file, its notes as comments above it (`tally validate FILE --map` reads it). */
-export function suggestionYaml(s: MappingSuggestion, source: string): string {
-  const { id: _id, ...mapping } = s.mapping;
-  const comments = [
-    `Suggested by \`tally map\` from the header of ${source}. Check every role before use.`,
-    ...s.notes,
-  ];
+/**
+ * A mapping as a YAML mapping file, with `comments` (the caller's words, in its language) above it
+ * (`tally validate FILE --map` reads it). A line break inside a comment, e.g. from a column name, becomes a space.
+ */
+export function suggestionYaml(suggested: ResultsMapping, comments: readonly string[]): string {
+  const { id: _id, ...mapping } = suggested;
   const safe = comments.map((line) => `# ${line.replace(/[\r\n]+/g, ' ')}`).join('\n');
   return `${safe}\n${stringify(mapping, { lineWidth: 0 })}`;
 }

@@ -191,3 +191,52 @@ test('the notes of `tally map` and its closing line speak the language asked for
   }
   assert.equal(cli(['map', file, '--lang', 'fr']).code, 2);
 });
+
+test('with --lang es or ru, the notes and the YAML comments have no English in them', () => {
+  const regions = join(dir, 'notes_regions.csv');
+  writeFileSync(
+    regions,
+    [
+      'state,county,precinct,registered_voters,ballots_cast,total_votes,Alice,Bob,notes',
+      'North,Ash,1,1000,350,350,400,285,ok',
+      'North,Ash,2,800,250,250,200,300,',
+      'North,Elm,1,600,150,150,100,195,recount',
+    ].join('\n'),
+  );
+  const guessed = join(dir, 'notes_guessed.csv');
+  writeFileSync(guessed, ['place,registered,Alice,Bob', 'x,20,5,6', 'y,30,7,8'].join('\n'));
+  const english =
+    /station id|registered voters|ballots cast|ballots found|valid votes|candidates|ignored|shares:|first column|Suggested|Check every role|column\(s\)|check:/;
+  const expected = {
+    en: [/^# station id: "precinct" within its regions/m, /^# ballots cast: "ballots_cast" \+ "total_votes"$/m],
+    es: [
+      /^# Sugerido por `tally map` a partir del encabezado de notes_regions\.csv\./,
+      /^# id de mesa: "precinct" dentro de sus regiones/m,
+      /^# papeletas emitidas: "ballots_cast" \+ "total_votes"$/m,
+      /^# candidatos: 2 columna\(s\)/m,
+    ],
+    ru: [
+      /^# Предложено командой `tally map` по заголовку файла notes_regions\.csv\./,
+      /^# код участка: «precinct» в пределах своих территориальных единиц/m,
+      /^# выдано бюллетеней: «ballots_cast» \+ «total_votes»$/m,
+      /^# кандидаты: .*: 2$/m,
+    ],
+  };
+  for (const [lang, patterns] of Object.entries(expected)) {
+    const yaml = cli(['map', regions, '--lang', lang]);
+    assert.equal(yaml.code, 0, yaml.err);
+    for (const pattern of patterns) assert.match(yaml.out, pattern, lang);
+    if (lang === 'en') continue;
+    for (const file of [regions, guessed]) {
+      const comments = cli(['map', file, '--lang', lang])
+        .out.split('\n')
+        .filter((line) => line.startsWith('#'));
+      const notes = cli(['map', file, '--lang', lang, '--json'])
+        .err.split('\n')
+        .filter((line) => line !== '');
+      assert.equal(comments.length, notes.length + 1, `${lang} ${file}: a comment per note, and a first line`);
+      assert.ok(notes.length >= 8, `${lang} ${file}: ${notes.length} notes`);
+      for (const line of [...comments, ...notes]) assert.doesNotMatch(line, english, `${lang} ${file}`);
+    }
+  }
+});

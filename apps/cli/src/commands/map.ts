@@ -3,8 +3,10 @@ import { basename } from 'node:path';
 import {
   type LoadedTable,
   loadTableMapped,
+  type MappingNote,
   type MappingSuggestion,
   previewFile,
+  type ResultsMapping,
   suggestionYaml,
   suggestMapping,
 } from '@tally/ingest';
@@ -36,7 +38,8 @@ export function mapCommand(): Command {
       const suggestion = await checked(file, suggestMapping(preview.value.columns, preview.value.rows, title), lang);
       const asJson = opts.json || opts.out?.toLowerCase().endsWith('.json');
       const { id: _id, ...mapping } = suggestion.mapping;
-      const text = asJson ? `${JSON.stringify(mapping, null, 2)}\n` : suggestionYaml(suggestion, basename(file));
+      const comments = [translate(lang, 'cli.map.yaml_header', { source: basename(file) }), ...suggestion.notes];
+      const text = asJson ? `${JSON.stringify(mapping, null, 2)}\n` : suggestionYaml(suggestion.mapping, comments);
       if (opts.out === undefined) {
         if (opts.json) printJson(mapping);
         else process.stdout.write(text);
@@ -55,11 +58,15 @@ export function mapCommand(): Command {
 
 /**
  * Loads the file with the suggestion. A station number that restarts within regions is joined with them; when it is
- * unique on its own, the shorter id is kept. The result's row count and problems become a note, in `lang`.
+ * unique on its own, the shorter id is kept. The result's row count and problems become a note. Notes are in `lang`.
  */
-async function checked(file: string, s: MappingSuggestion, lang: Lang): Promise<MappingSuggestion> {
+async function checked(
+  file: string,
+  s: MappingSuggestion,
+  lang: Lang,
+): Promise<{ mapping: ResultsMapping; notes: string[] }> {
   let { mapping } = s;
-  const notes = [...s.notes];
+  const notes = s.notes.map((note) => noteText(note, lang));
   if (mapping.station.length > 1) {
     const alone = { ...mapping, station: [mapping.station[mapping.station.length - 1]] };
     const tried = await loadTableMapped(file, alone);
@@ -72,6 +79,20 @@ async function checked(file: string, s: MappingSuggestion, lang: Lang): Promise<
   if (loaded.ok) notes.push(checkNote(loaded.value, lang));
   else notes.push(translate(lang, 'cli.map.check_failed', { reason: loaded.error.message }));
   return { mapping, notes };
+}
+
+/**
+ * A note of the suggestion in `lang`. Column names go in as they are (printing escapes their control characters);
+ * a list of them is quoted the language's way and joined with " + "; counts are written as plain digits.
+ */
+function noteText(note: MappingNote, lang: Lang): string {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(note.params)) {
+    if (typeof value === 'string') params[name] = value;
+    else if (typeof value === 'number') params[name] = String(value);
+    else params[name] = value.map((column) => translate(lang, 'cli.map.column', { column })).join(' + ');
+  }
+  return translate(lang, `cli.map.suggest.${note.key}`, params);
 }
 
 function checkNote(l: LoadedTable, lang: Lang): string {

@@ -40,6 +40,24 @@ export const enCli = {
     'check: {rows} rows, {stations} stations, {candidates} candidates; {errors} error(s), {warnings} warning(s) (tally validate lists them)',
   'cli.map.check_failed': 'check: the file does not load with this mapping yet: {reason}',
   'cli.map.wrote': 'wrote {out}; check it, then: tally validate {file} --map {out}',
+  'cli.map.yaml_header': 'Suggested by `tally map` from the header of {source}. Check every role before use.',
+  'cli.map.column': '"{column}"',
+  'cli.map.suggest.station_named': 'station id: "{column}" (its name says it identifies a station on its own)',
+  'cli.map.suggest.station_within_regions': 'station id: "{column}" within its regions, joined with " / "',
+  'cli.map.suggest.station_within_file': 'station id: "{column}" within the file, joined with " / "',
+  'cli.map.suggest.station_guess': 'station id: no column is named like one; "{column}", the first column, is a guess',
+  'cli.map.suggest.registered_none': 'registered voters: no column is named like it; replace the placeholder',
+  'cli.map.suggest.registered': 'registered voters: "{column}"',
+  'cli.map.suggest.ballots_none': 'ballots cast: no column; turnout uses ballots found (valid + blank + invalid)',
+  'cli.map.suggest.ballots': 'ballots cast: {columns}',
+  'cli.map.suggest.valid_candidates': 'valid votes: the sum of the candidates',
+  'cli.map.suggest.valid': 'valid votes: "{column}"',
+  'cli.map.suggest.candidates': 'candidates: {n} count column(s) not used for anything else',
+  'cli.map.suggest.ignored': 'ignored: {n} column(s) of text or other protocol lines',
+  'cli.map.suggest.shares_valid':
+    'shares: of valid votes ("shareOf": "valid"); use "ballots_found" where the authority divides by all ballots',
+  'cli.map.suggest.shares_found':
+    'shares: of ballots found (valid + invalid), as the CIK publishes them; use "valid" for shares of valid votes',
 
   'cli.run.header':
     'bootstrap: {replicates} replicates, seed {seed}, {level} percentile intervals; p(BH): Benjamini-Hochberg across all cells below',

@@ -43,6 +43,27 @@ export const esCli: Record<keyof typeof enCli, string> = {
     'comprobación: {rows} filas, {stations} mesas, {candidates} candidatos; {errors} error(es), {warnings} advertencia(s) (tally validate los enumera)',
   'cli.map.check_failed': 'comprobación: el archivo todavía no se carga con esta asignación de columnas: {reason}',
   'cli.map.wrote': 'se escribió {out}; revíselo y luego: tally validate {file} --map {out}',
+  'cli.map.yaml_header':
+    'Sugerido por `tally map` a partir del encabezado de {source}. Revise el papel de cada columna antes de usarlo.',
+  'cli.map.column': '"{column}"',
+  'cli.map.suggest.station_named': 'id de mesa: "{column}" (su nombre indica que identifica una mesa por sí solo)',
+  'cli.map.suggest.station_within_regions': 'id de mesa: "{column}" dentro de sus regiones, unido con " / "',
+  'cli.map.suggest.station_within_file': 'id de mesa: "{column}" dentro del archivo, unido con " / "',
+  'cli.map.suggest.station_guess':
+    'id de mesa: ninguna columna se llama así; "{column}", la primera columna, es una suposición',
+  'cli.map.suggest.registered_none': 'inscritos: ninguna columna se llama así; sustituya el valor provisional',
+  'cli.map.suggest.registered': 'inscritos: "{column}"',
+  'cli.map.suggest.ballots_none':
+    'papeletas emitidas: no hay columna; la participación usa las papeletas en las urnas (válidos + blancos + nulos)',
+  'cli.map.suggest.ballots': 'papeletas emitidas: {columns}',
+  'cli.map.suggest.valid_candidates': 'votos válidos: la suma de los candidatos',
+  'cli.map.suggest.valid': 'votos válidos: "{column}"',
+  'cli.map.suggest.candidates': 'candidatos: {n} columna(s) de conteos sin otro uso',
+  'cli.map.suggest.ignored': 'omitidas: {n} columna(s) de texto u otras líneas del acta',
+  'cli.map.suggest.shares_valid':
+    'porcentajes: de los votos válidos ("shareOf": "valid"); use "ballots_found" si la autoridad divide entre todas las papeletas',
+  'cli.map.suggest.shares_found':
+    'porcentajes: de las papeletas en las urnas (válidas + nulas), como los publica la CIK de Rusia; use "valid" para porcentajes de los votos válidos',
 
   'cli.run.header':
     'bootstrap: {replicates} réplicas, semilla {seed}, intervalos de percentiles al {level}; p(BH): Benjamini-Hochberg sobre todas las celdas de abajo',

@@ -42,6 +42,28 @@ export const ruCli: Record<keyof typeof enCli, string> = {
     'проверка: строк {rows}, участков {stations}, кандидатов {candidates}; ошибок {errors}, предупреждений {warnings} (их перечисляет tally validate)',
   'cli.map.check_failed': 'проверка: с этим сопоставлением столбцов файл пока не загружается: {reason}',
   'cli.map.wrote': 'записан файл {out}; проверьте его, затем: tally validate {file} --map {out}',
+  'cli.map.yaml_header':
+    'Предложено командой `tally map` по заголовку файла {source}. Перед использованием проверьте роль каждого столбца.',
+  'cli.map.column': '«{column}»',
+  'cli.map.suggest.station_named': 'код участка: «{column}» (судя по названию, однозначно определяет участок)',
+  'cli.map.suggest.station_within_regions':
+    'код участка: «{column}» в пределах своих территориальных единиц, соединяется с ними через " / "',
+  'cli.map.suggest.station_within_file': 'код участка: «{column}» в пределах файла, соединяется через " / "',
+  'cli.map.suggest.station_guess':
+    'код участка: ни один столбец так не называется; «{column}», первый столбец, выбран наугад',
+  'cli.map.suggest.registered_none': 'избиратели в списках: ни один столбец так не называется; замените заполнитель',
+  'cli.map.suggest.registered': 'избиратели в списках: «{column}»',
+  'cli.map.suggest.ballots_none':
+    'выдано бюллетеней: столбца нет; явка считается по бюллетеням в ящиках (действительные + пустые + недействительные)',
+  'cli.map.suggest.ballots': 'выдано бюллетеней: {columns}',
+  'cli.map.suggest.valid_candidates': 'действительные голоса: сумма голосов за кандидатов',
+  'cli.map.suggest.valid': 'действительные голоса: «{column}»',
+  'cli.map.suggest.candidates': 'кандидаты: столбцов с числами, не занятых ничем другим: {n}',
+  'cli.map.suggest.ignored': 'пропущено столбцов с текстом или другими строками протокола: {n}',
+  'cli.map.suggest.shares_valid':
+    'доли: от действительных голосов ("shareOf": "valid"); укажите "ballots_found", если комиссия делит на все бюллетени',
+  'cli.map.suggest.shares_found':
+    'доли: от бюллетеней в ящиках (действительные + недействительные), как их публикует ЦИК; укажите "valid" для долей от действительных голосов',
 
   'cli.run.header':
     'бутстрэп: {replicates} повторов, seed {seed}, процентильные интервалы {level}; p(BH): поправка Бенджамини — Хохберга по всем ячейкам ниже',
