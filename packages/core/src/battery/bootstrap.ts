@@ -1,7 +1,8 @@
 /** Resampling primitives for the battery's nonparametric bootstrap. */
+
+import { placeQuantileOrderStatistics } from '../numeric/order_statistics.ts';
 import { quantileSorted } from '../numeric/stats.ts';
 import { indexFromUint32, type Rng, rejectionLimit, splitRng } from '../rng.ts';
-import { placeQuantileOrderStatistics } from './order_statistics.ts';
 
 /** Uniform integer on [0, n) from 32 random bits, unbiased (rejects the short last block). */
 export function uniformIndex(rng: Rng, n: number): number {

@@ -6,6 +6,8 @@
  * Estimator", Review of Economic Studies 79(3):933-959 (algorithm of their NBER w14726 version,
  * with the triangular-kernel constant 3.43754 and the regularisation constant 720).
  */
+
+import { selectInPlace } from '../numeric/order_statistics.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /** Intercept at the cutoff on one side, its slope and robust variance (HC0, or CR0 by cluster). */
@@ -225,44 +227,17 @@ export function leastSquares(columns: readonly Float64Array[], y: ArrayLike<numb
  */
 export function median(values: Float64Array): number {
   const m = values.length;
-  if (m % 2 === 1) return selectRank(values, (m - 1) / 2);
-  const upper = selectRank(values, m / 2);
+  if (m % 2 === 1) return rankValue(values, (m - 1) / 2);
+  const upper = rankValue(values, m / 2);
   // The values below rank m/2 now sit before it; the largest of them is the value of rank m/2 - 1.
   let lower = values[0];
   for (let k = 1; k < m / 2; k++) if (values[k] > lower) lower = values[k];
   return (lower + upper) / 2;
 }
 
-/**
- * The value of rank k (0-based) among finite values, as a sort would place it, in linear expected time
- * (Hoare's selection, median-of-three pivot); reorders the values so that none before k exceeds it.
- */
-function selectRank(values: Float64Array, k: number): number {
-  let left = 0;
-  let right = values.length - 1;
-  while (left < right) {
-    const a = values[left];
-    const b = values[(left + right) >>> 1];
-    const c = values[right];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (values[i] < pivot) i++;
-      while (values[j] > pivot) j--;
-      if (i <= j) {
-        const swap = values[i];
-        values[i] = values[j];
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    // Now values[left..j] <= pivot <= values[i..right], and those between j and i equal the pivot.
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return values[k];
-  }
+/** The value of rank k (0-based), as a sort would place it; reorders the values so that none before k exceeds it. */
+function rankValue(values: Float64Array, k: number): number {
+  selectInPlace(values, k, 0, values.length);
   return values[k];
 }
 

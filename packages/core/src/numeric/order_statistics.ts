@@ -1,7 +1,7 @@
 /**
- * Order statistics without a full sort: the bootstrap's percentile interval reads two adjacent order statistics at
- * each of its two levels, so a selection (Hoare's quickselect, median-of-three pivots) costs a linear pass where a
- * sort costs n log n.
+ * Order statistics without a full sort, for the battery's percentile intervals (two adjacent order statistics at each
+ * of two levels) and the late count's medians: a selection (Hoare's quickselect, median-of-three pivots) costs a
+ * linear pass where a sort costs n log n.
  */
 
 /**
