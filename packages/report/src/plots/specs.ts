@@ -1,43 +1,20 @@
 /** Vega-Lite specs for each plot kind, with titles and axis labels from the message catalogue. */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatNumber, type Lang, type MessageKey, type MessageParam, translate } from '../i18n/index.ts';
+import { formatNumber, type Lang, type MessageKey, translate } from '../i18n/index.ts';
 import { thinPoints } from './binning.ts';
 import type {
-  BreakEstimatesPlot,
   DigitHistogramPlot,
   FingerprintPlot,
   MarginCurvePlot,
-  MarginOrderingsPlot,
   PercentHistogramPlot,
   PersistenceScatterPlot,
   PlotData,
   StationMapPlot,
 } from './plot_data.ts';
+import { estimatesSpec, orderingsSpec } from './replay_specs.ts';
+import { base, PLOT_COLORS, type Spec, WIDTH } from './spec_base.ts';
 
-/** Colours used by every plot (colour-blind-safe pair plus neutrals). */
-export const PLOT_COLORS = { main: '#1f5f8b', flagged: '#d55e00', others: '#8c8c8c', band: '#e69f00' } as const;
-
-const WIDTH = 560;
-const HEIGHT = 300;
-
-type Spec = Record<string, unknown>;
-
-function base(lang: Lang, titleKey: MessageKey, body: Spec, params: Record<string, MessageParam> = {}): TopLevelSpec {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: translate(lang, titleKey, params), anchor: 'start', fontSize: 14 },
-    width: WIDTH,
-    height: HEIGHT,
-    background: 'white',
-    config: {
-      font: 'Helvetica, Arial, sans-serif',
-      view: { stroke: null },
-      axis: { labelFontSize: 11, titleFontSize: 12 },
-      legend: { labelLimit: 400, labelFontSize: 11 },
-    },
-    ...body,
-  } as TopLevelSpec;
-}
+export { PLOT_COLORS } from './spec_base.ts';
 
 function marginSpec(p: MarginCurvePlot, lang: Lang): TopLevelSpec {
   const t = (k: MessageKey) => translate(lang, k);
@@ -332,70 +309,6 @@ function mapSpec(p: StationMapPlot, lang: Lang): TopLevelSpec {
     },
   });
   return base(lang, 'plot.map.title', { height: WIDTH, projection: { type: 'mercator' }, layer: layers });
-}
-
-function orderingsSpec(p: MarginOrderingsPlot, lang: Lang): TopLevelSpec {
-  const label = (order: 'chronological' | 'text') =>
-    translate(lang, order === 'chronological' ? 'replays.plot.chronological' : 'replays.plot.text');
-  const values = p.series.flatMap((s) => s.x.map((x, i) => ({ x, margin: s.margin[i], order: label(s.order) })));
-  return base(lang, 'plot.margin.title', {
-    layer: [
-      {
-        data: { values },
-        mark: { type: 'line', strokeWidth: 2 },
-        encoding: {
-          x: {
-            field: 'x',
-            type: 'quantitative',
-            scale: { domain: [0, 1] },
-            axis: { format: '.0%' },
-            title: translate(lang, 'plot.margin.x'),
-          },
-          y: {
-            field: 'margin',
-            type: 'quantitative',
-            scale: { zero: false },
-            title: translate(lang, 'plot.margin.y', { a: p.candidateA, b: p.candidateB }),
-          },
-          color: {
-            field: 'order',
-            type: 'nominal',
-            scale: { domain: p.series.map((s) => label(s.order)), range: [PLOT_COLORS.main, PLOT_COLORS.flagged] },
-            legend: { title: null, orient: 'top' },
-          },
-        },
-      },
-      {
-        data: { values: [{ x: p.cutoff }] },
-        mark: { type: 'rule', strokeDash: [4, 3], color: '#333' },
-        encoding: { x: { field: 'x', type: 'quantitative' } },
-      },
-    ],
-  });
-}
-
-function estimatesSpec(p: BreakEstimatesPlot, lang: Lang): TopLevelSpec {
-  const values = p.rows.map((r) => ({ ...r }));
-  const y = { field: 'label', type: 'nominal', sort: null, title: null };
-  return base(lang, 'replays.heading', {
-    height: 40 * p.rows.length,
-    data: { values },
-    layer: [
-      {
-        mark: { type: 'rule', color: PLOT_COLORS.main, strokeWidth: 2 },
-        encoding: { y, x: { field: 'low', type: 'quantitative', title: p.unit }, x2: { field: 'high' } },
-      },
-      {
-        mark: { type: 'point', filled: true, color: PLOT_COLORS.main, size: 60 },
-        encoding: { y, x: { field: 'estimate', type: 'quantitative' } },
-      },
-      {
-        data: { values: [{ x: 0 }] },
-        mark: { type: 'rule', strokeDash: [4, 3], color: '#333' },
-        encoding: { x: { field: 'x', type: 'quantitative' } },
-      },
-    ],
-  });
 }
 
 /** The Vega-Lite spec of a plot in `lang` (data inline, already binned and thinned). */
