@@ -281,9 +281,12 @@ test('same seed gives byte-identical JSON; observed and exact figures do not dep
 
 test('calibration: on clean simulated elections the either-test rejects at about alpha', () => {
   const elections = 120;
+  const firstTableSeed = 1000;
+  const stationsPerElection = 1000;
   let rejections = 0;
   for (let e = 0; e < elections; e++) {
-    const [r] = run(simulated(1000 + e, 1000), { regionLevel: 'none' }, e);
+    const table = simulated(firstTableSeed + e, stationsPerElection);
+    const [r] = run(table, { regionLevel: 'none' }, e);
     if ((r.pValue as number) <= 0.05) rejections++;
   }
   // Binomial(120, 0.05) band: P(X = 0) = 0.002, P(X > 13) < 0.003. Measured: 6 with the Monte Carlo p-value (199
