@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type Lang, translate } from '../i18n/index.ts';
 import type { BreakEstimatesPlot, MarginOrderingsPlot } from './plot_data.ts';
-import { base, PLOT_COLORS } from './spec_base.ts';
+import { base, PLOT_COLORS, shareAxis } from './spec_base.ts';
 
 export function orderingsSpec(p: MarginOrderingsPlot, lang: Lang): TopLevelSpec {
   const label = (order: 'chronological' | 'text') =>
@@ -14,13 +14,7 @@ export function orderingsSpec(p: MarginOrderingsPlot, lang: Lang): TopLevelSpec 
         data: { values },
         mark: { type: 'line', strokeWidth: 2 },
         encoding: {
-          x: {
-            field: 'x',
-            type: 'quantitative',
-            scale: { domain: [0, 1] },
-            axis: { format: '.0%' },
-            title: translate(lang, 'plot.margin.x'),
-          },
+          x: shareAxis('x', translate(lang, 'plot.margin.x')),
           y: {
             field: 'margin',
             type: 'quantitative',

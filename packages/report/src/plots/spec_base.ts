@@ -31,3 +31,8 @@ export function base(
     ...body,
   } as TopLevelSpec;
 }
+
+/** An axis over a share of 0 to 100 %: its field, the whole [0, 1] range, and percent labels. */
+export function shareAxis(field: string, title: string): Spec {
+  return { field, type: 'quantitative', scale: { domain: [0, 1] }, axis: { format: '.0%' }, title };
+}

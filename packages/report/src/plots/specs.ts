@@ -12,7 +12,7 @@ import type {
   StationMapPlot,
 } from './plot_data.ts';
 import { estimatesSpec, orderingsSpec } from './replay_specs.ts';
-import { base, PLOT_COLORS, type Spec, WIDTH } from './spec_base.ts';
+import { base, PLOT_COLORS, type Spec, shareAxis, WIDTH } from './spec_base.ts';
 
 export { PLOT_COLORS } from './spec_base.ts';
 
@@ -24,13 +24,7 @@ function marginSpec(p: MarginCurvePlot, lang: Lang): TopLevelSpec {
       data: { values },
       mark: { type: 'line', color: PLOT_COLORS.main, strokeWidth: 2 },
       encoding: {
-        x: {
-          field: 'x',
-          type: 'quantitative',
-          scale: { domain: [0, 1] },
-          axis: { format: '.0%' },
-          title: t('plot.margin.x'),
-        },
+        x: shareAxis('x', t('plot.margin.x')),
         y: {
           field: 'margin',
           type: 'quantitative',
@@ -121,21 +115,9 @@ function fingerprintSpec(p: FingerprintPlot, lang: Lang): TopLevelSpec {
     data: { values },
     mark: { type: 'rect', aria: false },
     encoding: {
-      x: {
-        field: 'x0',
-        type: 'quantitative',
-        scale: { domain: [0, 1] },
-        axis: { format: '.0%' },
-        title: translate(lang, 'plot.fingerprint.x'),
-      },
+      x: shareAxis('x0', translate(lang, 'plot.fingerprint.x')),
       x2: { field: 'x1' },
-      y: {
-        field: 'y0',
-        type: 'quantitative',
-        scale: { domain: [0, 1] },
-        axis: { format: '.0%' },
-        title: translate(lang, 'plot.fingerprint.y'),
-      },
+      y: shareAxis('y0', translate(lang, 'plot.fingerprint.y')),
       y2: { field: 'y1' },
       color: {
         field: 'count',
