@@ -9,45 +9,34 @@ export const MAX_LINE = 16 * 2 ** 20;
 
 /** Why DuckDB could not read CSV text `sniff` (read from `source`, named `file`): the first problem found here. */
 export function csvReadFailure(file: string, source: string, sniff: TextSniff, e: unknown): TallyError {
-  const quote = unterminatedQuoteLine(sniff.bytes, sniff.delimiter);
-  if (quote !== undefined) {
-    return {
-      kind: 'parse_error',
-      file,
-      row: quote,
+  const { bytes, delimiter } = sniff;
+  // In this order, each looked for only when the ones before it found nothing.
+  const checks: { rule: string; rowOf: () => number | undefined; message: (row: number) => string }[] = [
+    {
       rule: 'unterminated_quote',
-      message: `${file}: row ${quote}: a quoted field opens here and never closes, so no row after it can be read`,
-    };
-  }
-  const long = longLineAt(sniff.bytes, MAX_LINE);
-  if (long !== undefined) {
-    return {
-      kind: 'parse_error',
-      file,
-      row: long,
+      rowOf: () => unterminatedQuoteLine(bytes, delimiter),
+      message: (row) => `row ${row}: a quoted field opens here and never closes, so no row after it can be read`,
+    },
+    {
       rule: 'line_too_long',
-      message: `${file}: row ${long} is longer than ${MAX_LINE / 2 ** 20} MiB; no election row is that long`,
-    };
-  }
-  const stray = strayQuoteLine(sniff.bytes, sniff.delimiter);
-  if (stray !== undefined) {
-    return {
-      kind: 'parse_error',
-      file,
-      row: stray,
+      rowOf: () => longLineAt(bytes, MAX_LINE),
+      message: (row) => `row ${row} is longer than ${MAX_LINE / 2 ** 20} MiB; no election row is that long`,
+    },
+    {
       rule: 'stray_quote',
-      message: `${file}: row ${stray}: text follows a closing quote inside a field (like "ab"c); quote the whole field`,
-    };
-  }
-  const cr = sniff.bytes.includes(0x0a) ? bareCarriageReturnLine(sniff.bytes) : undefined;
-  if (cr !== undefined) {
-    return {
-      kind: 'parse_error',
-      file,
-      row: cr,
+      rowOf: () => strayQuoteLine(bytes, delimiter),
+      message: (row) => `row ${row}: text follows a closing quote inside a field (like "ab"c); quote the whole field`,
+    },
+    {
       rule: 'stray_carriage_return',
-      message: `${file}: row ${cr}: a carriage return (\\r) inside the line splits it in two; remove it`,
-    };
+      rowOf: () => (bytes.includes(0x0a) ? bareCarriageReturnLine(bytes) : undefined),
+      message: (row) => `row ${row}: a carriage return (\\r) inside the line splits it in two; remove it`,
+    },
+  ];
+  for (const check of checks) {
+    const row = check.rowOf();
+    if (row !== undefined)
+      return { kind: 'parse_error', file, row, rule: check.rule, message: `${file}: ${check.message(row)}` };
   }
   const why = firstLine(e).replaceAll(source, file);
   return { kind: 'parse_error', file, rule: 'unreadable_csv', message: `${file}: ${why}` };
