@@ -6,7 +6,8 @@
  * (a cache and TLB miss each) cost far more than the draws themselves.
  */
 
-import { indexFromUint32, type Rng, rejectionLimit } from '../rng.ts';
+import { type Rng, rejectionLimit } from '../rng.ts';
+import { WordReader } from '../word_reader.ts';
 
 /** Per-bin sums: valid votes, leader votes, other candidates' votes. */
 export interface CleanPeakBins {
@@ -48,8 +49,8 @@ export function makeCleanPeakResampler(
 /**
  * Draws into a count per station (one small random write per draw), then one sequential pass. The counts are
  * bytes, so the table of a million stations stays in a core's cache; a count that wraps past `wrap` (255, or
- * less in tests) carries into a second table, read only in a replicate that carried. The 32-bit words come a
- * block at a time, never more than the draws still to make, so `rng` is read exactly as far as rng.int would.
+ * less in tests) carries into a second table, read only in a replicate that carried. The draws are rng.int's,
+ * read through a WordReader that never takes more words than the draws still to make.
  */
 export function countingResampler(
   bin: Int32Array,
@@ -62,28 +63,21 @@ export function countingResampler(
   const carries = new Int32Array(m);
   const total = new Float64Array(m);
   for (let i = 0; i < m; i++) total[i] = leader[i] + others[i];
-  const block = new Uint32Array(Math.min(m, 4096));
   const limit = rejectionLimit(m);
   return (rng, out) => {
     out.votes.fill(0);
     out.leader.fill(0);
     out.others.fill(0);
+    const reader = new WordReader(rng);
     let carried = false;
-    let drawn = 0;
-    while (drawn < m) {
-      // Each word gives at most one draw, so m - drawn words are sure to be used.
-      const words = m - drawn >= block.length ? block : block.subarray(0, m - drawn);
-      rng.fillUint32(words);
-      for (let k = 0; k < words.length; k++) {
-        const station = indexFromUint32(words[k], m, limit);
-        if (station < 0) continue;
-        drawn++;
-        const count = counts[station] === wrap ? 0 : counts[station] + 1;
-        counts[station] = count;
-        if (count === 0) {
-          carries[station] += wrap + 1;
-          carried = true;
-        }
+    for (let drawn = 0; drawn < m; drawn++) {
+      // Each word gives at most one draw, so the m - drawn draws left are sure to read that many words.
+      const station = reader.index(m, limit, m - drawn);
+      const count = counts[station] === wrap ? 0 : counts[station] + 1;
+      counts[station] = count;
+      if (count === 0) {
+        carries[station] += wrap + 1;
+        carried = true;
       }
     }
     const { votes: bv, leader: bl, others: bo } = out;

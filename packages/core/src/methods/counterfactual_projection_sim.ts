@@ -6,9 +6,9 @@
  * plain loop over station arrays, so a seed gives the same margins bit for bit.
  */
 import type { DonorGroups } from '../latecount/donor_groups.ts';
-import { WordReader } from '../latecount/word_reader.ts';
 import { indexFromUint32, type Rng, rejectionLimit } from '../rng.ts';
 import type { StationTable } from '../station_table.ts';
+import { WordReader } from '../word_reader.ts';
 
 /** Inputs of the simulation loop. */
 export interface SimulationInput {

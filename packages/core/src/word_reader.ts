@@ -5,7 +5,7 @@
  * exactly where word-by-word calls (nextUint32, int) would have left it, and every value read is the one
  * those calls would have given.
  */
-import { indexFromUint32, type Rng } from '../rng.ts';
+import { indexFromUint32, type Rng } from './rng.ts';
 
 /** Longest block read at once. */
 const MAX_BLOCK = 4096;
